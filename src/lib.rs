@@ -1,0 +1,11 @@
+//! VM Playground: a virtual-machine manager simulator.
+//!
+//! [`manager`] is the pure-Rust core (the seed's mock VM manager). The browser app around it
+//! is compiled only for `wasm32`.
+
+pub mod manager;
+
+pub use manager::{
+    ConfigField, ConfigProblem, ConfigUpdate, MockVmManager, Operation, Refusal, Snapshot,
+    Transition, VmConfig, VmError, VmInfo, VmManager, VmState,
+};

@@ -1,0 +1,347 @@
+//! A VM's configuration and the rules it must follow.
+
+use std::fmt;
+use std::ops::RangeInclusive;
+
+use serde::{Deserialize, Serialize};
+
+use super::error::VmError;
+
+/// The longest VM name, in characters.
+pub const NAME_MAX_CHARS: usize = 64;
+/// Memory bounds, in MB (up to 4 TiB).
+pub const MEMORY_MB: RangeInclusive<u64> = 1..=4_194_304;
+/// vCPU bounds.
+pub const VCPUS: RangeInclusive<u32> = 1..=512;
+/// Disk size bounds, in GB (up to 64 TiB).
+pub const DISK_SIZE_GB: RangeInclusive<u64> = 1..=65_536;
+/// Networks the UI offers, "default" first (libvirt's NAT network is called "default"). Any
+/// network name that passes validation is accepted; these are suggestions.
+pub const KNOWN_NETWORKS: [&str; 3] = ["default", "isolated", "bridged"];
+
+/// What a VM is made of: the seed's `VMConfig`.
+///
+/// Build one from [`Default`] so that fields added later don't break your code:
+///
+/// ```
+/// use vm_playground::VmConfig;
+/// let config = VmConfig { name: "web-01".into(), memory: 2048, ..Default::default() };
+/// assert_eq!(config.vcpus, 1);
+/// assert_eq!(config.network, "default");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VmConfig {
+    /// Unique name: 1–64 letters (any script), digits, '-', '_', '.'; starts with a letter or
+    /// digit.
+    pub name: String,
+    /// Memory in MB.
+    pub memory: u64,
+    /// Number of virtual CPUs.
+    pub vcpus: u32,
+    /// Path of the disk image. Not checked, as in the seed: any path will do.
+    pub disk_path: String,
+    /// Disk size in GB.
+    pub disk_size: u64,
+    /// Path of an ISO image to boot from, if any. `Some("")` is stored as `None`.
+    #[serde(default)]
+    pub iso_image: Option<String>,
+    /// Network name, e.g. "default".
+    pub network: String,
+}
+
+impl Default for VmConfig {
+    /// A sensible starter: empty name, 1024 MB, 1 vCPU, empty disk path, 10 GB, no ISO, network
+    /// "default".
+    fn default() -> Self {
+        VmConfig {
+            name: String::new(),
+            memory: 1024,
+            vcpus: 1,
+            disk_path: String::new(),
+            disk_size: 10,
+            iso_image: None,
+            network: KNOWN_NETWORKS[0].to_owned(),
+        }
+    }
+}
+
+impl VmConfig {
+    /// Checks every rule and returns the config as the manager stores it (`iso_image: Some("")`
+    /// becomes `None`), or the first field at fault, in field order.
+    ///
+    /// ```
+    /// use vm_playground::{ConfigField, VmConfig};
+    /// let bad = VmConfig { name: "web 01".into(), ..Default::default() };
+    /// let err = bad.validated().unwrap_err();
+    /// assert_eq!(err.field(), Some(ConfigField::Name));
+    /// ```
+    pub fn validated(mut self) -> Result<VmConfig, VmError> {
+        if let Some((field, problem)) = self.problems().into_iter().next() {
+            return Err(VmError::invalid(field, problem));
+        }
+        if self.iso_image.as_deref() == Some("") {
+            self.iso_image = None;
+        }
+        Ok(self)
+    }
+
+    /// Every rule this config breaks, in field order, at most one per field. A form shows
+    /// them all at once; [`VmConfig::validated`] reports the first.
+    pub fn problems(&self) -> Vec<(ConfigField, ConfigProblem)> {
+        let checks = [
+            (ConfigField::Name, check_name(&self.name)),
+            (ConfigField::Memory, check_range(self.memory, &MEMORY_MB)),
+            (
+                ConfigField::Vcpus,
+                check_range(u64::from(self.vcpus), &widen(&VCPUS)),
+            ),
+            (
+                ConfigField::DiskSize,
+                check_range(self.disk_size, &DISK_SIZE_GB),
+            ),
+            (ConfigField::Network, check_network(&self.network)),
+        ];
+        checks
+            .into_iter()
+            .filter_map(|(field, result)| result.err().map(|problem| (field, problem)))
+            .collect()
+    }
+}
+
+fn widen(range: &RangeInclusive<u32>) -> RangeInclusive<u64> {
+    u64::from(*range.start())..=u64::from(*range.end())
+}
+
+/// Checks a VM name on its own (the console and forms check names before anything else).
+pub fn check_name(name: &str) -> Result<(), ConfigProblem> {
+    let mut chars = name.chars();
+    let Some(first) = chars.next() else {
+        return Err(ConfigProblem::Empty);
+    };
+    if name.trim().is_empty() {
+        return Err(ConfigProblem::Blank);
+    }
+    let length = name.chars().count();
+    if length > NAME_MAX_CHARS {
+        return Err(ConfigProblem::TooLong {
+            max: NAME_MAX_CHARS,
+            got: length,
+        });
+    }
+    if !first.is_alphanumeric() {
+        return Err(ConfigProblem::BadFirstChar { ch: first });
+    }
+    match chars.find(|&ch| !(ch.is_alphanumeric() || matches!(ch, '-' | '_' | '.'))) {
+        Some(ch) => Err(ConfigProblem::BadChar {
+            ch,
+            allowed: "letters, digits, '-', '_' and '.'",
+        }),
+        None => Ok(()),
+    }
+}
+
+fn check_network(network: &str) -> Result<(), ConfigProblem> {
+    if network.is_empty() {
+        return Err(ConfigProblem::Empty);
+    }
+    if network.trim().is_empty() {
+        return Err(ConfigProblem::Blank);
+    }
+    match network
+        .chars()
+        .find(|&ch| !(ch.is_alphanumeric() || matches!(ch, '-' | '_')))
+    {
+        Some(ch) => Err(ConfigProblem::BadChar {
+            ch,
+            allowed: "letters, digits, '-' and '_'",
+        }),
+        None => Ok(()),
+    }
+}
+
+fn check_range(value: u64, range: &RangeInclusive<u64>) -> Result<(), ConfigProblem> {
+    if range.contains(&value) {
+        Ok(())
+    } else {
+        Err(ConfigProblem::OutOfRange {
+            min: *range.start(),
+            max: *range.end(),
+            got: value,
+        })
+    }
+}
+
+/// A field of [`VmConfig`], as named in errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ConfigField {
+    /// `name`
+    Name,
+    /// `memory`
+    Memory,
+    /// `vcpus`
+    Vcpus,
+    /// `disk_path`
+    DiskPath,
+    /// `disk_size`
+    DiskSize,
+    /// `iso_image`
+    IsoImage,
+    /// `network`
+    Network,
+}
+
+impl ConfigField {
+    /// Every field, in form order.
+    pub const ALL: [ConfigField; 7] = [
+        ConfigField::Name,
+        ConfigField::Memory,
+        ConfigField::Vcpus,
+        ConfigField::DiskPath,
+        ConfigField::DiskSize,
+        ConfigField::IsoImage,
+        ConfigField::Network,
+    ];
+
+    /// The JSON and JavaScript name: "name", "memory", "vcpus", "diskPath", "diskSize",
+    /// "isoImage", "network".
+    pub fn json_name(self) -> &'static str {
+        match self {
+            ConfigField::Name => "name",
+            ConfigField::Memory => "memory",
+            ConfigField::Vcpus => "vcpus",
+            ConfigField::DiskPath => "diskPath",
+            ConfigField::DiskSize => "diskSize",
+            ConfigField::IsoImage => "isoImage",
+            ConfigField::Network => "network",
+        }
+    }
+
+    /// How messages name the field: "name", "memory", "vCPUs", "disk size", ...
+    pub fn label(self) -> &'static str {
+        match self {
+            ConfigField::Name => "name",
+            ConfigField::Memory => "memory",
+            ConfigField::Vcpus => "vCPUs",
+            ConfigField::DiskPath => "disk path",
+            ConfigField::DiskSize => "disk size",
+            ConfigField::IsoImage => "ISO image",
+            ConfigField::Network => "network",
+        }
+    }
+
+    /// The unit of a numeric field ("MB", "GB"), if it has one.
+    pub fn unit(self) -> Option<&'static str> {
+        match self {
+            ConfigField::Memory => Some("MB"),
+            ConfigField::DiskSize => Some("GB"),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for ConfigField {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.json_name())
+    }
+}
+
+/// What is wrong with a field's value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConfigProblem {
+    /// The value is empty.
+    Empty,
+    /// The value is only white space.
+    Blank,
+    /// The value is longer than allowed.
+    TooLong {
+        /// The limit, in characters.
+        max: usize,
+        /// The value's length, in characters.
+        got: usize,
+    },
+    /// The first character must be a letter or a digit.
+    BadFirstChar {
+        /// The character found.
+        ch: char,
+    },
+    /// A character outside the allowed set.
+    BadChar {
+        /// The first offending character.
+        ch: char,
+        /// The allowed set, in words.
+        allowed: &'static str,
+    },
+    /// A number outside its bounds.
+    OutOfRange {
+        /// The smallest value allowed.
+        min: u64,
+        /// The largest value allowed.
+        max: u64,
+        /// The value given.
+        got: u64,
+    },
+    /// The value has the wrong type (e.g. a string where a number belongs); raised by the
+    /// JavaScript API and the storage layer, never by [`VmConfig::validated`].
+    WrongType {
+        /// What was expected, in words: "a whole number".
+        expected: &'static str,
+        /// What was found, in words: "the string \"1024\"".
+        found: String,
+    },
+    /// A required field is missing (JavaScript API and storage only).
+    Missing,
+}
+
+impl ConfigProblem {
+    /// Writes the message for `label` (a field's label) with `unit` after numbers.
+    pub(crate) fn describe(
+        &self,
+        label: &str,
+        unit: Option<&str>,
+        f: &mut fmt::Formatter<'_>,
+    ) -> fmt::Result {
+        let unit = unit.map(|u| format!(" {u}")).unwrap_or_default();
+        match self {
+            ConfigProblem::Empty => write!(f, "{label} must not be empty"),
+            ConfigProblem::Blank => write!(f, "{label} must not be only spaces"),
+            ConfigProblem::TooLong { max, got } => {
+                write!(f, "{label} must be at most {max} characters, got {got}")
+            }
+            ConfigProblem::BadFirstChar { ch } => {
+                write!(
+                    f,
+                    "{label} must start with a letter or digit, not {}",
+                    show_char(*ch)
+                )
+            }
+            ConfigProblem::BadChar { ch, allowed } => {
+                write!(
+                    f,
+                    "{label} may contain only {allowed}, not {}",
+                    show_char(*ch)
+                )
+            }
+            ConfigProblem::OutOfRange { min, max, got } => {
+                write!(
+                    f,
+                    "{label} must be between {min} and {max}{unit}, got {got}"
+                )
+            }
+            ConfigProblem::WrongType { expected, found } => {
+                write!(f, "{label} must be {expected}, got {found}")
+            }
+            ConfigProblem::Missing => write!(f, "{label} is required"),
+        }
+    }
+}
+
+/// Names a character so that a space or a control character is visible in a message.
+fn show_char(ch: char) -> String {
+    match ch {
+        ' ' => "a space".to_owned(),
+        '\t' => "a tab".to_owned(),
+        c if c.is_control() || c.is_whitespace() => format!("U+{:04X}", c as u32),
+        c => format!("'{c}'"),
+    }
+}

@@ -1,0 +1,102 @@
+//! The one error type of the core, with messages a person can act on.
+
+use std::fmt;
+
+use super::config::{ConfigField, ConfigProblem};
+use super::state::{Operation, VmState};
+
+/// Why the manager refused a call. A refused call changes nothing.
+///
+/// Variant names are stable: the UI and the JavaScript API map them to codes
+/// (see [`VmError::code`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VmError {
+    /// No VM has this name.
+    NotFound {
+        /// The name that was asked for.
+        name: String,
+    },
+    /// A VM with this name exists already (on create, or on a rename).
+    AlreadyExists {
+        /// The name that is taken.
+        name: String,
+    },
+    /// A field of a [`VmConfig`](super::VmConfig) is out of bounds or malformed.
+    InvalidConfig {
+        /// The field at fault.
+        field: ConfigField,
+        /// What is wrong with it.
+        problem: ConfigProblem,
+    },
+    /// The operation is not allowed in the VM's current state (start a running VM, rename a
+    /// paused one, ...).
+    InvalidTransition {
+        /// The VM.
+        name: String,
+        /// What was asked.
+        operation: Operation,
+        /// The state the VM is in, which forbids it.
+        state: VmState,
+    },
+    /// The manager was closed; it accepts no more calls.
+    Closed,
+    /// A snapshot could not be restored: the whole snapshot is refused.
+    InvalidSnapshot {
+        /// Which entry of the snapshot is at fault, and why.
+        reason: String,
+    },
+}
+
+impl VmError {
+    /// A stable code for programs: "NotFound", "AlreadyExists", "InvalidConfig",
+    /// "InvalidTransition", "Closed" or "InvalidSnapshot".
+    pub fn code(&self) -> &'static str {
+        match self {
+            VmError::NotFound { .. } => "NotFound",
+            VmError::AlreadyExists { .. } => "AlreadyExists",
+            VmError::InvalidConfig { .. } => "InvalidConfig",
+            VmError::InvalidTransition { .. } => "InvalidTransition",
+            VmError::Closed => "Closed",
+            VmError::InvalidSnapshot { .. } => "InvalidSnapshot",
+        }
+    }
+
+    /// The config field at fault, for [`VmError::InvalidConfig`].
+    pub fn field(&self) -> Option<ConfigField> {
+        match self {
+            VmError::InvalidConfig { field, .. } => Some(*field),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn invalid(field: ConfigField, problem: ConfigProblem) -> Self {
+        VmError::InvalidConfig { field, problem }
+    }
+}
+
+impl fmt::Display for VmError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            VmError::NotFound { name } => write!(f, "no VM named '{name}' exists"),
+            VmError::AlreadyExists { name } => write!(f, "a VM named '{name}' already exists"),
+            VmError::InvalidConfig { field, problem } => {
+                problem.describe(field.label(), field.unit(), f)
+            }
+            VmError::InvalidTransition {
+                name,
+                operation,
+                state,
+            } => {
+                let verb = operation.verb();
+                match operation.refusal(*state) {
+                    Some(refusal) => write!(f, "cannot {verb} '{name}': {}", refusal.explain()),
+                    None => write!(f, "cannot {verb} '{name}' while it is {state}"),
+                }
+            }
+            VmError::Closed => f.write_str("the VM manager is closed"),
+            VmError::InvalidSnapshot { reason } => write!(f, "invalid saved state: {reason}"),
+        }
+    }
+}
+
+impl std::error::Error for VmError {}

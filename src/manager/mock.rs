@@ -1,0 +1,424 @@
+//! The in-memory manager: the seed's mock, thread-safe, with pause/resume and pending configs.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::sync::{PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
+
+use serde::{Deserialize, Serialize};
+
+use super::config::VmConfig;
+use super::error::VmError;
+use super::snapshot::Snapshot;
+use super::state::{Operation, Transition, VmState};
+
+/// Milliseconds since the Unix epoch.
+pub type Timestamp = u64;
+
+/// Where the manager reads the time. The core can't reach the browser's clock itself, so the
+/// web layer passes `Date.now()` in through [`MockVmManager::with_clock`].
+pub type Clock = Box<dyn Fn() -> Timestamp + Send + Sync>;
+
+/// The seed's `VMManagerInterface`: the six operations every manager has.
+///
+/// Object safe: `Box<dyn VmManager>` works.
+pub trait VmManager {
+    /// Validates `config`, refuses a duplicate name, defines the VM and starts it.
+    fn create_vm(&self, config: VmConfig) -> Result<(), VmError>;
+    /// Every VM's name, sorted.
+    fn list_vms(&self) -> Result<Vec<String>, VmError>;
+    /// Stopped → Running.
+    fn start_vm(&self, name: &str) -> Result<(), VmError>;
+    /// Running or Paused → Stopped; pending config changes are applied.
+    fn stop_vm(&self, name: &str) -> Result<(), VmError>;
+    /// Deletes the VM in any state (a running one is forced off); the name is free at once.
+    fn delete_vm(&self, name: &str) -> Result<(), VmError>;
+    /// Releases the manager. Idempotent; afterwards every other call fails with
+    /// [`VmError::Closed`].
+    fn close(&self) -> Result<(), VmError>;
+}
+
+/// Everything known about one VM: the seed's `vmInfo` and more.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VmInfo {
+    /// The config the VM runs with.
+    pub config: VmConfig,
+    /// Where it is in its lifecycle.
+    pub state: VmState,
+    /// Config changes saved while the VM was active, applied when it next stops. Always `None`
+    /// for a stopped VM, and never a different name.
+    #[serde(default)]
+    pub pending: Option<VmConfig>,
+    /// When the VM was created.
+    #[serde(default)]
+    pub created_at: Timestamp,
+    /// When its state last changed (its creation counts).
+    #[serde(default)]
+    pub state_changed_at: Timestamp,
+    /// Counts this VM's changes, starting at 1 when it is created.
+    #[serde(default = "first_revision")]
+    pub revision: u64,
+}
+
+fn first_revision() -> u64 {
+    1
+}
+
+/// What [`MockVmManager::update_vm_config`] did with the new config.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConfigUpdate {
+    /// The VM was stopped: the config is in effect now.
+    Applied,
+    /// The VM is active: the config is pending and takes effect when the VM next stops.
+    Pending,
+    /// The new config equals the one in effect: nothing changed (and any pending change of a
+    /// running VM was dropped, since the user went back to the running config).
+    Unchanged,
+}
+
+/// The mock VM manager: every VM lives in memory, nothing real is created.
+///
+/// The seed's example, in Rust:
+///
+/// ```
+/// use vm_playground::{MockVmManager, VmConfig, VmError, VmManager, VmState};
+///
+/// # fn main() -> Result<(), VmError> {
+/// let manager = MockVmManager::new();
+/// manager.create_vm(VmConfig {
+///     name: "my-vm".into(),
+///     memory: 1024,
+///     vcpus: 2,
+///     disk_path: "/mock/path/disk.qcow2".into(),
+///     disk_size: 10,
+///     iso_image: None,
+///     network: "default".into(),
+/// })?;
+///
+/// for name in manager.list_vms()? {
+///     let info = manager.get_vm_info(&name)?;
+///     println!("{name} (State: {}, Memory: {} MB, VCPUs: {})",
+///         info.state, info.config.memory, info.config.vcpus);
+/// }
+///
+/// // Creating starts the VM, as in the seed; starting it again is refused.
+/// assert_eq!(manager.get_vm_state("my-vm")?, VmState::Running);
+/// assert!(manager.start_vm("my-vm").is_err());
+///
+/// manager.stop_vm("my-vm")?;
+/// manager.start_vm("my-vm")?;
+/// manager.stop_vm("my-vm")?;
+/// manager.delete_vm("my-vm")?;
+/// manager.close()?;
+/// # Ok(())
+/// # }
+/// ```
+pub struct MockVmManager {
+    inner: RwLock<Inner>,
+    clock: Clock,
+}
+
+#[derive(Default)]
+struct Inner {
+    closed: bool,
+    vms: BTreeMap<String, VmInfo>,
+}
+
+impl fmt::Debug for MockVmManager {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let inner = self.read();
+        f.debug_struct("MockVmManager")
+            .field("closed", &inner.closed)
+            .field("vms", &inner.vms.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Default for MockVmManager {
+    fn default() -> Self {
+        MockVmManager::new()
+    }
+}
+
+/// The system clock where there is one. `wasm32-unknown-unknown` has none (`SystemTime::now`
+/// panics there), so the web layer must supply one through [`MockVmManager::with_clock`].
+fn default_clock() -> Clock {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        Box::new(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|elapsed| elapsed.as_millis() as Timestamp)
+                .unwrap_or(0)
+        })
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        Box::new(|| 0)
+    }
+}
+
+impl MockVmManager {
+    /// An empty manager using the system clock.
+    pub fn new() -> Self {
+        MockVmManager::with_clock(default_clock())
+    }
+
+    /// An empty manager that reads the time from `clock` (milliseconds since the Unix epoch).
+    pub fn with_clock(clock: Clock) -> Self {
+        MockVmManager {
+            inner: RwLock::new(Inner::default()),
+            clock,
+        }
+    }
+
+    /// A manager holding the VMs of `snapshot`, validated as by [`MockVmManager::restore`].
+    pub fn from_snapshot(snapshot: Snapshot, clock: Clock) -> Result<Self, VmError> {
+        let manager = MockVmManager::with_clock(clock);
+        manager.restore(snapshot)?;
+        Ok(manager)
+    }
+
+    // A panic can't happen while the lock is held (no code in a critical section panics), so
+    // a poisoned lock still holds consistent data.
+    fn read(&self) -> RwLockReadGuard<'_, Inner> {
+        self.inner.read().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn write(&self) -> RwLockWriteGuard<'_, Inner> {
+        self.inner.write().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn open_read(&self) -> Result<RwLockReadGuard<'_, Inner>, VmError> {
+        let inner = self.read();
+        if inner.closed {
+            return Err(VmError::Closed);
+        }
+        Ok(inner)
+    }
+
+    fn open_write(&self) -> Result<RwLockWriteGuard<'_, Inner>, VmError> {
+        let inner = self.write();
+        if inner.closed {
+            return Err(VmError::Closed);
+        }
+        Ok(inner)
+    }
+
+    /// Runs `change` on the VM called `name` under the write lock.
+    fn with_vm<R>(
+        &self,
+        name: &str,
+        change: impl FnOnce(&mut VmInfo) -> Result<R, VmError>,
+    ) -> Result<R, VmError> {
+        let mut inner = self.open_write()?;
+        let vm = inner.vms.get_mut(name).ok_or_else(|| not_found(name))?;
+        change(vm)
+    }
+
+    fn insert_new(&self, config: VmConfig, state: VmState) -> Result<(), VmError> {
+        let config = config.validated()?;
+        let now = (self.clock)();
+        let mut inner = self.open_write()?;
+        if inner.vms.contains_key(&config.name) {
+            return Err(VmError::AlreadyExists { name: config.name });
+        }
+        let info = VmInfo {
+            config,
+            state,
+            pending: None,
+            created_at: now,
+            state_changed_at: now,
+            revision: first_revision(),
+        };
+        inner.vms.insert(info.config.name.clone(), info);
+        Ok(())
+    }
+
+    /// Like [`VmManager::create_vm`] but leaves the VM stopped (virsh's `define`).
+    pub fn define_vm(&self, config: VmConfig) -> Result<(), VmError> {
+        self.insert_new(config, VmState::Stopped)
+    }
+
+    /// Moves the VM through `transition`, or says why not.
+    ///
+    /// ```
+    /// use vm_playground::{MockVmManager, Transition, VmConfig, VmManager, VmState};
+    /// let manager = MockVmManager::new();
+    /// manager.create_vm(VmConfig { name: "db".into(), ..Default::default() }).unwrap();
+    /// assert_eq!(manager.apply("db", Transition::Pause), Ok(VmState::Paused));
+    /// ```
+    pub fn apply(&self, name: &str, transition: Transition) -> Result<VmState, VmError> {
+        let now = (self.clock)();
+        self.with_vm(name, |vm| {
+            let next = vm
+                .state
+                .after(transition)
+                .map_err(|_| VmError::InvalidTransition {
+                    name: name.to_owned(),
+                    operation: transition.operation(),
+                    state: vm.state,
+                })?;
+            vm.state = next;
+            vm.state_changed_at = now;
+            vm.revision += 1;
+            if next == VmState::Stopped {
+                if let Some(pending) = vm.pending.take() {
+                    vm.config = pending;
+                }
+            }
+            Ok(next)
+        })
+    }
+
+    /// Running → Paused.
+    pub fn pause_vm(&self, name: &str) -> Result<(), VmError> {
+        self.apply(name, Transition::Pause).map(drop)
+    }
+
+    /// Paused → Running.
+    pub fn resume_vm(&self, name: &str) -> Result<(), VmError> {
+        self.apply(name, Transition::Resume).map(drop)
+    }
+
+    /// The VM's config, state, pending changes and times.
+    pub fn get_vm_info(&self, name: &str) -> Result<VmInfo, VmError> {
+        let inner = self.open_read()?;
+        inner.vms.get(name).cloned().ok_or_else(|| not_found(name))
+    }
+
+    /// The VM's state.
+    pub fn get_vm_state(&self, name: &str) -> Result<VmState, VmError> {
+        let inner = self.open_read()?;
+        inner
+            .vms
+            .get(name)
+            .map(|vm| vm.state)
+            .ok_or_else(|| not_found(name))
+    }
+
+    /// Every VM's info, sorted by name.
+    pub fn list_vm_infos(&self) -> Result<Vec<VmInfo>, VmError> {
+        Ok(self.open_read()?.vms.values().cloned().collect())
+    }
+
+    /// How many VMs there are.
+    pub fn vm_count(&self) -> Result<usize, VmError> {
+        Ok(self.open_read()?.vms.len())
+    }
+
+    /// Changes a VM's config, validated like [`VmManager::create_vm`].
+    ///
+    /// A stopped VM takes the new config at once, a new name included (refused if the name is
+    /// taken). An active VM refuses a rename and keeps the rest as pending, applied when it
+    /// next stops.
+    pub fn update_vm_config(&self, name: &str, config: VmConfig) -> Result<ConfigUpdate, VmError> {
+        let config = config.validated()?;
+        let mut inner = self.open_write()?;
+        let vms = &mut inner.vms;
+        let vm = vms.get(name).ok_or_else(|| not_found(name))?;
+        let renamed = config.name != name;
+        if renamed && vm.state.is_active() {
+            return Err(VmError::InvalidTransition {
+                name: name.to_owned(),
+                operation: Operation::Rename,
+                state: vm.state,
+            });
+        }
+        if renamed && vms.contains_key(&config.name) {
+            return Err(VmError::AlreadyExists { name: config.name });
+        }
+        let mut vm = if renamed {
+            vms.remove(name).ok_or_else(|| not_found(name))?
+        } else {
+            vms.get(name).cloned().ok_or_else(|| not_found(name))?
+        };
+        let outcome = if vm.state.is_active() {
+            let pending = (config != vm.config).then_some(config);
+            let outcome = if pending.is_some() {
+                ConfigUpdate::Pending
+            } else {
+                ConfigUpdate::Unchanged
+            };
+            if pending != vm.pending {
+                vm.pending = pending;
+                vm.revision += 1;
+            }
+            outcome
+        } else if config == vm.config {
+            ConfigUpdate::Unchanged
+        } else {
+            vm.config = config;
+            vm.revision += 1;
+            ConfigUpdate::Applied
+        };
+        vms.insert(vm.config.name.clone(), vm);
+        Ok(outcome)
+    }
+
+    /// Drops the VM's pending config changes. Returns whether there were any.
+    pub fn discard_pending(&self, name: &str) -> Result<bool, VmError> {
+        self.with_vm(name, |vm| {
+            let had_pending = vm.pending.take().is_some();
+            if had_pending {
+                vm.revision += 1;
+            }
+            Ok(had_pending)
+        })
+    }
+
+    /// Every VM, for the storage layer.
+    pub fn snapshot(&self) -> Result<Snapshot, VmError> {
+        Ok(Snapshot {
+            vms: self.list_vm_infos()?,
+        })
+    }
+
+    /// Replaces every VM with those of `snapshot`, after checking every one of them (see
+    /// [`Snapshot::check`]). A snapshot with any fault is refused whole and changes nothing.
+    pub fn restore(&self, snapshot: Snapshot) -> Result<(), VmError> {
+        let vms = snapshot.check()?;
+        self.open_write()?.vms = vms;
+        Ok(())
+    }
+}
+
+fn not_found(name: &str) -> VmError {
+    VmError::NotFound {
+        name: name.to_owned(),
+    }
+}
+
+impl VmManager for MockVmManager {
+    fn create_vm(&self, config: VmConfig) -> Result<(), VmError> {
+        self.insert_new(config, VmState::Running)
+    }
+
+    fn list_vms(&self) -> Result<Vec<String>, VmError> {
+        Ok(self.open_read()?.vms.keys().cloned().collect())
+    }
+
+    fn start_vm(&self, name: &str) -> Result<(), VmError> {
+        self.apply(name, Transition::Start).map(drop)
+    }
+
+    fn stop_vm(&self, name: &str) -> Result<(), VmError> {
+        self.apply(name, Transition::Stop).map(drop)
+    }
+
+    fn delete_vm(&self, name: &str) -> Result<(), VmError> {
+        let mut inner = self.open_write()?;
+        inner
+            .vms
+            .remove(name)
+            .map(drop)
+            .ok_or_else(|| not_found(name))
+    }
+
+    fn close(&self) -> Result<(), VmError> {
+        let mut inner = self.write();
+        inner.closed = true;
+        inner.vms.clear();
+        Ok(())
+    }
+}

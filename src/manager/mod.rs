@@ -1,0 +1,19 @@
+//! The core: the seed's mock VM manager in pure Rust.
+//!
+//! Nothing here knows about the browser: no leptos, web-sys, js-sys, gloo or wasm-bindgen.
+//! It is tested natively and compiled to wasm unchanged.
+
+mod config;
+mod error;
+mod mock;
+mod snapshot;
+mod state;
+
+pub use config::{
+    check_name, ConfigField, ConfigProblem, VmConfig, DISK_SIZE_GB, KNOWN_NETWORKS, MEMORY_MB,
+    NAME_MAX_CHARS, VCPUS,
+};
+pub use error::VmError;
+pub use mock::{Clock, ConfigUpdate, MockVmManager, Timestamp, VmInfo, VmManager};
+pub use snapshot::{RejectedVm, Snapshot};
+pub use state::{Operation, Refusal, Transition, VmState};

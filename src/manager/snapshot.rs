@@ -1,0 +1,85 @@
+//! The serialisable picture of a manager, and the checks a picture must pass to be loaded.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::error::VmError;
+use super::mock::VmInfo;
+
+/// Every VM of a manager, sorted by name. The storage layer wraps it in its versioned format.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Snapshot {
+    /// The VMs.
+    pub vms: Vec<VmInfo>,
+}
+
+/// A VM that [`Snapshot::partition`] left out, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RejectedVm {
+    /// The VM's name as it was in the snapshot (it may be the invalid part).
+    pub name: String,
+    /// What is wrong with it.
+    pub error: VmError,
+}
+
+impl Snapshot {
+    /// Checks every VM and returns them keyed by name, or the first fault: a config or pending
+    /// config that fails validation, pending changes on a stopped VM or with another name, a
+    /// revision of 0, or a name used twice.
+    pub fn check(self) -> Result<BTreeMap<String, VmInfo>, VmError> {
+        let (vms, rejected) = self.partition();
+        match rejected.into_iter().next() {
+            Some(RejectedVm { name, error }) => Err(VmError::InvalidSnapshot {
+                reason: format!("VM '{name}': {error}"),
+            }),
+            None => Ok(vms),
+        }
+    }
+
+    /// Keeps the VMs that pass [`Snapshot::check`]'s rules and lists the others with the
+    /// reason; of two VMs with one name the first is kept. For loading data that is partly
+    /// damaged without losing the good part.
+    pub fn partition(self) -> (BTreeMap<String, VmInfo>, Vec<RejectedVm>) {
+        let mut kept = BTreeMap::new();
+        let mut rejected = Vec::new();
+        for vm in self.vms {
+            let name = vm.config.name.clone();
+            match check_vm(vm) {
+                Ok(vm) if kept.contains_key(&vm.config.name) => rejected.push(RejectedVm {
+                    error: VmError::AlreadyExists { name: name.clone() },
+                    name,
+                }),
+                Ok(vm) => {
+                    kept.insert(name, vm);
+                }
+                Err(error) => rejected.push(RejectedVm { name, error }),
+            }
+        }
+        (kept, rejected)
+    }
+}
+
+fn invalid(reason: &str) -> VmError {
+    VmError::InvalidSnapshot {
+        reason: reason.to_owned(),
+    }
+}
+
+fn check_vm(mut vm: VmInfo) -> Result<VmInfo, VmError> {
+    vm.config = vm.config.validated()?;
+    if vm.revision == 0 {
+        return Err(invalid("revision must be at least 1"));
+    }
+    if let Some(pending) = vm.pending.take() {
+        if !vm.state.is_active() {
+            return Err(invalid("a stopped VM can't have pending changes"));
+        }
+        let pending = pending.validated()?;
+        if pending.name != vm.config.name {
+            return Err(invalid("pending changes can't rename a running VM"));
+        }
+        vm.pending = (pending != vm.config).then_some(pending);
+    }
+    Ok(vm)
+}
