@@ -14,8 +14,6 @@ PUBLIC_URL="${PUBLIC_URL:-/vm-playground/}"
 
 # Tools installed from npm (wasm-opt from binaryen, playwright-core) live in node_modules.
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-# Trunk must never download anything: Trunk.toml says offline, and so does this.
-export TRUNK_OFFLINE=true
 
 # The exact wasm-bindgen version Cargo.lock resolves to; wasm-bindgen-cli must equal it.
 wasm_bindgen_version() {

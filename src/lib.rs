@@ -3,9 +3,14 @@
 //! [`manager`] is the pure-Rust core (the seed's mock VM manager). The browser app around it
 //! is compiled only for `wasm32`.
 
+pub mod form;
 pub mod manager;
+pub mod storage;
 
 pub use manager::{
     ConfigField, ConfigProblem, ConfigUpdate, MockVmManager, Operation, Refusal, Snapshot,
     Transition, VmConfig, VmError, VmInfo, VmManager, VmState,
 };
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;

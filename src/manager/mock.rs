@@ -217,9 +217,10 @@ impl MockVmManager {
     }
 
     fn insert_new(&self, config: VmConfig, state: VmState) -> Result<(), VmError> {
-        let config = config.validated()?;
         let now = (self.clock)();
+        // Closed comes first: a closed manager answers Closed even to an invalid config.
         let mut inner = self.open_write()?;
+        let config = config.validated()?;
         if inner.vms.contains_key(&config.name) {
             return Err(VmError::AlreadyExists { name: config.name });
         }
@@ -249,7 +250,6 @@ impl MockVmManager {
     /// assert_eq!(manager.apply("db", Transition::Pause), Ok(VmState::Paused));
     /// ```
     pub fn apply(&self, name: &str, transition: Transition) -> Result<VmState, VmError> {
-        let now = (self.clock)();
         self.with_vm(name, |vm| {
             let next = vm
                 .state
@@ -260,7 +260,8 @@ impl MockVmManager {
                     state: vm.state,
                 })?;
             vm.state = next;
-            vm.state_changed_at = now;
+            // Read under the lock, so that state_changed_at never goes backwards.
+            vm.state_changed_at = (self.clock)();
             vm.revision += 1;
             if next == VmState::Stopped {
                 if let Some(pending) = vm.pending.take() {
@@ -313,8 +314,8 @@ impl MockVmManager {
     /// taken). An active VM refuses a rename and keeps the rest as pending, applied when it
     /// next stops.
     pub fn update_vm_config(&self, name: &str, config: VmConfig) -> Result<ConfigUpdate, VmError> {
-        let config = config.validated()?;
         let mut inner = self.open_write()?;
+        let config = config.validated()?;
         let vms = &mut inner.vms;
         let vm = vms.get(name).ok_or_else(|| not_found(name))?;
         let renamed = config.name != name;
@@ -377,6 +378,9 @@ impl MockVmManager {
     /// Replaces every VM with those of `snapshot`, after checking every one of them (see
     /// [`Snapshot::check`]). A snapshot with any fault is refused whole and changes nothing.
     pub fn restore(&self, snapshot: Snapshot) -> Result<(), VmError> {
+        // Closed comes first (and closing is for good, so checking it early is safe); the
+        // checks run without holding the lock.
+        drop(self.open_read()?);
         let vms = snapshot.check()?;
         self.open_write()?.vms = vms;
         Ok(())

@@ -30,9 +30,16 @@ impl Snapshot {
     pub fn check(self) -> Result<BTreeMap<String, VmInfo>, VmError> {
         let (vms, rejected) = self.partition();
         match rejected.into_iter().next() {
-            Some(RejectedVm { name, error }) => Err(VmError::InvalidSnapshot {
-                reason: format!("VM '{name}': {error}"),
-            }),
+            Some(RejectedVm { name, error }) => {
+                // Don't nest "invalid saved state: " inside another.
+                let detail = match error {
+                    VmError::InvalidSnapshot { reason } => reason,
+                    other => other.to_string(),
+                };
+                Err(VmError::InvalidSnapshot {
+                    reason: format!("VM '{name}': {detail}"),
+                })
+            }
             None => Ok(vms),
         }
     }

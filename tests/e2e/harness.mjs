@@ -1,0 +1,135 @@
+// What every end-to-end test shares: a static server that serves dist/ under the sub-path
+// GitHub Pages uses, a headless Chromium, and pages that record console errors and failed
+// requests. A failing test leaves a screenshot and the console log in test-output/.
+import { createServer } from 'node:http';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { extname, join, normalize, resolve } from 'node:path';
+import { after, before, test } from 'node:test';
+import { chromium } from 'playwright-core';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+export const DIST = process.env.DIST ?? join(ROOT, 'dist');
+export const SUB_PATH = '/vm-playground/';
+const OUTPUT = join(ROOT, 'test-output');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.ts': 'text/plain; charset=utf-8',
+};
+
+/** Serves `dir` under `subPath` like GitHub Pages: anything else is a 404. */
+export function serveStatic(dir = DIST, subPath = SUB_PATH) {
+  const server = createServer((request, response) => {
+    const url = new URL(request.url, 'http://localhost');
+    if (!url.pathname.startsWith(subPath)) {
+      response.writeHead(404).end('not found');
+      return;
+    }
+    let path = normalize(join(dir, decodeURIComponent(url.pathname.slice(subPath.length))));
+    if (!path.startsWith(dir)) {
+      response.writeHead(403).end();
+      return;
+    }
+    try {
+      if (statSync(path).isDirectory()) path = join(path, 'index.html');
+      const body = readFileSync(path);
+      response.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
+      response.end(body);
+    } catch {
+      response.writeHead(404).end('not found');
+    }
+  });
+  return new Promise((resolvePromise) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      resolvePromise({ server, url: `http://127.0.0.1:${port}${subPath}` });
+    });
+  });
+}
+
+/** Chromium as root on a machine without outside network: these flags keep it quiet. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/**
+ * Sets up one browser and server for the calling test file and returns `e2e(name, body)`,
+ * which runs `body({ page, context, app, url, problems })` in a fresh browser context and
+ * fails if the page logged a console error, threw, or had a failed request, unless the test
+ * cleared `problems` itself.
+ */
+export function e2eSuite() {
+  const shared = {};
+  before(async () => {
+    Object.assign(shared, await serveStatic());
+    shared.browser = await launchChromium();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    shared.server?.close();
+  });
+
+  return function e2e(name, body, options = {}) {
+    test(name, options, async () => {
+      const context = await shared.browser.newContext(options.context ?? {});
+      const log = [];
+      const problems = [];
+      const watch = (page) => {
+        page.on('console', (message) => {
+          log.push(`[${message.type()}] ${message.text()}`);
+          if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+        });
+        page.on('pageerror', (error) => {
+          log.push(`[pageerror] ${error.message}`);
+          problems.push(`page error: ${error.message}`);
+        });
+        page.on('requestfailed', (request) => {
+          problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`);
+        });
+        page.on('response', (response) => {
+          if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+        });
+      };
+      context.on('page', watch);
+      const page = await context.newPage();
+      try {
+        await body({ page, context, url: shared.url, problems, log });
+        if (problems.length > 0) throw new Error(`the page had problems:\n${problems.join('\n')}`);
+      } catch (error) {
+        mkdirSync(OUTPUT, { recursive: true });
+        const slug = name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+        for (const [index, open] of context.pages().entries()) {
+          await open.screenshot({ path: join(OUTPUT, `${slug}-${index}.png`), fullPage: true }).catch(() => {});
+        }
+        writeFileSync(join(OUTPUT, `${slug}.console.log`), `${log.join('\n')}\n`);
+        throw error;
+      } finally {
+        await context.close();
+      }
+    });
+  };
+}
+
+/** Opens the app and waits until it has mounted. */
+export async function openApp(page, url) {
+  await page.goto(url);
+  await page.locator('main.app').waitFor();
+}

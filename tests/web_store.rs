@@ -1,0 +1,65 @@
+//! Tier 2: the storage layer against the real localStorage of headless Chromium.
+#![cfg(target_arch = "wasm32")]
+
+use vm_playground::storage::{vm_key, META_KEY};
+use vm_playground::web::store;
+use vm_playground::{MockVmManager, VmConfig, VmManager};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn local_storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+#[wasm_bindgen_test]
+fn saved_vms_load_back_and_other_apps_keys_are_untouched() {
+    let storage = local_storage();
+    storage.clear().unwrap();
+    storage.set_item("another-app", "not json at all").unwrap();
+
+    let manager = MockVmManager::with_clock(Box::new(|| js_sys::Date::now() as u64));
+    for name in ["web-01", "db"] {
+        manager
+            .create_vm(VmConfig {
+                name: name.into(),
+                ..Default::default()
+            })
+            .unwrap();
+    }
+    manager.pause_vm("db").unwrap();
+    store::save_meta().unwrap();
+    for info in manager.snapshot().unwrap().vms {
+        store::save_vm(&info).unwrap();
+    }
+
+    let loaded = store::load().unwrap();
+    assert!(!loaded.first_visit);
+    assert!(loaded.problems.is_empty());
+    assert_eq!(loaded.snapshot, manager.snapshot().unwrap());
+    assert!(storage.get_item(META_KEY).unwrap().is_some());
+
+    store::remove_vm("db").unwrap();
+    assert_eq!(storage.get_item(&vm_key("db")).unwrap(), None);
+    store::clear_vms().unwrap();
+    assert!(store::load().unwrap().snapshot.vms.is_empty());
+    assert_eq!(
+        storage.get_item("another-app").unwrap().as_deref(),
+        Some("not json at all")
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_corrupt_record_is_reported_and_left_in_place() {
+    let storage = local_storage();
+    storage.clear().unwrap();
+    storage.set_item(META_KEY, r#"{"version":1}"#).unwrap();
+    storage.set_item(&vm_key("broken"), "{\"config\":").unwrap();
+    let loaded = store::load().unwrap();
+    assert_eq!(loaded.problems.len(), 1);
+    assert_eq!(loaded.problems[0].key, vm_key("broken"));
+    assert_eq!(
+        storage.get_item(&vm_key("broken")).unwrap().as_deref(),
+        Some("{\"config\":")
+    );
+}
