@@ -3,8 +3,10 @@
 //! [`manager`] is the pure-Rust core (the seed's mock VM manager). The browser app around it
 //! is compiled only for `wasm32`.
 
+pub mod demo;
 pub mod form;
 pub mod manager;
+pub mod present;
 pub mod storage;
 
 pub use manager::{

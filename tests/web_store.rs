@@ -41,7 +41,7 @@ fn saved_vms_load_back_and_other_apps_keys_are_untouched() {
 
     store::remove_vm("db").unwrap();
     assert_eq!(storage.get_item(&vm_key("db")).unwrap(), None);
-    store::clear_vms().unwrap();
+    store::remove_keys(&store::vm_keys()).unwrap();
     assert!(store::load().unwrap().snapshot.vms.is_empty());
     assert_eq!(
         storage.get_item("another-app").unwrap().as_deref(),

@@ -91,17 +91,24 @@ pub fn save_meta() -> Result<(), SaveError> {
         .map_err(|error| SaveError::Refused(error.to_string()))
 }
 
-/// Removes every VM record (not the metadata, not other apps' keys).
-pub fn clear_vms() -> Result<(), SaveError> {
-    let storage = local_storage().ok_or(SaveError::Unavailable)?;
-    let length = storage.length().map_err(|_| SaveError::Unavailable)?;
-    let keys: Vec<String> = (0..length)
+/// The keys of every VM record in storage, readable or not.
+pub fn vm_keys() -> Vec<String> {
+    let Some(storage) = local_storage() else {
+        return Vec::new();
+    };
+    let length = storage.length().unwrap_or(0);
+    (0..length)
         .filter_map(|index| storage.key(index).ok().flatten())
         .filter(|key| key.starts_with(storage::VM_KEY_PREFIX))
-        .collect();
+        .collect()
+}
+
+/// Removes the VM records under `keys`.
+pub fn remove_keys(keys: &[String]) -> Result<(), SaveError> {
+    let storage = local_storage().ok_or(SaveError::Unavailable)?;
     for key in keys {
         storage
-            .remove_item(&key)
+            .remove_item(key)
             .map_err(|_| SaveError::Refused("could not remove a record".into()))?;
     }
     Ok(())

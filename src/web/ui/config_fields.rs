@@ -1,0 +1,176 @@
+//! The seven labelled fields of a VM config, shared by the create form and the edit dialog.
+
+use leptos::prelude::*;
+
+use crate::form::ConfigForm;
+use crate::manager::{ConfigField, KNOWN_NETWORKS};
+
+/// The label of each field: part of the automation contract, keep exact.
+pub fn label(field: ConfigField) -> &'static str {
+    match field {
+        ConfigField::Name => "Name",
+        ConfigField::Memory => "Memory (MB)",
+        ConfigField::Vcpus => "vCPUs",
+        ConfigField::DiskPath => "Disk path",
+        ConfigField::DiskSize => "Disk size (GB)",
+        ConfigField::IsoImage => "ISO image",
+        ConfigField::Network => "Network",
+    }
+}
+
+fn hint(field: ConfigField) -> Option<&'static str> {
+    match field {
+        ConfigField::Name => Some("Letters, digits, '-', '_', '.'; up to 64."),
+        ConfigField::DiskPath => Some("Any path: the simulator doesn't check it."),
+        ConfigField::IsoImage => Some("Optional: a CD image to boot from."),
+        _ => None,
+    }
+}
+
+fn placeholder(field: ConfigField) -> Option<&'static str> {
+    match field {
+        ConfigField::Name => Some("e.g. web-01"),
+        ConfigField::DiskPath => Some("/var/lib/libvirt/images/web-01.qcow2"),
+        ConfigField::IsoImage => Some("/isos/debian-12.iso"),
+        _ => None,
+    }
+}
+
+/// The fields, bound to `form`. `errors` are the messages to show now (one per field at
+/// most); `prefix` keeps element ids unique per form. `name_note`, when set, makes the name
+/// read-only and says why.
+#[component]
+pub fn ConfigFields(
+    /// The form's text.
+    form: RwSignal<ConfigForm>,
+    /// The messages to show, by field.
+    #[prop(into)]
+    errors: Signal<Vec<(ConfigField, String)>>,
+    /// Prefix of the element ids, e.g. "create".
+    prefix: &'static str,
+    /// Why the name can't be changed, if it can't.
+    #[prop(into, optional)]
+    name_note: Signal<Option<String>>,
+) -> impl IntoView {
+    ConfigField::ALL
+        .into_iter()
+        .map(|field| {
+            view! { <Field form errors prefix field name_note /> }
+        })
+        .collect_view()
+}
+
+#[component]
+fn Field(
+    form: RwSignal<ConfigForm>,
+    errors: Signal<Vec<(ConfigField, String)>>,
+    prefix: &'static str,
+    field: ConfigField,
+    name_note: Signal<Option<String>>,
+) -> impl IntoView {
+    let id = format!("{prefix}-{}", field.json_name());
+    let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let message = Memo::new(move |_| {
+        errors.with(|errors| {
+            errors
+                .iter()
+                .find(|(bad, _)| *bad == field)
+                .map(|(_, message)| message.clone())
+        })
+    });
+    let note = move || {
+        if field == ConfigField::Name {
+            name_note.get()
+        } else {
+            None
+        }
+    };
+    let hint_text = move || note().or_else(|| hint(field).map(str::to_owned));
+    let described_by = {
+        let (error_id, hint_id) = (error_id.clone(), hint_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if hint_text().is_some() {
+                ids.push(hint_id.clone());
+            }
+            if message.with(Option::is_some) {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let invalid = move || message.with(Option::is_some).then_some("true");
+    let value = move || form.with(|form| form.get(field).to_owned());
+    let on_input = move |event| form.update(|form| form.set(field, event_target_value(&event)));
+
+    let control = if field == ConfigField::Network {
+        let options = move || {
+            let current = value();
+            let mut networks: Vec<String> =
+                KNOWN_NETWORKS.iter().map(|n| (*n).to_owned()).collect();
+            if !current.is_empty() && !networks.contains(&current) {
+                networks.push(current.clone());
+            }
+            networks
+                .into_iter()
+                .map(|network| {
+                    let selected = network == current;
+                    view! {
+                        <option value=network.clone() selected=selected>
+                            {network.clone()}
+                        </option>
+                    }
+                })
+                .collect_view()
+        };
+        view! {
+            <select
+                id=id.clone()
+                name=field.json_name()
+                aria-invalid=invalid
+                aria-describedby=described_by
+                prop:value=value
+                on:change=on_input
+            >
+                {options}
+            </select>
+        }
+        .into_any()
+    } else {
+        let numeric = matches!(
+            field,
+            ConfigField::Memory | ConfigField::Vcpus | ConfigField::DiskSize
+        );
+        view! {
+            <input
+                id=id.clone()
+                name=field.json_name()
+                type="text"
+                inputmode=numeric.then_some("numeric")
+                placeholder=placeholder(field)
+                autocomplete="off"
+                spellcheck="false"
+                readonly=move || note().is_some()
+                aria-invalid=invalid
+                aria-describedby=described_by
+                prop:value=value
+                on:input=on_input
+            />
+        }
+        .into_any()
+    };
+
+    view! {
+        <div class="field" class:invalid=move || message.with(Option::is_some)>
+            <label for=id.clone()>{label(field)}</label>
+            {control}
+            {move || hint_text().map(|text| view! { <p class="hint" id=hint_id.clone()>{text}</p> })}
+            {move || {
+                message
+                    .get()
+                    .map(|text| view! { <p class="field-error" id=error_id.clone()>{text}</p> })
+            }}
+        </div>
+    }
+}

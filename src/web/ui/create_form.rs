@@ -1,0 +1,124 @@
+//! The create form: defaults pre-filled, messages per field after the first submit and then
+//! live, "Create" (and start, as the seed does) or "Create stopped".
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+use super::config_fields::ConfigFields;
+use super::Ui;
+use crate::form::ConfigForm;
+use crate::manager::{ConfigField, VmConfig, VmError, VmState};
+use crate::web::app::{App, StartMode};
+
+/// Where a core error belongs in a form: its field, or the name for a taken or frozen name.
+pub fn error_field(error: &VmError) -> ConfigField {
+    error.field().unwrap_or(ConfigField::Name)
+}
+
+/// The messages of a form: the parse errors, then the core's refusal of the last submit.
+pub fn form_errors(form: &ConfigForm, refusal: Option<&VmError>) -> Vec<(ConfigField, String)> {
+    let mut errors: Vec<(ConfigField, String)> = match form.parse() {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors
+            .into_iter()
+            .map(|(field, error)| (field, error.to_string()))
+            .collect(),
+    };
+    if let Some(error) = refusal {
+        let field = error_field(error);
+        if !errors.iter().any(|(bad, _)| *bad == field) {
+            errors.push((field, error.to_string()));
+        }
+    }
+    errors
+}
+
+/// Focuses the first invalid field of the form whose ids start with `prefix`.
+pub fn focus_first_invalid(prefix: &str, errors: &[(ConfigField, String)]) {
+    use wasm_bindgen::JsCast;
+    let first = ConfigField::ALL
+        .into_iter()
+        .find(|field| errors.iter().any(|(bad, _)| bad == field));
+    if let Some(field) = first {
+        if let Some(element) = document()
+            .get_element_by_id(&format!("{prefix}-{}", field.json_name()))
+            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = element.focus();
+        }
+    }
+}
+
+/// The form.
+#[component]
+pub fn CreateForm() -> impl IntoView {
+    let app = expect_context::<App>();
+    let ui = expect_context::<Ui>();
+    let fresh = || ConfigForm::from_config(&VmConfig::default());
+    let form = RwSignal::new(fresh());
+    let submitted = RwSignal::new(false);
+    // The core's refusal of the last submit, shown until the name changes.
+    let refusal = RwSignal::new(None::<(String, VmError)>);
+    let errors = Signal::derive(move || {
+        if !submitted.get() {
+            return Vec::new();
+        }
+        form.with(|form| {
+            let refusal = refusal.with(|refusal| {
+                refusal
+                    .as_ref()
+                    .filter(|(name, _)| *name == form.name)
+                    .map(|(_, error)| error.clone())
+            });
+            form_errors(form, refusal.as_ref())
+        })
+    });
+
+    let submit = move |mode: StartMode| {
+        submitted.set(true);
+        refusal.set(None);
+        let parsed = form.with_untracked(ConfigForm::parse);
+        let result = parsed.map_err(|_| ()).and_then(|config| {
+            let name = config.name.clone();
+            app.create(config, mode)
+                .map(|()| name.clone())
+                .map_err(|error| {
+                    refusal.set(Some((name, error)));
+                })
+        });
+        match result {
+            Ok(name) => {
+                form.set(fresh());
+                submitted.set(false);
+                let state = match mode {
+                    StartMode::Start => VmState::Running,
+                    StartMode::Stopped => VmState::Stopped,
+                };
+                ui.reveal(&name, state);
+            }
+            Err(()) => focus_first_invalid("create", &errors.get_untracked()),
+        }
+    };
+
+    view! {
+        <form
+            class="config-form"
+            aria-label="Create VM"
+            novalidate
+            on:submit=move |event: SubmitEvent| {
+                event.prevent_default();
+                submit(StartMode::Start);
+            }
+        >
+            <ConfigFields form errors prefix="create" />
+            <div class="form-actions">
+                <button type="submit" class="primary">
+                    "Create"
+                </button>
+                <button type="button" on:click=move |_| submit(StartMode::Stopped)>
+                    "Create stopped"
+                </button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,131 @@
+//! The edit dialog: the same fields as the create form. A stopped VM takes the changes at once
+//! (a rename included); a running or paused one keeps them pending until it next stops.
+
+use leptos::ev::{self, SubmitEvent};
+use leptos::prelude::*;
+
+use super::config_fields::ConfigFields;
+use super::create_form::{focus_first_invalid, form_errors};
+use super::Ui;
+use crate::form::ConfigForm;
+use crate::manager::VmError;
+use crate::web::app::App;
+
+/// The dialog; shown while [`Ui::editing`] names a VM.
+#[component]
+pub fn EditDialog() -> impl IntoView {
+    let ui = expect_context::<Ui>();
+    let _escape = window_event_listener(ev::keydown, move |event| {
+        if event.key() == "Escape" && ui.editing.with_untracked(Option::is_some) {
+            event.prevent_default();
+            ui.editing.set(None);
+            ui.restore_focus();
+        }
+    });
+    move || ui.editing.get().map(|name| view! { <EditForm name /> })
+}
+
+#[component]
+fn EditForm(name: String) -> impl IntoView {
+    let app = expect_context::<App>();
+    let ui = expect_context::<Ui>();
+    let Some(row) = app.row(&name) else {
+        ui.editing.set(None);
+        return ().into_any();
+    };
+    // Start from what the next boot would use: the pending config if there is one.
+    let start = row.info.with_untracked(|info| {
+        ConfigForm::from_config(info.pending.as_ref().unwrap_or(&info.config))
+    });
+    let form = RwSignal::new(start);
+    let submitted = RwSignal::new(false);
+    let refusal = RwSignal::new(None::<VmError>);
+    let errors = Signal::derive(move || {
+        if !submitted.get() {
+            return Vec::new();
+        }
+        form.with(|form| refusal.with(|refusal| form_errors(form, refusal.as_ref())))
+    });
+    let active = {
+        let info = row.info.clone();
+        move || info.with(|info| info.state.is_active())
+    };
+    let name_note = {
+        let (name, info) = (name.clone(), row.info.clone());
+        Signal::derive(move || {
+            info.with(|info| info.state.is_active()).then(|| {
+                format!(
+                    "{name} is {}: stop it to rename it.",
+                    info.with(|info| info.state)
+                )
+            })
+        })
+    };
+    let close = move || {
+        ui.editing.set(None);
+        ui.restore_focus();
+    };
+    let title = format!("Edit {name}");
+    let first_field = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(container) = first_field.get() {
+            if let Ok(Some(input)) = container.query_selector("input:not([readonly]), select") {
+                use wasm_bindgen::JsCast;
+                if let Ok(input) = input.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = input.focus();
+                }
+            }
+        }
+    });
+
+    let save = {
+        let name = name.clone();
+        move |event: SubmitEvent| {
+            event.prevent_default();
+            submitted.set(true);
+            refusal.set(None);
+            let Ok(config) = form.with_untracked(ConfigForm::parse) else {
+                focus_first_invalid("edit", &errors.get_untracked());
+                return;
+            };
+            match app.update(&name, config) {
+                Ok(_) => close(),
+                Err(error) => {
+                    refusal.set(Some(error));
+                    focus_first_invalid("edit", &errors.get_untracked());
+                }
+            }
+        }
+    };
+
+    view! {
+        <div class="backdrop">
+            <div class="dialog wide" role="dialog" aria-modal="true" aria-labelledby="edit-title">
+                <h2 id="edit-title">{title.clone()}</h2>
+                <p class="muted">
+                    {move || {
+                        if active() {
+                            "The VM is active: your changes are kept as pending and applied when it next stops."
+                        } else {
+                            "The VM is stopped: your changes apply at once."
+                        }
+                    }}
+                </p>
+                <form class="config-form" aria-label=title novalidate on:submit=save>
+                    <div node_ref=first_field>
+                        <ConfigFields form errors prefix="edit" name_note />
+                    </div>
+                    <div class="form-actions">
+                        <button type="submit" class="primary">
+                            "Save"
+                        </button>
+                        <button type="button" on:click=move |_| close()>
+                            "Cancel"
+                        </button>
+                    </div>
+                </form>
+            </div>
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,156 @@
+//! The Leptos components. Each reads the [`App`] and [`Ui`] from context and changes VMs only
+//! through [`App`]'s methods.
+
+mod alerts;
+mod config_fields;
+mod confirm_dialog;
+mod create_form;
+mod details;
+mod edit_dialog;
+mod vm_list;
+mod vm_row;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::app::App;
+use crate::manager::VmState;
+use crate::present::{name_matches, StateFilter};
+use alerts::Alerts;
+use confirm_dialog::{ConfirmDialog, Confirmation};
+use create_form::CreateForm;
+use details::Details;
+use edit_dialog::EditDialog;
+use vm_list::VmList;
+
+/// What the screen is doing, apart from the VMs themselves: shared through context.
+#[derive(Clone, Copy)]
+pub struct Ui {
+    /// The VM whose details are shown.
+    pub selected: RwSignal<Option<String>>,
+    /// The VM being edited, if the edit dialog is open.
+    pub editing: RwSignal<Option<String>>,
+    /// The confirmation being asked, if a confirm dialog is open.
+    pub confirming: RwSignal<Option<Confirmation>>,
+    /// The text filter of the list.
+    pub filter_text: RwSignal<String>,
+    /// The state filter of the list.
+    pub filter_state: RwSignal<StateFilter>,
+    /// The element that had focus when a dialog opened; it gets focus back on close.
+    return_focus: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
+}
+
+impl Ui {
+    fn new() -> Self {
+        Ui {
+            selected: RwSignal::new(None),
+            editing: RwSignal::new(None),
+            confirming: RwSignal::new(None),
+            filter_text: RwSignal::new(String::new()),
+            filter_state: RwSignal::new(StateFilter::All),
+            return_focus: StoredValue::new_local(None),
+        }
+    }
+
+    /// Whether a dialog is open (the page behind it is then inert).
+    pub fn dialog_open(&self) -> bool {
+        self.editing.with(Option::is_some) || self.confirming.with(Option::is_some)
+    }
+
+    /// Remembers the focused element before a dialog opens.
+    pub fn remember_focus(&self) {
+        let active = document()
+            .active_element()
+            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+        self.return_focus.set_value(active);
+    }
+
+    /// Gives focus back to the element that had it before the dialog opened, if it is still
+    /// on the page (a deleted VM's button is not).
+    pub fn restore_focus(&self) {
+        if let Some(element) = self.return_focus.get_value() {
+            if element.is_connected() {
+                let _ = element.focus();
+            } else if let Some(heading) = document().get_element_by_id("vms-title") {
+                if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = heading.focus();
+                }
+            }
+        }
+        self.return_focus.set_value(None);
+    }
+
+    /// Makes the VM `name` visible: clears the filters if they hide it, selects it and
+    /// scrolls its row into view once rendered.
+    pub fn reveal(&self, name: &str, state: VmState) {
+        if !name_matches(name, &self.filter_text.get_untracked())
+            || !self.filter_state.get_untracked().admits(state)
+        {
+            self.filter_text.set(String::new());
+            self.filter_state.set(StateFilter::All);
+        }
+        self.selected.set(Some(name.to_owned()));
+        let selector = format!("[data-vm=\"{}\"]", css_escape(name));
+        request_animation_frame(move || {
+            if let Ok(Some(row)) = document().query_selector(&selector) {
+                row.scroll_into_view_with_bool(false);
+            }
+        });
+    }
+
+    /// Asks for a confirmation in a dialog.
+    pub fn confirm(&self, confirmation: Confirmation) {
+        self.remember_focus();
+        self.confirming.set(Some(confirmation));
+    }
+}
+
+/// Escapes a string for a CSS attribute selector between double quotes.
+pub fn css_escape(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('"', "\\\"")
+}
+
+/// The whole page.
+#[component]
+pub fn Root(app: App) -> impl IntoView {
+    let ui = Ui::new();
+    provide_context(app);
+    provide_context(ui);
+
+    let reset = move |_| {
+        ui.confirm(Confirmation {
+            title: "Reset to the demo?".into(),
+            body: vec![
+                "Every VM on this page is replaced by the three demo VMs.".into(),
+                "This can't be undone.".into(),
+            ],
+            action: "Reset".into(),
+            on_confirm: std::sync::Arc::new(move || app.reset_to_demo()),
+        });
+    };
+
+    view! {
+        <main class="app">
+            <header class="top" inert=move || ui.dialog_open()>
+                <div class="title">
+                    <h1>"VM Playground"</h1>
+                    <p class="tagline">"What a hypervisor does with a VM, and why."</p>
+                </div>
+                <button type="button" class="quiet" on:click=reset>
+                    "Reset to demo"
+                </button>
+            </header>
+            <Alerts />
+            <div class="layout" inert=move || ui.dialog_open()>
+                <section class="panel create" aria-labelledby="create-title">
+                    <h2 id="create-title">"Create a VM"</h2>
+                    <CreateForm />
+                </section>
+                <VmList />
+                <Details />
+            </div>
+            <EditDialog />
+            <ConfirmDialog />
+        </main>
+    }
+}

@@ -1,0 +1,147 @@
+//! The list of VMs: summary, filters, the rows, and the empty states.
+
+use leptos::prelude::*;
+
+use super::vm_row::VmRow;
+use super::Ui;
+use crate::manager::VmState;
+use crate::present::{format_memory, name_matches, StateFilter, Summary};
+use crate::web::app::{App, Row};
+
+/// The list's section.
+#[component]
+pub fn VmList() -> impl IntoView {
+    let app = expect_context::<App>();
+    let ui = expect_context::<Ui>();
+    let rows = app.rows;
+
+    // Reads a row's state only when a state filter is on, so that with no filter a click on
+    // one VM doesn't re-filter the whole list.
+    let shown = Memo::new(move |_| {
+        let text = ui.filter_text.get();
+        let state = ui.filter_state.get();
+        rows.with(|rows| {
+            rows.iter()
+                .filter(|row| name_matches(&row.name, &text))
+                .filter(|row| {
+                    state == StateFilter::All || row.info.with(|info| state.admits(info.state))
+                })
+                .cloned()
+                .collect::<Vec<Row>>()
+        })
+    });
+    let total = move || rows.with(Vec::len);
+    let filtering = move || {
+        !ui.filter_text.with(|text| text.trim().is_empty())
+            || ui.filter_state.get() != StateFilter::All
+    };
+    let clear_filters = move |_| {
+        ui.filter_text.set(String::new());
+        ui.filter_state.set(StateFilter::All);
+    };
+
+    view! {
+        <section class="panel vms" aria-labelledby="vms-title">
+            <h2 id="vms-title" tabindex="-1">"Virtual machines"</h2>
+            <SummaryLine />
+            <div class="filters" role="search">
+                <div class="field">
+                    <label for="filter-text">"Filter by name"</label>
+                    <input
+                        id="filter-text"
+                        type="search"
+                        autocomplete="off"
+                        prop:value=move || ui.filter_text.get()
+                        on:input=move |event| ui.filter_text.set(event_target_value(&event))
+                    />
+                </div>
+                <div class="field">
+                    <label for="filter-state">"State"</label>
+                    <select
+                        id="filter-state"
+                        prop:value=move || ui.filter_state.get().as_str()
+                        on:change=move |event| {
+                            ui.filter_state.set(StateFilter::parse(&event_target_value(&event)))
+                        }
+                    >
+                        <option value="all">"All states"</option>
+                        {VmState::ALL
+                            .into_iter()
+                            .map(|state| {
+                                view! { <option value=state.as_str()>{state_word(state)}</option> }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+            </div>
+            <p class="shown-count" aria-live="polite">
+                {move || {
+                    if filtering() {
+                        format!("Showing {} of {}", shown.with(Vec::len), total())
+                    } else {
+                        String::new()
+                    }
+                }}
+            </p>
+            <Show when=move || total() == 0>
+                <div class="empty">
+                    <p>"No VMs yet. Create your first one with the form: it starts at once, as on a real hypervisor."</p>
+                </div>
+            </Show>
+            <Show when=move || total() != 0 && shown.with(Vec::is_empty)>
+                <div class="empty">
+                    <p>"No VM matches the filter."</p>
+                    <button type="button" on:click=clear_filters>
+                        "Clear filters"
+                    </button>
+                </div>
+            </Show>
+            <ul class="vm-list">
+                <For each=move || shown.get() key=|row| row.name.clone() let:row>
+                    <VmRow row />
+                </For>
+            </ul>
+        </section>
+    }
+}
+
+/// "Running", "Paused", "Stopped".
+pub fn state_word(state: VmState) -> &'static str {
+    match state {
+        VmState::Running => "Running",
+        VmState::Paused => "Paused",
+        VmState::Stopped => "Stopped",
+    }
+}
+
+#[component]
+fn SummaryLine() -> impl IntoView {
+    let app = expect_context::<App>();
+    let summary = Memo::new(move |_| {
+        let mut summary = Summary::default();
+        app.rows.with(|rows| {
+            for row in rows {
+                row.info.with(|info| summary.add(info));
+            }
+        });
+        summary
+    });
+    view! {
+        <p class="summary" aria-live="polite">
+            {move || {
+                let s = summary.get();
+                let vms = if s.total() == 1 { "VM" } else { "VMs" };
+                format!(
+                    "{} {vms}: {} running, {} paused, {} stopped. Running VMs hold {} and {} vCPU{}.",
+                    s.total(),
+                    s.running,
+                    s.paused,
+                    s.stopped,
+                    format_memory(s.running_memory_mb),
+                    s.running_vcpus,
+                    if s.running_vcpus == 1 { "" } else { "s" },
+                )
+            }}
+        </p>
+    }
+}

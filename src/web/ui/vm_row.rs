@@ -1,0 +1,271 @@
+//! One VM in the list: name, state badge, config, pending changes, actions, and the core's
+//! message when it refuses an action.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::confirm_dialog::Confirmation;
+use super::vm_list::state_word;
+use super::Ui;
+use crate::manager::{Transition, VmConfig, VmState};
+use crate::present::format_memory;
+use crate::web::app::{App, Row};
+
+/// A row of the list. Everything in it reads the row's own signals, so a change to this VM
+/// updates this row's DOM only.
+#[component]
+pub fn VmRow(row: Row) -> impl IntoView {
+    let ui = expect_context::<Ui>();
+    let name: Arc<str> = row.name.clone();
+    let info = row.info.clone();
+    let state = Memo::new({
+        let info = info.clone();
+        move |_| info.with(|info| info.state)
+    });
+    let config = Memo::new({
+        let info = info.clone();
+        move |_| info.with(|info| info.config.clone())
+    });
+    let pending = Memo::new({
+        let info = info.clone();
+        move |_| info.with(|info| info.pending.clone())
+    });
+    let error = row.error.clone();
+    let selected = Memo::new({
+        let name = name.clone();
+        move |_| {
+            ui.selected
+                .with(|selected| selected.as_deref() == Some(&*name))
+        }
+    });
+    let select = {
+        let name = name.clone();
+        move |_| ui.selected.set(Some(name.to_string()))
+    };
+
+    view! {
+        <li
+            class="vm"
+            class:selected=selected
+            data-vm=name.to_string()
+            data-state=move || state.get().as_str()
+        >
+            <div class="vm-head">
+                <button
+                    type="button"
+                    class="vm-name link"
+                    aria-label=format!("Show details of {name}")
+                    aria-pressed=move || if selected.get() { "true" } else { "false" }
+                    on:click=select
+                >
+                    {name.to_string()}
+                </button>
+                <span class="badge" data-badge=move || state.get().as_str()>
+                    <span class="dot" aria-hidden="true"></span>
+                    {move || state_word(state.get())}
+                </span>
+            </div>
+            <Specs config />
+            {
+                let name = name.clone();
+                move || {
+                    pending.get().map(|pending| view! { <PendingNotice name=name.clone() current=config pending /> })
+                }
+            }
+            {move || error.get().map(|message| view! { <p class="row-error" role="alert">{message}</p> })}
+            <div class="actions">
+                <TransitionButton name=name.clone() state transition=Transition::Start />
+                <TransitionButton name=name.clone() state transition=Transition::Stop />
+                <TransitionButton name=name.clone() state transition=Transition::Pause />
+                <TransitionButton name=name.clone() state transition=Transition::Resume />
+                <EditButton name=name.clone() />
+                <DeleteButton name=name.clone() state />
+            </div>
+        </li>
+    }
+}
+
+#[component]
+fn Specs(config: Memo<VmConfig>) -> impl IntoView {
+    view! {
+        <dl class="specs">
+            <div>
+                <dt>"Memory"</dt>
+                <dd>{move || format_memory(config.with(|c| c.memory))}</dd>
+            </div>
+            <div>
+                <dt>"vCPUs"</dt>
+                <dd>{move || config.with(|c| c.vcpus)}</dd>
+            </div>
+            <div>
+                <dt>"Disk"</dt>
+                <dd>{move || format!("{} GB", config.with(|c| c.disk_size))}</dd>
+            </div>
+            <div>
+                <dt>"Network"</dt>
+                <dd>{move || config.with(|c| c.network.clone())}</dd>
+            </div>
+            <div>
+                <dt>"ISO"</dt>
+                <dd>{move || config.with(|c| c.iso_image.clone().unwrap_or_else(|| "none".into()))}</dd>
+            </div>
+        </dl>
+    }
+}
+
+/// What a pending config changes, field by field: "memory 1 GB → 2 GB".
+fn pending_changes(current: &VmConfig, pending: &VmConfig) -> Vec<String> {
+    let mut changes = Vec::new();
+    let mut note = |what: &str, from: String, to: String| {
+        if from != to {
+            changes.push(format!("{what} {from} → {to}"));
+        }
+    };
+    note(
+        "memory",
+        format_memory(current.memory),
+        format_memory(pending.memory),
+    );
+    note(
+        "vCPUs",
+        current.vcpus.to_string(),
+        pending.vcpus.to_string(),
+    );
+    note(
+        "disk path",
+        current.disk_path.clone(),
+        pending.disk_path.clone(),
+    );
+    note(
+        "disk size",
+        format!("{} GB", current.disk_size),
+        format!("{} GB", pending.disk_size),
+    );
+    let iso = |iso: &Option<String>| iso.clone().unwrap_or_else(|| "none".into());
+    note("ISO", iso(&current.iso_image), iso(&pending.iso_image));
+    note("network", current.network.clone(), pending.network.clone());
+    changes
+}
+
+#[component]
+fn PendingNotice(name: Arc<str>, current: Memo<VmConfig>, pending: VmConfig) -> impl IntoView {
+    let app = expect_context::<App>();
+    let changes = move || {
+        current
+            .with(|current| pending_changes(current, &pending))
+            .join(", ")
+    };
+    let discard = {
+        let name = name.clone();
+        move |_| {
+            let _ = app.discard_pending(&name);
+        }
+    };
+    view! {
+        <div class="pending">
+            <p>
+                <strong>"Changes pending — applied at next stop: "</strong>
+                {changes}
+            </p>
+            <button type="button" class="small" aria-label=format!("Discard pending changes of {name}") on:click=discard>
+                "Discard"
+            </button>
+        </div>
+    }
+}
+
+fn transition_word(transition: Transition) -> &'static str {
+    match transition {
+        Transition::Start => "Start",
+        Transition::Stop => "Stop",
+        Transition::Pause => "Pause",
+        Transition::Resume => "Resume",
+    }
+}
+
+#[component]
+fn TransitionButton(name: Arc<str>, state: Memo<VmState>, transition: Transition) -> impl IntoView {
+    let app = expect_context::<App>();
+    let word = transition_word(transition);
+    let refusal = move || transition.operation().refusal(state.get());
+    let title = {
+        let name = name.clone();
+        move || {
+            refusal().map(|refusal| {
+                format!(
+                    "Can't {} {name}: {}",
+                    transition.operation().verb(),
+                    refusal.short()
+                )
+            })
+        }
+    };
+    let label = format!("{word} {name}");
+    view! {
+        <button
+            type="button"
+            class=format!("action {}", word.to_lowercase())
+            aria-label=label
+            disabled=move || refusal().is_some()
+            title=title
+            on:click=move |_| {
+                let _ = app.transition(&name, transition);
+            }
+        >
+            {word}
+        </button>
+    }
+}
+
+#[component]
+fn EditButton(name: Arc<str>) -> impl IntoView {
+    let ui = expect_context::<Ui>();
+    let label = format!("Edit {name}");
+    view! {
+        <button
+            type="button"
+            class="action edit"
+            aria-label=label
+            on:click=move |_| {
+                ui.remember_focus();
+                ui.editing.set(Some(name.to_string()));
+            }
+        >
+            "Edit"
+        </button>
+    }
+}
+
+#[component]
+fn DeleteButton(name: Arc<str>, state: Memo<VmState>) -> impl IntoView {
+    let app = expect_context::<App>();
+    let ui = expect_context::<Ui>();
+    let label = format!("Delete {name}");
+    let ask = move |_| {
+        let name = name.to_string();
+        let mut body = vec![format!(
+            "{name} and its configuration will be gone for good."
+        )];
+        if state.get_untracked().is_active() {
+            body.push(format!(
+                "{name} is {}: it will be forced off first, like pulling the power cord.",
+                state.get_untracked()
+            ));
+        }
+        let target = name.clone();
+        ui.confirm(Confirmation {
+            title: format!("Delete {name}?"),
+            body,
+            action: "Delete".into(),
+            on_confirm: Arc::new(move || {
+                let _ = app.delete(&target);
+            }),
+        });
+    };
+    view! {
+        <button type="button" class="action delete" aria-label=label on:click=ask>
+            "Delete"
+        </button>
+    }
+}
