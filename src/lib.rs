@@ -3,6 +3,7 @@
 //! [`manager`] is the pure-Rust core (the seed's mock VM manager). The browser app around it
 //! is compiled only for `wasm32`.
 
+pub mod config_input;
 pub mod demo;
 pub mod form;
 pub mod manager;

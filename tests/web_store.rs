@@ -63,3 +63,22 @@ fn a_corrupt_record_is_reported_and_left_in_place() {
         Some("{\"config\":")
     );
 }
+
+#[wasm_bindgen_test]
+fn the_panic_banner_says_the_data_is_safe_and_offers_a_reload() {
+    vm_playground::web::panic::show_banner();
+    vm_playground::web::panic::show_banner();
+    let document = web_sys::window().unwrap().document().unwrap();
+    let banner_count = document.body().unwrap().child_element_count();
+    vm_playground::web::panic::show_banner();
+    assert_eq!(
+        document.body().unwrap().child_element_count(),
+        banner_count,
+        "shown once"
+    );
+    let banner = document.get_element_by_id("panic-banner").unwrap();
+    assert_eq!(banner.get_attribute("role").as_deref(), Some("alert"));
+    assert!(banner.text_content().unwrap().contains("Your VMs are safe"));
+    let button = banner.query_selector("button").unwrap().unwrap();
+    assert_eq!(button.text_content().as_deref(), Some("Reload"));
+}

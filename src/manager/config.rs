@@ -291,6 +291,18 @@ pub enum ConfigProblem {
     },
     /// A required field is missing (JavaScript API and storage only).
     Missing,
+    /// The config itself is not an object (JavaScript API and import only).
+    NotAnObject {
+        /// What was found, in words: "null".
+        found: String,
+    },
+    /// The config has a key that is no field (JavaScript API and import only).
+    UnknownKey {
+        /// The key.
+        key: String,
+        /// The field it probably means.
+        suggestion: Option<ConfigField>,
+    },
 }
 
 impl ConfigProblem {
@@ -332,6 +344,20 @@ impl ConfigProblem {
                 write!(f, "{label} must be {expected}, got {found}")
             }
             ConfigProblem::Missing => write!(f, "{label} is required"),
+            ConfigProblem::NotAnObject { found } => write!(
+                f,
+                "a VM config must be an object like {{ name: \"web-01\", memory: 1024 }}, got {found}"
+            ),
+            ConfigProblem::UnknownKey { key, suggestion } => {
+                write!(f, "unknown config field {key:?}")?;
+                match suggestion {
+                    Some(field) => write!(f, " (did you mean {:?}?)", field.json_name()),
+                    None => write!(
+                        f,
+                        " (the fields are name, memory, vcpus, diskPath, diskSize, isoImage, network)"
+                    ),
+                }
+            }
         }
     }
 }

@@ -2,12 +2,15 @@
 //! Compiled for wasm32 only.
 
 pub mod app;
+pub mod js_api;
+pub mod panic;
 pub mod store;
 mod ui;
 
 /// Loads the state and mounts the app on `<body>`.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    panic::install_hook();
     let app = app::App::load();
+    js_api::install(app);
     leptos::mount::mount_to_body(move || leptos::view! { <ui::Root app /> });
 }

@@ -1,5 +1,7 @@
 //! The list of VMs: summary, filters, the rows, and the empty states.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use super::vm_row::VmRow;
@@ -7,6 +9,12 @@ use super::Ui;
 use crate::manager::VmState;
 use crate::present::{format_memory, name_matches, StateFilter, Summary};
 use crate::web::app::{App, Row};
+
+/// Rows per chunk of the list. 64–128 measured best in a prototype with 10,000 VMs.
+const CHUNK_ROWS: usize = 100;
+
+/// Chunks rendered in the first pass.
+const FIRST_CHUNKS: usize = 2;
 
 /// The list's section.
 #[component]
@@ -30,6 +38,20 @@ pub fn VmList() -> impl IntoView {
                 .collect::<Vec<Row>>()
         })
     });
+    let chunk_count = Memo::new(move |_| shown.with(Vec::len).div_ceil(CHUNK_ROWS));
+    // Long lists render a few chunks at once and the rest one per task, so that the first
+    // rows show and respond at once instead of after every row is built.
+    let rendered_chunks = RwSignal::new(FIRST_CHUNKS);
+    Effect::new(move |_| {
+        if rendered_chunks.get() < chunk_count.get() {
+            // An idle callback runs as soon as the browser has nothing more urgent, without
+            // the 4 ms clamp nested timeouts get.
+            request_idle_callback(move || rendered_chunks.update(|count| *count += 1));
+        }
+    });
+    let selection = StoredValue::new(Selector::new(move || {
+        ui.selected.get().map(Arc::<str>::from)
+    }));
     let total = move || rows.with(Vec::len);
     let filtering = move || {
         !ui.filter_text.with(|text| text.trim().is_empty())
@@ -96,11 +118,33 @@ pub fn VmList() -> impl IntoView {
                     </button>
                 </div>
             </Show>
-            <ul class="vm-list">
-                <For each=move || shown.get() key=|row| row.name.clone() let:row>
-                    <VmRow row />
+            // Rows come in chunks, each skipped by style and layout while off screen
+            // (content-visibility): a click in 10,000 rows then lays out a few chunks, not
+            // 10,000 boxes.
+            <div class="vm-list" role="list" aria-labelledby="vms-title">
+                <For
+                    each=move || 0..chunk_count.get().min(rendered_chunks.get())
+                    key=|index| *index
+                    let:index
+                >
+                    <div class="vm-chunk" role="none">
+                        <For
+                            each=move || {
+                                shown
+                                    .with(|rows| {
+                                        let start = (index * CHUNK_ROWS).min(rows.len());
+                                        let end = (start + CHUNK_ROWS).min(rows.len());
+                                        rows[start..end].to_vec()
+                                    })
+                            }
+                            key=|row| row.name.clone()
+                            let:row
+                        >
+                            <VmRow row selection=selection.get_value() />
+                        </For>
+                    </div>
                 </For>
-            </ul>
+            </div>
         </section>
     }
 }

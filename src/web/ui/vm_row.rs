@@ -15,7 +15,12 @@ use crate::web::app::{App, Row};
 /// A row of the list. Everything in it reads the row's own signals, so a change to this VM
 /// updates this row's DOM only.
 #[component]
-pub fn VmRow(row: Row) -> impl IntoView {
+pub fn VmRow(
+    row: Row,
+    /// Which VM is selected; notifies only the rows whose selection changed.
+    selection: Selector<Option<Arc<str>>>,
+) -> impl IntoView {
+    let app = expect_context::<App>();
     let ui = expect_context::<Ui>();
     let name: Arc<str> = row.name.clone();
     let info = row.info.clone();
@@ -32,22 +37,21 @@ pub fn VmRow(row: Row) -> impl IntoView {
         move |_| info.with(|info| info.pending.clone())
     });
     let error = row.error.clone();
-    let selected = Memo::new({
-        let name = name.clone();
-        move |_| {
-            ui.selected
-                .with(|selected| selected.as_deref() == Some(&*name))
-        }
-    });
+    let selected = {
+        let key = Some(name.clone());
+        move || selection.selected(&key)
+    };
     let select = {
         let name = name.clone();
         move |_| ui.selected.set(Some(name.to_string()))
     };
 
     view! {
-        <li
+        <div
+            role="listitem"
             class="vm"
-            class:selected=selected
+            class:selected=selected.clone()
+            aria-current=move || selected().then_some("true")
             data-vm=name.to_string()
             data-state=move || state.get().as_str()
         >
@@ -56,7 +60,6 @@ pub fn VmRow(row: Row) -> impl IntoView {
                     type="button"
                     class="vm-name link"
                     aria-label=format!("Show details of {name}")
-                    aria-pressed=move || if selected.get() { "true" } else { "false" }
                     on:click=select
                 >
                     {name.to_string()}
@@ -66,7 +69,7 @@ pub fn VmRow(row: Row) -> impl IntoView {
                     {move || state_word(state.get())}
                 </span>
             </div>
-            <Specs config />
+            {move || config.with(specs)}
             {
                 let name = name.clone();
                 move || {
@@ -75,40 +78,38 @@ pub fn VmRow(row: Row) -> impl IntoView {
             }
             {move || error.get().map(|message| view! { <p class="row-error" role="alert">{message}</p> })}
             <div class="actions">
-                <TransitionButton name=name.clone() state transition=Transition::Start />
-                <TransitionButton name=name.clone() state transition=Transition::Stop />
-                <TransitionButton name=name.clone() state transition=Transition::Pause />
-                <TransitionButton name=name.clone() state transition=Transition::Resume />
-                <EditButton name=name.clone() />
-                <DeleteButton name=name.clone() state />
+                {Transition::ALL.map(|transition| transition_button(app, name.clone(), state, transition))}
+                {edit_button(ui, name.clone())}
+                {delete_button(app, ui, name.clone(), state)}
             </div>
-        </li>
+        </div>
     }
 }
 
-#[component]
-fn Specs(config: Memo<VmConfig>) -> impl IntoView {
+/// The config at a glance; rebuilt only when the config changes.
+fn specs(config: &VmConfig) -> impl IntoView + use<> {
+    let iso = config.iso_image.clone().unwrap_or_else(|| "none".into());
     view! {
         <dl class="specs">
             <div>
                 <dt>"Memory"</dt>
-                <dd>{move || format_memory(config.with(|c| c.memory))}</dd>
+                <dd>{format_memory(config.memory)}</dd>
             </div>
             <div>
                 <dt>"vCPUs"</dt>
-                <dd>{move || config.with(|c| c.vcpus)}</dd>
+                <dd>{config.vcpus}</dd>
             </div>
             <div>
                 <dt>"Disk"</dt>
-                <dd>{move || format!("{} GB", config.with(|c| c.disk_size))}</dd>
+                <dd>{format!("{} GB", config.disk_size)}</dd>
             </div>
             <div>
                 <dt>"Network"</dt>
-                <dd>{move || config.with(|c| c.network.clone())}</dd>
+                <dd>{config.network.clone()}</dd>
             </div>
             <div>
                 <dt>"ISO"</dt>
-                <dd>{move || config.with(|c| c.iso_image.clone().unwrap_or_else(|| "none".into()))}</dd>
+                <dd>{iso}</dd>
             </div>
         </dl>
     }
@@ -184,9 +185,12 @@ fn transition_word(transition: Transition) -> &'static str {
     }
 }
 
-#[component]
-fn TransitionButton(name: Arc<str>, state: Memo<VmState>, transition: Transition) -> impl IntoView {
-    let app = expect_context::<App>();
+fn transition_button(
+    app: App,
+    name: Arc<str>,
+    state: Memo<VmState>,
+    transition: Transition,
+) -> impl IntoView {
     let word = transition_word(transition);
     let refusal = move || transition.operation().refusal(state.get());
     let title = {
@@ -201,12 +205,11 @@ fn TransitionButton(name: Arc<str>, state: Memo<VmState>, transition: Transition
             })
         }
     };
-    let label = format!("{word} {name}");
     view! {
         <button
             type="button"
-            class=format!("action {}", word.to_lowercase())
-            aria-label=label
+            class="action"
+            aria-label=format!("{word} {name}")
             disabled=move || refusal().is_some()
             title=title
             on:click=move |_| {
@@ -218,15 +221,12 @@ fn TransitionButton(name: Arc<str>, state: Memo<VmState>, transition: Transition
     }
 }
 
-#[component]
-fn EditButton(name: Arc<str>) -> impl IntoView {
-    let ui = expect_context::<Ui>();
-    let label = format!("Edit {name}");
+fn edit_button(ui: Ui, name: Arc<str>) -> impl IntoView {
     view! {
         <button
             type="button"
             class="action edit"
-            aria-label=label
+            aria-label=format!("Edit {name}")
             on:click=move |_| {
                 ui.remember_focus();
                 ui.editing.set(Some(name.to_string()));
@@ -237,20 +237,17 @@ fn EditButton(name: Arc<str>) -> impl IntoView {
     }
 }
 
-#[component]
-fn DeleteButton(name: Arc<str>, state: Memo<VmState>) -> impl IntoView {
-    let app = expect_context::<App>();
-    let ui = expect_context::<Ui>();
+fn delete_button(app: App, ui: Ui, name: Arc<str>, state: Memo<VmState>) -> impl IntoView {
     let label = format!("Delete {name}");
     let ask = move |_| {
         let name = name.to_string();
+        let state = state.get_untracked();
         let mut body = vec![format!(
             "{name} and its configuration will be gone for good."
         )];
-        if state.get_untracked().is_active() {
+        if state.is_active() {
             body.push(format!(
-                "{name} is {}: it will be forced off first, like pulling the power cord.",
-                state.get_untracked()
+                "{name} is {state}: it will be forced off first, like pulling the power cord."
             ));
         }
         let target = name.clone();

@@ -1,0 +1,104 @@
+// UI benchmark: the release dist/ in headless Chromium, served under /vm-playground/.
+// Prints figures; asserts nothing (speed targets live here, not in tests).
+//   node benches/ui.mjs [--runs N]
+// Measures start-up with 1,000 and 10,000 VMs in storage (navigation start until every row is
+// in the DOM) and, with 10,000 VMs, one toggle (stop or start): click until the DOM shows the
+// new state and the next frame has been painted, saving included.
+import { serveStatic, launchChromium } from '../tests/e2e/harness.mjs';
+
+const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5;
+const META_KEY = 'vm-playground:meta';
+const VM_PREFIX = 'vm-playground:vm:';
+
+function records(count) {
+  const entries = { [META_KEY]: JSON.stringify({ version: 1 }) };
+  const now = Date.now();
+  for (let i = 0; i < count; i += 1) {
+    const name = `vm-${String(i).padStart(5, '0')}`;
+    entries[VM_PREFIX + name] = JSON.stringify({
+      config: {
+        name,
+        memory: 1024 * (1 + (i % 4)),
+        vcpus: 1 + (i % 8),
+        diskPath: `/var/lib/libvirt/images/${name}.qcow2`,
+        diskSize: 20,
+        isoImage: null,
+        network: 'default',
+      },
+      state: ['running', 'stopped', 'paused'][i % 3],
+      pending: null,
+      createdAt: now,
+      stateChangedAt: now,
+      revision: 1,
+    });
+  }
+  return entries;
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+};
+const fmt = (ms) => `${ms.toFixed(1)} ms`;
+
+async function withVms(browser, url, count, body) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const entries = records(count);
+  await context.addInitScript((data) => {
+    if (!localStorage.getItem('vm-playground:meta')) {
+      for (const [key, value] of Object.entries(data)) localStorage.setItem(key, value);
+    }
+  }, entries);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error('page error:', error.message));
+  try {
+    return await body(page);
+  } finally {
+    await context.close();
+  }
+}
+
+async function startup(page, url, count) {
+  await page.goto(url);
+  await page.waitForFunction((n) => document.querySelectorAll('[data-vm]').length >= n, count, { polling: 'raf', timeout: 120_000 });
+  return page.evaluate(() => performance.now());
+}
+
+async function toggles(page, times) {
+  return page.evaluate(async (times) => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    const row = document.querySelector('[data-vm="vm-05001"]');
+    const results = [];
+    for (let i = 0; i < times; i += 1) {
+      const running = row.dataset.state === 'running';
+      const button = row.querySelector(running ? 'button[aria-label^="Stop "]' : 'button[aria-label^="Start "]');
+      const before = row.dataset.state;
+      const started = performance.now();
+      button.click();
+      await frame();
+      if (row.dataset.state === before) throw new Error('the row did not change state');
+      results.push(performance.now() - started);
+    }
+    return results;
+  }, times);
+}
+
+const { server, url } = await serveStatic();
+const browser = await launchChromium();
+try {
+  for (const count of [1000, 10000]) {
+    const times = [];
+    for (let run = 0; run < runs; run += 1) {
+      times.push(await withVms(browser, url, count, (page) => startup(page, url, count)));
+    }
+    console.log(`start-up with ${count} VMs: ${fmt(median(times))} median (${runs} runs, min ${fmt(Math.min(...times))}, max ${fmt(Math.max(...times))})`);
+  }
+  const toggle = await withVms(browser, url, 10000, async (page) => {
+    await startup(page, url, 10000);
+    return toggles(page, 30);
+  });
+  console.log(`toggle one VM among 10000 (click to painted frame, saving included): ${fmt(median(toggle))} median, p90 ${fmt([...toggle].sort((a, b) => a - b)[Math.floor(toggle.length * 0.9)])} (30 toggles; target < 16 ms)`);
+} finally {
+  await browser.close();
+  server.close();
+}

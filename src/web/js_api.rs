@@ -1,0 +1,312 @@
+//! The manager as a JavaScript API. One class, `MockVmManager`: `new MockVmManager()` is a
+//! standalone manager in memory; `window.vmPlayground` is an instance bound to the page, whose
+//! every call goes through the same [`App`] methods as a click (so the UI follows and the
+//! change is saved). Errors are thrown as `Error`s with a stable `code` (and `field` for
+//! InvalidConfig). Arguments arrive as `JsValue` and are checked here, so a wrong type is a
+//! clear InvalidConfig, never a panic or a trap.
+
+use wasm_bindgen::prelude::*;
+
+use super::app::{App, StartMode};
+use crate::config_input::{config_from_json, describe, expected_type};
+use crate::manager::{
+    ConfigField, ConfigProblem, ConfigUpdate, MockVmManager as Core, Transition, VmConfig, VmError,
+    VmManager,
+};
+
+enum Target {
+    Standalone(Core),
+    Page(App),
+}
+
+/// The VM manager for JavaScript. See the README's "JavaScript API".
+#[wasm_bindgen(js_name = MockVmManager)]
+pub struct JsVmManager {
+    target: Target,
+}
+
+/// Converts a core error into a thrown JS `Error` with `code` and, for InvalidConfig, `field`.
+pub fn to_js_error(error: &VmError) -> JsValue {
+    let js_error = js_sys::Error::new(&error.to_string());
+    js_error.set_name("VmError");
+    let object: &JsValue = js_error.as_ref();
+    let _ = js_sys::Reflect::set(object, &"code".into(), &error.code().into());
+    if let VmError::InvalidConfig { field, problem } = error {
+        if !matches!(problem, ConfigProblem::NotAnObject { .. }) {
+            let _ = js_sys::Reflect::set(object, &"field".into(), &field.json_name().into());
+        }
+    }
+    js_error.into()
+}
+
+/// A JS value as JSON, or why it has none (a function, a symbol, NaN, ...): its type in words.
+fn json_of(value: &JsValue) -> Result<serde_json::Value, String> {
+    if let Some(number) = value.as_f64() {
+        if !number.is_finite() {
+            return Err(format!("{number}"));
+        }
+    }
+    if value.is_function() || value.is_symbol() {
+        return Err(format!(
+            "a {}",
+            value.js_typeof().as_string().unwrap_or_default()
+        ));
+    }
+    serde_wasm_bindgen::from_value(value.clone())
+        .map_err(|_| format!("a {}", value.js_typeof().as_string().unwrap_or_default()))
+}
+
+fn config_arg(value: &JsValue) -> Result<VmConfig, VmError> {
+    let not_an_object = |found: String| VmError::InvalidConfig {
+        field: ConfigField::Name,
+        problem: ConfigProblem::NotAnObject { found },
+    };
+    if value.is_undefined() {
+        return Err(not_an_object("undefined".into()));
+    }
+    let is_plain_object =
+        value.is_object() && !js_sys::Array::is_array(value) && !value.is_function();
+    if !is_plain_object {
+        return config_from_json(&json_of(value).map_err(not_an_object)?);
+    }
+    // Field by field, so that one value without a JSON form is named with its field.
+    let mut object = serde_json::Map::new();
+    for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
+        let entry: js_sys::Array = entry.unchecked_into();
+        let key = entry.get(0).as_string().unwrap_or_default();
+        let json = json_of(&entry.get(1)).map_err(|found| {
+            let field = ConfigField::ALL
+                .into_iter()
+                .find(|field| field.json_name() == key)
+                .unwrap_or(ConfigField::Name);
+            VmError::InvalidConfig {
+                field,
+                problem: ConfigProblem::WrongType {
+                    expected: expected_type(field),
+                    found,
+                },
+            }
+        })?;
+        if !(entry.get(1).is_undefined() && key == "isoImage") {
+            object.insert(key, json);
+        }
+    }
+    config_from_json(&serde_json::Value::Object(object))
+}
+
+fn name_arg(value: &JsValue) -> Result<String, VmError> {
+    value.as_string().ok_or_else(|| VmError::InvalidConfig {
+        field: ConfigField::Name,
+        problem: ConfigProblem::WrongType {
+            expected: "a VM name (a string)",
+            found: if value.is_undefined() {
+                "undefined".into()
+            } else {
+                json_of(value).map_or_else(|found| found, |json| describe(&json))
+            },
+        },
+    })
+}
+
+fn to_js<T: serde::Serialize>(value: &T) -> JsValue {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or(JsValue::NULL)
+}
+
+type JsResult<T> = Result<T, JsValue>;
+
+fn throw<T>(result: Result<T, VmError>) -> JsResult<T> {
+    result.map_err(|error| to_js_error(&error))
+}
+
+impl JsVmManager {
+    /// The instance bound to the page, installed as `window.vmPlayground`.
+    pub fn for_page(app: App) -> Self {
+        JsVmManager {
+            target: Target::Page(app),
+        }
+    }
+
+    fn create_with(&self, config: &JsValue, mode: StartMode) -> JsResult<()> {
+        let config = throw(config_arg(config))?;
+        throw(match &self.target {
+            Target::Standalone(core) => match mode {
+                StartMode::Start => core.create_vm(config),
+                StartMode::Stopped => core.define_vm(config),
+            },
+            Target::Page(app) => app.create(config, mode),
+        })
+    }
+
+    fn transition(&self, name: &JsValue, transition: Transition) -> JsResult<()> {
+        let name = throw(name_arg(name))?;
+        throw(match &self.target {
+            Target::Standalone(core) => core.apply(&name, transition).map(drop),
+            Target::Page(app) => app.transition(&name, transition).map(drop),
+        })
+    }
+
+    fn read<T>(&self, read: impl FnOnce(&Core) -> Result<T, VmError>) -> JsResult<T> {
+        throw(match &self.target {
+            Target::Standalone(core) => read(core),
+            Target::Page(app) => read(&app.manager()),
+        })
+    }
+}
+
+#[wasm_bindgen(js_class = MockVmManager)]
+impl JsVmManager {
+    /// A new, empty manager in memory, independent of the page.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> JsVmManager {
+        JsVmManager {
+            target: Target::Standalone(Core::with_clock(Box::new(|| js_sys::Date::now() as u64))),
+        }
+    }
+
+    /// Validates the config, creates the VM and starts it.
+    #[wasm_bindgen(js_name = createVm)]
+    pub fn create_vm(&self, config: JsValue) -> JsResult<()> {
+        self.create_with(&config, StartMode::Start)
+    }
+
+    /// Like `createVm`, but leaves the VM stopped (virsh's `define`).
+    #[wasm_bindgen(js_name = defineVm)]
+    pub fn define_vm(&self, config: JsValue) -> JsResult<()> {
+        self.create_with(&config, StartMode::Stopped)
+    }
+
+    /// Every VM's name, sorted.
+    #[wasm_bindgen(js_name = listVms)]
+    pub fn list_vms(&self) -> JsResult<Vec<String>> {
+        self.read(|core| core.list_vms())
+    }
+
+    /// Stopped → running.
+    #[wasm_bindgen(js_name = startVm)]
+    pub fn start_vm(&self, name: JsValue) -> JsResult<()> {
+        self.transition(&name, Transition::Start)
+    }
+
+    /// Running or paused → stopped; pending config changes are applied.
+    #[wasm_bindgen(js_name = stopVm)]
+    pub fn stop_vm(&self, name: JsValue) -> JsResult<()> {
+        self.transition(&name, Transition::Stop)
+    }
+
+    /// Running → paused.
+    #[wasm_bindgen(js_name = pauseVm)]
+    pub fn pause_vm(&self, name: JsValue) -> JsResult<()> {
+        self.transition(&name, Transition::Pause)
+    }
+
+    /// Paused → running.
+    #[wasm_bindgen(js_name = resumeVm)]
+    pub fn resume_vm(&self, name: JsValue) -> JsResult<()> {
+        self.transition(&name, Transition::Resume)
+    }
+
+    /// Deletes the VM in any state.
+    #[wasm_bindgen(js_name = deleteVm)]
+    pub fn delete_vm(&self, name: JsValue) -> JsResult<()> {
+        let name = throw(name_arg(&name))?;
+        throw(match &self.target {
+            Target::Standalone(core) => core.delete_vm(&name),
+            Target::Page(app) => app.delete(&name),
+        })
+    }
+
+    /// `{ config, state, pending, createdAt, stateChangedAt, revision }`.
+    #[wasm_bindgen(js_name = getVmInfo)]
+    pub fn get_vm_info(&self, name: JsValue) -> JsResult<JsValue> {
+        let name = throw(name_arg(&name))?;
+        self.read(|core| core.get_vm_info(&name))
+            .map(|info| to_js(&info))
+    }
+
+    /// "running", "paused" or "stopped".
+    #[wasm_bindgen(js_name = getVmState)]
+    pub fn get_vm_state(&self, name: JsValue) -> JsResult<String> {
+        let name = throw(name_arg(&name))?;
+        self.read(|core| core.get_vm_state(&name))
+            .map(|state| state.as_str().to_owned())
+    }
+
+    /// Changes the config: "applied" (stopped VM), "pending" (active VM, applied at next stop)
+    /// or "unchanged".
+    #[wasm_bindgen(js_name = updateVmConfig)]
+    pub fn update_vm_config(&self, name: JsValue, config: JsValue) -> JsResult<String> {
+        let name = throw(name_arg(&name))?;
+        let config = throw(config_arg(&config))?;
+        let outcome = throw(match &self.target {
+            Target::Standalone(core) => core.update_vm_config(&name, config),
+            Target::Page(app) => app.update(&name, config),
+        })?;
+        Ok(match outcome {
+            ConfigUpdate::Applied => "applied",
+            ConfigUpdate::Pending => "pending",
+            ConfigUpdate::Unchanged => "unchanged",
+        }
+        .to_owned())
+    }
+
+    /// Drops pending config changes; returns whether there were any.
+    #[wasm_bindgen(js_name = discardPending)]
+    pub fn discard_pending(&self, name: JsValue) -> JsResult<bool> {
+        let name = throw(name_arg(&name))?;
+        throw(match &self.target {
+            Target::Standalone(core) => core.discard_pending(&name),
+            Target::Page(app) => app.discard_pending(&name),
+        })
+    }
+
+    /// Closes a standalone manager: every later call throws code "Closed". The page's own
+    /// manager stays open (closing it would leave the page unusable): there it only logs why.
+    pub fn close(&self) -> JsResult<()> {
+        match &self.target {
+            Target::Standalone(core) => throw(core.close()),
+            Target::Page(_) => {
+                web_sys::console::info_1(
+                    &"vmPlayground.close(): the page's manager stays open. Try `new MockVmManager()` to see close() at work."
+                        .into(),
+                );
+                Ok(())
+            }
+        }
+    }
+}
+
+impl Default for JsVmManager {
+    fn default() -> Self {
+        JsVmManager::new()
+    }
+}
+
+/// Installs `window.vmPlayground` (bound to the page) and, once Trunk has exposed the module's
+/// exports, `window.MockVmManager`; then prints a one-line hint in the console.
+pub fn install(app: App) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let live = JsValue::from(JsVmManager::for_page(app));
+    let _ = js_sys::Reflect::set(&window, &"vmPlayground".into(), &live);
+    // Trunk sets window.wasmBindings right after the module's start function (which mounts
+    // the app) returns, and then fires this event.
+    let expose = Closure::once_into_js(move || {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let class = js_sys::Reflect::get(&window, &"wasmBindings".into())
+            .and_then(|bindings| js_sys::Reflect::get(&bindings, &"MockVmManager".into()));
+        if let Ok(class) = class {
+            let _ = js_sys::Reflect::set(&window, &"MockVmManager".into(), &class);
+        }
+        web_sys::console::info_1(
+            &"VM Playground: try vmPlayground.listVms() — or new MockVmManager() for a manager of your own."
+                .into(),
+        );
+    });
+    let _ =
+        window.add_event_listener_with_callback("TrunkApplicationStarted", expose.unchecked_ref());
+}

@@ -1,0 +1,211 @@
+//! Tier 2: the standalone `MockVmManager` class as JavaScript sees it: every method, every
+//! error code, and wrong JS types, in headless Chromium.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::Reflect;
+use vm_playground::web::js_api::JsVmManager;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Evaluates a JavaScript expression (test inputs that Rust can't build directly).
+fn js(source: &str) -> JsValue {
+    js_sys::eval(&format!("({source})")).expect("valid test JavaScript")
+}
+
+fn prop(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &key.into()).unwrap()
+}
+
+/// The thrown error's (message, code, field).
+fn thrown<T: std::fmt::Debug>(result: Result<T, JsValue>) -> (String, String, Option<String>) {
+    let error = result.expect_err("the call should throw");
+    assert!(
+        error.is_instance_of::<js_sys::Error>(),
+        "thrown value is an Error"
+    );
+    let error: js_sys::Error = error.unchecked_into();
+    let value: &JsValue = error.as_ref();
+    (
+        error.message().into(),
+        prop(value, "code").as_string().unwrap(),
+        prop(value, "field").as_string(),
+    )
+}
+
+fn manager_with_web() -> JsVmManager {
+    let manager = JsVmManager::new();
+    manager
+        .create_vm(js(r#"{ name: "web", memory: 2048, vcpus: 2, diskPath: "/d.qcow2", diskSize: 20, isoImage: null, network: "default" }"#))
+        .unwrap();
+    manager
+}
+
+#[wasm_bindgen_test]
+fn the_seed_example_runs_from_javascript() {
+    let manager = manager_with_web();
+    assert_eq!(manager.list_vms().unwrap(), ["web"]);
+    assert_eq!(manager.get_vm_state("web".into()).unwrap(), "running");
+    manager.stop_vm("web".into()).unwrap();
+    manager.start_vm("web".into()).unwrap();
+    manager.stop_vm("web".into()).unwrap();
+    manager.delete_vm("web".into()).unwrap();
+    assert!(manager.list_vms().unwrap().is_empty());
+    manager.close().unwrap();
+    manager.close().unwrap();
+    assert_eq!(thrown(manager.list_vms()).1, "Closed");
+    assert_eq!(thrown(manager.start_vm("web".into())).1, "Closed");
+}
+
+#[wasm_bindgen_test]
+fn get_vm_info_returns_a_plain_object() {
+    let manager = manager_with_web();
+    let info = manager.get_vm_info("web".into()).unwrap();
+    let config = prop(&info, "config");
+    assert_eq!(prop(&config, "name").as_string().as_deref(), Some("web"));
+    assert_eq!(prop(&config, "memory").as_f64(), Some(2048.0));
+    assert_eq!(
+        prop(&config, "diskPath").as_string().as_deref(),
+        Some("/d.qcow2")
+    );
+    assert!(prop(&config, "isoImage").is_null());
+    assert_eq!(prop(&info, "state").as_string().as_deref(), Some("running"));
+    assert!(prop(&info, "pending").is_null());
+    assert!(prop(&info, "createdAt").as_f64().unwrap() > 1.7e12);
+    assert_eq!(prop(&info, "revision").as_f64(), Some(1.0));
+}
+
+#[wasm_bindgen_test]
+fn pause_resume_define_and_pending_changes() {
+    let manager = manager_with_web();
+    manager.pause_vm("web".into()).unwrap();
+    assert_eq!(manager.get_vm_state("web".into()).unwrap(), "paused");
+    manager.resume_vm("web".into()).unwrap();
+    let outcome = manager
+        .update_vm_config("web".into(), js(r#"{ name: "web", memory: 4096 }"#))
+        .unwrap();
+    assert_eq!(outcome, "pending");
+    let pending = prop(&manager.get_vm_info("web".into()).unwrap(), "pending");
+    assert_eq!(prop(&pending, "memory").as_f64(), Some(4096.0));
+    assert!(manager.discard_pending("web".into()).unwrap());
+    assert!(!manager.discard_pending("web".into()).unwrap());
+    manager
+        .update_vm_config("web".into(), js(r#"{ name: "web", memory: 4096 }"#))
+        .unwrap();
+    manager.stop_vm("web".into()).unwrap();
+    let config = prop(&manager.get_vm_info("web".into()).unwrap(), "config");
+    assert_eq!(prop(&config, "memory").as_f64(), Some(4096.0));
+    assert_eq!(
+        manager
+            .update_vm_config("web".into(), js(r#"{ name: "web2", memory: 4096 }"#))
+            .unwrap(),
+        "applied"
+    );
+    manager.define_vm(js(r#"{ name: "idle" }"#)).unwrap();
+    assert_eq!(manager.get_vm_state("idle".into()).unwrap(), "stopped");
+    assert_eq!(manager.list_vms().unwrap(), ["idle", "web2"]);
+}
+
+#[wasm_bindgen_test]
+fn every_error_code() {
+    let manager = manager_with_web();
+    assert_eq!(
+        thrown(manager.get_vm_info("nope".into())),
+        ("no VM named 'nope' exists".into(), "NotFound".into(), None)
+    );
+    assert_eq!(
+        thrown(manager.create_vm(js(r#"{ name: "web" }"#))),
+        (
+            "a VM named 'web' already exists".into(),
+            "AlreadyExists".into(),
+            None
+        )
+    );
+    assert_eq!(
+        thrown(manager.start_vm("web".into())),
+        (
+            "cannot start 'web': it is already running".into(),
+            "InvalidTransition".into(),
+            None
+        )
+    );
+    assert_eq!(
+        thrown(manager.update_vm_config("web".into(), js(r#"{ name: "other" }"#))).1,
+        "InvalidTransition"
+    );
+    let (message, code, field) = thrown(manager.create_vm(js(r#"{ name: "x", memory: 0 }"#)));
+    assert_eq!(message, "memory must be between 1 and 4194304 MB, got 0");
+    assert_eq!(
+        (code.as_str(), field.as_deref()),
+        ("InvalidConfig", Some("memory"))
+    );
+    manager.close().unwrap();
+    assert_eq!(thrown(manager.get_vm_state("web".into())).1, "Closed");
+}
+
+#[wasm_bindgen_test]
+fn wrong_javascript_types_are_invalid_config_not_traps() {
+    let manager = JsVmManager::new();
+    let cases: [(&str, &str, Option<&str>); 10] = [
+        (
+            r#"{ name: "a", memory: "1024" }"#,
+            "memory must be a whole number, got the string \"1024\"",
+            Some("memory"),
+        ),
+        (r#"{ memory: 1024 }"#, "name is required", Some("name")),
+        (
+            "null",
+            "a VM config must be an object like { name: \"web-01\", memory: 1024 }, got null",
+            None,
+        ),
+        (
+            "undefined",
+            "a VM config must be an object like { name: \"web-01\", memory: 1024 }, got undefined",
+            None,
+        ),
+        (
+            r#"{ name: "a", memory: -5 }"#,
+            "memory must be a whole number, got -5",
+            Some("memory"),
+        ),
+        (
+            r#"{ name: "a", vcpus: 1.5 }"#,
+            "vCPUs must be a whole number, got 1.5",
+            Some("vcpus"),
+        ),
+        (
+            r#"{ name: "a", diskSize: NaN }"#,
+            "disk size must be a whole number, got NaN",
+            Some("diskSize"),
+        ),
+        (
+            r#"{ name: "a", memory: () => 1 }"#,
+            "memory must be a whole number, got a function",
+            Some("memory"),
+        ),
+        (
+            r#"{ name: 42 }"#,
+            "name must be a string, got 42",
+            Some("name"),
+        ),
+        (
+            r#"{ name: "a", memroy: 1 }"#,
+            "unknown config field \"memroy\" (did you mean \"memory\"?)",
+            Some("memory"),
+        ),
+    ];
+    for (source, message, field) in cases {
+        let (got_message, code, got_field) = thrown(manager.create_vm(js(source)));
+        assert_eq!(got_message, message, "{source}");
+        assert_eq!(code, "InvalidConfig", "{source}");
+        assert_eq!(got_field.as_deref(), field, "{source}");
+    }
+    assert!(
+        manager.list_vms().unwrap().is_empty(),
+        "nothing was created"
+    );
+    for name in [js("5"), js("null"), js("undefined"), js("{}")] {
+        assert_eq!(thrown(manager.start_vm(name)).1, "InvalidConfig");
+    }
+}
