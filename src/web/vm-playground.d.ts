@@ -1,0 +1,99 @@
+// Types of VM Playground's JavaScript API, served beside the app as vm-playground.d.ts.
+// `window.vmPlayground` drives the page's own VMs (the UI follows, changes are saved);
+// `new MockVmManager()` is a manager of your own, in memory, independent of the page.
+
+/** A VM's lifecycle state. */
+export type VmState = "running" | "stopped" | "paused";
+
+/** A VM's configuration, as given to createVm / defineVm / updateVmConfig. */
+export interface VmConfig {
+  /** 1–64 letters (any script), digits, '-', '_', '.'; starts with a letter or digit. Required. */
+  name: string;
+  /** Memory in MB, a whole number from 1 to 4194304. Default 1024. */
+  memory?: number;
+  /** Virtual CPUs, a whole number from 1 to 512. Default 1. */
+  vcpus?: number;
+  /** Path of the disk image; not checked. Default "". */
+  diskPath?: string;
+  /** Disk size in GB, a whole number from 1 to 65536. Default 10. */
+  diskSize?: number;
+  /** Path of an ISO image to boot from; "" or null means none. */
+  isoImage?: string | null;
+  /** Network name: letters, digits, '-', '_'. Default "default". */
+  network?: string;
+}
+
+/** A VM's configuration as the manager stores it: every field present. */
+export interface StoredVmConfig extends Required<Omit<VmConfig, "isoImage">> {
+  isoImage: string | null;
+}
+
+/** Everything known about a VM. */
+export interface VmInfo {
+  config: StoredVmConfig;
+  state: VmState;
+  /** Config changes saved while the VM was active, applied when it next stops. */
+  pending: StoredVmConfig | null;
+  /** Milliseconds since the Unix epoch. */
+  createdAt: number;
+  /** Milliseconds since the Unix epoch. */
+  stateChangedAt: number;
+  /** Counts the VM's changes, from 1. */
+  revision: number;
+}
+
+/** The stable codes of thrown errors. */
+export type VmErrorCode =
+  | "NotFound"
+  | "AlreadyExists"
+  | "InvalidConfig"
+  | "InvalidTransition"
+  | "Closed";
+
+/** Every method throws this on refusal; nothing changes when it does. */
+export interface VmError extends Error {
+  name: "VmError";
+  code: VmErrorCode;
+  /** For InvalidConfig: the config field at fault ("memory", "name", ...). */
+  field?: keyof VmConfig;
+}
+
+/** The mock VM manager. */
+export class MockVmManager {
+  /** A new, empty manager in memory. */
+  constructor();
+  /** Validates the config, creates the VM and starts it. */
+  createVm(config: VmConfig): void;
+  /** Like createVm, but the VM stays stopped (virsh's define). */
+  defineVm(config: VmConfig): void;
+  /** Every VM's name, sorted. */
+  listVms(): string[];
+  /** stopped → running. */
+  startVm(name: string): void;
+  /** running or paused → stopped; pending changes are applied. */
+  stopVm(name: string): void;
+  /** running → paused. */
+  pauseVm(name: string): void;
+  /** paused → running. */
+  resumeVm(name: string): void;
+  /** Deletes the VM in any state (a running one is forced off). */
+  deleteVm(name: string): void;
+  getVmInfo(name: string): VmInfo;
+  getVmState(name: string): VmState;
+  /** "applied" (stopped VM), "pending" (running or paused: applied at next stop) or "unchanged". */
+  updateVmConfig(name: string, config: VmConfig): "applied" | "pending" | "unchanged";
+  /** Drops pending changes; true if there were any. */
+  discardPending(name: string): boolean;
+  /** Closes a standalone manager (later calls throw "Closed"); on window.vmPlayground, a no-op. */
+  close(): void;
+  /** Releases the wasm memory of a standalone manager. */
+  free(): void;
+}
+
+declare global {
+  interface Window {
+    /** The page's own manager: every call updates the UI and is saved. */
+    vmPlayground: MockVmManager;
+    MockVmManager: typeof MockVmManager;
+  }
+}
