@@ -1148,3 +1148,38 @@ fn partition_keeps_the_valid_vms_and_reports_the_rest() {
         })
     }
 }
+
+#[test]
+fn put_vm_inserts_or_replaces_one_checked_record() {
+    let here = MockVmManager::new();
+    let there = MockVmManager::new();
+    there
+        .create_vm(VmConfig {
+            name: "web".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    here.put_vm(there.get_vm_info("web").unwrap()).unwrap();
+    there.pause_vm("web").unwrap();
+    let newer = there.get_vm_info("web").unwrap();
+    here.put_vm(newer.clone()).unwrap();
+    assert_eq!(here.get_vm_info("web").unwrap(), newer);
+
+    let mut broken = newer;
+    broken.config.memory = 0;
+    let before = here.snapshot().unwrap();
+    assert_eq!(here.put_vm(broken).unwrap_err().code(), "InvalidConfig");
+    assert_eq!(
+        here.snapshot().unwrap(),
+        before,
+        "a refused record changes nothing"
+    );
+
+    assert!(here.forget_vm("web").unwrap());
+    assert!(!here.forget_vm("web").unwrap());
+    here.close().unwrap();
+    assert_eq!(
+        here.put_vm(there.get_vm_info("web").unwrap()).unwrap_err(),
+        VmError::Closed
+    );
+}

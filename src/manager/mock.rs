@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::config::VmConfig;
 use super::error::VmError;
-use super::snapshot::Snapshot;
+use super::snapshot::{check_vm, Snapshot};
 use super::state::{Operation, Transition, VmState};
 
 /// Milliseconds since the Unix epoch.
@@ -373,6 +373,32 @@ impl MockVmManager {
         Ok(Snapshot {
             vms: self.list_vm_infos()?,
         })
+    }
+
+    /// Puts one VM in as it is described, replacing the VM of that name if there is one:
+    /// how another copy's newer record of a VM (another browser tab, an import) is taken in.
+    /// Checked like a snapshot's VM; a refused record changes nothing.
+    ///
+    /// ```
+    /// use vm_playground::{MockVmManager, VmConfig, VmManager, VmState};
+    /// let here = MockVmManager::new();
+    /// let there = MockVmManager::new();
+    /// there.define_vm(VmConfig { name: "db".into(), ..Default::default() }).unwrap();
+    /// here.put_vm(there.get_vm_info("db").unwrap()).unwrap();
+    /// assert_eq!(here.get_vm_state("db").unwrap(), VmState::Stopped);
+    /// ```
+    pub fn put_vm(&self, info: VmInfo) -> Result<(), VmError> {
+        drop(self.open_read()?);
+        let info = check_vm(info)?;
+        self.open_write()?
+            .vms
+            .insert(info.config.name.clone(), info);
+        Ok(())
+    }
+
+    /// Removes a VM if it exists (another copy deleted it); returns whether it did.
+    pub fn forget_vm(&self, name: &str) -> Result<bool, VmError> {
+        Ok(self.open_write()?.vms.remove(name).is_some())
     }
 
     /// Replaces every VM with those of `snapshot`, after checking every one of them (see

@@ -73,7 +73,8 @@ fn invalid(reason: &str) -> VmError {
     }
 }
 
-fn check_vm(mut vm: VmInfo) -> Result<VmInfo, VmError> {
+/// Checks one VM record as [`Snapshot::check`] does and returns it normalised.
+pub fn check_vm(mut vm: VmInfo) -> Result<VmInfo, VmError> {
     vm.config = vm.config.validated()?;
     if vm.revision == 0 {
         return Err(invalid("revision must be at least 1"));

@@ -13,6 +13,8 @@
 //! Every key starts with `vm-playground` because GitHub Pages serves every project of a user
 //! from one origin, which shares one localStorage.
 
+pub mod export;
+
 use serde::{Deserialize, Serialize};
 
 use crate::manager::{Snapshot, VmError, VmInfo};
@@ -57,6 +59,12 @@ pub fn encode_vm(info: &VmInfo) -> String {
     serde_json::to_string(info).expect("a VmInfo always serialises")
 }
 
+/// The prefix of the keys that keep data which could not be loaded, so that it is never lost.
+pub const BACKUP_KEY_PREFIX: &str = "vm-playground:backup:";
+/// The largest VM record that is loaded, in bytes: a real record is a few hundred bytes, so a
+/// bigger one is damage (or a paste gone wrong), set aside rather than loaded.
+pub const MAX_RECORD_BYTES: usize = 64 * 1024;
+
 /// What was found in storage: the VMs that load, and what could not be used.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Loaded {
@@ -64,9 +72,13 @@ pub struct Loaded {
     pub snapshot: Snapshot,
     /// No metadata: nothing was ever saved here (the app shows its demo).
     pub first_visit: bool,
-    /// Keys whose value could not be used, with the reason, for the user to see. They are
-    /// left in storage untouched.
+    /// What could not be used, and why, for the user to see.
     pub problems: Vec<LoadProblem>,
+    /// Keys whose values must be moved to a backup before anything is written: damaged
+    /// records, and every key when the format is from a newer version.
+    pub set_aside: Vec<String>,
+    /// Backups kept from earlier loads, by key.
+    pub backups: Vec<String>,
 }
 
 /// A stored value that could not be used.
@@ -79,76 +91,140 @@ pub struct LoadProblem {
 }
 
 /// Reads every `(key, value)` pair of storage that belongs to this app (others are ignored).
+///
+/// Damaged records are reported and listed in [`Loaded::set_aside`]; the valid VMs load. Data
+/// of a newer format is not read at all (this version can't know what it means): every key is
+/// set aside and the app starts empty.
 pub fn load<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str)>) -> Loaded {
     let mut loaded = Loaded {
         first_visit: true,
         ..Loaded::default()
     };
-    let mut vms = Vec::new();
-    let mut keys = Vec::new();
+    let mut records = Vec::new();
+    let mut future_version = None;
+    let problem = |loaded: &mut Loaded, key: &str, reason: String| {
+        loaded.problems.push(LoadProblem {
+            key: key.to_owned(),
+            reason,
+        });
+        loaded.set_aside.push(key.to_owned());
+    };
     for (key, value) in entries {
-        if key == META_KEY {
+        if key.starts_with(BACKUP_KEY_PREFIX) {
+            loaded.backups.push(key.to_owned());
+        } else if key == META_KEY {
             loaded.first_visit = false;
             match serde_json::from_str::<Meta>(value) {
                 Ok(meta) if meta.version == FORMAT_VERSION => {}
-                Ok(meta) => loaded.problems.push(LoadProblem {
-                    key: key.to_owned(),
-                    reason: format!(
-                        "saved by a newer version of VM Playground (format {}, this one reads {FORMAT_VERSION})",
-                        meta.version
-                    ),
-                }),
-                Err(error) => loaded.problems.push(LoadProblem {
-                    key: key.to_owned(),
-                    reason: format!("unreadable metadata: {error}"),
-                }),
+                Ok(meta) if meta.version > FORMAT_VERSION => future_version = Some(meta.version),
+                Ok(meta) => problem(
+                    &mut loaded,
+                    key,
+                    format!("unknown format version {}", meta.version),
+                ),
+                Err(error) => problem(&mut loaded, key, format!("unreadable metadata: {error}")),
             }
-        } else if let Some(name) = key.strip_prefix(VM_KEY_PREFIX) {
-            match serde_json::from_str::<VmInfo>(value) {
-                Ok(info) if info.config.name == name => {
-                    vms.push(info);
-                    keys.push(key.to_owned());
-                }
-                Ok(info) => loaded.problems.push(LoadProblem {
-                    key: key.to_owned(),
-                    reason: format!("the record is of a VM named '{}'", info.config.name),
-                }),
-                Err(error) => loaded.problems.push(LoadProblem {
-                    key: key.to_owned(),
-                    reason: format!("unreadable record: {error}"),
-                }),
-            }
+        } else if key.starts_with(VM_KEY_PREFIX) {
+            records.push((key, value));
+        }
+    }
+    if let Some(version) = future_version {
+        loaded.problems.push(LoadProblem {
+            key: META_KEY.to_owned(),
+            reason: format!(
+                "the saved data is from a newer version of VM Playground (format {version}; this one reads format {FORMAT_VERSION}), so it was not loaded"
+            ),
+        });
+        loaded.set_aside.push(META_KEY.to_owned());
+        loaded
+            .set_aside
+            .extend(records.iter().map(|(key, _)| (*key).to_owned()));
+        loaded.set_aside.sort();
+        return loaded;
+    }
+    let mut vms = Vec::new();
+    for (key, value) in records {
+        match decode_record(key, value) {
+            Ok(info) => vms.push(info),
+            Err(reason) => problem(&mut loaded, key, reason),
         }
     }
     let (kept, rejected) = Snapshot { vms }.partition();
     for rejected in rejected {
-        loaded.problems.push(LoadProblem {
-            key: vm_key(&rejected.name),
-            reason: rejected.error.to_string(),
-        });
+        problem(
+            &mut loaded,
+            &vm_key(&rejected.name),
+            rejected.error.to_string(),
+        );
     }
     loaded.problems.sort_by(|a, b| a.key.cmp(&b.key));
+    loaded.set_aside.sort();
+    loaded.backups.sort();
     loaded.snapshot = Snapshot {
         vms: kept.into_values().collect(),
     };
     loaded
 }
 
-/// A VM's record, or why it can't be read (used for one key that changed in another tab).
-pub fn decode_vm(key: &str, value: &str) -> Result<VmInfo, VmError> {
-    let loaded = load([(META_KEY, Meta::current().encode().as_str()), (key, value)]);
-    match (
-        loaded.snapshot.vms.into_iter().next(),
-        loaded.problems.into_iter().next(),
-    ) {
-        (Some(info), None) => Ok(info),
-        (_, Some(problem)) => Err(VmError::InvalidSnapshot {
-            reason: problem.reason,
-        }),
-        (None, None) => Err(VmError::InvalidSnapshot {
-            reason: format!("'{key}' is not a VM record"),
-        }),
+/// Parses one VM record (not yet checked against the rules), or says why it can't be.
+fn decode_record(key: &str, value: &str) -> Result<VmInfo, String> {
+    if value.len() > MAX_RECORD_BYTES {
+        return Err(format!(
+            "the record is {} bytes; a VM's record is at most {MAX_RECORD_BYTES}",
+            value.len()
+        ));
     }
+    let name = key.strip_prefix(VM_KEY_PREFIX).unwrap_or(key);
+    let info: VmInfo =
+        serde_json::from_str(value).map_err(|error| format!("unreadable record: {error}"))?;
+    if info.config.name != name {
+        return Err(format!(
+            "the record is of a VM named '{}'",
+            info.config.name
+        ));
+    }
+    Ok(info)
+}
+
+/// Data that could not be loaded, kept under a [`BACKUP_KEY_PREFIX`] key and offered as a
+/// download: the original keys and values, untouched.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Backup {
+    /// When it was set aside (ms since the Unix epoch).
+    pub created_at: u64,
+    /// Why, in words.
+    pub reasons: Vec<String>,
+    /// The original keys and their values.
+    pub entries: std::collections::BTreeMap<String, String>,
+}
+
+impl Backup {
+    /// The key a backup made at `at` is kept under.
+    pub fn key(at: u64) -> String {
+        format!("{BACKUP_KEY_PREFIX}{at}")
+    }
+
+    /// The JSON kept in storage and downloaded.
+    pub fn encode(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a backup always serialises")
+    }
+}
+
+/// A VM's record, checked like at start-up (used for one key that changed in another tab).
+pub fn decode_vm(key: &str, value: &str) -> Result<VmInfo, VmError> {
+    if !key.starts_with(VM_KEY_PREFIX) {
+        return Err(VmError::InvalidSnapshot {
+            reason: format!("'{key}' is not a VM record"),
+        });
+    }
+    let info = decode_record(key, value).map_err(|reason| VmError::InvalidSnapshot { reason })?;
+    crate::manager::check_vm(info)
+}
+
+/// The name of the VM a key holds, if it is a VM record's key.
+pub fn vm_name(key: &str) -> Option<&str> {
+    key.strip_prefix(VM_KEY_PREFIX)
 }
 
 #[cfg(test)]

@@ -1,0 +1,264 @@
+//! Export and import: the whole state as one JSON file, and reading such a file back with the
+//! same checks as storage, into a preview the user confirms (replace or merge).
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::config_input::config_from_json;
+use crate::manager::{check_vm, Snapshot, Timestamp, VmInfo, VmState};
+
+/// The `format` field of an export file.
+pub const EXPORT_FORMAT: &str = "vm-playground";
+/// The export version this code writes and reads.
+pub const EXPORT_VERSION: u32 = 1;
+/// The largest file accepted for import, in bytes (an export of 10,000 VMs is about 3 MB).
+pub const MAX_IMPORT_BYTES: usize = 8 * 1024 * 1024;
+
+/// An export file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportFile {
+    /// Always [`EXPORT_FORMAT`].
+    pub format: String,
+    /// [`EXPORT_VERSION`].
+    pub version: u32,
+    /// When it was made (ms since the Unix epoch).
+    pub exported_at: Timestamp,
+    /// The VMs.
+    pub vms: Vec<VmInfo>,
+}
+
+/// The export of `snapshot`, as pretty JSON.
+pub fn export_json(snapshot: &Snapshot, now: Timestamp) -> String {
+    let file = ExportFile {
+        format: EXPORT_FORMAT.into(),
+        version: EXPORT_VERSION,
+        exported_at: now,
+        vms: snapshot.vms.clone(),
+    };
+    serde_json::to_string_pretty(&file).expect("an export always serialises")
+}
+
+/// A file name for an export made at `now`: `vm-playground-2026-11-26.json`.
+pub fn export_file_name(now: Timestamp) -> String {
+    let (year, month, day) = civil_date(now / 86_400_000);
+    format!("vm-playground-{year:04}-{month:02}-{day:02}.json")
+}
+
+/// The proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
+fn civil_date(days: u64) -> (i64, u32, u32) {
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+/// Why a file can't be imported at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    /// Larger than [`MAX_IMPORT_BYTES`].
+    TooLarge {
+        /// The file's size in bytes.
+        bytes: usize,
+    },
+    /// Not JSON.
+    NotJson {
+        /// The parser's message, with line and column.
+        detail: String,
+    },
+    /// JSON, but not an export of this app.
+    NotAnExport {
+        /// What is missing or wrong.
+        detail: String,
+    },
+    /// An export from a newer version.
+    NewerVersion {
+        /// Its version.
+        version: u64,
+    },
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ImportError::TooLarge { bytes } => write!(
+                f,
+                "the file is {:.1} MB; at most {} MB can be imported",
+                *bytes as f64 / 1_048_576.0,
+                MAX_IMPORT_BYTES / 1_048_576
+            ),
+            ImportError::NotJson { detail } => write!(f, "the file is not valid JSON ({detail})"),
+            ImportError::NotAnExport { detail } => {
+                write!(f, "the file is not a VM Playground export: {detail}")
+            }
+            ImportError::NewerVersion { version } => write!(
+                f,
+                "the file is from a newer version of VM Playground (export version {version}; this one reads {EXPORT_VERSION})"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// What an import file holds, for the user to confirm.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportPreview {
+    /// The VMs that passed every check.
+    pub vms: Vec<VmInfo>,
+    /// The entries left out: a label (the VM's name, or its position) and the reason.
+    pub rejected: Vec<(String, String)>,
+}
+
+/// Replace everything, or merge into what is there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportMode {
+    /// The imported VMs become the only VMs.
+    Replace,
+    /// The imported VMs are added; one with the name of an existing VM replaces it.
+    Merge,
+}
+
+impl ImportPreview {
+    /// One sentence for the preview: "3 VMs, 1 invalid: 'x': memory must be …".
+    pub fn summary(&self) -> String {
+        let count = self.vms.len();
+        let mut text = format!("{count} VM{}", if count == 1 { "" } else { "s" });
+        if !self.rejected.is_empty() {
+            let reasons: Vec<String> = self
+                .rejected
+                .iter()
+                .map(|(label, reason)| format!("{label}: {reason}"))
+                .collect();
+            text.push_str(&format!(
+                ", {} invalid (left out): {}",
+                self.rejected.len(),
+                reasons.join("; ")
+            ));
+        }
+        text
+    }
+
+    /// The imported names that already exist among `current`: merging replaces them.
+    pub fn conflicts<'a>(&'a self, current: &BTreeSet<String>) -> Vec<&'a str> {
+        self.vms
+            .iter()
+            .map(|vm| vm.config.name.as_str())
+            .filter(|name| current.contains(*name))
+            .collect()
+    }
+}
+
+/// Reads an import file with the same checks as storage. Entries may be whole VM records (as
+/// exported) or bare configs (`{ "name": "web", "memory": 1024 }`, imported stopped).
+pub fn parse_import(text: &str, now: Timestamp) -> Result<ImportPreview, ImportError> {
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge { bytes: text.len() });
+    }
+    let value: Value = serde_json::from_str(text).map_err(|error| ImportError::NotJson {
+        detail: error.to_string(),
+    })?;
+    let Value::Object(object) = value else {
+        return Err(ImportError::NotAnExport {
+            detail: "the top level is not an object".into(),
+        });
+    };
+    if object.get("format").and_then(Value::as_str) != Some(EXPORT_FORMAT) {
+        return Err(ImportError::NotAnExport {
+            detail: format!("it has no \"format\": \"{EXPORT_FORMAT}\""),
+        });
+    }
+    match object.get("version").and_then(Value::as_u64) {
+        Some(version) if version > u64::from(EXPORT_VERSION) => {
+            return Err(ImportError::NewerVersion { version })
+        }
+        Some(1) => {}
+        _ => {
+            return Err(ImportError::NotAnExport {
+                detail: "its \"version\" is missing or not 1".into(),
+            })
+        }
+    }
+    let Some(Value::Array(entries)) = object.get("vms") else {
+        return Err(ImportError::NotAnExport {
+            detail: "it has no \"vms\" list".into(),
+        });
+    };
+    let mut preview = ImportPreview {
+        vms: Vec::new(),
+        rejected: Vec::new(),
+    };
+    let mut names = BTreeSet::new();
+    for (index, entry) in entries.iter().enumerate() {
+        let label = entry_label(entry, index);
+        match read_entry(entry, now) {
+            Ok(info) if !names.insert(info.config.name.clone()) => preview
+                .rejected
+                .push((label, "the name is used twice in the file".into())),
+            Ok(info) => preview.vms.push(info),
+            Err(reason) => preview.rejected.push((label, reason)),
+        }
+    }
+    preview
+        .vms
+        .sort_by(|a, b| a.config.name.cmp(&b.config.name));
+    Ok(preview)
+}
+
+fn entry_label(entry: &Value, index: usize) -> String {
+    let name = entry
+        .get("config")
+        .and_then(|config| config.get("name"))
+        .or_else(|| entry.get("name"))
+        .and_then(Value::as_str);
+    match name {
+        Some(name) => format!("'{name}'"),
+        None => format!("entry {}", index + 1),
+    }
+}
+
+fn read_entry(entry: &Value, now: Timestamp) -> Result<VmInfo, String> {
+    if entry.get("config").is_some() {
+        let info: VmInfo =
+            serde_json::from_value(entry.clone()).map_err(|error| error.to_string())?;
+        check_vm(info).map_err(|error| error.to_string())
+    } else {
+        let config = config_from_json(entry).map_err(|error| error.to_string())?;
+        Ok(VmInfo {
+            config,
+            state: VmState::Stopped,
+            pending: None,
+            created_at: now,
+            state_changed_at: now,
+            revision: 1,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_carry_the_utc_date() {
+        assert_eq!(export_file_name(0), "vm-playground-1970-01-01.json");
+        // 2026-11-26T06:00:00Z
+        assert_eq!(
+            export_file_name(1_795_672_800_000),
+            "vm-playground-2026-11-26.json"
+        );
+        // 2024-02-29 (leap day)
+        assert_eq!(
+            export_file_name(1_709_164_800_000),
+            "vm-playground-2024-02-29.json"
+        );
+    }
+}

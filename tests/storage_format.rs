@@ -1,0 +1,258 @@
+//! The persisted format: every version ever shipped still loads, and every kind of damage is
+//! reported, set aside for a backup, and never takes the good VMs down with it.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeMap;
+
+use vm_playground::storage::{self, Backup, Loaded, META_KEY, VM_KEY_PREFIX};
+use vm_playground::{MockVmManager, VmConfig, VmManager, VmState};
+
+fn load_map(entries: &BTreeMap<String, String>) -> Loaded {
+    storage::load(entries.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+}
+
+fn fixture(name: &str) -> BTreeMap<String, String> {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// Storage as the app writes it for `manager`.
+fn saved(manager: &MockVmManager) -> BTreeMap<String, String> {
+    let mut entries = BTreeMap::new();
+    entries.insert(META_KEY.to_owned(), storage::Meta::current().encode());
+    for info in manager.snapshot().unwrap().vms {
+        entries.insert(
+            storage::vm_key(&info.config.name),
+            storage::encode_vm(&info),
+        );
+    }
+    entries
+}
+
+fn two_vms() -> MockVmManager {
+    let manager = MockVmManager::new();
+    for name in ["alpha", "beta"] {
+        manager
+            .create_vm(VmConfig {
+                name: name.into(),
+                ..Default::default()
+            })
+            .unwrap();
+    }
+    manager
+}
+
+fn names(loaded: &Loaded) -> Vec<&str> {
+    loaded
+        .snapshot
+        .vms
+        .iter()
+        .map(|vm| vm.config.name.as_str())
+        .collect()
+}
+
+#[test]
+fn format_1_fixture_loads() {
+    let loaded = load_map(&fixture("storage-v1.json"));
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert!(!loaded.first_visit);
+    assert_eq!(names(&loaded), ["build-runner", "db-01", "веб-сервер-1"]);
+    let db = &loaded.snapshot.vms[1];
+    assert_eq!(db.state, VmState::Paused);
+    assert_eq!(db.pending.as_ref().unwrap().memory, 8192);
+    assert_eq!(db.revision, 3);
+    assert_eq!(
+        loaded.snapshot.vms[2].config.disk_path,
+        "C:\\VMs\\web server.qcow2"
+    );
+    let manager = MockVmManager::new();
+    manager.restore(loaded.snapshot).unwrap();
+}
+
+#[test]
+fn what_is_written_is_what_loads() {
+    let manager = two_vms();
+    manager.pause_vm("alpha").unwrap();
+    let loaded = load_map(&saved(&manager));
+    assert_eq!(loaded.snapshot, manager.snapshot().unwrap());
+    assert!(loaded.set_aside.is_empty());
+}
+
+/// Loads storage where `key`'s value was replaced by `value`, and checks that only that key
+/// is reported and set aside, with a reason containing `reason`.
+fn damaged(key: &str, value: &str, reason: &str) -> Loaded {
+    let mut entries = saved(&two_vms());
+    entries.insert(key.to_owned(), value.to_owned());
+    let loaded = load_map(&entries);
+    assert_eq!(loaded.set_aside, [key], "set aside for {value:?}");
+    assert_eq!(loaded.problems.len(), 1);
+    assert!(
+        loaded.problems[0].reason.contains(reason),
+        "{:?} should contain {reason:?}",
+        loaded.problems[0].reason
+    );
+    loaded
+}
+
+#[test]
+fn invalid_json_is_set_aside_and_the_rest_loads() {
+    let loaded = damaged("vm-playground:vm:beta", "{not json", "unreadable record");
+    assert_eq!(names(&loaded), ["alpha"]);
+}
+
+#[test]
+fn truncated_text_is_set_aside() {
+    let whole = saved(&two_vms())["vm-playground:vm:beta"].clone();
+    let loaded = damaged(
+        "vm-playground:vm:beta",
+        &whole[..whole.len() / 2],
+        "EOF while parsing",
+    );
+    assert_eq!(names(&loaded), ["alpha"]);
+}
+
+#[test]
+fn wrong_types_are_set_aside() {
+    let whole = saved(&two_vms())["vm-playground:vm:beta"].clone();
+    let wrong = whole.replace("\"memory\":1024", "\"memory\":\"1024\"");
+    damaged("vm-playground:vm:beta", &wrong, "invalid type");
+}
+
+#[test]
+fn an_unknown_state_is_set_aside() {
+    let whole = saved(&two_vms())["vm-playground:vm:beta"].clone();
+    let wrong = whole.replace("\"running\"", "\"exploded\"");
+    damaged("vm-playground:vm:beta", &wrong, "unknown variant");
+}
+
+#[test]
+fn a_vm_that_fails_validation_is_set_aside() {
+    let whole = saved(&two_vms())["vm-playground:vm:beta"].clone();
+    let wrong = whole.replace("\"vcpus\":1", "\"vcpus\":0");
+    damaged(
+        "vm-playground:vm:beta",
+        &wrong,
+        "vCPUs must be between 1 and 512, got 0",
+    );
+}
+
+#[test]
+fn a_record_under_the_wrong_key_is_set_aside() {
+    let alpha = saved(&two_vms())["vm-playground:vm:alpha"].clone();
+    let loaded = damaged(
+        "vm-playground:vm:beta",
+        &alpha,
+        "the record is of a VM named 'alpha'",
+    );
+    assert_eq!(names(&loaded), ["alpha"], "alpha loads once");
+}
+
+#[test]
+fn an_invalid_name_in_the_key_and_record_is_set_aside() {
+    let whole = saved(&two_vms())["vm-playground:vm:beta"].clone();
+    let wrong = whole.replace("\"beta\"", "\"b/ad\"");
+    damaged("vm-playground:vm:b/ad", &wrong, "name may contain only");
+}
+
+#[test]
+fn pending_changes_on_a_stopped_vm_are_set_aside() {
+    let manager = two_vms();
+    manager.stop_vm("beta").unwrap();
+    let mut info = manager.get_vm_info("beta").unwrap();
+    let mut pending = info.config.clone();
+    pending.memory = 2048;
+    info.pending = Some(pending);
+    damaged(
+        "vm-playground:vm:beta",
+        &storage::encode_vm(&info),
+        "a stopped VM can't have pending changes",
+    );
+}
+
+#[test]
+fn a_huge_value_is_set_aside_unparsed() {
+    let huge = format!("\"{}\"", "x".repeat(storage::MAX_RECORD_BYTES + 1));
+    damaged(
+        "vm-playground:vm:beta",
+        &huge,
+        "a VM's record is at most 65536",
+    );
+}
+
+#[test]
+fn a_record_that_is_not_an_object_is_set_aside() {
+    damaged("vm-playground:vm:beta", "[1,2,3]", "unreadable record");
+    damaged("vm-playground:vm:beta", "null", "unreadable record");
+}
+
+#[test]
+fn unreadable_metadata_is_set_aside_and_the_vms_still_load() {
+    let loaded = damaged(META_KEY, "{\"version\":", "unreadable metadata");
+    assert_eq!(names(&loaded), ["alpha", "beta"]);
+    assert!(!loaded.first_visit);
+}
+
+#[test]
+fn a_newer_format_is_not_read_and_everything_is_set_aside() {
+    let mut entries = saved(&two_vms());
+    entries.insert(META_KEY.to_owned(), "{\"version\":2}".to_owned());
+    let loaded = load_map(&entries);
+    assert!(loaded.snapshot.vms.is_empty());
+    assert_eq!(
+        loaded.set_aside,
+        [META_KEY, "vm-playground:vm:alpha", "vm-playground:vm:beta"]
+    );
+    assert!(loaded.problems[0].reason.contains("newer version"));
+}
+
+#[test]
+fn version_zero_is_unknown() {
+    damaged(META_KEY, "{\"version\":0}", "unknown format version 0");
+}
+
+#[test]
+fn other_apps_keys_and_backups_are_never_read_as_vms() {
+    let mut entries = saved(&two_vms());
+    entries.insert("another-app".into(), "{broken".into());
+    entries.insert("vm-playground:backup:5".into(), "{}".into());
+    let loaded = load_map(&entries);
+    assert!(loaded.problems.is_empty());
+    assert_eq!(loaded.backups, ["vm-playground:backup:5"]);
+    assert_eq!(names(&loaded), ["alpha", "beta"]);
+}
+
+#[test]
+fn no_metadata_is_a_first_visit_even_with_stray_records() {
+    let mut entries = saved(&two_vms());
+    entries.remove(META_KEY);
+    assert!(load_map(&entries).first_visit);
+}
+
+#[test]
+fn backups_keep_the_original_keys_and_values() {
+    let mut entries = BTreeMap::new();
+    entries.insert(format!("{VM_KEY_PREFIX}x"), "{broken".to_owned());
+    let backup = Backup {
+        created_at: 7,
+        reasons: vec!["unreadable".into()],
+        entries,
+    };
+    let decoded: Backup = serde_json::from_str(&backup.encode()).unwrap();
+    assert_eq!(decoded, backup);
+    assert_eq!(Backup::key(7), "vm-playground:backup:7");
+}
+
+#[test]
+fn decode_vm_checks_one_record_like_the_loader() {
+    let manager = two_vms();
+    let info = manager.get_vm_info("alpha").unwrap();
+    let key = storage::vm_key("alpha");
+    assert_eq!(
+        storage::decode_vm(&key, &storage::encode_vm(&info)).unwrap(),
+        info
+    );
+    assert!(storage::decode_vm(&key, "{").is_err());
+    assert!(storage::decode_vm("vm-playground:vm:other", &storage::encode_vm(&info)).is_err());
+    assert!(storage::decode_vm(META_KEY, "{}").is_err());
+    assert_eq!(storage::vm_name(&key), Some("alpha"));
+}
