@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use vm_playground::storage::export::{export_json, parse_import, ImportError, MAX_IMPORT_BYTES};
-use vm_playground::{MockVmManager, VmConfig, VmManager, VmState};
+use vm_playground::{MockVmManager, VmConfig, VmState};
 
 const NOW: u64 = 1_795_672_800_000;
 
