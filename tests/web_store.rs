@@ -8,6 +8,11 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+fn load() -> vm_playground::storage::Loaded {
+    let entries = store::read_all().unwrap();
+    vm_playground::storage::load(entries.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+}
+
 fn local_storage() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
 }
@@ -33,7 +38,7 @@ fn saved_vms_load_back_and_other_apps_keys_are_untouched() {
         store::save_vm(&info).unwrap();
     }
 
-    let loaded = store::load().unwrap();
+    let loaded = load();
     assert!(!loaded.first_visit);
     assert!(loaded.problems.is_empty());
     assert_eq!(loaded.snapshot, manager.snapshot().unwrap());
@@ -42,7 +47,7 @@ fn saved_vms_load_back_and_other_apps_keys_are_untouched() {
     store::remove_vm("db").unwrap();
     assert_eq!(storage.get_item(&vm_key("db")).unwrap(), None);
     store::remove_keys(&store::vm_keys()).unwrap();
-    assert!(store::load().unwrap().snapshot.vms.is_empty());
+    assert!(load().snapshot.vms.is_empty());
     assert_eq!(
         storage.get_item("another-app").unwrap().as_deref(),
         Some("not json at all")
@@ -55,7 +60,7 @@ fn a_corrupt_record_is_reported_and_left_in_place() {
     storage.clear().unwrap();
     storage.set_item(META_KEY, r#"{"version":1}"#).unwrap();
     storage.set_item(&vm_key("broken"), "{\"config\":").unwrap();
-    let loaded = store::load().unwrap();
+    let loaded = load();
     assert_eq!(loaded.problems.len(), 1);
     assert_eq!(loaded.problems[0].key, vm_key("broken"));
     assert_eq!(
@@ -81,4 +86,58 @@ fn the_panic_banner_says_the_data_is_safe_and_offers_a_reload() {
     assert!(banner.text_content().unwrap().contains("Your VMs are safe"));
     let button = banner.query_selector("button").unwrap().unwrap();
     assert_eq!(button.text_content().as_deref(), Some("Reload"));
+}
+
+#[wasm_bindgen_test]
+fn backups_and_raw_reads_use_the_real_storage() {
+    let storage = local_storage();
+    storage.clear().unwrap();
+    let mut entries = std::collections::BTreeMap::new();
+    entries.insert(vm_key("x"), "{broken".to_owned());
+    let backup = vm_playground::storage::Backup {
+        created_at: 42,
+        reasons: vec!["unreadable".into()],
+        entries,
+    };
+    let key = store::save_backup(&backup).unwrap();
+    assert_eq!(key, "vm-playground:backup:42");
+    let text = store::read(&key).unwrap().unwrap();
+    assert_eq!(
+        serde_json::from_str::<vm_playground::storage::Backup>(&text).unwrap(),
+        backup
+    );
+    assert_eq!(store::read("vm-playground:nothing").unwrap(), None);
+    let loaded = load();
+    assert_eq!(loaded.backups, [key.clone()]);
+    store::remove_keys(&[key.clone()]).unwrap();
+    assert_eq!(store::read(&key).unwrap(), None);
+}
+
+#[wasm_bindgen_test]
+fn a_full_quota_is_a_refused_save_not_a_panic() {
+    let storage = local_storage();
+    storage.clear().unwrap();
+    let mut size = 256 * 1024;
+    let mut count = 0;
+    while size >= 1 {
+        let chunk = "x".repeat(size);
+        while storage.set_item(&format!("filler-{count}"), &chunk).is_ok() {
+            count += 1;
+        }
+        size /= 2;
+    }
+    let manager = MockVmManager::new();
+    manager
+        .create_vm(VmConfig {
+            name: "no-room".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    let error = store::save_vm(&manager.get_vm_info("no-room").unwrap()).unwrap_err();
+    assert_eq!(
+        error,
+        store::SaveError::Refused("the storage quota is full".into())
+    );
+    storage.clear().unwrap();
+    store::save_vm(&manager.get_vm_info("no-room").unwrap()).unwrap();
 }

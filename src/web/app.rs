@@ -1,19 +1,21 @@
 //! The app state: the one `MockVmManager` and a reactive view of it (a signal per VM). Every
-//! change, from a click or from the JavaScript API, goes through a method here: it calls the
-//! core, refreshes the signal of the one VM that changed from the core's answer, and saves that
-//! VM's record. The signals are never written from anywhere else, so they can't drift from the
+//! change, from a click or from the JavaScript API, goes through a method here: it first takes
+//! in the VM's latest record from storage (another tab may have changed it), calls the core,
+//! refreshes the signal of the one VM that changed from the core's answer, and saves that VM's
+//! record. The signals are never written from anywhere else, so they can't drift from the
 //! manager.
 
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::store::{self, SaveError};
 use crate::demo;
 use crate::manager::{
-    ConfigUpdate, MockVmManager, Transition, VmConfig, VmError, VmInfo, VmManager, VmState,
+    ConfigUpdate, MockVmManager, Snapshot, Transition, VmConfig, VmError, VmInfo, VmManager,
+    VmState,
 };
-use crate::storage::LoadProblem;
+use crate::storage::export::{export_json, ImportMode, ImportPreview};
 
 /// One VM as the list shows it. Its signal holds the core's latest answer for that VM.
 #[derive(Clone, PartialEq)]
@@ -45,54 +47,62 @@ pub enum StartMode {
     Stopped,
 }
 
+/// Whether changes reach localStorage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveStatus {
+    /// Every change so far is saved.
+    Saved,
+    /// Changes stay in memory only; the reason, for the alert. Saving is retried on every
+    /// change.
+    NotSaving(String),
+}
+
+/// A message about stored data, shown in an alert until dismissed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// What happened, in a sentence.
+    pub title: String,
+    /// The details: one line per key or entry.
+    pub items: Vec<String>,
+    /// The backup key the data was kept under, offered as a download.
+    pub backup_key: Option<String>,
+}
+
 /// The app's state, shared through context. `Copy`: every field is an arena handle.
 #[derive(Clone, Copy)]
 pub struct App {
-    manager: StoredValue<Arc<MockVmManager>>,
+    pub(super) manager: StoredValue<Arc<MockVmManager>>,
     /// Every VM, sorted by name.
     pub rows: RwSignal<Vec<Row>>,
-    /// Why changes are not being saved, if they are not.
-    pub save_error: RwSignal<Option<String>>,
-    /// Stored values that could not be loaded at start-up (left in storage untouched).
-    pub load_problems: RwSignal<Vec<LoadProblem>>,
+    /// Whether changes are being saved.
+    pub save_status: RwSignal<SaveStatus>,
+    /// Messages about stored data (what could not be loaded, and where it was kept).
+    pub notices: RwSignal<Vec<Notice>>,
+    /// Keys of the backups of damaged data kept in storage.
+    pub backups: RwSignal<Vec<String>>,
+    /// Deletes that could not be written yet (storage unavailable or full).
+    pub(super) unsaved_deletes: StoredValue<BTreeSet<String>>,
 }
 
-fn clock() -> crate::manager::Clock {
-    Box::new(|| js_sys::Date::now() as u64)
+/// Milliseconds since the Unix epoch, from the browser.
+pub fn now() -> u64 {
+    js_sys::Date::now() as u64
 }
 
 impl App {
-    /// Loads the VMs from localStorage, or the demo set on a first visit.
+    /// Loads the VMs from localStorage (the demo set on a first visit) and starts listening to
+    /// other tabs.
     pub fn load() -> App {
-        let manager = StoredValue::new(Arc::new(MockVmManager::with_clock(clock())));
-        let loaded = store::load();
         let app = App {
-            manager,
+            manager: StoredValue::new(Arc::new(MockVmManager::with_clock(Box::new(now)))),
             rows: RwSignal::new(Vec::new()),
-            save_error: RwSignal::new(None),
-            load_problems: RwSignal::new(Vec::new()),
+            save_status: RwSignal::new(SaveStatus::Saved),
+            notices: RwSignal::new(Vec::new()),
+            backups: RwSignal::new(Vec::new()),
+            unsaved_deletes: StoredValue::new(BTreeSet::new()),
         };
-        match loaded {
-            Some(loaded) if !loaded.first_visit => {
-                let snapshot = loaded.snapshot;
-                app.load_problems.set(loaded.problems);
-                if let Err(error) = app.manager().restore(snapshot) {
-                    app.load_problems.update(|problems| {
-                        problems.push(LoadProblem {
-                            key: "vm-playground".into(),
-                            reason: error.to_string(),
-                        })
-                    });
-                }
-                app.refresh_all();
-            }
-            Some(_) => app.reset_to_demo(),
-            None => {
-                app.save_error.set(Some(SaveError::Unavailable.to_string()));
-                demo::load_demo(&app.manager()).expect("the demo set is valid");
-                app.refresh_all();
-            }
-        }
+        app.load_from_storage();
+        app.listen_to_other_tabs();
         app
     }
 
@@ -101,8 +111,8 @@ impl App {
         self.manager.get_value()
     }
 
-    /// Rebuilds every row from the manager (start-up, reset).
-    fn refresh_all(&self) {
+    /// Rebuilds every row from the manager (start-up, reset, import).
+    pub(super) fn refresh_all(&self) {
         let rows = self
             .manager()
             .list_vm_infos()
@@ -130,146 +140,137 @@ impl App {
         })
     }
 
-    fn note_saved(&self, result: Result<(), SaveError>) {
-        let message = result.err().map(|error| {
-            format!("Changes are not being saved ({error}). They stay on this page; saving is tried again on every change.")
-        });
-        if self.save_error.get_untracked() != message {
-            self.save_error.set(message);
+    /// Shows the manager's record of `name` in its row: updates, inserts or removes the row.
+    pub(super) fn show(&self, name: &str) {
+        match self.manager().get_vm_info(name) {
+            Ok(info) => match self.find(name) {
+                Some(row) => {
+                    if row.info.with_untracked(|shown| *shown != info) {
+                        row.info.set(info);
+                    }
+                }
+                None => self.rows.update(|rows| {
+                    let index = rows
+                        .binary_search_by(|row| (*row.name).cmp(name))
+                        .unwrap_or_else(|index| index);
+                    rows.insert(index, Row::new(info));
+                }),
+            },
+            Err(_) => {
+                if self.find(name).is_some() {
+                    self.rows.update(|rows| {
+                        if let Ok(index) = rows.binary_search_by(|row| (*row.name).cmp(name)) {
+                            rows.remove(index);
+                        }
+                    });
+                }
+            }
         }
     }
 
-    /// Saves a VM's record, and retries everything if earlier saves failed.
-    fn save(&self, info: &VmInfo) {
-        if self.save_error.get_untracked().is_some() {
-            self.save_everything();
-        } else {
-            self.note_saved(store::save_vm(info));
-        }
-    }
-
-    /// Writes every VM and removes the records of VMs that are gone, keeping the records that
-    /// could not be loaded (they are the user's, and the alert offers them).
-    fn save_everything(&self) {
-        let infos = self.manager().list_vm_infos().unwrap_or_default();
-        let keep: Vec<String> = self.load_problems.with_untracked(|problems| {
-            problems.iter().map(|problem| problem.key.clone()).collect()
-        });
-        let current: std::collections::HashSet<String> = infos
-            .iter()
-            .map(|info| crate::storage::vm_key(&info.config.name))
-            .collect();
-        let stale: Vec<String> = store::vm_keys()
-            .into_iter()
-            .filter(|key| !current.contains(key) && !keep.contains(key))
-            .collect();
-        let result = store::save_meta()
-            .and_then(|()| infos.iter().try_for_each(store::save_vm))
-            .and_then(|()| store::remove_keys(&stale));
-        self.note_saved(result);
-    }
-
-    /// Refreshes the row of `name` from the manager and saves it.
-    fn changed(&self, name: &str) {
-        let Ok(info) = self.manager().get_vm_info(name) else {
-            return;
-        };
+    /// Shows a refusal next to the VM, or clears the last one after a success.
+    fn report<T>(&self, name: &str, result: Result<T, VmError>) -> Result<T, VmError> {
         if let Some(row) = self.find(name) {
-            row.error.set(None);
-            self.save(&info);
-            row.info.set(info);
-        }
-    }
-
-    /// Records a refusal on the VM's row, if it has one.
-    fn refused<T>(&self, name: &str, result: Result<T, VmError>) -> Result<T, VmError> {
-        if let Err(error) = &result {
-            if let Some(row) = self.find(name) {
-                row.error.set(Some(error.to_string()));
+            let message = result.as_ref().err().map(ToString::to_string);
+            if row.error.with_untracked(|shown| *shown != message) {
+                row.error.set(message);
             }
         }
         result
     }
 
-    /// Inserts a row for a VM the manager just created, keeping the list sorted.
-    fn insert_row(&self, name: &str) {
-        let Ok(info) = self.manager().get_vm_info(name) else {
-            return;
-        };
-        self.save(&info);
-        if self.save_error.get_untracked().is_none() {
-            self.note_saved(store::save_meta());
-        }
-        self.rows.update(|rows| {
-            let index = rows
-                .binary_search_by(|row| (*row.name).cmp(name))
-                .unwrap_or_else(|index| index);
-            rows.insert(index, Row::new(info));
-        });
-    }
-
-    fn remove_row(&self, name: &str) {
-        self.rows.update(|rows| {
-            if let Ok(index) = rows.binary_search_by(|row| (*row.name).cmp(name)) {
-                rows.remove(index);
-            }
-        });
-        if self.save_error.get_untracked().is_some() {
-            self.save_everything();
-        } else {
-            self.note_saved(store::remove_vm(name));
-        }
-    }
-
     /// Creates a VM, started or stopped.
     pub fn create(&self, config: VmConfig, mode: StartMode) -> Result<(), VmError> {
         let name = config.name.clone();
+        self.take_in_stored(&name);
         match mode {
             StartMode::Start => self.manager().create_vm(config),
             StartMode::Stopped => self.manager().define_vm(config),
         }?;
-        self.insert_row(&name);
+        self.show(&name);
+        self.save(&name);
         Ok(())
     }
 
     /// Moves a VM through a transition.
     pub fn transition(&self, name: &str, transition: Transition) -> Result<VmState, VmError> {
-        let state = self.refused(name, self.manager().apply(name, transition))?;
-        self.changed(name);
+        self.take_in_stored(name);
+        let state = self.report(name, self.manager().apply(name, transition))?;
+        self.show(name);
+        self.save(name);
         Ok(state)
     }
 
     /// Changes a VM's config (see [`MockVmManager::update_vm_config`]).
     pub fn update(&self, name: &str, config: VmConfig) -> Result<ConfigUpdate, VmError> {
         let new_name = config.name.clone();
-        let outcome = self.manager().update_vm_config(name, config)?;
+        self.take_in_stored(name);
         if new_name != name {
-            self.remove_row(name);
-            self.insert_row(&new_name);
-        } else {
-            self.changed(name);
+            self.take_in_stored(&new_name);
         }
+        let outcome = self.manager().update_vm_config(name, config)?;
+        self.report(name, Ok(()))?;
+        self.show(name);
+        if new_name != name {
+            self.show(&new_name);
+            self.save_delete(name);
+        }
+        self.save(&new_name);
         Ok(outcome)
     }
 
     /// Drops a VM's pending config changes.
     pub fn discard_pending(&self, name: &str) -> Result<bool, VmError> {
-        let discarded = self.refused(name, self.manager().discard_pending(name))?;
-        self.changed(name);
+        self.take_in_stored(name);
+        let discarded = self.report(name, self.manager().discard_pending(name))?;
+        self.show(name);
+        self.save(name);
         Ok(discarded)
     }
 
     /// Deletes a VM in any state.
     pub fn delete(&self, name: &str) -> Result<(), VmError> {
-        self.refused(name, self.manager().delete_vm(name))?;
-        self.remove_row(name);
+        self.take_in_stored(name);
+        self.report(name, self.manager().delete_vm(name))?;
+        self.show(name);
+        self.save_delete(name);
         Ok(())
     }
 
     /// Replaces every VM with the demo set and saves it.
     pub fn reset_to_demo(&self) {
         demo::load_demo(&self.manager()).expect("the demo set is valid");
-        self.refresh_all();
-        self.save_everything();
+        self.replace_saved();
+    }
+
+    /// The whole state as an export file.
+    pub fn export(&self) -> String {
+        let snapshot = self
+            .manager()
+            .snapshot()
+            .unwrap_or_else(|_| Snapshot::default());
+        export_json(&snapshot, now())
+    }
+
+    /// Takes in the VMs of a confirmed import.
+    pub fn import(&self, preview: ImportPreview, mode: ImportMode) {
+        let manager = self.manager();
+        match mode {
+            ImportMode::Replace => {
+                let snapshot = Snapshot { vms: preview.vms };
+                if manager.restore(snapshot).is_ok() {
+                    self.replace_saved();
+                }
+            }
+            ImportMode::Merge => {
+                for info in preview.vms {
+                    let name = info.config.name.clone();
+                    if manager.put_vm(info).is_ok() {
+                        self.show(&name);
+                        self.save(&name);
+                    }
+                }
+            }
+        }
     }
 }

@@ -2,8 +2,10 @@
 //! Compiled for wasm32 only.
 
 pub mod app;
+pub mod download;
 pub mod js_api;
 pub mod panic;
+mod persist;
 pub mod store;
 mod ui;
 

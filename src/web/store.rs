@@ -5,7 +5,7 @@
 use gloo_storage::{LocalStorage, Storage as _};
 
 use crate::manager::VmInfo;
-use crate::storage::{self, Loaded, Meta};
+use crate::storage::{self, Backup, Meta};
 
 /// Why a write did not reach localStorage.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,7 +19,9 @@ pub enum SaveError {
 impl std::fmt::Display for SaveError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            SaveError::Unavailable => f.write_str("this browser gives the page no localStorage"),
+            SaveError::Unavailable => {
+                f.write_str("this browser gives the page no localStorage (it may be disabled)")
+            }
             SaveError::Refused(reason) => write!(f, "the browser refused to save: {reason}"),
         }
     }
@@ -31,8 +33,22 @@ fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// Every key and value of this app in localStorage, parsed.
-pub fn load() -> Option<Loaded> {
+fn refused(error: wasm_bindgen::JsValue) -> SaveError {
+    let error = js_sys::Error::from(error);
+    let name = error.name().as_string().unwrap_or_default();
+    let message = error.message().as_string().unwrap_or_default();
+    SaveError::Refused(if name == "QuotaExceededError" {
+        "the storage quota is full".to_owned()
+    } else if message.is_empty() {
+        name
+    } else {
+        message
+    })
+}
+
+/// Every key and value of this app in localStorage (other apps' keys are skipped), or `None`
+/// when there is no storage.
+pub fn read_all() -> Option<Vec<(String, String)>> {
     let storage = local_storage()?;
     let length = storage.length().ok()?;
     let mut entries = Vec::new();
@@ -47,28 +63,23 @@ pub fn load() -> Option<Loaded> {
             entries.push((key, value));
         }
     }
-    Some(storage::load(
-        entries
-            .iter()
-            .map(|(key, value)| (key.as_str(), value.as_str())),
-    ))
+    Some(entries)
 }
 
-fn set_raw(key: &str, value: &str) -> Result<(), SaveError> {
+/// The raw value under `key`: `Ok(None)` if there is none, `Err` if there is no storage.
+pub fn read(key: &str) -> Result<Option<String>, SaveError> {
     let storage = local_storage().ok_or(SaveError::Unavailable)?;
-    storage.set_item(key, value).map_err(|error| {
-        SaveError::Refused(
-            js_sys::Error::from(error)
-                .message()
-                .as_string()
-                .unwrap_or_else(|| "unknown error".into()),
-        )
-    })
+    storage.get_item(key).map_err(refused)
+}
+
+fn write(key: &str, value: &str) -> Result<(), SaveError> {
+    let storage = local_storage().ok_or(SaveError::Unavailable)?;
+    storage.set_item(key, value).map_err(refused)
 }
 
 /// Saves one VM's record.
 pub fn save_vm(info: &VmInfo) -> Result<(), SaveError> {
-    set_raw(
+    write(
         &storage::vm_key(&info.config.name),
         &storage::encode_vm(info),
     )
@@ -76,10 +87,7 @@ pub fn save_vm(info: &VmInfo) -> Result<(), SaveError> {
 
 /// Removes one VM's record.
 pub fn remove_vm(name: &str) -> Result<(), SaveError> {
-    let storage = local_storage().ok_or(SaveError::Unavailable)?;
-    storage
-        .remove_item(&storage::vm_key(name))
-        .map_err(|_| SaveError::Refused("could not remove a record".into()))
+    remove_keys(&[storage::vm_key(name)])
 }
 
 /// Writes the format's metadata, which marks the storage as this app's.
@@ -89,6 +97,13 @@ pub fn save_meta() -> Result<(), SaveError> {
     }
     LocalStorage::set(storage::META_KEY, Meta::current())
         .map_err(|error| SaveError::Refused(error.to_string()))
+}
+
+/// Keeps `backup` under its own key.
+pub fn save_backup(backup: &Backup) -> Result<String, SaveError> {
+    let key = Backup::key(backup.created_at);
+    write(&key, &backup.encode())?;
+    Ok(key)
 }
 
 /// The keys of every VM record in storage, readable or not.
@@ -103,13 +118,11 @@ pub fn vm_keys() -> Vec<String> {
         .collect()
 }
 
-/// Removes the VM records under `keys`.
+/// Removes the values under `keys`.
 pub fn remove_keys(keys: &[String]) -> Result<(), SaveError> {
     let storage = local_storage().ok_or(SaveError::Unavailable)?;
     for key in keys {
-        storage
-            .remove_item(key)
-            .map_err(|_| SaveError::Refused("could not remove a record".into()))?;
+        storage.remove_item(key).map_err(refused)?;
     }
     Ok(())
 }

@@ -1,5 +1,5 @@
-//! A modal confirmation (delete a VM, reset to the demo): Escape or Cancel dismisses it, and
-//! focus returns where it was.
+//! A modal question (delete a VM, reset to the demo, import a file): Escape or Cancel
+//! dismisses it, and focus returns where it was.
 
 use std::sync::Arc;
 
@@ -8,17 +8,51 @@ use leptos::prelude::*;
 
 use super::Ui;
 
-/// A question for the confirm dialog.
+/// How an action's button looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActionStyle {
+    /// Destroys something: red.
+    Danger,
+    /// The expected choice.
+    Primary,
+    /// Anything else.
+    Plain,
+}
+
+/// A button of the dialog besides Cancel.
+#[derive(Clone)]
+pub struct DialogAction {
+    /// Its text and accessible name, e.g. "Delete".
+    pub label: String,
+    /// Its look.
+    pub style: ActionStyle,
+    /// Whether choosing it closes the dialog ("Export first" doesn't).
+    pub closes: bool,
+    /// What it does.
+    pub run: Arc<dyn Fn() + Send + Sync>,
+}
+
+impl DialogAction {
+    /// An action that closes the dialog.
+    pub fn new(label: &str, style: ActionStyle, run: impl Fn() + Send + Sync + 'static) -> Self {
+        DialogAction {
+            label: label.to_owned(),
+            style,
+            closes: true,
+            run: Arc::new(run),
+        }
+    }
+}
+
+/// A question for the dialog.
 #[derive(Clone)]
 pub struct Confirmation {
     /// The dialog's title, e.g. "Delete web-01?".
     pub title: String,
     /// Paragraphs explaining what will happen.
     pub body: Vec<String>,
-    /// The confirm button's text and accessible name, e.g. "Delete".
-    pub action: String,
-    /// What confirming does.
-    pub on_confirm: Arc<dyn Fn() + Send + Sync>,
+    /// The choices, in order; Cancel comes first and is always there.
+    pub actions: Vec<DialogAction>,
 }
 
 /// The dialog; shown while [`Ui::confirming`] holds a question.
@@ -29,7 +63,7 @@ pub fn ConfirmDialog() -> impl IntoView {
 
     let close = move || {
         ui.confirming.set(None);
-        ui.restore_focus();
+        super::edit_dialog::restore_focus_when_closed(ui);
     };
     let _escape = window_event_listener(ev::keydown, move |event| {
         if event.key() == "Escape" && ui.confirming.with_untracked(Option::is_some) {
@@ -45,7 +79,33 @@ pub fn ConfirmDialog() -> impl IntoView {
 
     move || {
         ui.confirming.get().map(|question| {
-            let on_confirm = question.on_confirm.clone();
+            let actions = question
+                .actions
+                .into_iter()
+                .map(|action| {
+                    let class = match action.style {
+                        ActionStyle::Danger => "danger",
+                        ActionStyle::Primary => "primary",
+                        ActionStyle::Plain => "",
+                    };
+                    let run = action.run.clone();
+                    let closes = action.closes;
+                    view! {
+                        <button
+                            type="button"
+                            class=class
+                            on:click=move |_| {
+                                run();
+                                if closes {
+                                    close();
+                                }
+                            }
+                        >
+                            {action.label}
+                        </button>
+                    }
+                })
+                .collect_view();
             view! {
                 <div class="backdrop">
                     <div
@@ -67,16 +127,7 @@ pub fn ConfirmDialog() -> impl IntoView {
                             <button type="button" node_ref=cancel_button on:click=move |_| close()>
                                 "Cancel"
                             </button>
-                            <button
-                                type="button"
-                                class="danger"
-                                on:click=move |_| {
-                                    on_confirm();
-                                    close();
-                                }
-                            >
-                                {question.action}
-                            </button>
+                            {actions}
                         </div>
                     </div>
                 </div>

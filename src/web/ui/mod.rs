@@ -5,6 +5,7 @@ mod alerts;
 mod config_fields;
 mod confirm_dialog;
 mod create_form;
+mod data_menu;
 mod details;
 mod edit_dialog;
 mod vm_list;
@@ -19,6 +20,7 @@ use crate::present::{name_matches, StateFilter};
 use alerts::Alerts;
 use confirm_dialog::{ConfirmDialog, Confirmation};
 use create_form::CreateForm;
+use data_menu::{DataMenu, DropZone};
 use details::Details;
 use edit_dialog::EditDialog;
 use vm_list::VmList;
@@ -32,6 +34,8 @@ pub struct Ui {
     pub editing: RwSignal<Option<String>>,
     /// The confirmation being asked, if a confirm dialog is open.
     pub confirming: RwSignal<Option<Confirmation>>,
+    /// Why the last import was refused, until dismissed.
+    pub import_error: RwSignal<Option<String>>,
     /// The text filter of the list.
     pub filter_text: RwSignal<String>,
     /// The state filter of the list.
@@ -46,6 +50,7 @@ impl Ui {
             selected: RwSignal::new(None),
             editing: RwSignal::new(None),
             confirming: RwSignal::new(None),
+            import_error: RwSignal::new(None),
             filter_text: RwSignal::new(String::new()),
             filter_state: RwSignal::new(StateFilter::All),
             return_focus: StoredValue::new_local(None),
@@ -66,18 +71,25 @@ impl Ui {
     }
 
     /// Gives focus back to the element that had it before the dialog opened, if it is still
-    /// on the page (a deleted VM's button is not).
+    /// on the page (a deleted VM's button is not: then the list's heading). Not at once:
+    /// Leptos removes the dialog in a later microtask, and until then the page behind it is
+    /// still `inert`, so nothing in it can take focus.
     pub fn restore_focus(&self) {
-        if let Some(element) = self.return_focus.get_value() {
+        let Some(element) = self.return_focus.get_value() else {
+            return;
+        };
+        self.return_focus.set_value(None);
+        leptos::task::spawn_local(async move {
+            leptos::task::tick().await;
             if element.is_connected() {
                 let _ = element.focus();
-            } else if let Some(heading) = document().get_element_by_id("vms-title") {
-                if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = heading.focus();
-                }
+            } else if let Some(heading) = document()
+                .get_element_by_id("vms-title")
+                .and_then(|heading| heading.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = heading.focus();
             }
-        }
-        self.return_focus.set_value(None);
+        });
     }
 
     /// Makes the VM `name` visible: clears the filters if they hide it, selects it and
@@ -117,18 +129,6 @@ pub fn Root(app: App) -> impl IntoView {
     provide_context(app);
     provide_context(ui);
 
-    let reset = move |_| {
-        ui.confirm(Confirmation {
-            title: "Reset to the demo?".into(),
-            body: vec![
-                "Every VM on this page is replaced by the three demo VMs.".into(),
-                "This can't be undone.".into(),
-            ],
-            action: "Reset".into(),
-            on_confirm: std::sync::Arc::new(move || app.reset_to_demo()),
-        });
-    };
-
     view! {
         <main class="app">
             <header class="top" inert=move || ui.dialog_open()>
@@ -136,9 +136,7 @@ pub fn Root(app: App) -> impl IntoView {
                     <h1>"VM Playground"</h1>
                     <p class="tagline">"What a hypervisor does with a VM, and why."</p>
                 </div>
-                <button type="button" class="quiet" on:click=reset>
-                    "Reset to demo"
-                </button>
+                <DataMenu />
             </header>
             <Alerts />
             <div class="layout" inert=move || ui.dialog_open()>
@@ -151,6 +149,7 @@ pub fn Root(app: App) -> impl IntoView {
             </div>
             <EditDialog />
             <ConfirmDialog />
+            <DropZone />
         </main>
     }
 }

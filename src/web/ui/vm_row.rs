@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::confirm_dialog::Confirmation;
+use super::confirm_dialog::{ActionStyle, Confirmation, DialogAction};
 use super::vm_list::state_word;
 use super::Ui;
 use crate::manager::{Transition, VmConfig, VmState};
@@ -254,10 +254,13 @@ fn delete_button(app: App, ui: Ui, name: Arc<str>, state: Memo<VmState>) -> impl
         ui.confirm(Confirmation {
             title: format!("Delete {name}?"),
             body,
-            action: "Delete".into(),
-            on_confirm: Arc::new(move || {
-                let _ = app.delete(&target);
-            }),
+            actions: vec![DialogAction::new(
+                "Delete",
+                ActionStyle::Danger,
+                move || {
+                    let _ = app.delete(&target);
+                },
+            )],
         });
     };
     view! {

@@ -1,0 +1,295 @@
+//! How the app's VMs reach localStorage and come back, and how tabs keep each other current.
+//!
+//! Each VM is its own record, so a change writes one small record. Before any change to a VM,
+//! the app takes in that VM's stored record: if another tab changed or deleted it, the change
+//! is checked against that newer state instead of overwriting it. The `storage` event brings
+//! other tabs' changes in as they happen; a tab that missed events catches up when it becomes
+//! visible again, and in any case before it touches a VM.
+
+use std::collections::BTreeSet;
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+
+use super::app::{now, App, Notice, SaveStatus};
+use super::store::{self, SaveError};
+use crate::demo;
+use crate::manager::VmManager;
+use crate::storage::{self, Backup, Loaded, META_KEY};
+
+fn loaded_from(entries: &[(String, String)]) -> Loaded {
+    storage::load(
+        entries
+            .iter()
+            .map(|(key, value)| (key.as_str(), value.as_str())),
+    )
+}
+
+impl App {
+    pub(super) fn load_from_storage(&self) {
+        let manager = self.manager();
+        let Some(entries) = store::read_all() else {
+            self.not_saving(SaveError::Unavailable);
+            demo::load_demo(&manager).expect("the demo set is valid");
+            self.refresh_all();
+            return;
+        };
+        let loaded = loaded_from(&entries);
+        self.backups.set(loaded.backups.clone());
+        if !loaded.set_aside.is_empty() {
+            self.set_aside(&entries, &loaded);
+        }
+        if loaded.first_visit {
+            demo::load_demo(&manager).expect("the demo set is valid");
+            self.refresh_all();
+            self.flush_all();
+            return;
+        }
+        manager
+            .restore(loaded.snapshot)
+            .expect("the loader only passes checked VMs");
+        self.refresh_all();
+        if !loaded.set_aside.is_empty() {
+            let _ = store::save_meta();
+        }
+    }
+
+    /// Moves damaged values to a backup key (never deleting them unless the backup is written)
+    /// and tells the user.
+    fn set_aside(&self, entries: &[(String, String)], loaded: &Loaded) {
+        let backup = Backup {
+            created_at: now(),
+            reasons: loaded
+                .problems
+                .iter()
+                .map(|problem| format!("{}: {}", problem.key, problem.reason))
+                .collect(),
+            entries: entries
+                .iter()
+                .filter(|(key, _)| loaded.set_aside.contains(key))
+                .cloned()
+                .collect(),
+        };
+        let items: Vec<String> = backup.reasons.clone();
+        let notice = match store::save_backup(&backup) {
+            Ok(key) => {
+                let _ = store::remove_keys(&loaded.set_aside);
+                self.backups.update(|backups| backups.push(key.clone()));
+                Notice {
+                    title: format!(
+                        "Some saved data could not be loaded. It was kept under the key '{key}': download it to look at it or to repair it. Everything else is here."
+                    ),
+                    items,
+                    backup_key: Some(key),
+                }
+            }
+            Err(error) => Notice {
+                title: format!(
+                    "Some saved data could not be loaded. It was left where it was, because a backup could not be written ({error}). Everything else is here."
+                ),
+                items,
+                backup_key: None,
+            },
+        };
+        self.notices.update(|notices| notices.push(notice));
+    }
+
+    fn not_saving(&self, error: SaveError) {
+        let status = SaveStatus::NotSaving(format!(
+            "Changes are not being saved: {error}. They stay on this page, and saving is tried again on every change."
+        ));
+        if self.save_status.get_untracked() != status {
+            self.save_status.set(status);
+        }
+    }
+
+    fn saving(&self) -> bool {
+        self.save_status
+            .with_untracked(|status| *status == SaveStatus::Saved)
+    }
+
+    /// Saves the record of `name` after a change (or retries everything if saving failed).
+    pub(super) fn save(&self, name: &str) {
+        if !self.saving() {
+            self.flush_all();
+            return;
+        }
+        let Ok(info) = self.manager().get_vm_info(name) else {
+            return;
+        };
+        if let Err(error) = store::save_vm(&info) {
+            self.not_saving(error);
+        }
+    }
+
+    /// Removes the record of a deleted VM (or remembers to, if saving fails).
+    pub(super) fn save_delete(&self, name: &str) {
+        self.unsaved_deletes.update_value(|deletes| {
+            deletes.insert(name.to_owned());
+        });
+        if !self.saving() {
+            self.flush_all();
+            return;
+        }
+        match store::remove_vm(name) {
+            Ok(()) => self.unsaved_deletes.update_value(|deletes| {
+                deletes.remove(name);
+            }),
+            Err(error) => self.not_saving(error),
+        }
+    }
+
+    /// Writes every VM and the deletes not yet written; on success, saving is back on.
+    pub(super) fn flush_all(&self) -> bool {
+        let deletes: Vec<String> = self
+            .unsaved_deletes
+            .with_value(|deletes| deletes.iter().map(|name| storage::vm_key(name)).collect());
+        let infos = self.manager().list_vm_infos().unwrap_or_default();
+        let result = store::save_meta()
+            .and_then(|()| store::remove_keys(&deletes))
+            .and_then(|()| infos.iter().try_for_each(store::save_vm));
+        match result {
+            Ok(()) => {
+                self.unsaved_deletes.set_value(BTreeSet::new());
+                if !self.saving() {
+                    self.save_status.set(SaveStatus::Saved);
+                }
+                true
+            }
+            Err(error) => {
+                self.not_saving(error);
+                false
+            }
+        }
+    }
+
+    /// After the manager's VMs were replaced (reset, import): the stored records become
+    /// exactly these VMs.
+    pub(super) fn replace_saved(&self) {
+        let current: BTreeSet<String> = self
+            .manager()
+            .list_vms()
+            .unwrap_or_default()
+            .into_iter()
+            .collect();
+        let gone: Vec<String> = self.rows.with_untracked(|rows| {
+            rows.iter()
+                .map(|row| row.name.to_string())
+                .filter(|name| !current.contains(name))
+                .collect()
+        });
+        self.refresh_all();
+        self.unsaved_deletes
+            .update_value(|deletes| deletes.extend(gone));
+        // Records of VMs this tab never loaded are gone from the new state too.
+        let stored: Vec<String> = store::vm_keys()
+            .into_iter()
+            .filter_map(|key| storage::vm_name(&key).map(str::to_owned))
+            .filter(|name| !current.contains(name))
+            .collect();
+        self.unsaved_deletes
+            .update_value(|deletes| deletes.extend(stored));
+        self.flush_all();
+    }
+
+    /// Takes in the stored record of `name` before changing it: another tab may have changed
+    /// or deleted the VM since this tab last heard. Skipped while saving fails (then this
+    /// tab's memory is the newer side).
+    pub(super) fn take_in_stored(&self, name: &str) {
+        if !self.saving() {
+            return;
+        }
+        let manager = self.manager();
+        match store::read(&storage::vm_key(name)) {
+            Ok(Some(value)) => {
+                if let Ok(stored) = storage::decode_vm(&storage::vm_key(name), &value) {
+                    if manager.get_vm_info(name).ok().as_ref() != Some(&stored) {
+                        let _ = manager.put_vm(stored);
+                        self.show(name);
+                    }
+                }
+            }
+            Ok(None) => {
+                if manager.forget_vm(name).unwrap_or(false) {
+                    self.show(name);
+                }
+            }
+            Err(_) => {}
+        }
+    }
+
+    /// Makes this tab's VMs equal to the stored ones (after missed events, or a `clear()`).
+    pub(super) fn take_in_all(&self) {
+        if !self.saving() {
+            return;
+        }
+        let Some(entries) = store::read_all() else {
+            return;
+        };
+        let loaded = loaded_from(&entries);
+        if loaded.first_visit {
+            return;
+        }
+        let manager = self.manager();
+        let mut kept = BTreeSet::new();
+        for info in loaded.snapshot.vms {
+            let name = info.config.name.clone();
+            if manager.get_vm_info(&name).ok().as_ref() != Some(&info) {
+                let _ = manager.put_vm(info);
+                self.show(&name);
+            }
+            kept.insert(name);
+        }
+        // Damaged records are not this tab's business here: their VMs stay.
+        let damaged: BTreeSet<&str> = loaded
+            .set_aside
+            .iter()
+            .filter_map(|key| storage::vm_name(key))
+            .collect();
+        for name in manager.list_vms().unwrap_or_default() {
+            if !kept.contains(&name) && !damaged.contains(name.as_str()) {
+                let _ = manager.forget_vm(&name);
+                self.show(&name);
+            }
+        }
+    }
+
+    /// Listens to other tabs' writes, and catches up when the tab becomes visible.
+    pub(super) fn listen_to_other_tabs(&self) {
+        let app = *self;
+        let on_storage =
+            Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
+                match event.key() {
+                    None => app.take_in_all(),
+                    Some(key) if key == META_KEY => {}
+                    Some(key) => {
+                        if let Some(name) = storage::vm_name(&key) {
+                            app.take_in_stored(name);
+                        } else if key.starts_with(storage::BACKUP_KEY_PREFIX) {
+                            let entries = store::read_all().unwrap_or_default();
+                            app.backups.set(loaded_from(&entries).backups);
+                        }
+                    }
+                }
+            });
+        let on_visible = Closure::<dyn Fn()>::new(move || {
+            let visible = document().visibility_state() == web_sys::VisibilityState::Visible;
+            if visible {
+                app.take_in_all();
+            }
+        });
+        if let Some(window) = web_sys::window() {
+            let _ = window
+                .add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
+            let _ = window
+                .add_event_listener_with_callback("pageshow", on_visible.as_ref().unchecked_ref());
+        }
+        let _ = document().add_event_listener_with_callback(
+            "visibilitychange",
+            on_visible.as_ref().unchecked_ref(),
+        );
+        // The app lives as long as the page.
+        on_storage.forget();
+        on_visible.forget();
+    }
+}
