@@ -63,7 +63,7 @@ pub fn ConfirmDialog() -> impl IntoView {
 
     let close = move || {
         ui.confirming.set(None);
-        super::edit_dialog::restore_focus_when_closed(ui);
+        ui.restore_focus();
     };
     let _escape = window_event_listener(ev::keydown, move |event| {
         if event.key() == "Escape" && ui.confirming.with_untracked(Option::is_some) {
