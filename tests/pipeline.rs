@@ -70,3 +70,29 @@ fn ci_runs_the_readme_test_command() {
         commands[1]
     );
 }
+
+/// ARCHITECTURE.md's first invariant: the core and the pure modules never import a browser
+/// crate, so they build and test natively.
+#[test]
+fn the_core_and_pure_modules_import_no_browser_crate() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut files = Vec::new();
+    for dir in ["src/manager", "src/storage"] {
+        for entry in fs::read_dir(format!("{root}/{dir}")).unwrap() {
+            files.push(entry.unwrap().path());
+        }
+    }
+    for file in ["form.rs", "config_input.rs", "present.rs", "demo.rs"] {
+        files.push(format!("{root}/src/{file}").into());
+    }
+    for path in files {
+        let text = fs::read_to_string(&path).unwrap();
+        for browser_crate in ["leptos", "web_sys", "js_sys", "gloo", "wasm_bindgen"] {
+            assert!(
+                !text.contains(&format!("{browser_crate}::")),
+                "{} uses {browser_crate}",
+                path.display()
+            );
+        }
+    }
+}
