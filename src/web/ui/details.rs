@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::lifecycle::Lifecycle;
 use super::vm_list::state_word;
 use super::Ui;
 use crate::manager::{Timestamp, VmConfig};
@@ -55,11 +56,12 @@ fn definition_list(rows: Vec<(&'static str, String)>) -> impl IntoView {
 pub fn Details() -> impl IntoView {
     let app = expect_context::<App>();
     let ui = expect_context::<Ui>();
-    let row = move || ui.selected.get().and_then(|name| app.row(&name));
+    let row = Memo::new(move |_| ui.selected.get().and_then(|name| app.row(&name)));
     view! {
         <aside class="panel details" aria-labelledby="details-title">
             <h2 id="details-title">"Details"</h2>
-            {move || match row() {
+            <Lifecycle row />
+            {move || match row.get() {
                 None => view! { <p class="muted">"Choose a VM's name in the list to see everything about it."</p> }.into_any(),
                 Some(row) => {
                     let info = row.info;

@@ -8,6 +8,7 @@ mod create_form;
 mod data_menu;
 mod details;
 mod edit_dialog;
+mod lifecycle;
 mod vm_list;
 mod vm_row;
 

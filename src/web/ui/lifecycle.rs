@@ -1,0 +1,200 @@
+//! The lifecycle diagram: the state machine (Stopped, Running, Paused and the operations
+//! between them) for the selected VM. Its current state is highlighted, legal transitions are
+//! buttons, illegal ones are dimmed, and a transition that happens animates. With no VM
+//! selected it shows the general machine.
+
+use leptos::prelude::*;
+
+use super::vm_list::state_word;
+use crate::manager::{Transition, VmState};
+use crate::web::app::{App, Row};
+
+/// Where each state's node sits in the 360 × 220 drawing.
+fn position(state: VmState) -> (f64, f64) {
+    match state {
+        VmState::Running => (180.0, 45.0),
+        VmState::Stopped => (60.0, 175.0),
+        VmState::Paused => (300.0, 175.0),
+    }
+}
+
+/// An edge of the machine: the operation, where it starts and ends, and how it is drawn.
+struct Edge {
+    transition: Transition,
+    from: VmState,
+    to: VmState,
+    /// The SVG path.
+    path: &'static str,
+    /// Where the label sits.
+    label_at: (f64, f64),
+}
+
+const EDGES: [Edge; 5] = [
+    Edge {
+        transition: Transition::Start,
+        from: VmState::Stopped,
+        to: VmState::Running,
+        path: "M 62 150 Q 70 70 138 50",
+        label_at: (62.0, 88.0),
+    },
+    Edge {
+        transition: Transition::Stop,
+        from: VmState::Running,
+        to: VmState::Stopped,
+        path: "M 160 70 Q 120 120 92 160",
+        label_at: (140.0, 128.0),
+    },
+    Edge {
+        transition: Transition::Pause,
+        from: VmState::Running,
+        to: VmState::Paused,
+        path: "M 222 50 Q 290 70 298 150",
+        label_at: (296.0, 88.0),
+    },
+    Edge {
+        transition: Transition::Resume,
+        from: VmState::Paused,
+        to: VmState::Running,
+        path: "M 268 160 Q 240 120 200 70",
+        label_at: (214.0, 128.0),
+    },
+    Edge {
+        transition: Transition::Stop,
+        from: VmState::Paused,
+        to: VmState::Stopped,
+        path: "M 256 185 L 104 185",
+        label_at: (180.0, 205.0),
+    },
+];
+
+fn operation_word(transition: Transition) -> &'static str {
+    transition.operation().verb()
+}
+
+/// The diagram for `row` (or the general machine when `None`).
+#[component]
+pub fn Lifecycle(
+    /// The selected VM, if any.
+    #[prop(into)]
+    row: Signal<Option<Row>>,
+) -> impl IntoView {
+    let app = expect_context::<App>();
+    let state = Memo::new(move |_| {
+        row.with(|row| row.as_ref().map(|row| row.info.with(|info| info.state)))
+    });
+    let name = Memo::new(move |_| row.with(|row| row.as_ref().map(|row| row.name.to_string())));
+    // The last transition seen, to animate its edge; cleared when the animation ends.
+    let fired = RwSignal::new(None::<(VmState, VmState)>);
+    Effect::new(move |previous: Option<(Option<String>, Option<VmState>)>| {
+        let now = (name.get(), state.get());
+        if let Some((previous_name, Some(previous_state))) = previous {
+            if previous_name == now.0 {
+                if let Some(current) = now.1.filter(|current| *current != previous_state) {
+                    fired.set(Some((previous_state, current)));
+                    set_timeout(
+                        move || fired.set(None),
+                        std::time::Duration::from_millis(900),
+                    );
+                }
+            }
+        }
+        now
+    });
+
+    let label = move || match name.get() {
+        Some(name) => format!("Lifecycle of {name}"),
+        None => "Lifecycle".to_owned(),
+    };
+    let nodes = VmState::ALL
+        .into_iter()
+        .map(|node| {
+            let (x, y) = position(node);
+            let current = move || state.get() == Some(node);
+            view! {
+                <g
+                    class="lc-node"
+                    class:current=current
+                    data-lifecycle-state=node.as_str()
+                    aria-current=move || current().then_some("true")
+                >
+                    <rect x=x - 52.0 y=y - 20.0 width="104" height="40" rx="20" />
+                    <text x=x y=y + 5.0 text-anchor="middle">
+                        {state_word(node)}
+                    </text>
+                </g>
+            }
+        })
+        .collect_view();
+    let edges = EDGES
+        .iter()
+        .map(|edge| {
+            let (transition, from, to) = (edge.transition, edge.from, edge.to);
+            let legal = move || state.get() == Some(from);
+            let word = operation_word(transition);
+            let aria_label = move || {
+                name.get().map(|name| {
+                    format!("{word} {name} ({} → {})", state_word(from), state_word(to))
+                })
+            };
+            let perform = move || {
+                if legal() {
+                    if let Some(name) = name.get_untracked() {
+                        let _ = app.transition(&name, transition);
+                    }
+                }
+            };
+            view! {
+                <g
+                    class="lc-edge"
+                    class:legal=legal
+                    class:dimmed=move || state.get().is_some() && !legal()
+                    class:fired=move || fired.get() == Some((from, to))
+                    data-lifecycle-transition=format!("{}-{}", from.as_str(), to.as_str())
+                    role=move || legal().then_some("button")
+                    tabindex=move || legal().then_some("0")
+                    aria-label=move || legal().then(aria_label).flatten()
+                    on:click=move |_| perform()
+                    on:keydown=move |event| {
+                        if event.key() == "Enter" || event.key() == " " {
+                            event.prevent_default();
+                            perform();
+                        }
+                    }
+                >
+                    <path d=edge.path marker-end="url(#lc-arrow)" />
+                    <text x=edge.label_at.0 y=edge.label_at.1 text-anchor="middle">
+                        {word}
+                    </text>
+                </g>
+            }
+        })
+        .collect_view();
+    let description = move || {
+        match (name.get(), state.get()) {
+        (Some(name), Some(current)) => {
+            let moves: Vec<String> = EDGES
+                .iter()
+                .filter(|edge| edge.from == current)
+                .map(|edge| format!("{} → {}", operation_word(edge.transition), state_word(edge.to)))
+                .collect();
+            format!("{name} is {}. From here: {}.", state_word(current).to_lowercase(), moves.join(", "))
+        }
+        _ => "A VM is stopped, running or paused. start: stopped → running; stop: running or paused → stopped; pause: running → paused; resume: paused → running. Creating a VM starts it.".to_owned(),
+    }
+    };
+
+    view! {
+        <figure class="lifecycle">
+            <svg viewBox="0 0 360 220" role="group" aria-label=label aria-describedby="lifecycle-text">
+                <defs>
+                    <marker id="lc-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                        <path d="M 0 0 L 10 5 L 0 10 z" />
+                    </marker>
+                </defs>
+                {edges}
+                {nodes}
+            </svg>
+            <figcaption id="lifecycle-text">{description}</figcaption>
+        </figure>
+    }
+}
