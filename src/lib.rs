@@ -4,7 +4,9 @@
 //! is compiled only for `wasm32`.
 
 pub mod config_input;
+pub mod console;
 pub mod demo;
+pub mod event_log;
 pub mod form;
 pub mod manager;
 pub mod present;

@@ -1,0 +1,194 @@
+//! Tab completion of commands, VM names, options and network names.
+
+use super::lex::{lex, open_quoted, quote, Token};
+use super::spec::{find_command, ArgKind, CommandSpec, COMMANDS};
+use crate::manager::KNOWN_NETWORKS;
+
+/// What Tab does to a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Completion {
+    /// The line after completion: with the word completed and a space after it when there was
+    /// one candidate; extended to the candidates' longest common prefix when there were
+    /// several; unchanged when there were none.
+    pub line: String,
+    /// The candidates to show when there were several (sorted); empty otherwise.
+    pub candidates: Vec<String>,
+}
+
+/// Completes the last word of `line` (the cursor is taken to be at its end).
+///
+/// The first word (after an optional `virsh`) completes to a command; after a command, a word
+/// starting with `-` completes to the command's options not used yet; a VM argument completes
+/// to a name from `names`; `help`'s argument to a command; `--network`'s value to the known
+/// networks. A candidate that needs quotes is inserted quoted.
+///
+/// ```
+/// use vm_playground::console::complete;
+/// let names = vec!["web-01".to_string(), "web-02".to_string(), "db".to_string()];
+/// assert_eq!(complete("sta", &names).line, "start ");
+/// assert_eq!(complete("virsh start d", &names).line, "virsh start db ");
+/// let several = complete("start w", &names);
+/// assert_eq!(several.line, "start web-0");
+/// assert_eq!(several.candidates, ["web-01", "web-02"]);
+/// ```
+pub fn complete(line: &str, names: &[String]) -> Completion {
+    let unchanged = || Completion {
+        line: line.to_owned(),
+        candidates: Vec::new(),
+    };
+    let lexed = lex(line);
+    if lexed.comment {
+        return unchanged();
+    }
+    let mut tokens = lexed.tokens.as_slice();
+    let current = match tokens.split_last() {
+        Some((last, before)) if lexed.ends_in_word || lexed.open_quote.is_some() => {
+            tokens = before;
+            last.clone()
+        }
+        _ => Token {
+            text: String::new(),
+            quoted: false,
+            plain_prefix: 0,
+            start: line.len(),
+        },
+    };
+    let mut first_word = true;
+    if let [first, rest @ ..] = tokens {
+        if first.text == "virsh" && !first.quoted {
+            tokens = rest;
+            first_word = false;
+        }
+    }
+    let (candidates, are_options) = match tokens.split_first() {
+        None => {
+            let mut words: Vec<&str> = COMMANDS.iter().map(|spec| spec.name).collect();
+            if first_word {
+                words.push("virsh");
+            }
+            (words.into_iter().map(str::to_owned).collect(), false)
+        }
+        Some((command, args)) => match find_command(&command.text) {
+            Some(spec) => argument_candidates(spec, args, &current, names),
+            None => return unchanged(),
+        },
+    };
+    // Options go in as they are (quoted, they would be arguments); anything else is quoted.
+    let render = |word: &str, open: bool| match (are_options, open) {
+        (true, _) => word.to_owned(),
+        (false, true) => open_quoted(word),
+        (false, false) => quote(word),
+    };
+    let mut matching: Vec<String> = candidates
+        .into_iter()
+        .filter(|candidate| candidate.starts_with(&current.text))
+        .collect();
+    matching.sort();
+    matching.dedup();
+    let head = &line[..current.start];
+    match matching.as_slice() {
+        [] => unchanged(),
+        [only] => Completion {
+            line: format!("{head}{} ", render(only, false)),
+            candidates: Vec::new(),
+        },
+        several => {
+            let common = common_prefix(several);
+            let line = if common.chars().count() > current.text.chars().count() {
+                format!("{head}{}", render(&common, true))
+            } else {
+                line.to_owned()
+            };
+            Completion {
+                line,
+                candidates: several.to_vec(),
+            }
+        }
+    }
+}
+
+/// What may come at `current`, after `args` of the command `spec`, and whether those are
+/// options.
+fn argument_candidates(
+    spec: &CommandSpec,
+    args: &[Token],
+    current: &Token,
+    names: &[String],
+) -> (Vec<String>, bool) {
+    let mut positionals = 0;
+    let mut used: Vec<&str> = Vec::new();
+    let mut awaiting: Option<&str> = None;
+    let mut options_ended = false;
+    for token in args {
+        if awaiting.take().is_some() {
+            continue;
+        }
+        if options_ended || !token.is_option() {
+            positionals += 1;
+            continue;
+        }
+        if token.text == "--" {
+            options_ended = true;
+            continue;
+        }
+        let name = token
+            .text
+            .split_once('=')
+            .map_or(&*token.text, |(name, _)| name);
+        if let Some(option) = spec.option(name) {
+            used.push(option.name);
+            if option.value.is_some() && !token.text.contains('=') {
+                awaiting = Some(option.name);
+            }
+        }
+    }
+    if let Some(option) = awaiting {
+        let values = if option == "--network" {
+            KNOWN_NETWORKS
+                .iter()
+                .map(|&network| network.to_owned())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        return (values, false);
+    }
+    let unused_options = || -> Vec<String> {
+        spec.options
+            .iter()
+            .filter(|option| !used.contains(&option.name))
+            .map(|option| option.name.to_owned())
+            .collect()
+    };
+    let may_be_option = !options_ended && !current.quoted;
+    if may_be_option && current.text.starts_with('-') {
+        return (unused_options(), true);
+    }
+    match spec.args.get(positionals).map(|arg| arg.kind) {
+        Some(ArgKind::Domain) => (names.to_vec(), false),
+        Some(ArgKind::Command) => (
+            COMMANDS.iter().map(|spec| spec.name.to_owned()).collect(),
+            false,
+        ),
+        Some(ArgKind::NewName | ArgKind::Number) => (Vec::new(), false),
+        None if may_be_option && current.text.is_empty() => (unused_options(), true),
+        None => (Vec::new(), false),
+    }
+}
+
+/// The longest prefix (in characters) all of `words` share.
+fn common_prefix(words: &[String]) -> String {
+    let Some((first, rest)) = words.split_first() else {
+        return String::new();
+    };
+    let mut prefix: Vec<char> = first.chars().collect();
+    for word in rest {
+        let shared = prefix
+            .iter()
+            .zip(word.chars())
+            .take_while(|(a, b)| **a == *b)
+            .count();
+        prefix.truncate(shared);
+    }
+    prefix.into_iter().collect()
+}

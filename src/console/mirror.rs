@@ -1,0 +1,125 @@
+//! The console line for a GUI action, so that students learn the commands by clicking.
+
+use super::format::changes;
+use super::lex::quote;
+use super::parse::Command;
+use crate::manager::{Transition, VmConfig};
+
+/// Something done in the GUI (or the JS API) that the console mirrors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GuiAction<'a> {
+    /// A VM was created, and started unless `start` is false.
+    Create {
+        /// Its config.
+        config: &'a VmConfig,
+        /// Whether it was started.
+        start: bool,
+    },
+    /// A lifecycle button.
+    Transition {
+        /// The VM.
+        name: &'a str,
+        /// What was done.
+        transition: Transition,
+    },
+    /// A VM was deleted.
+    Delete {
+        /// The VM.
+        name: &'a str,
+    },
+    /// The edit dialog was saved.
+    Update {
+        /// The VM's name before the edit.
+        name: &'a str,
+        /// The config the dialog started from (the pending one, if the VM had one).
+        from: &'a VmConfig,
+        /// The config saved.
+        to: &'a VmConfig,
+    },
+    /// The pending config was discarded.
+    DiscardPending {
+        /// The VM.
+        name: &'a str,
+    },
+}
+
+/// The console lines equivalent to `action`, each starting with `virsh `: usually one, as in
+/// `virsh start web-01` or `virsh create web-02 --memory 2048 --vcpus 2` (only the options
+/// that differ from the defaults).
+///
+/// An edit becomes one line per field with a command (`domrename`, then `setmem`,
+/// `setvcpus`), plus a comment line (starting with `# `, which the console ignores) listing
+/// the fields no console command changes: `# virsh edit web-01: disk size 10 → 20 GB`. An
+/// edit that changes nothing gives no lines. Discarding pending changes, which has no virsh
+/// command, gives a comment line.
+///
+/// Every line except the comments parses back (with [`parse`](super::parse)) to the command
+/// it stands for.
+///
+/// ```
+/// use vm_playground::console::{command_for, GuiAction};
+/// use vm_playground::Transition;
+/// let lines = command_for(&GuiAction::Transition { name: "my vm", transition: Transition::Pause });
+/// assert_eq!(lines, ["virsh suspend 'my vm'"]);
+/// ```
+pub fn command_for(action: &GuiAction<'_>) -> Vec<String> {
+    let virsh = |command: Command| format!("virsh {}", command.to_line());
+    match *action {
+        GuiAction::Create { config, start } => vec![virsh(Command::Create {
+            config: config.clone(),
+            start,
+        })],
+        GuiAction::Transition { name, transition } => {
+            let name = name.to_owned();
+            vec![virsh(match transition {
+                Transition::Start => Command::Start(name),
+                Transition::Stop => Command::Shutdown(name),
+                Transition::Pause => Command::Suspend(name),
+                Transition::Resume => Command::Resume(name),
+            })]
+        }
+        GuiAction::Delete { name } => vec![virsh(Command::Undefine(name.to_owned()))],
+        GuiAction::Update { name, from, to } => {
+            let mut lines = Vec::new();
+            if to.name != name {
+                lines.push(virsh(Command::DomRename {
+                    old: name.to_owned(),
+                    new: to.name.clone(),
+                }));
+            }
+            if to.memory != from.memory {
+                lines.push(virsh(Command::SetMem {
+                    name: to.name.clone(),
+                    memory: to.memory,
+                }));
+            }
+            if to.vcpus != from.vcpus {
+                lines.push(virsh(Command::SetVcpus {
+                    name: to.name.clone(),
+                    vcpus: to.vcpus,
+                }));
+            }
+            let rest = changes(
+                &VmConfig {
+                    name: to.name.clone(),
+                    memory: to.memory,
+                    vcpus: to.vcpus,
+                    ..from.clone()
+                },
+                to,
+            );
+            if !rest.is_empty() {
+                lines.push(format!(
+                    "# virsh edit {}: {}",
+                    quote(&to.name),
+                    rest.join(", ")
+                ));
+            }
+            lines
+        }
+        GuiAction::DiscardPending { name } => vec![format!(
+            "# discard the pending config of {} (virsh has no one-line equivalent)",
+            quote(name)
+        )],
+    }
+}

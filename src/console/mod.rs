@@ -1,0 +1,107 @@
+//! Teaching mode's console: a command language close to libvirt's `virsh`, parsed and run in
+//! pure Rust on any [`ConsoleBackend`] (the core in tests, the web app in the browser).
+//!
+//! A line goes [`parse`] → [`Command`] → [`execute`] → [`Output`]; [`run`] does both. The
+//! [`Output`] holds the lines to print, whether they are an error, an [`Effect`] for `clear`
+//! and `history`, and an [`OpRecord`] for the event log. [`complete`] does Tab,
+//! [`command_for`] gives the line that mirrors a GUI action, [`History`] does ↑/↓.
+//!
+//! ```
+//! use vm_playground::console::run;
+//! use vm_playground::MockVmManager;
+//! let manager = MockVmManager::new();
+//! run("virsh create web-01 --stopped", &manager);
+//! assert_eq!(run("list --all", &manager).lines, [
+//!     " Id   Name     State",
+//!     "-------------------------",
+//!     " -    web-01   shut off",
+//! ]);
+//! ```
+//!
+//! Nothing here touches the browser: no leptos, web-sys, js-sys, gloo or wasm-bindgen.
+
+mod complete;
+mod exec;
+mod format;
+mod history;
+mod lex;
+mod mirror;
+mod parse;
+mod spec;
+
+pub use complete::{complete, Completion};
+pub use exec::{execute, Effect, OpRecord, Output};
+pub use format::{fake_uuid, format_history, state_word};
+pub use history::History;
+pub use lex::quote;
+pub use mirror::{command_for, GuiAction};
+pub use parse::{parse, Command, ConsoleError, ListFilter};
+pub use spec::{find_command, ArgKind, ArgSpec, CommandSpec, OptionSpec, COMMANDS};
+
+use crate::manager::{
+    ConfigUpdate, MockVmManager, Transition, VmConfig, VmError, VmInfo, VmManager, VmState,
+};
+
+/// What the console needs from a VM manager.
+///
+/// The core implements it, so commands are tested natively; the web app implements it by
+/// routing each call through its own methods, so that a console command updates the GUI and
+/// is saved like a click.
+pub trait ConsoleBackend {
+    /// Creates a VM and starts it, or only defines it (stopped) if `start` is false.
+    fn create(&self, config: VmConfig, start: bool) -> Result<(), VmError>;
+    /// Moves the VM through `transition`; returns its new state.
+    fn transition(&self, name: &str, transition: Transition) -> Result<VmState, VmError>;
+    /// Deletes the VM, in any state.
+    fn delete(&self, name: &str) -> Result<(), VmError>;
+    /// Changes the VM's config: at once if it is stopped, at its next stop if it is active.
+    fn update(&self, name: &str, config: VmConfig) -> Result<ConfigUpdate, VmError>;
+    /// One VM.
+    fn info(&self, name: &str) -> Result<VmInfo, VmError>;
+    /// Every VM.
+    fn infos(&self) -> Result<Vec<VmInfo>, VmError>;
+    /// Every VM's name, sorted, for Tab completion.
+    fn names(&self) -> Vec<String>;
+}
+
+impl ConsoleBackend for MockVmManager {
+    fn create(&self, config: VmConfig, start: bool) -> Result<(), VmError> {
+        if start {
+            self.create_vm(config)
+        } else {
+            self.define_vm(config)
+        }
+    }
+
+    fn transition(&self, name: &str, transition: Transition) -> Result<VmState, VmError> {
+        self.apply(name, transition)
+    }
+
+    fn delete(&self, name: &str) -> Result<(), VmError> {
+        self.delete_vm(name)
+    }
+
+    fn update(&self, name: &str, config: VmConfig) -> Result<ConfigUpdate, VmError> {
+        self.update_vm_config(name, config)
+    }
+
+    fn info(&self, name: &str) -> Result<VmInfo, VmError> {
+        self.get_vm_info(name)
+    }
+
+    fn infos(&self) -> Result<Vec<VmInfo>, VmError> {
+        self.list_vm_infos()
+    }
+
+    fn names(&self) -> Vec<String> {
+        self.list_vms().unwrap_or_default()
+    }
+}
+
+/// Parses `line` and runs it: a parse error becomes an error [`Output`].
+pub fn run(line: &str, backend: &dyn ConsoleBackend) -> Output {
+    match parse(line) {
+        Ok(command) => execute(&command, backend),
+        Err(error) => error.into(),
+    }
+}

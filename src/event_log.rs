@@ -1,0 +1,377 @@
+//! The event log: every operation, from the GUI, the console or the JS API, with its time, VM,
+//! operation, outcome and source. Bounded (the oldest entries go first), filterable by VM,
+//! saved with the state (serde) and exportable as text. Pure Rust, tested natively.
+
+use std::collections::VecDeque;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::console::quote;
+
+/// Where an operation came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    /// A button or form.
+    Gui,
+    /// A console command.
+    Console,
+    /// The JavaScript API.
+    Api,
+}
+
+impl Source {
+    /// Every source.
+    pub const ALL: [Source; 3] = [Source::Gui, Source::Console, Source::Api];
+
+    /// The word used in JSON, text exports and `data-event-source`: "gui", "console", "api".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Gui => "gui",
+            Source::Console => "console",
+            Source::Api => "api",
+        }
+    }
+
+    /// Parses [`Source::as_str`]'s words.
+    pub fn parse(word: &str) -> Option<Source> {
+        Source::ALL
+            .into_iter()
+            .find(|source| source.as_str() == word)
+    }
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// One operation and how it went.
+///
+/// JSON: `{"at":1714566896789,"vm":"web-01","op":"start","ok":false,"error":"...",
+/// "source":"gui"}`; `error` is left out when there is none, and a missing `ok` reads as
+/// true (a present `error` still makes the event a failure).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    /// When, in milliseconds since the Unix epoch.
+    pub at: u64,
+    /// The VM's name (as given, even if the operation was refused).
+    pub vm: String,
+    /// What was done: "create", "start", "stop", "pause", "resume", "delete", "update",
+    /// "discard", "rename", "destroy", "reboot"...
+    pub op: String,
+    /// Whether it succeeded.
+    #[serde(default = "yes")]
+    pub ok: bool,
+    /// Why it failed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    /// Where it came from.
+    pub source: Source,
+}
+
+impl Event {
+    /// An event; `outcome` is `Ok(())` or the error message.
+    pub fn new(
+        at: u64,
+        vm: impl Into<String>,
+        op: impl Into<String>,
+        outcome: Result<(), String>,
+        source: Source,
+    ) -> Self {
+        let error = outcome.err();
+        Event {
+            at,
+            vm: vm.into(),
+            op: op.into(),
+            ok: error.is_none(),
+            error,
+            source,
+        }
+    }
+
+    /// `Ok(())`, or the error. An event marked failed without a message gives
+    /// "unknown error".
+    pub fn outcome(&self) -> Result<(), &str> {
+        match (&self.error, self.ok) {
+            (None, true) => Ok(()),
+            (Some(error), _) => Err(error),
+            (None, false) => Err(UNKNOWN_ERROR),
+        }
+    }
+
+    /// One line: `2024-05-01T12:34:56.789Z console web-01 start ok`, or `... error: why`.
+    /// The VM name is quoted if it holds spaces or quotes, as the console would.
+    pub fn to_text(&self) -> String {
+        let outcome = match self.outcome() {
+            Ok(()) => "ok".to_owned(),
+            Err(error) => format!("error: {error}"),
+        };
+        format!(
+            "{} {} {} {} {outcome}",
+            iso8601(self.at),
+            self.source,
+            quote(&self.vm),
+            quote(&self.op)
+        )
+    }
+
+    /// Makes `ok` and `error` agree: a failure always has a message.
+    fn normalised(mut self) -> Self {
+        if let Err(error) = self.outcome() {
+            self.error = Some(error.to_owned());
+            self.ok = false;
+        }
+        self
+    }
+}
+
+const UNKNOWN_ERROR: &str = "unknown error";
+
+/// The log: the newest [`EventLog::capacity`] events, oldest first.
+///
+/// JSON: `{"capacity":500,"entries":[...]}`; either key may be missing. Deserialised logs
+/// should go through [`EventLog::validated`] (or be read with [`EventLog::from_json`], which
+/// does it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EventLog {
+    capacity: usize,
+    entries: VecDeque<Event>,
+}
+
+impl Default for EventLog {
+    fn default() -> Self {
+        EventLog::with_capacity(EventLog::DEFAULT_CAPACITY)
+    }
+}
+
+impl EventLog {
+    /// How many events a log keeps unless told otherwise.
+    pub const DEFAULT_CAPACITY: usize = 500;
+    /// The most a log may keep (a saved log asking for more is clamped).
+    pub const MAX_CAPACITY: usize = 10_000;
+
+    /// An empty log keeping [`EventLog::DEFAULT_CAPACITY`] events.
+    pub fn new() -> Self {
+        EventLog::default()
+    }
+
+    /// An empty log keeping `capacity` events, clamped to 1..=[`EventLog::MAX_CAPACITY`].
+    pub fn with_capacity(capacity: usize) -> Self {
+        EventLog {
+            capacity: capacity.clamp(1, EventLog::MAX_CAPACITY),
+            entries: VecDeque::new(),
+        }
+    }
+
+    /// A log as deserialised, made valid: a capacity of 0 becomes the default and a larger
+    /// one than [`EventLog::MAX_CAPACITY`] is clamped; only the newest `capacity` entries are
+    /// kept; every failed event gets a message.
+    pub fn validated(self) -> Self {
+        let capacity = match self.capacity {
+            0 => EventLog::DEFAULT_CAPACITY,
+            capacity => capacity.min(EventLog::MAX_CAPACITY),
+        };
+        let skip = self.entries.len().saturating_sub(capacity);
+        EventLog {
+            capacity,
+            entries: self
+                .entries
+                .into_iter()
+                .skip(skip)
+                .map(Event::normalised)
+                .collect(),
+        }
+    }
+
+    /// Reads a saved log (see [`EventLog::load`]); fails only on text that is not JSON.
+    pub fn from_json(text: &str) -> Result<EventLog, serde_json::Error> {
+        let value: Value = serde_json::from_str(text)?;
+        Ok(EventLog::load(&value).0)
+    }
+
+    /// Reads a saved log leniently: an entry that is not an event is skipped rather than
+    /// losing the whole log, a missing or unreadable capacity is the default, and anything
+    /// that is not an object is an empty log. Returns the log, validated, and how many
+    /// entries were skipped as unreadable.
+    pub fn load(value: &Value) -> (EventLog, usize) {
+        let capacity = value
+            .get("capacity")
+            .and_then(Value::as_u64)
+            .map_or(EventLog::DEFAULT_CAPACITY, |capacity| {
+                usize::try_from(capacity).unwrap_or(usize::MAX)
+            });
+        let mut skipped = 0;
+        let entries = value
+            .get("entries")
+            .and_then(Value::as_array)
+            .map(|entries| {
+                entries
+                    .iter()
+                    .filter_map(|entry| {
+                        let event = Event::deserialize(entry).ok();
+                        skipped += usize::from(event.is_none());
+                        event
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        (EventLog { capacity, entries }.validated(), skipped)
+    }
+
+    /// The log as JSON, for saving.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|_| "{}".to_owned())
+    }
+
+    /// How many events it keeps at most.
+    pub fn capacity(&self) -> usize {
+        self.capacity
+    }
+
+    /// How many events it holds.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether it holds none.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Adds an event, dropping the oldest if the log is full. Returns the dropped one.
+    pub fn push(&mut self, event: Event) -> Option<Event> {
+        let dropped = if self.entries.len() >= self.capacity {
+            self.entries.pop_front()
+        } else {
+            None
+        };
+        self.entries.push_back(event.normalised());
+        dropped
+    }
+
+    /// Removes every event.
+    pub fn clear(&mut self) {
+        self.entries.clear();
+    }
+
+    /// The events, oldest first.
+    pub fn entries(&self) -> impl DoubleEndedIterator<Item = &Event> + ExactSizeIterator {
+        self.entries.iter()
+    }
+
+    /// The events about `vm` (every event if `None`), oldest first.
+    pub fn filtered<'a>(&'a self, vm: Option<&'a str>) -> impl Iterator<Item = &'a Event> + 'a {
+        self.entries
+            .iter()
+            .filter(move |event| vm.is_none_or(|vm| event.vm == vm))
+    }
+
+    /// Every event as text, one line each (see [`Event::to_text`]), each ending in a newline.
+    pub fn to_text(&self) -> String {
+        self.text_for(None)
+    }
+
+    /// The events about `vm` (all if `None`) as text, like [`EventLog::to_text`].
+    pub fn text_for(&self, vm: Option<&str>) -> String {
+        self.filtered(vm)
+            .map(|event| event.to_text() + "\n")
+            .collect()
+    }
+}
+
+/// `ms` milliseconds since the Unix epoch as ISO 8601 UTC: `2024-05-01T12:34:56.789Z`.
+pub fn iso8601(ms: u64) -> String {
+    let seconds = ms / 1000;
+    let (year, month, day) = civil_from_days(seconds / 86_400);
+    let time = seconds % 86_400;
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{:03}Z",
+        time / 3600,
+        time % 3600 / 60,
+        time % 60,
+        ms % 1000
+    )
+}
+
+/// The proleptic Gregorian date `days` after 1970-01-01 (Howard Hinnant's `civil_from_days`).
+fn civil_from_days(days: u64) -> (u64, u64, u64) {
+    let days = days + 719_468; // days since 0000-03-01
+    let era = days / 146_097;
+    let day_of_era = days % 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let shifted_month = (5 * day_of_year + 2) / 153; // March = 0
+    let day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
+    let month = if shifted_month < 10 {
+        shifted_month + 3
+    } else {
+        shifted_month - 9
+    };
+    let year = year_of_era + era * 400 + u64::from(month <= 2);
+    (year, month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso8601_matches_known_instants() {
+        assert_eq!(iso8601(0), "1970-01-01T00:00:00.000Z");
+        assert_eq!(iso8601(1), "1970-01-01T00:00:00.001Z");
+        assert_eq!(iso8601(86_399_999), "1970-01-01T23:59:59.999Z");
+        assert_eq!(iso8601(951_782_400_000), "2000-02-29T00:00:00.000Z");
+        assert_eq!(iso8601(951_868_800_000), "2000-03-01T00:00:00.000Z");
+        assert_eq!(iso8601(1_700_000_000_000), "2023-11-14T22:13:20.000Z");
+        assert_eq!(iso8601(1_709_208_000_123), "2024-02-29T12:00:00.123Z");
+        assert_eq!(iso8601(1_735_689_599_999), "2024-12-31T23:59:59.999Z");
+        assert_eq!(iso8601(4_102_444_800_000), "2100-01-01T00:00:00.000Z");
+        assert_eq!(iso8601(253_402_300_799_000), "9999-12-31T23:59:59.000Z");
+        // Doesn't overflow at the far end.
+        assert!(iso8601(u64::MAX).ends_with(".615Z"));
+    }
+
+    #[test]
+    fn iso8601_agrees_with_a_day_by_day_count() {
+        // Walk 1970..2401 a day at a time with the leap-year rule and compare.
+        let mut days = 0u64;
+        for year in 1970u64..2401 {
+            let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+            let lengths = [
+                31,
+                28 + u64::from(leap),
+                31,
+                30,
+                31,
+                30,
+                31,
+                31,
+                30,
+                31,
+                30,
+                31,
+            ];
+            for (month, length) in lengths.into_iter().enumerate() {
+                for day in 1..=length {
+                    let expected = format!("{year:04}-{:02}-{day:02}", month + 1);
+                    assert_eq!(
+                        civil_from_days(days),
+                        (year, month as u64 + 1, day),
+                        "{expected}"
+                    );
+                    days += 1;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,411 @@
+//! The event log: capacity, filtering, the text export, the saved JSON shape and reading a
+//! saved log back leniently; and console records turned into events.
+#![cfg(not(target_arch = "wasm32"))]
+
+use serde_json::json;
+use vm_playground::console::{run, OpRecord};
+use vm_playground::event_log::{iso8601, Event, EventLog, Source};
+use vm_playground::MockVmManager;
+
+fn event(at: u64, vm: &str, op: &str) -> Event {
+    Event::new(at, vm, op, Ok(()), Source::Gui)
+}
+
+fn vms(log: &EventLog) -> Vec<String> {
+    log.entries().map(|event| event.vm.clone()).collect()
+}
+
+// --- Source and Event -----------------------------------------------------------------------
+
+#[test]
+fn sources_are_lowercase_words() {
+    for (source, word) in [
+        (Source::Gui, "gui"),
+        (Source::Console, "console"),
+        (Source::Api, "api"),
+    ] {
+        assert_eq!(source.as_str(), word);
+        assert_eq!(source.to_string(), word);
+        assert_eq!(Source::parse(word), Some(source));
+        assert_eq!(serde_json::to_value(source).unwrap(), json!(word));
+        assert_eq!(
+            serde_json::from_value::<Source>(json!(word)).unwrap(),
+            source
+        );
+    }
+    assert_eq!(Source::parse("GUI"), None);
+    assert!(serde_json::from_value::<Source>(json!("web")).is_err());
+}
+
+#[test]
+fn an_event_holds_its_outcome() {
+    let done = Event::new(5, "web-01", "start", Ok(()), Source::Console);
+    assert!(done.ok);
+    assert_eq!(done.error, None);
+    assert_eq!(done.outcome(), Ok(()));
+    let failed = Event::new(6, "web-01", "start", Err("no".into()), Source::Api);
+    assert!(!failed.ok);
+    assert_eq!(failed.outcome(), Err("no"));
+}
+
+#[test]
+fn event_json_shape() {
+    assert_eq!(
+        serde_json::to_value(Event::new(1, "web-01", "start", Ok(()), Source::Gui)).unwrap(),
+        json!({ "at": 1, "vm": "web-01", "op": "start", "ok": true, "source": "gui" })
+    );
+    assert_eq!(
+        serde_json::to_value(Event::new(
+            2,
+            "x",
+            "delete",
+            Err("no VM named 'x' exists".into()),
+            Source::Console
+        ))
+        .unwrap(),
+        json!({
+            "at": 2, "vm": "x", "op": "delete", "ok": false,
+            "error": "no VM named 'x' exists", "source": "console"
+        })
+    );
+}
+
+#[test]
+fn a_saved_event_may_leave_out_ok_and_error() {
+    let event: Event =
+        serde_json::from_value(json!({ "at": 1, "vm": "a", "op": "start", "source": "api" }))
+            .unwrap();
+    assert_eq!(event, Event::new(1, "a", "start", Ok(()), Source::Api));
+    // Missing required fields are errors.
+    assert!(serde_json::from_value::<Event>(json!({ "vm": "a", "op": "start" })).is_err());
+}
+
+#[test]
+fn an_event_line_of_text() {
+    assert_eq!(
+        Event::new(
+            1_714_566_896_789,
+            "web-01",
+            "start",
+            Ok(()),
+            Source::Console
+        )
+        .to_text(),
+        "2024-05-01T12:34:56.789Z console web-01 start ok"
+    );
+    assert_eq!(
+        Event::new(
+            0,
+            "my vm",
+            "create",
+            Err("name may contain only letters, digits, '-', '_' and '.', not a space".into()),
+            Source::Api
+        )
+        .to_text(),
+        "1970-01-01T00:00:00.000Z api 'my vm' create error: name may contain only letters, \
+         digits, '-', '_' and '.', not a space"
+    );
+    let inconsistent = Event {
+        ok: false,
+        ..event(0, "a", "stop")
+    };
+    assert_eq!(
+        inconsistent.to_text(),
+        "1970-01-01T00:00:00.000Z gui a stop error: unknown error"
+    );
+}
+
+#[test]
+fn iso8601_is_public_and_right() {
+    assert_eq!(iso8601(0), "1970-01-01T00:00:00.000Z");
+    assert_eq!(iso8601(1_714_566_896_789), "2024-05-01T12:34:56.789Z");
+}
+
+// --- The log --------------------------------------------------------------------------------
+
+#[test]
+fn a_new_log_keeps_500() {
+    let mut log = EventLog::new();
+    assert_eq!(log.capacity(), 500);
+    assert_eq!(EventLog::default(), log);
+    assert!(log.is_empty());
+    for at in 0..501 {
+        log.push(event(at, &format!("vm-{at}"), "start"));
+    }
+    assert_eq!(log.len(), 500);
+    assert_eq!(log.entries().next().unwrap().vm, "vm-1");
+    assert_eq!(log.entries().next_back().unwrap().vm, "vm-500");
+}
+
+#[test]
+fn push_drops_the_oldest_beyond_capacity() {
+    let mut log = EventLog::with_capacity(2);
+    assert_eq!(log.push(event(1, "a", "start")), None);
+    assert_eq!(log.push(event(2, "b", "start")), None);
+    assert_eq!(
+        log.push(event(3, "c", "start")),
+        Some(event(1, "a", "start"))
+    );
+    assert_eq!(vms(&log), ["b", "c"]);
+    assert_eq!(log.len(), 2);
+    log.clear();
+    assert!(log.is_empty());
+    assert_eq!(log.capacity(), 2);
+}
+
+#[test]
+fn capacity_is_clamped() {
+    assert_eq!(EventLog::with_capacity(0).capacity(), 1);
+    assert_eq!(
+        EventLog::with_capacity(1_000_000).capacity(),
+        EventLog::MAX_CAPACITY
+    );
+    let mut one = EventLog::with_capacity(0);
+    one.push(event(1, "a", "x"));
+    one.push(event(2, "b", "x"));
+    assert_eq!(vms(&one), ["b"]);
+}
+
+#[test]
+fn push_makes_a_failure_carry_a_message() {
+    let mut log = EventLog::new();
+    log.push(Event {
+        ok: false,
+        ..event(1, "a", "start")
+    });
+    log.push(Event {
+        error: Some("why".into()),
+        ..event(2, "a", "start")
+    });
+    let events: Vec<&Event> = log.entries().collect();
+    assert_eq!(
+        (events[0].ok, events[0].error.as_deref()),
+        (false, Some("unknown error"))
+    );
+    assert_eq!(
+        (events[1].ok, events[1].error.as_deref()),
+        (false, Some("why"))
+    );
+}
+
+#[test]
+fn filtered_by_vm() {
+    let mut log = EventLog::new();
+    log.push(event(1, "web-01", "create"));
+    log.push(event(2, "db", "create"));
+    log.push(event(3, "web-01", "start"));
+    log.push(event(4, "web-010", "start"));
+    let ops = |vm: Option<&str>| -> Vec<(u64, String)> {
+        log.filtered(vm)
+            .map(|event| (event.at, event.op.clone()))
+            .collect()
+    };
+    assert_eq!(
+        ops(Some("web-01")),
+        [(1, "create".to_owned()), (3, "start".to_owned())]
+    );
+    assert_eq!(ops(Some("db")), [(2, "create".to_owned())]);
+    assert_eq!(ops(Some("nope")), []);
+    assert_eq!(ops(None).len(), 4);
+}
+
+#[test]
+fn the_text_export() {
+    let mut log = EventLog::new();
+    assert_eq!(log.to_text(), "");
+    log.push(Event::new(
+        1_700_000_000_000,
+        "web-01",
+        "create",
+        Ok(()),
+        Source::Gui,
+    ));
+    log.push(Event::new(
+        1_700_000_001_500,
+        "web-01",
+        "start",
+        Err("cannot start 'web-01': it is already running".into()),
+        Source::Console,
+    ));
+    log.push(Event::new(
+        1_700_000_002_000,
+        "db",
+        "pause",
+        Ok(()),
+        Source::Api,
+    ));
+    assert_eq!(
+        log.to_text(),
+        "2023-11-14T22:13:20.000Z gui web-01 create ok\n\
+         2023-11-14T22:13:21.500Z console web-01 start error: cannot start 'web-01': it is \
+         already running\n\
+         2023-11-14T22:13:22.000Z api db pause ok\n"
+    );
+    assert_eq!(
+        log.text_for(Some("db")),
+        "2023-11-14T22:13:22.000Z api db pause ok\n"
+    );
+    assert_eq!(log.text_for(None), log.to_text());
+}
+
+// --- Saving and loading ---------------------------------------------------------------------
+
+fn sample() -> EventLog {
+    let mut log = EventLog::with_capacity(3);
+    log.push(Event::new(1, "a", "create", Ok(()), Source::Gui));
+    log.push(Event::new(
+        2,
+        "b",
+        "start",
+        Err("x".into()),
+        Source::Console,
+    ));
+    log
+}
+
+#[test]
+fn the_log_json_shape() {
+    assert_eq!(
+        serde_json::to_value(sample()).unwrap(),
+        json!({
+            "capacity": 3,
+            "entries": [
+                { "at": 1, "vm": "a", "op": "create", "ok": true, "source": "gui" },
+                { "at": 2, "vm": "b", "op": "start", "ok": false, "error": "x", "source": "console" }
+            ]
+        })
+    );
+}
+
+#[test]
+fn a_log_round_trips() {
+    let log = sample();
+    assert_eq!(EventLog::from_json(&log.to_json()).unwrap(), log);
+    let derived: EventLog = serde_json::from_str(&serde_json::to_string(&log).unwrap()).unwrap();
+    assert_eq!(derived.validated(), log);
+}
+
+#[test]
+fn missing_keys_take_the_defaults() {
+    let empty: EventLog = serde_json::from_str("{}").unwrap();
+    assert_eq!(empty, EventLog::new());
+    assert_eq!(EventLog::from_json("{}").unwrap(), EventLog::new());
+    let only_entries =
+        EventLog::from_json(r#"{"entries":[{"at":1,"vm":"a","op":"start","source":"gui"}]}"#)
+            .unwrap();
+    assert_eq!(only_entries.capacity(), 500);
+    assert_eq!(vms(&only_entries), ["a"]);
+}
+
+#[test]
+fn validated_clamps_the_capacity_and_keeps_the_newest() {
+    let entries: Vec<serde_json::Value> = (0..5)
+        .map(|at| json!({ "at": at, "vm": format!("vm-{at}"), "op": "start", "source": "gui" }))
+        .collect();
+    let log =
+        EventLog::from_json(&json!({ "capacity": 2, "entries": entries }).to_string()).unwrap();
+    assert_eq!(log.capacity(), 2);
+    assert_eq!(vms(&log), ["vm-3", "vm-4"]);
+
+    let zero = EventLog::from_json(&json!({ "capacity": 0, "entries": [] }).to_string()).unwrap();
+    assert_eq!(zero.capacity(), 500);
+    let huge =
+        EventLog::from_json(&json!({ "capacity": u64::MAX, "entries": [] }).to_string()).unwrap();
+    assert_eq!(huge.capacity(), EventLog::MAX_CAPACITY);
+    let wrong = EventLog::from_json(&json!({ "capacity": "lots" }).to_string()).unwrap();
+    assert_eq!(wrong.capacity(), 500);
+
+    // Through serde directly, validated() does the same.
+    let raw: EventLog =
+        serde_json::from_value(json!({ "capacity": 1, "entries": entries })).unwrap();
+    assert_eq!(raw.len(), 5, "deserialising alone does not clamp");
+    let checked = raw.validated();
+    assert_eq!(vms(&checked), ["vm-4"]);
+}
+
+#[test]
+fn unreadable_entries_are_skipped_and_counted() {
+    let (log, skipped) = EventLog::load(&json!({
+        "entries": [
+            { "at": 1, "vm": "a", "op": "start", "source": "gui" },
+            { "at": "yesterday", "vm": "b", "op": "start", "source": "gui" },
+            { "at": 3, "vm": "c", "op": "start", "source": "web" },
+            42,
+            { "at": 5, "vm": "e", "op": "stop", "ok": false, "source": "api" },
+            { "at": 6, "vm": "f", "op": "stop", "ok": true, "error": "boom", "source": "api" }
+        ]
+    }));
+    assert_eq!(skipped, 3);
+    assert_eq!(vms(&log), ["a", "e", "f"]);
+    let events: Vec<&Event> = log.entries().collect();
+    assert_eq!(events[1].outcome(), Err("unknown error"));
+    assert_eq!(events[2].outcome(), Err("boom"));
+    assert!(!events[2].ok, "an error makes it a failure");
+}
+
+#[test]
+fn what_is_not_a_log_reads_as_an_empty_one() {
+    for value in [
+        json!(null),
+        json!([1, 2]),
+        json!("log"),
+        json!({ "entries": 5 }),
+    ] {
+        assert_eq!(EventLog::load(&value), (EventLog::new(), 0), "{value}");
+    }
+    assert!(EventLog::from_json("not json").is_err());
+}
+
+// --- From the console -----------------------------------------------------------------------
+
+#[test]
+fn a_record_becomes_an_event() {
+    let record = OpRecord {
+        vm: "web-01".into(),
+        op: "start",
+        error: None,
+    };
+    assert_eq!(
+        record.to_event(7, Source::Console),
+        Event::new(7, "web-01", "start", Ok(()), Source::Console)
+    );
+    let refused = OpRecord {
+        error: Some("why".into()),
+        ..record
+    };
+    assert_eq!(
+        refused.to_event(8, Source::Console),
+        Event::new(8, "web-01", "start", Err("why".into()), Source::Console)
+    );
+}
+
+#[test]
+fn a_console_session_fills_the_log() {
+    let manager = MockVmManager::with_clock(Box::new(|| 0));
+    let mut log = EventLog::new();
+    let mut at = 1_714_566_896_000;
+    for line in [
+        "create web-01",
+        "list",
+        "start web-01",
+        "suspend web-01",
+        "create db --stopped",
+        "strat db",
+        "undefine db",
+    ] {
+        at += 1000;
+        if let Some(record) = run(line, &manager).record {
+            log.push(record.to_event(at, Source::Console));
+        }
+    }
+    assert_eq!(
+        log.to_text(),
+        "2024-05-01T12:34:57.000Z console web-01 create ok\n\
+         2024-05-01T12:34:59.000Z console web-01 start error: cannot start 'web-01': it is \
+         already running\n\
+         2024-05-01T12:35:00.000Z console web-01 pause ok\n\
+         2024-05-01T12:35:01.000Z console db create ok\n\
+         2024-05-01T12:35:03.000Z console db delete ok\n"
+    );
+    assert_eq!(log.filtered(Some("db")).count(), 2);
+}
