@@ -258,6 +258,34 @@ impl EventLog {
         dropped
     }
 
+    /// This log with `events` added that it doesn't hold yet, in time order (events of the
+    /// same millisecond keep their order), trimmed to the capacity: how a tab merges its new
+    /// events into the log other tabs saved.
+    ///
+    /// ```
+    /// use vm_playground::event_log::{Event, EventLog, Source};
+    /// let mut stored = EventLog::new();
+    /// let a = Event::new(1, "a", "start", Ok(()), Source::Gui);
+    /// let b = Event::new(2, "b", "stop", Ok(()), Source::Console);
+    /// stored.push(b.clone());
+    /// let merged = stored.merged(&[a.clone(), b.clone()]);
+    /// assert_eq!(merged.entries().cloned().collect::<Vec<_>>(), [a, b]);
+    /// ```
+    pub fn merged(&self, events: &[Event]) -> EventLog {
+        let mut all: Vec<Event> = self.entries.iter().cloned().collect();
+        for event in events {
+            if !all.contains(event) {
+                all.push(event.clone());
+            }
+        }
+        all.sort_by_key(|event| event.at);
+        let mut log = EventLog::with_capacity(self.capacity);
+        for event in all {
+            log.push(event);
+        }
+        log
+    }
+
     /// Removes every event.
     pub fn clear(&mut self) {
         self.entries.clear();

@@ -409,3 +409,22 @@ fn a_console_session_fills_the_log() {
     );
     assert_eq!(log.filtered(Some("db")).count(), 2);
 }
+
+#[test]
+fn merging_keeps_both_tabs_events_in_time_order_without_duplicates() {
+    use vm_playground::event_log::{Event, EventLog, Source};
+    let mut stored = EventLog::with_capacity(3);
+    let older = Event::new(10, "a", "create", Ok(()), Source::Gui);
+    let theirs = Event::new(30, "b", "start", Ok(()), Source::Api);
+    stored.push(older.clone());
+    stored.push(theirs.clone());
+    let mine = Event::new(20, "a", "stop", Err("no".into()), Source::Console);
+    let newest = Event::new(40, "a", "delete", Ok(()), Source::Gui);
+    let merged = stored.merged(&[mine.clone(), theirs.clone(), newest.clone()]);
+    assert_eq!(merged.capacity(), 3);
+    assert_eq!(
+        merged.entries().cloned().collect::<Vec<_>>(),
+        [mine, theirs, newest],
+        "time order, no duplicate, oldest dropped beyond the capacity"
+    );
+}

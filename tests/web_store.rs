@@ -108,8 +108,8 @@ fn backups_and_raw_reads_use_the_real_storage() {
     );
     assert_eq!(store::read("vm-playground:nothing").unwrap(), None);
     let loaded = load();
-    assert_eq!(loaded.backups, [key.clone()]);
-    store::remove_keys(&[key.clone()]).unwrap();
+    assert_eq!(loaded.backups, std::slice::from_ref(&key));
+    store::remove_keys(std::slice::from_ref(&key)).unwrap();
     assert_eq!(store::read(&key).unwrap(), None);
 }
 

@@ -23,6 +23,8 @@ use crate::manager::{Snapshot, VmError, VmInfo};
 pub const KEY_PREFIX: &str = "vm-playground";
 /// The key of the format's metadata; its absence means a first visit.
 pub const META_KEY: &str = "vm-playground:meta";
+/// The key of the event log (`event_log::EventLog` as JSON).
+pub const LOG_KEY: &str = "vm-playground:log";
 /// The prefix of the per-VM keys.
 pub const VM_KEY_PREFIX: &str = "vm-playground:vm:";
 /// The format this code writes.

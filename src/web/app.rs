@@ -10,7 +10,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::console::{command_for, GuiAction};
 use crate::demo;
+use crate::event_log::{Event, EventLog, Source};
 use crate::manager::{
     ConfigUpdate, MockVmManager, Snapshot, Transition, VmConfig, VmError, VmInfo, VmManager,
     VmState,
@@ -68,6 +70,31 @@ pub struct Notice {
     pub backup_key: Option<String>,
 }
 
+/// What kind of line the console shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// A command typed in the console, with its prompt.
+    Input,
+    /// What a command printed.
+    Output,
+    /// An error a command printed.
+    Error,
+    /// The command a GUI action amounts to ("# virsh start web-01").
+    Mirror,
+}
+
+/// One line of the console's transcript.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// Its kind, for styling.
+    pub kind: LineKind,
+    /// Its text.
+    pub text: String,
+}
+
+/// The most lines the console keeps (oldest dropped first).
+pub const TRANSCRIPT_LINES: usize = 1000;
+
 /// The app's state, shared through context. `Copy`: every field is an arena handle.
 #[derive(Clone, Copy)]
 pub struct App {
@@ -82,6 +109,14 @@ pub struct App {
     pub backups: RwSignal<Vec<String>>,
     /// Deletes that could not be written yet (storage unavailable or full).
     pub(super) unsaved_deletes: StoredValue<BTreeSet<String>>,
+    /// Every operation, from the GUI, the console or the JS API, newest last.
+    pub events: RwSignal<EventLog>,
+    /// Events not yet merged into the stored log.
+    pub(super) unsaved_events: StoredValue<Vec<Event>>,
+    /// The console's transcript.
+    pub transcript: RwSignal<Vec<Line>>,
+    /// Who is calling: the GUI unless a console command or the JS API says otherwise.
+    source: StoredValue<Source>,
 }
 
 /// Milliseconds since the Unix epoch, from the browser.
@@ -100,6 +135,10 @@ impl App {
             notices: RwSignal::new(Vec::new()),
             backups: RwSignal::new(Vec::new()),
             unsaved_deletes: StoredValue::new(BTreeSet::new()),
+            events: RwSignal::new(EventLog::new()),
+            unsaved_events: StoredValue::new(Vec::new()),
+            transcript: RwSignal::new(Vec::new()),
+            source: StoredValue::new(Source::Gui),
         };
         app.load_from_storage();
         app.listen_to_other_tabs();
@@ -179,14 +218,74 @@ impl App {
         result
     }
 
+    /// Runs `operation` as coming from `source` (the console, the JS API): its events say so,
+    /// and it is not mirrored in the console as a GUI action.
+    pub fn with_source<T>(&self, source: Source, operation: impl FnOnce() -> T) -> T {
+        let previous = self.source.get_value();
+        self.source.set_value(source);
+        let result = operation();
+        self.source.set_value(previous);
+        result
+    }
+
+    /// Records an operation in the event log and, for a GUI action that worked, prints the
+    /// command it amounts to in the console.
+    fn record<T>(
+        &self,
+        vm: &str,
+        op: &str,
+        result: &Result<T, VmError>,
+        mirror: impl FnOnce() -> Vec<String>,
+    ) {
+        let source = self.source.get_value();
+        let outcome = result.as_ref().map(drop).map_err(ToString::to_string);
+        if source == Source::Gui && outcome.is_ok() {
+            let lines = mirror().into_iter().map(|text| Line {
+                kind: LineKind::Mirror,
+                text: if text.starts_with('#') {
+                    text
+                } else {
+                    format!("# {text}")
+                },
+            });
+            self.print(lines);
+        }
+        let event = Event::new(now(), vm, op, outcome, source);
+        self.unsaved_events
+            .update_value(|events| events.push(event.clone()));
+        self.events.update(|log| {
+            log.push(event);
+        });
+        self.save_events_soon();
+    }
+
+    /// Adds lines to the console's transcript.
+    pub fn print(&self, lines: impl IntoIterator<Item = Line>) {
+        self.transcript.update(|transcript| {
+            transcript.extend(lines);
+            let excess = transcript.len().saturating_sub(TRANSCRIPT_LINES);
+            transcript.drain(..excess);
+        });
+    }
+
     /// Creates a VM, started or stopped.
     pub fn create(&self, config: VmConfig, mode: StartMode) -> Result<(), VmError> {
         let name = config.name.clone();
         self.take_in_stored(&name);
-        match mode {
-            StartMode::Start => self.manager().create_vm(config),
-            StartMode::Stopped => self.manager().define_vm(config),
-        }?;
+        let start = mode == StartMode::Start;
+        let mirrored = config.clone();
+        let result = if start {
+            self.manager().create_vm(config)
+        } else {
+            self.manager().define_vm(config)
+        };
+        self.record(&name, "create", &result, || {
+            command_for(&GuiAction::Create {
+                config: &mirrored,
+                start,
+            })
+        });
+        result?;
         self.show(&name);
         self.save(&name);
         Ok(())
@@ -195,7 +294,11 @@ impl App {
     /// Moves a VM through a transition.
     pub fn transition(&self, name: &str, transition: Transition) -> Result<VmState, VmError> {
         self.take_in_stored(name);
-        let state = self.report(name, self.manager().apply(name, transition))?;
+        let result = self.report(name, self.manager().apply(name, transition));
+        self.record(name, transition.operation().verb(), &result, || {
+            command_for(&GuiAction::Transition { name, transition })
+        });
+        let state = result?;
         self.show(name);
         self.save(name);
         Ok(state)
@@ -208,7 +311,22 @@ impl App {
         if new_name != name {
             self.take_in_stored(&new_name);
         }
-        let outcome = self.manager().update_vm_config(name, config)?;
+        let before = self
+            .manager()
+            .get_vm_info(name)
+            .map(|info| info.pending.unwrap_or(info.config));
+        let mirrored = config.clone();
+        let result = self.manager().update_vm_config(name, config);
+        let op = if new_name != name { "rename" } else { "update" };
+        self.record(name, op, &result, || match &before {
+            Ok(from) => command_for(&GuiAction::Update {
+                name,
+                from,
+                to: &mirrored,
+            }),
+            Err(_) => Vec::new(),
+        });
+        let outcome = result?;
         self.report(name, Ok(()))?;
         self.show(name);
         if new_name != name {
@@ -222,7 +340,11 @@ impl App {
     /// Drops a VM's pending config changes.
     pub fn discard_pending(&self, name: &str) -> Result<bool, VmError> {
         self.take_in_stored(name);
-        let discarded = self.report(name, self.manager().discard_pending(name))?;
+        let result = self.report(name, self.manager().discard_pending(name));
+        self.record(name, "discard", &result, || {
+            command_for(&GuiAction::DiscardPending { name })
+        });
+        let discarded = result?;
         self.show(name);
         self.save(name);
         Ok(discarded)
@@ -231,7 +353,11 @@ impl App {
     /// Deletes a VM in any state.
     pub fn delete(&self, name: &str) -> Result<(), VmError> {
         self.take_in_stored(name);
-        self.report(name, self.manager().delete_vm(name))?;
+        let result = self.report(name, self.manager().delete_vm(name));
+        self.record(name, "delete", &result, || {
+            command_for(&GuiAction::Delete { name })
+        });
+        result?;
         self.show(name);
         self.save_delete(name);
         Ok(())
@@ -272,5 +398,43 @@ impl App {
                 }
             }
         }
+    }
+}
+
+/// The console runs on the app, so a command updates the GUI, is saved and logged like a
+/// click (with the console as its source).
+impl crate::console::ConsoleBackend for App {
+    fn create(&self, config: VmConfig, start: bool) -> Result<(), VmError> {
+        let mode = if start {
+            StartMode::Start
+        } else {
+            StartMode::Stopped
+        };
+        App::create(self, config, mode)
+    }
+
+    fn transition(&self, name: &str, transition: Transition) -> Result<VmState, VmError> {
+        App::transition(self, name, transition)
+    }
+
+    fn delete(&self, name: &str) -> Result<(), VmError> {
+        App::delete(self, name)
+    }
+
+    fn update(&self, name: &str, config: VmConfig) -> Result<ConfigUpdate, VmError> {
+        App::update(self, name, config)
+    }
+
+    fn info(&self, name: &str) -> Result<VmInfo, VmError> {
+        self.take_in_stored(name);
+        self.manager().get_vm_info(name)
+    }
+
+    fn infos(&self) -> Result<Vec<VmInfo>, VmError> {
+        self.manager().list_vm_infos()
+    }
+
+    fn names(&self) -> Vec<String> {
+        self.manager().list_vms().unwrap_or_default()
     }
 }

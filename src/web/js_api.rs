@@ -9,6 +9,7 @@ use wasm_bindgen::prelude::*;
 
 use super::app::{App, StartMode};
 use crate::config_input::{config_from_json, describe, expected_type};
+use crate::event_log::Source;
 use crate::manager::{
     ConfigField, ConfigProblem, ConfigUpdate, MockVmManager as Core, Transition, VmConfig, VmError,
     VmManager,
@@ -135,7 +136,7 @@ impl JsVmManager {
                 StartMode::Start => core.create_vm(config),
                 StartMode::Stopped => core.define_vm(config),
             },
-            Target::Page(app) => app.create(config, mode),
+            Target::Page(app) => app.with_source(Source::Api, || app.create(config, mode)),
         })
     }
 
@@ -143,7 +144,9 @@ impl JsVmManager {
         let name = throw(name_arg(name))?;
         throw(match &self.target {
             Target::Standalone(core) => core.apply(&name, transition).map(drop),
-            Target::Page(app) => app.transition(&name, transition).map(drop),
+            Target::Page(app) => app
+                .with_source(Source::Api, || app.transition(&name, transition))
+                .map(drop),
         })
     }
 
@@ -213,7 +216,7 @@ impl JsVmManager {
         let name = throw(name_arg(&name))?;
         throw(match &self.target {
             Target::Standalone(core) => core.delete_vm(&name),
-            Target::Page(app) => app.delete(&name),
+            Target::Page(app) => app.with_source(Source::Api, || app.delete(&name)),
         })
     }
 
@@ -241,7 +244,7 @@ impl JsVmManager {
         let config = throw(config_arg(&config))?;
         let outcome = throw(match &self.target {
             Target::Standalone(core) => core.update_vm_config(&name, config),
-            Target::Page(app) => app.update(&name, config),
+            Target::Page(app) => app.with_source(Source::Api, || app.update(&name, config)),
         })?;
         Ok(match outcome {
             ConfigUpdate::Applied => "applied",
@@ -257,7 +260,7 @@ impl JsVmManager {
         let name = throw(name_arg(&name))?;
         throw(match &self.target {
             Target::Standalone(core) => core.discard_pending(&name),
-            Target::Page(app) => app.discard_pending(&name),
+            Target::Page(app) => app.with_source(Source::Api, || app.discard_pending(&name)),
         })
     }
 

@@ -14,8 +14,16 @@ use wasm_bindgen::prelude::*;
 use super::app::{now, App, Notice, SaveStatus};
 use super::store::{self, SaveError};
 use crate::demo;
+use crate::event_log::EventLog;
 use crate::manager::VmManager;
-use crate::storage::{self, Backup, Loaded, META_KEY};
+use crate::storage::{self, Backup, Loaded, LOG_KEY, META_KEY};
+
+/// The stored event log, if there is a readable one.
+fn stored_events() -> Option<EventLog> {
+    let text = store::read(LOG_KEY).ok().flatten()?;
+    let value = serde_json::from_str(&text).ok()?;
+    Some(EventLog::load(&value).0)
+}
 
 fn loaded_from(entries: &[(String, String)]) -> Loaded {
     storage::load(
@@ -36,6 +44,7 @@ impl App {
         };
         let loaded = loaded_from(&entries);
         self.backups.set(loaded.backups.clone());
+        self.load_events(&entries);
         if !loaded.set_aside.is_empty() {
             self.set_aside(&entries, &loaded);
         }
@@ -51,6 +60,85 @@ impl App {
         self.refresh_all();
         if !loaded.set_aside.is_empty() {
             let _ = store::save_meta();
+        }
+    }
+
+    /// Loads the event log; an unreadable one is kept in a backup and the log starts afresh.
+    fn load_events(&self, entries: &[(String, String)]) {
+        let Some((_, text)) = entries.iter().find(|(key, _)| key == LOG_KEY) else {
+            return;
+        };
+        let parsed =
+            serde_json::from_str::<serde_json::Value>(text).map(|value| EventLog::load(&value));
+        match parsed {
+            Ok((log, 0)) => self.events.set(log),
+            Ok((log, skipped)) => {
+                self.events.set(log);
+                self.notices.update(|notices| {
+                    notices.push(Notice {
+                        title: format!(
+                            "{skipped} entr{} of the event log could not be read and {} left out.",
+                            if skipped == 1 { "y" } else { "ies" },
+                            if skipped == 1 { "was" } else { "were" }
+                        ),
+                        items: Vec::new(),
+                        backup_key: None,
+                    })
+                });
+            }
+            Err(error) => {
+                let backup = Backup {
+                    created_at: now(),
+                    reasons: vec![format!("{LOG_KEY}: unreadable event log: {error}")],
+                    entries: [(LOG_KEY.to_owned(), text.clone())].into(),
+                };
+                let kept = store::save_backup(&backup).ok();
+                if let Some(key) = &kept {
+                    self.backups.update(|backups| backups.push(key.clone()));
+                    let _ = store::remove_keys(&[LOG_KEY.to_owned()]);
+                }
+                self.notices.update(|notices| {
+                    notices.push(Notice {
+                        title: "The event log could not be read, so it starts empty.".into(),
+                        items: backup.reasons.clone(),
+                        backup_key: kept,
+                    })
+                });
+            }
+        }
+    }
+
+    /// Saves new events when the browser is idle, off the click's path.
+    pub(super) fn save_events_soon(&self) {
+        let app = *self;
+        let already = self.unsaved_events.with_value(|events| events.len() > 1);
+        if !already {
+            request_idle_callback(move || app.save_events());
+        }
+    }
+
+    /// Merges the new events into the stored log and writes it; other tabs' events stay.
+    fn save_events(&self) {
+        let unsaved = self.unsaved_events.get_value();
+        if unsaved.is_empty() || !self.saving() {
+            return;
+        }
+        let stored = stored_events().unwrap_or_else(|| self.events.get_untracked());
+        let merged = stored.merged(&unsaved);
+        match store::write(LOG_KEY, &merged.to_json()) {
+            Ok(()) => {
+                self.unsaved_events.set_value(Vec::new());
+                self.events.set(merged);
+            }
+            Err(error) => self.not_saving(error),
+        }
+    }
+
+    /// Another tab wrote the log: show it with this tab's unsaved events.
+    fn take_in_events(&self) {
+        if let Some(stored) = stored_events() {
+            let merged = stored.merged(&self.unsaved_events.get_value());
+            self.events.set(merged);
         }
     }
 
@@ -154,6 +242,7 @@ impl App {
                 if !self.saving() {
                     self.save_status.set(SaveStatus::Saved);
                 }
+                self.save_events();
                 true
             }
             Err(error) => {
@@ -262,6 +351,7 @@ impl App {
                 match event.key() {
                     None => app.take_in_all(),
                     Some(key) if key == META_KEY => {}
+                    Some(key) if key == LOG_KEY => app.take_in_events(),
                     Some(key) => {
                         if let Some(name) = storage::vm_name(&key) {
                             app.take_in_stored(name);

@@ -72,7 +72,8 @@ pub fn read(key: &str) -> Result<Option<String>, SaveError> {
     storage.get_item(key).map_err(refused)
 }
 
-fn write(key: &str, value: &str) -> Result<(), SaveError> {
+/// Writes `value` under `key` as it is.
+pub fn write(key: &str, value: &str) -> Result<(), SaveError> {
     let storage = local_storage().ok_or(SaveError::Unavailable)?;
     storage.set_item(key, value).map_err(refused)
 }

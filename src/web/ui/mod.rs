@@ -4,10 +4,12 @@
 mod alerts;
 mod config_fields;
 mod confirm_dialog;
+mod console;
 mod create_form;
 mod data_menu;
 mod details;
 mod edit_dialog;
+mod event_log;
 mod lifecycle;
 mod vm_list;
 mod vm_row;
@@ -20,10 +22,12 @@ use crate::manager::VmState;
 use crate::present::{name_matches, StateFilter};
 use alerts::Alerts;
 use confirm_dialog::{ConfirmDialog, Confirmation};
+use console::Console;
 use create_form::CreateForm;
 use data_menu::{DataMenu, DropZone};
 use details::Details;
 use edit_dialog::EditDialog;
+use event_log::EventLogPanel;
 use vm_list::VmList;
 
 /// What the screen is doing, apart from the VMs themselves: shared through context.
@@ -147,6 +151,10 @@ pub fn Root(app: App) -> impl IntoView {
                 </section>
                 <VmList />
                 <Details />
+                <div class="teaching">
+                    <Console />
+                    <EventLogPanel />
+                </div>
             </div>
             <EditDialog />
             <ConfirmDialog />

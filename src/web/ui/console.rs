@@ -1,0 +1,130 @@
+//! The console panel: type virsh-style commands (↑/↓ history, Tab completion); GUI actions
+//! print the command they amount to. Commands run on the same app as the buttons.
+
+use leptos::prelude::*;
+
+use crate::console::{self, complete, format_history, run, ConsoleBackend, History};
+use crate::event_log::Source;
+use crate::web::app::{App, Line, LineKind};
+
+fn lines(kind: LineKind, texts: impl IntoIterator<Item = String>) -> Vec<Line> {
+    texts.into_iter().map(|text| Line { kind, text }).collect()
+}
+
+/// The console.
+#[component]
+pub fn Console() -> impl IntoView {
+    let app = expect_context::<App>();
+    let input = RwSignal::new(String::new());
+    let history = StoredValue::new(History::default());
+    let output = NodeRef::<leptos::html::Div>::new();
+
+    // Keep the newest line in view.
+    Effect::new(move |_| {
+        app.transcript.track();
+        if let Some(output) = output.get() {
+            request_animation_frame(move || output.set_scroll_top(output.scroll_height()));
+        }
+    });
+
+    let submit = move || {
+        let line = input.get_untracked();
+        input.set(String::new());
+        history.update_value(|history| history.push(&line));
+        app.print([Line {
+            kind: LineKind::Input,
+            text: format!("virsh # {line}"),
+        }]);
+        let result = app.with_source(Source::Console, || run(&line, &app));
+        match result.effect {
+            Some(console::Effect::Clear) => app.transcript.set(Vec::new()),
+            Some(console::Effect::ShowHistory) => {
+                let entries = history.with_value(|history| format_history(history.entries()));
+                app.print(lines(LineKind::Output, entries));
+            }
+            None => {
+                let kind = if result.error {
+                    LineKind::Error
+                } else {
+                    LineKind::Output
+                };
+                app.print(lines(kind, result.lines));
+            }
+        }
+    };
+    let on_keydown = move |event: leptos::ev::KeyboardEvent| match event.key().as_str() {
+        "Enter" => {
+            event.prevent_default();
+            submit();
+        }
+        "ArrowUp" => {
+            event.prevent_default();
+            let current = input.get_untracked();
+            if let Some(line) = history
+                .try_update_value(|history| history.up(&current).map(str::to_owned))
+                .flatten()
+            {
+                input.set(line);
+            }
+        }
+        "ArrowDown" => {
+            event.prevent_default();
+            if let Some(line) = history
+                .try_update_value(|history| history.down().map(str::to_owned))
+                .flatten()
+            {
+                input.set(line);
+            }
+        }
+        "Tab" if !event.shift_key() && !input.with_untracked(String::is_empty) => {
+            event.prevent_default();
+            let completion = complete(&input.get_untracked(), &app.names());
+            if completion.candidates.len() > 1 {
+                app.print([Line {
+                    kind: LineKind::Output,
+                    text: completion.candidates.join("  "),
+                }]);
+            }
+            input.set(completion.line);
+        }
+        _ => {}
+    };
+
+    view! {
+        <section class="panel console" aria-labelledby="console-title">
+            <h2 id="console-title">"Console"</h2>
+            <p class="hint">
+                "virsh commands, run on the VMs above: try " <code>"list --all"</code> ", "
+                <code>"start build-runner"</code> " or " <code>"help"</code>
+                ". ↑/↓ for history, Tab to complete. Buttons print their command here."
+            </p>
+            <div class="console-output" role="log" aria-label="Console output" node_ref=output tabindex="0">
+                <For
+                    each=move || app.transcript.get().into_iter().enumerate()
+                    key=|(index, line)| (*index, line.text.clone())
+                    let:entry
+                >
+                    <div class=match entry.1.kind {
+                        LineKind::Input => "line input",
+                        LineKind::Output => "line",
+                        LineKind::Error => "line error",
+                        LineKind::Mirror => "line mirror",
+                    }>{entry.1.text}</div>
+                </For>
+            </div>
+            <div class="console-input">
+                <span class="prompt" aria-hidden="true">"virsh #"</span>
+                <input
+                    type="text"
+                    aria-label="Command"
+                    autocomplete="off"
+                    autocapitalize="off"
+                    spellcheck="false"
+                    prop:value=move || input.get()
+                    on:input=move |event| input.set(event_target_value(&event))
+                    on:keydown=on_keydown
+                />
+            </div>
+        </section>
+    }
+}
