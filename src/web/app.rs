@@ -150,14 +150,25 @@ impl App {
         self.manager.get_value()
     }
 
-    /// Rebuilds every row from the manager (start-up, reset, import).
+    /// Shows every VM of the manager (start-up, reset, import). The list is keyed by name, so
+    /// a VM that keeps its name keeps its row, and its signal is updated in place: a new
+    /// signal would never reach the row already on screen.
     pub(super) fn refresh_all(&self) {
-        let rows = self
-            .manager()
-            .list_vm_infos()
-            .unwrap_or_default()
+        let infos = self.manager().list_vm_infos().unwrap_or_default();
+        let rows = infos
             .into_iter()
-            .map(Row::new)
+            .map(|info| match self.find(&info.config.name) {
+                Some(row) => {
+                    if row.info.with_untracked(|shown| *shown != info) {
+                        row.info.set(info);
+                    }
+                    if row.error.with_untracked(Option::is_some) {
+                        row.error.set(None);
+                    }
+                    row
+                }
+                None => Row::new(info),
+            })
             .collect();
         self.rows.set(rows);
     }

@@ -29,8 +29,8 @@ fn hint(field: ConfigField) -> Option<&'static str> {
 
 fn placeholder(field: ConfigField) -> Option<&'static str> {
     match field {
-        ConfigField::Name => Some("e.g. web-01"),
-        ConfigField::DiskPath => Some("/var/lib/libvirt/images/web-01.qcow2"),
+        ConfigField::Name => Some("e.g. lab-01"),
+        ConfigField::DiskPath => Some("/images/lab-01.qcow2"),
         ConfigField::IsoImage => Some("/isos/debian-12.iso"),
         _ => None,
     }

@@ -42,7 +42,7 @@ const EDGES: [Edge; 5] = [
         from: VmState::Running,
         to: VmState::Stopped,
         path: "M 160 70 Q 120 120 92 160",
-        label_at: (140.0, 128.0),
+        label_at: (112.0, 118.0),
     },
     Edge {
         transition: Transition::Pause,
@@ -56,7 +56,7 @@ const EDGES: [Edge; 5] = [
         from: VmState::Paused,
         to: VmState::Running,
         path: "M 268 160 Q 240 120 200 70",
-        label_at: (214.0, 128.0),
+        label_at: (250.0, 118.0),
     },
     Edge {
         transition: Transition::Stop,

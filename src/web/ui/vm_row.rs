@@ -43,7 +43,10 @@ pub fn VmRow(
     };
     let select = {
         let name = name.clone();
-        move |_| ui.selected.set(Some(name.to_string()))
+        move |_| {
+            ui.selected.set(Some(name.to_string()));
+            show_details_panel();
+        }
     };
 
     view! {
@@ -212,13 +215,67 @@ fn transition_button(
             aria-label=format!("{word} {name}")
             disabled=move || refusal().is_some()
             title=title
-            on:click=move |_| {
+            on:click=move |event| {
                 let _ = app.transition(&name, transition);
+                keep_focus_in_row(event);
             }
         >
             {word}
         </button>
     }
+}
+
+/// Where the details panel sits below the list (narrow screens), brings it into view.
+fn show_details_panel() {
+    request_animation_frame(|| {
+        let Some(panel) = document().query_selector(".details").ok().flatten() else {
+            return;
+        };
+        let top = panel.get_bounding_client_rect().top();
+        let height = window()
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0);
+        if top > height || top < 0.0 {
+            panel.scroll_into_view();
+        }
+    });
+}
+
+/// A button that was just used and is now disabled (Stop on a VM that stopped) would drop
+/// focus to the page: move it to the row's first enabled action instead.
+fn keep_focus_in_row(event: leptos::ev::MouseEvent) {
+    use wasm_bindgen::JsCast;
+    let Some(button) = event
+        .current_target()
+        .and_then(|target| target.dyn_into::<web_sys::HtmlButtonElement>().ok())
+    else {
+        return;
+    };
+    if document().active_element().as_ref() != Some(button.as_ref()) {
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        leptos::task::tick().await;
+        if !button.disabled() {
+            return;
+        }
+        let next = button
+            .closest(".actions")
+            .ok()
+            .flatten()
+            .and_then(|actions| {
+                actions
+                    .query_selector("button:not([disabled])")
+                    .ok()
+                    .flatten()
+            })
+            .and_then(|next| next.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(next) = next {
+            let _ = next.focus();
+        }
+    });
 }
 
 fn edit_button(ui: Ui, name: Arc<str>) -> impl IntoView {

@@ -1,0 +1,186 @@
+// Helpers shared by the app's end-to-end tests (app-*.test.mjs): locators that follow the
+// automation contract (README, issue 4), and polling assertions. Nothing here sleeps for a fixed
+// time: every wait polls a condition until it holds or a deadline passes.
+import assert from 'node:assert/strict';
+import { openApp } from './harness.mjs';
+
+/** The demo set a first visit starts with, sorted by name as the list shows it. */
+export const DEMO = [
+  ['build-runner', 'stopped'],
+  ['db-01', 'paused'],
+  ['web-01', 'running'],
+];
+
+/** The create form's fields, by their exact labels, and the defaults it starts with. */
+export const DEFAULTS = {
+  Name: '',
+  'Memory (MB)': '1024',
+  vCPUs: '1',
+  'Disk path': '',
+  'Disk size (GB)': '10',
+  'ISO image': '',
+  Network: 'default',
+};
+export const LABELS = Object.keys(DEFAULTS);
+
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Retries `check` (which throws or rejects when its condition does not hold yet) until it
+ * passes, or rethrows its last error after `timeout` ms: Playwright's `expect(...).toPass()`.
+ */
+export async function eventually(check, { timeout = 5000, interval = 20 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, interval));
+  }
+}
+
+/** Waits until `condition()` is truthy; fails with `message` otherwise. */
+export async function waitFor(condition, message = 'condition', options = {}) {
+  await eventually(async () => assert.ok(await condition(), `timed out waiting for: ${message}`), options);
+}
+
+/** Opens the app and waits for the list to be rendered (the demo has rows). */
+export async function openList(page, url) {
+  await openApp(page, url);
+  await page.locator('[data-vm]').first().waitFor();
+}
+
+/** A VM's row, by the contract's `data-vm`. */
+export const row = (page, name) => page.locator(`[data-vm="${name.replace(/["\\]/g, '\\$&')}"]`);
+
+/** A row's action button, by the contract: its accessible name begins with the verb and the VM. */
+export const action = (page, verb, name) =>
+  row(page, name).getByRole('button', { name: new RegExp(`^${verb} ${escapeRegExp(name)}(\\s|$)`) });
+
+/** The create form, by its accessible name. */
+export const createForm = (page) => page.getByRole('form', { name: 'Create VM', exact: true });
+
+/** The open edit form: a form whose accessible name starts with "Edit". */
+export const editForm = (page) => page.getByRole('form', { name: /^Edit / });
+
+/** A field of a form, by its exact label. */
+export const field = (form, label) => form.getByLabel(label, { exact: true });
+
+/** The current value of every field of a form, by label. */
+export async function formValues(form) {
+  const values = {};
+  for (const label of LABELS) values[label] = await field(form, label).inputValue();
+  return values;
+}
+
+/** Fills the fields given by label (`Network` is a select). */
+export async function fillForm(form, values) {
+  for (const [label, value] of Object.entries(values)) {
+    if (label === 'Network') await field(form, label).selectOption(value);
+    else await field(form, label).fill(value);
+  }
+}
+
+/** Every VM in the list, in order, as [name, state]. */
+export const listed = (page) =>
+  page.locator('[data-vm]').evaluateAll((rows) => rows.map((row) => [row.dataset.vm, row.dataset.state]));
+
+/** Waits until the list shows exactly `expected` ([name, state] pairs, in order). */
+export async function expectList(page, expected) {
+  await eventually(async () => assert.deepEqual(await listed(page), expected));
+}
+
+/** Waits until the row of `name` has `data-state="state"`. */
+export async function expectState(page, name, state) {
+  await eventually(async () => assert.equal(await row(page, name).getAttribute('data-state', { timeout: 1000 }), state));
+}
+
+/** The text of the elements an element's `aria-describedby` points at, joined by spaces. */
+export const describedBy = (locator) =>
+  locator.evaluate((element) =>
+    (element.getAttribute('aria-describedby') ?? '')
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((id) => document.getElementById(id)?.textContent ?? `<missing #${id}>`)
+      .join(' '),
+  );
+
+/** Waits until the field is marked invalid and its description includes `message`. */
+export async function expectInvalid(input, message) {
+  await eventually(async () => {
+    assert.equal(await input.getAttribute('aria-invalid'), 'true', 'aria-invalid');
+    const description = await describedBy(input);
+    assert.ok(description.includes(message), `expected the description to include ${JSON.stringify(message)}, got ${JSON.stringify(description)}`);
+  });
+}
+
+/** Waits until the field is not marked invalid and no error message describes it. */
+export async function expectValid(input) {
+  await eventually(async () => {
+    assert.equal(await input.getAttribute('aria-invalid'), null, 'aria-invalid');
+    const ids = ((await input.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean);
+    for (const id of ids) {
+      const isError = await input.page().locator(`[id="${id}"]`).evaluate((element, selector) => element.matches(selector), FIELD_ERROR);
+      assert.ok(!isError, `still described by the error #${id}`);
+    }
+  });
+}
+
+/** Waits until `locator`'s text content includes `text` (or matches a RegExp). */
+export async function expectText(locator, text) {
+  await eventually(async () => {
+    const content = await locator.textContent({ timeout: 1000 });
+    if (text instanceof RegExp) assert.match(content, text);
+    else assert.ok(content.includes(text), `expected ${JSON.stringify(content)} to include ${JSON.stringify(text)}`);
+  });
+}
+
+// Parts of the page the automation contract doesn't name: located by class, here only, so that a
+// change of markup is one edit.
+
+/** The summary line above the list. */
+export const summary = (page) => page.locator('.summary');
+
+/** The "Showing X of Y" line under the filters. */
+export const shownCount = (page) => page.locator('.shown-count');
+
+/** The empty-list or no-match message. */
+export const emptyState = (page) => page.locator('.empty');
+
+/** A row's state badge (a word, not only a colour). */
+export const badge = (page, name) => row(page, name).locator('.badge');
+
+/** A row's "Changes pending — applied at next stop" notice. */
+export const pendingNotice = (page, name) => row(page, name).locator('.pending');
+
+/** A field's error message elements inside `scope`. */
+const FIELD_ERROR = '.field-error';
+export const fieldErrors = (scope) => scope.locator(FIELD_ERROR);
+
+/** What a row shows for one of its specs: `spec(page, 'web-01', 'Memory')` → "2 GB". */
+export const spec = (page, name, term) =>
+  row(page, name).evaluate((element, wanted) => {
+    for (const dt of element.querySelectorAll('dt')) {
+      if (dt.textContent.trim() === wanted) return dt.nextElementSibling?.textContent.trim() ?? null;
+    }
+    return null;
+  }, term);
+
+/** Waits until a row shows `value` for the spec `term`. */
+export async function expectSpec(page, name, term, value) {
+  await eventually(async () => assert.equal(await spec(page, name, term), value, `${name}'s ${term}`));
+}
+
+/** Whether the element is the focused one. */
+export const isFocused = (locator) => locator.evaluate((element) => element === document.activeElement);
+
+/** Waits until `locator` has focus. */
+export async function expectFocused(locator, what = 'element') {
+  await waitFor(() => isFocused(locator), `${what} to have focus`);
+}
+
+/** Whether the page scrolls sideways. */
+export const scrollsSideways = (page) =>
+  page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);

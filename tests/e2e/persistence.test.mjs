@@ -1,0 +1,280 @@
+// Persistence that loses nothing: damaged or foreign data at start-up, no storage, a full
+// quota, several tabs (one of them deaf to storage events), export and import.
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { e2eSuite } from './harness.mjs';
+import { action, expectList, expectState, openList, row, waitFor, DEMO } from './app-helpers.mjs';
+
+const e2e = e2eSuite();
+
+const META = 'vm-playground:meta';
+const record = (name, state = 'running', extra = {}) =>
+  JSON.stringify({
+    config: { name, memory: 1024, vcpus: 1, diskPath: '', diskSize: 10, isoImage: null, network: 'default', ...extra },
+    state,
+    pending: null,
+    createdAt: 1795672800000,
+    stateChangedAt: 1795672800000,
+    revision: 1,
+  });
+
+/** Seeds localStorage before the app's first load in this context (only once). */
+async function seed(context, entries) {
+  await context.addInitScript((data) => {
+    if (!sessionStorage.getItem('seeded')) {
+      sessionStorage.setItem('seeded', '1');
+      localStorage.clear();
+      for (const [key, value] of Object.entries(data)) localStorage.setItem(key, value);
+    }
+  }, entries);
+}
+
+const storedKeys = (page) => page.evaluate(() => Object.keys(localStorage).sort());
+const alerts = (page) => page.getByRole('alert');
+
+e2e('damaged records: the app starts, says what was wrong, keeps the rest and backs up the rest', async ({ page, context, url }) => {
+  const truncated = record('cut').slice(0, 40);
+  await seed(context, {
+    [META]: '{"version":1}',
+    'vm-playground:vm:good': record('good'),
+    'vm-playground:vm:cut': truncated,
+    'vm-playground:vm:zero': record('zero', 'stopped', { memory: 0 }),
+    'vm-playground:vm:huge': `"${'x'.repeat(70000)}"`,
+    'another-app': 'untouched',
+  });
+  await openList(page, url);
+  await expectList(page, [['good', 'running']]);
+  const alert = alerts(page).filter({ hasText: 'could not be loaded' });
+  await alert.waitFor();
+  const text = await alert.textContent();
+  for (const expected of ['vm-playground:vm:cut', 'unreadable record', 'memory must be between 1 and 4194304 MB, got 0', 'at most 65536']) {
+    assert.ok(text.includes(expected), `alert mentions ${expected}: ${text}`);
+  }
+  const keys = await storedKeys(page);
+  const backupKey = keys.find((key) => key.startsWith('vm-playground:backup:'));
+  assert.ok(backupKey, `a backup key exists: ${keys}`);
+  assert.ok(!keys.includes('vm-playground:vm:cut'), 'the damaged key moved to the backup');
+  assert.ok(keys.includes('another-app'));
+  const backup = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), backupKey));
+  assert.equal(backup.entries['vm-playground:vm:cut'], truncated, 'the original value is kept verbatim');
+  assert.equal(Object.keys(backup.entries).length, 3);
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    alert.getByRole('button', { name: 'Download the damaged data' }).click(),
+  ]);
+  const downloaded = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.deepEqual(downloaded, backup);
+
+  // After a reload the alert is gone, the backup stays on offer, and the good VM is there.
+  await page.reload();
+  await openList(page, url);
+  await expectList(page, [['good', 'running']]);
+  assert.equal(await alerts(page).count(), 0);
+  await page.getByText(backupKey).waitFor();
+});
+
+e2e('invalid JSON metadata and wrong types still start a usable app', async ({ page, context, url }) => {
+  await seed(context, {
+    [META]: '{"version":',
+    'vm-playground:vm:ok': record('ok', 'paused'),
+    'vm-playground:vm:typed': record('typed').replace('"memory":1024', '"memory":"1024"'),
+  });
+  await openList(page, url);
+  await expectList(page, [['ok', 'paused']]);
+  const text = await alerts(page).first().textContent();
+  assert.ok(text.includes('unreadable metadata') && text.includes('invalid type'), text);
+  await action(page, 'Resume', 'ok').click();
+  await expectState(page, 'ok', 'running');
+});
+
+e2e('data from a newer version is not touched: it is backed up and the app starts empty', async ({ page, context, url }) => {
+  await seed(context, { [META]: '{"version":9}', 'vm-playground:vm:future': '{"shape":"unknown"}' });
+  await openList(page, url).catch(() => {});
+  await page.getByText('No VMs yet').waitFor();
+  await alerts(page).filter({ hasText: 'newer version of VM Playground' }).waitFor();
+  const keys = await storedKeys(page);
+  const backupKey = keys.find((key) => key.startsWith('vm-playground:backup:'));
+  const backup = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), backupKey));
+  assert.deepEqual(backup.entries, { [META]: '{"version":9}', 'vm-playground:vm:future': '{"shape":"unknown"}' });
+});
+
+e2e('without localStorage the app works in memory and says changes are not saved', async ({ page, context, url }) => {
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+  });
+  await openList(page, url);
+  await expectList(page, DEMO);
+  await alerts(page).filter({ hasText: 'Changes are not being saved' }).waitFor();
+  await action(page, 'Stop', 'web-01').click();
+  await expectState(page, 'web-01', 'stopped');
+  await page.evaluate(() => vmPlayground.createVm({ name: 'memory-only' }));
+  await row(page, 'memory-only').waitFor();
+});
+
+e2e('a full quota: changes stay on the page, are retried, and all are saved once space is back', async ({ page, url }) => {
+  await openList(page, url);
+  // Fill the quota from the page, as another app on the same origin might: big values until
+  // one is refused, then ever smaller ones until not a character fits.
+  const refusals = await page.evaluate(() => {
+    const names = new Set();
+    let count = 0;
+    for (let size = 256 * 1024; size >= 1; size = Math.floor(size / 2)) {
+      for (;;) {
+        try {
+          localStorage.setItem(`filler-${count}`, 'x'.repeat(size));
+          count += 1;
+        } catch (error) {
+          names.add(error.name);
+          break;
+        }
+      }
+    }
+    return [...names];
+  });
+  assert.deepEqual(refusals, ['QuotaExceededError']);
+  await page.evaluate(() => vmPlayground.createVm({ name: 'big-lab-vm-with-a-long-name', diskPath: '/var/lib/libvirt/images/a-rather-long-disk-path.qcow2' }));
+  await alerts(page).filter({ hasText: 'quota is full' }).waitFor();
+  await action(page, 'Stop', 'web-01').click();
+  await expectState(page, 'web-01', 'stopped');
+  await row(page, 'big-lab-vm-with-a-long-name').waitFor();
+
+  await page.evaluate(() => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('filler-')) localStorage.removeItem(key);
+  });
+  await action(page, 'Start', 'build-runner').click();
+  await waitFor(async () => (await alerts(page).filter({ hasText: 'not being saved' }).count()) === 0, 'the alert to go');
+
+  await page.reload();
+  await openList(page, url);
+  await expectList(page, [
+    ['big-lab-vm-with-a-long-name', 'running'],
+    ['build-runner', 'running'],
+    ['db-01', 'paused'],
+    ['web-01', 'stopped'],
+  ]);
+});
+
+e2e('two tabs: each sees the other\'s changes without a reload, and both keep both', async ({ page, context, url }) => {
+  await openList(page, url);
+  const other = await context.newPage();
+  await openList(other, url);
+
+  await page.evaluate(() => vmPlayground.createVm({ name: 'a' }));
+  await other.evaluate(() => vmPlayground.createVm({ name: 'b' }));
+  await row(other, 'a').waitFor();
+  await row(page, 'b').waitFor();
+
+  await action(other, 'Pause', 'a').click();
+  await expectState(page, 'a', 'paused');
+  await page.evaluate(() => vmPlayground.deleteVm('b'));
+  await row(other, 'b').waitFor({ state: 'detached' });
+  await action(page, 'Stop', 'web-01').click();
+  await expectState(other, 'web-01', 'stopped');
+
+  const expected = [['a', 'paused'], ['build-runner', 'stopped'], ['db-01', 'paused'], ['web-01', 'stopped']];
+  await expectList(page, expected);
+  await expectList(other, expected);
+});
+
+e2e('a tab that misses storage events never overwrites newer data', async ({ page, context, url }) => {
+  await openList(page, url);
+  const deaf = await context.newPage();
+  await deaf.addInitScript(() => {
+    const listen = window.addEventListener;
+    window.addEventListener = function (type, ...rest) {
+      if (type === 'storage') return undefined;
+      return listen.call(this, type, ...rest);
+    };
+  });
+  await openList(deaf, url);
+
+  // Creates on both sides: neither erases the other.
+  await page.evaluate(() => vmPlayground.createVm({ name: 'a' }));
+  await deaf.evaluate(() => vmPlayground.createVm({ name: 'c' }));
+  await row(page, 'c').waitFor();
+  assert.equal(await row(deaf, 'a').count(), 0, 'the deaf tab did not hear about a');
+
+  // A change made elsewhere wins: the deaf tab's stale click is checked against it.
+  await action(page, 'Resume', 'db-01').click();
+  await expectState(page, 'db-01', 'running');
+  assert.equal(await row(deaf, 'db-01').getAttribute('data-state'), 'paused', 'stale');
+  await action(deaf, 'Resume', 'db-01').click();
+  await expectState(deaf, 'db-01', 'running');
+  await row(deaf, 'db-01').getByRole('alert').filter({ hasText: "cannot resume 'db-01': it is not paused" }).waitFor();
+
+  // A VM deleted elsewhere is not brought back by the deaf tab.
+  await page.evaluate(() => vmPlayground.deleteVm('web-01'));
+  await action(deaf, 'Stop', 'web-01').click();
+  await row(deaf, 'web-01').waitFor({ state: 'detached' });
+
+  const stored = await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('vm-playground:vm:')).sort());
+  assert.deepEqual(stored, ['vm-playground:vm:a', 'vm-playground:vm:build-runner', 'vm-playground:vm:c', 'vm-playground:vm:db-01']);
+  await deaf.reload();
+  await openList(deaf, url);
+  await expectList(deaf, [['a', 'running'], ['build-runner', 'stopped'], ['c', 'running'], ['db-01', 'running']]);
+});
+
+e2e('export, reset, then import the file back: replace and merge', async ({ page, url }) => {
+  await openList(page, url);
+  await page.evaluate(() => vmPlayground.createVm({ name: 'exported', memory: 2048, isoImage: '/isos/x.iso' }));
+  await action(page, 'Pause', 'exported').click();
+  await expectState(page, 'exported', 'paused');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export', exact: true }).click()]);
+  assert.match(download.suggestedFilename(), /^vm-playground-\d{4}-\d{2}-\d{2}\.json$/);
+  const file = join(await mkdtemp(join(tmpdir(), 'vm-export-')), download.suggestedFilename());
+  await download.saveAs(file);
+  const exported = JSON.parse(await readFile(file, 'utf8'));
+  assert.equal(exported.format, 'vm-playground');
+  assert.equal(exported.vms.length, 4);
+
+  await page.getByRole('button', { name: 'Reset to demo' }).click();
+  const resetDialog = page.getByRole('dialog', { name: 'Reset to the demo?' });
+  await resetDialog.getByRole('button', { name: 'Reset', exact: true }).click();
+  await expectList(page, DEMO);
+
+  await page.locator('input[type=file]').setInputFiles(file);
+  const preview = page.getByRole('dialog', { name: /^Import vm-playground-/ });
+  await preview.getByText('The file holds 4 VMs.').waitFor();
+  await preview.getByText('3 of them have the name of a VM here').waitFor();
+  await preview.getByRole('button', { name: 'Replace' }).click();
+  await expectList(page, [['build-runner', 'stopped'], ['db-01', 'paused'], ['exported', 'paused'], ['web-01', 'running']]);
+  const info = await page.evaluate(() => vmPlayground.getVmInfo('exported'));
+  assert.equal(info.config.isoImage, '/isos/x.iso');
+
+  // Merge keeps what is here and adds the file's VMs.
+  await page.evaluate(() => vmPlayground.deleteVm('exported'));
+  await page.evaluate(() => vmPlayground.createVm({ name: 'local-only' }));
+  await page.locator('input[type=file]').setInputFiles(file);
+  await page.getByRole('dialog', { name: /^Import / }).getByRole('button', { name: 'Merge' }).click();
+  await row(page, 'exported').waitFor();
+  await row(page, 'local-only').waitFor();
+
+  await page.reload();
+  await openList(page, url);
+  await row(page, 'exported').waitFor();
+  await row(page, 'local-only').waitFor();
+});
+
+e2e('a bad or oversized import changes nothing and says why', async ({ page, url }) => {
+  await openList(page, url);
+  const input = page.locator('input[type=file]');
+  await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "vm-playground", ') });
+  await alerts(page).filter({ hasText: 'Nothing was imported from broken.json: the file is not valid JSON' }).waitFor();
+  await expectList(page, DEMO);
+
+  await input.setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": "world"}') });
+  await alerts(page).filter({ hasText: 'is not a VM Playground export' }).waitFor();
+
+  await input.setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(9 * 1024 * 1024, 32) });
+  await alerts(page).filter({ hasText: 'at most 8 MB can be imported' }).waitFor();
+  await expectList(page, DEMO);
+  assert.equal(await page.getByRole('dialog').count(), 0, 'no import was offered');
+});

@@ -1,0 +1,154 @@
+// Teaching mode: the console and the GUI are two faces of one manager, the lifecycle diagram
+// follows the selected VM, and the event log records every source and survives a reload.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { e2eSuite } from './harness.mjs';
+import { action, eventually, expectState, expectText, openList, row } from './app-helpers.mjs';
+
+const e2e = e2eSuite();
+
+const commandField = (page) => page.getByRole('textbox', { name: 'Command', exact: true });
+const output = (page) => page.getByRole('log', { name: 'Console output' });
+
+async function type(page, line) {
+  await commandField(page).fill(line);
+  await commandField(page).press('Enter');
+}
+
+const events = (page) =>
+  page
+    .getByRole('region', { name: 'Event log' })
+    .locator('[data-event-op]')
+    .evaluateAll((items) => items.map((item) => [item.dataset.eventSource, item.dataset.eventOp, item.dataset.eventVm]));
+
+e2e('a console command changes the GUI at once, with or without a leading virsh', async ({ page, url }) => {
+  await openList(page, url);
+  await type(page, 'suspend web-01');
+  await expectState(page, 'web-01', 'paused');
+  await expectText(output(page), "Domain 'web-01' suspended");
+  await type(page, 'virsh start build-runner');
+  await expectState(page, 'build-runner', 'running');
+  await type(page, 'create "lab vm" --memory 512 --stopped');
+  // "lab vm" is not a valid name: the core's message comes back in virsh's form.
+  await expectText(output(page), 'error: name may contain only');
+  assert.equal(await row(page, 'lab vm').count(), 0);
+  await type(page, 'create lab-vm --memory 512 --stopped');
+  await row(page, 'lab-vm').waitFor();
+  await expectState(page, 'lab-vm', 'stopped');
+});
+
+e2e('errors use virsh wording and unknown commands get a suggestion', async ({ page, url }) => {
+  await openList(page, url);
+  await type(page, 'start web-01');
+  await expectText(output(page), 'error: Requested operation is not valid: domain is already active');
+  await type(page, 'strat web-01');
+  await expectText(output(page), "did you mean 'start'?");
+  await type(page, 'list --al');
+  await expectText(output(page), '--all');
+  await type(page, 'dominfo nowhere');
+  await expectText(output(page), "error: failed to get domain 'nowhere'");
+  assert.equal(await row(page, 'web-01').getAttribute('data-state'), 'running');
+});
+
+e2e('a GUI click prints the command it amounts to', async ({ page, url }) => {
+  await openList(page, url);
+  await action(page, 'Stop', 'web-01').click();
+  await expectText(output(page), '# virsh shutdown web-01');
+  await action(page, 'Resume', 'db-01').click();
+  await expectText(output(page), '# virsh resume db-01');
+  // The printed command runs in the console to the same effect.
+  await type(page, 'start web-01');
+  await expectState(page, 'web-01', 'running');
+});
+
+e2e('history with the arrow keys, Tab completion of commands and names, list and clear', async ({ page, url }) => {
+  await openList(page, url);
+  const field = commandField(page);
+  await type(page, 'domstate db-01');
+  await expectText(output(page), 'paused');
+  await type(page, 'list --all');
+  await field.press('ArrowUp');
+  assert.equal(await field.inputValue(), 'list --all');
+  await field.press('ArrowUp');
+  assert.equal(await field.inputValue(), 'domstate db-01');
+  await field.press('ArrowDown');
+  assert.equal(await field.inputValue(), 'list --all');
+
+  await field.fill('resu');
+  await field.press('Tab');
+  assert.equal(await field.inputValue(), 'resume ');
+  await field.pressSequentially('d');
+  await field.press('Tab');
+  assert.equal(await field.inputValue(), 'resume db-01 ');
+  await field.press('Enter');
+  await expectState(page, 'db-01', 'running');
+  assert.ok(await field.evaluate((element) => element === document.activeElement), 'Tab kept focus in the field');
+
+  await type(page, 'history');
+  await expectText(output(page), '1  domstate db-01');
+  await type(page, 'clear');
+  await eventually(async () => assert.equal((await output(page).innerText()).trim(), ''));
+});
+
+e2e('the diagram shows the selected VM, and a click on a legal transition performs it', async ({ page, url }) => {
+  await openList(page, url);
+  const general = page.locator('svg[aria-label="Lifecycle"]');
+  await general.waitFor();
+  assert.equal(await general.locator('[aria-current="true"]').count(), 0);
+
+  await row(page, 'web-01').getByRole('button', { name: 'Show details of web-01' }).click();
+  const diagram = page.getByRole('group', { name: 'Lifecycle of web-01' });
+  await diagram.waitFor();
+  const current = () => diagram.locator('[aria-current="true"]').getAttribute('data-lifecycle-state');
+  assert.equal(await current(), 'running');
+  assert.equal(await diagram.locator('[data-lifecycle-state]').count(), 3);
+  // Illegal transitions are no buttons.
+  assert.equal(await diagram.getByRole('button', { name: /^resume/ }).count(), 0);
+
+  await diagram.getByRole('button', { name: /^pause web-01/ }).click();
+  await expectState(page, 'web-01', 'paused');
+  await eventually(async () => assert.equal(await current(), 'paused'));
+  await diagram.locator('.lc-edge.fired').waitFor();
+
+  // The keyboard works too.
+  await diagram.getByRole('button', { name: /^resume web-01/ }).focus();
+  await page.keyboard.press('Enter');
+  await expectState(page, 'web-01', 'running');
+
+  // A change made elsewhere moves the highlight.
+  await type(page, 'shutdown web-01');
+  await eventually(async () => assert.equal(await current(), 'stopped'));
+  await expectText(page.locator('#lifecycle-text'), 'web-01 is stopped. From here: start → Running.');
+});
+
+e2e('the event log records the GUI, the console and the API, filters by VM and survives a reload', async ({ page, url }) => {
+  await openList(page, url);
+  await action(page, 'Stop', 'web-01').click();
+  await type(page, 'start build-runner');
+  await type(page, 'start build-runner');
+  await page.evaluate(() => vmPlayground.createVm({ name: 'api-made' }));
+  const expected = [
+    ['api', 'create', 'api-made'],
+    ['console', 'start', 'build-runner'],
+    ['console', 'start', 'build-runner'],
+    ['gui', 'stop', 'web-01'],
+  ];
+  await eventually(async () => assert.deepEqual(await events(page), expected));
+  const refused = page.locator('[data-event-op="start"][data-event-vm="build-runner"]').first();
+  await expectText(refused, "refused: cannot start 'build-runner': it is already running");
+
+  await page.getByLabel('Show events of').selectOption('build-runner');
+  await eventually(async () => assert.equal((await events(page)).length, 2));
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export as text' }).click()]);
+  const text = await readFile(await download.path(), 'utf8');
+  const lines = text.trim().split('\n');
+  assert.equal(lines.length, 2);
+  assert.match(lines[0], /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z console build-runner start ok$/);
+
+  // Saved off the click's path: wait for the write, then reload.
+  await page.waitForFunction(() => (JSON.parse(localStorage.getItem('vm-playground:log') ?? '{}').entries ?? []).length === 4);
+  await page.reload();
+  await openList(page, url);
+  await eventually(async () => assert.deepEqual(await events(page), expected));
+});
