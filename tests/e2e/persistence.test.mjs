@@ -278,3 +278,19 @@ e2e('a bad or oversized import changes nothing and says why', async ({ page, url
   await expectList(page, DEMO);
   assert.equal(await page.getByRole('dialog').count(), 0, 'no import was offered');
 });
+
+e2e('a file dropped on the page is previewed and imported like a picked one', async ({ page, url }) => {
+  await openList(page, url);
+  const file = JSON.stringify({ format: 'vm-playground', version: 1, vms: [{ name: 'dropped', memory: 256 }] });
+  await page.evaluate((text) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], 'lab.json', { type: 'application/json' }));
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      document.body.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }
+  }, file);
+  const preview = page.getByRole('dialog', { name: 'Import lab.json?' });
+  await preview.getByText('The file holds 1 VM.').waitFor();
+  await preview.getByRole('button', { name: 'Merge' }).click();
+  await expectList(page, [['build-runner', 'stopped'], ['db-01', 'paused'], ['dropped', 'stopped'], ['web-01', 'running']]);
+});
