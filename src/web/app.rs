@@ -113,8 +113,10 @@ pub struct App {
     pub events: RwSignal<EventLog>,
     /// Events not yet merged into the stored log.
     pub(super) unsaved_events: StoredValue<Vec<Event>>,
-    /// The console's transcript.
-    pub transcript: RwSignal<Vec<Line>>,
+    /// The console's transcript, each line with a number that never repeats (the list's key:
+    /// when old lines are dropped, the others keep theirs and are not re-rendered).
+    pub transcript: RwSignal<Vec<(u64, Line)>>,
+    next_line: StoredValue<u64>,
     /// Who is calling: the GUI unless a console command or the JS API says otherwise.
     source: StoredValue<Source>,
 }
@@ -138,6 +140,7 @@ impl App {
             events: RwSignal::new(EventLog::new()),
             unsaved_events: StoredValue::new(Vec::new()),
             transcript: RwSignal::new(Vec::new()),
+            next_line: StoredValue::new(0),
             source: StoredValue::new(Source::Gui),
         };
         app.load_from_storage();
@@ -272,8 +275,14 @@ impl App {
 
     /// Adds lines to the console's transcript.
     pub fn print(&self, lines: impl IntoIterator<Item = Line>) {
+        let next_line = self.next_line;
+        let numbered = lines.into_iter().map(|line| {
+            let id = next_line.get_value();
+            next_line.set_value(id + 1);
+            (id, line)
+        });
         self.transcript.update(|transcript| {
-            transcript.extend(lines);
+            transcript.extend(numbered);
             let excess = transcript.len().saturating_sub(TRANSCRIPT_LINES);
             transcript.drain(..excess);
         });

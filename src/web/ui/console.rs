@@ -100,8 +100,8 @@ pub fn Console() -> impl IntoView {
             </p>
             <div class="console-output" role="log" aria-label="Console output" node_ref=output tabindex="0">
                 <For
-                    each=move || app.transcript.get().into_iter().enumerate()
-                    key=|(index, line)| (*index, line.text.clone())
+                    each=move || app.transcript.get()
+                    key=|(id, _)| *id
                     let:entry
                 >
                     <div class=match entry.1.kind {
