@@ -75,8 +75,27 @@ fn names_in_any_script_with_digits_dash_underscore_dot_are_accepted() {
         "trailing.",
         "trailing_",
         "UPPER",
+        // Marks that are part of letters: a virama, a combining accent, Thai vowel signs.
+        "नमस्ते",
+        "cafe\u{301}",
+        "ภาษาไทย",
+        "العربية",
     ] {
         assert_accepted(named(name));
+    }
+}
+
+#[test]
+fn a_combining_mark_cannot_start_a_name_and_punctuation_of_those_scripts_stays_out() {
+    assert!(matches!(
+        refused(named("\u{301}e")).1,
+        ConfigProblem::BadFirstChar { ch: '\u{301}' }
+    ));
+    for name in ["नमस्ते।", "a\u{2010}b", "a\u{0E3F}"] {
+        assert!(
+            matches!(refused(named(name)).1, ConfigProblem::BadChar { .. }),
+            "{name:?}"
+        );
     }
 }
 

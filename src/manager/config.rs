@@ -132,13 +132,37 @@ pub fn check_name(name: &str) -> Result<(), ConfigProblem> {
     if !first.is_alphanumeric() {
         return Err(ConfigProblem::BadFirstChar { ch: first });
     }
-    match chars.find(|&ch| !(ch.is_alphanumeric() || matches!(ch, '-' | '_' | '.'))) {
+    let allowed =
+        |ch: char| ch.is_alphanumeric() || is_letter_mark(ch) || matches!(ch, '-' | '_' | '.');
+    match chars.find(|&ch| !allowed(ch)) {
         Some(ch) => Err(ConfigProblem::BadChar {
             ch,
             allowed: "letters, digits, '-', '_' and '.'",
         }),
         None => Ok(()),
     }
+}
+
+/// Whether `ch` is a mark that is part of writing a letter: a combining accent ("e" + U+0301),
+/// or a vowel sign, virama or nukta of the Indic and South-East Asian scripts ("नमस्ते").
+/// `char::is_alphanumeric` leaves many of these out, and the standard library has no Unicode
+/// category table, so these are the blocks by range, minus their punctuation and symbols.
+fn is_letter_mark(ch: char) -> bool {
+    let code = u32::from(ch);
+    let combining_blocks = matches!(
+        code,
+        0x0300..=0x036F | 0x0483..=0x0489 | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF
+            | 0xFE20..=0xFE2F
+    );
+    // Devanagari to Sinhala, Thai and Lao; their dandas, currency signs and other
+    // punctuation stay out.
+    let indic_or_thai = matches!(code, 0x0900..=0x0DFF | 0x0E00..=0x0EFF)
+        && !matches!(
+            code,
+            0x0964 | 0x0965 | 0x0970 | 0x0DF4 | 0x0E3F | 0x0E4F | 0x0E5A | 0x0E5B
+        )
+        && !ch.is_whitespace();
+    combining_blocks || indic_or_thai
 }
 
 fn check_network(network: &str) -> Result<(), ConfigProblem> {
