@@ -156,7 +156,7 @@ fn is_letter_mark(ch: char) -> bool {
     );
     // Devanagari to Sinhala, Thai and Lao; their dandas, currency signs and other
     // punctuation stay out.
-    let indic_or_thai = matches!(code, 0x0900..=0x0DFF | 0x0E00..=0x0EFF)
+    let indic_or_thai = matches!(code, 0x0900..=0x0EFF)
         && !matches!(
             code,
             0x0964 | 0x0965 | 0x0970 | 0x0DF4 | 0x0E3F | 0x0E4F | 0x0E5A | 0x0E5B
