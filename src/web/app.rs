@@ -176,7 +176,8 @@ impl App {
         self.rows.set(rows);
     }
 
-    fn find(&self, name: &str) -> Option<Row> {
+    /// The row of `name` now, untracked.
+    pub fn find(&self, name: &str) -> Option<Row> {
         self.rows.with_untracked(|rows| {
             rows.binary_search_by(|row| (*row.name).cmp(name))
                 .ok()

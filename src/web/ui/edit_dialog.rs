@@ -29,7 +29,7 @@ pub fn EditDialog() -> impl IntoView {
 fn EditForm(name: String) -> impl IntoView {
     let app = expect_context::<App>();
     let ui = expect_context::<Ui>();
-    let Some(row) = app.row(&name) else {
+    let Some(row) = app.find(&name) else {
         ui.editing.set(None);
         return ().into_any();
     };
