@@ -159,14 +159,19 @@ export const pendingNotice = (page, name) => row(page, name).locator('.pending')
 const FIELD_ERROR = '.field-error';
 export const fieldErrors = (scope) => scope.locator(FIELD_ERROR);
 
-/** What a row shows for one of its specs: `spec(page, 'web-01', 'Memory')` → "2 GB". */
+/**
+ * What a row shows for one of its specs: `spec(page, 'web-01', 'Memory')` → "2 GB". The row
+ * shows them on one line: "Memory 2 GB · vCPUs 2 · Disk 20 GB · Network default · ISO none".
+ */
 export const spec = (page, name, term) =>
-  row(page, name).evaluate((element, wanted) => {
-    for (const dt of element.querySelectorAll('dt')) {
-      if (dt.textContent.trim() === wanted) return dt.nextElementSibling?.textContent.trim() ?? null;
-    }
-    return null;
-  }, term);
+  row(page, name)
+    .locator('.specs')
+    .evaluate((element, wanted) => {
+      for (const part of element.textContent.split(' · ')) {
+        if (part.startsWith(`${wanted} `)) return part.slice(wanted.length + 1).trim();
+      }
+      return null;
+    }, term);
 
 /** Waits until a row shows `value` for the spec `term`. */
 export async function expectSpec(page, name, term, value) {

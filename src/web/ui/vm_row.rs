@@ -68,7 +68,6 @@ pub fn VmRow(
                     {name.to_string()}
                 </button>
                 <span class="badge" data-badge=move || state.get().as_str()>
-                    <span class="dot" aria-hidden="true"></span>
                     {move || state_word(state.get())}
                 </span>
             </div>
@@ -92,30 +91,14 @@ pub fn VmRow(
 /// The config at a glance; rebuilt only when the config changes.
 fn specs(config: &VmConfig) -> impl IntoView + use<> {
     let iso = config.iso_image.clone().unwrap_or_else(|| "none".into());
-    view! {
-        <dl class="specs">
-            <div>
-                <dt>"Memory"</dt>
-                <dd>{format_memory(config.memory)}</dd>
-            </div>
-            <div>
-                <dt>"vCPUs"</dt>
-                <dd>{config.vcpus}</dd>
-            </div>
-            <div>
-                <dt>"Disk"</dt>
-                <dd>{format!("{} GB", config.disk_size)}</dd>
-            </div>
-            <div>
-                <dt>"Network"</dt>
-                <dd>{config.network.clone()}</dd>
-            </div>
-            <div>
-                <dt>"ISO"</dt>
-                <dd>{iso}</dd>
-            </div>
-        </dl>
-    }
+    let text = format!(
+        "Memory {} · vCPUs {} · Disk {} GB · Network {} · ISO {iso}",
+        format_memory(config.memory),
+        config.vcpus,
+        config.disk_size,
+        config.network
+    );
+    view! { <p class="specs">{text}</p> }
 }
 
 /// What a pending config changes, field by field: "memory 1 GB → 2 GB".
