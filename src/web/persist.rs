@@ -381,5 +381,6 @@ impl App {
         // The app lives as long as the page.
         on_storage.forget();
         on_visible.forget();
+        on_hide.forget();
     }
 }
