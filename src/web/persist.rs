@@ -368,7 +368,11 @@ impl App {
                 app.take_in_all();
             }
         });
+        // Events wait for an idle moment to be saved; a closing tab saves them at once.
+        let on_hide = Closure::<dyn Fn()>::new(move || app.save_events());
         if let Some(window) = web_sys::window() {
+            let _ = window
+                .add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
             let _ = window
                 .add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
             let _ = window
