@@ -388,6 +388,7 @@ impl App {
     pub fn reset_to_demo(&self) {
         demo::load_demo(&self.manager()).expect("the demo set is valid");
         self.replace_saved();
+        self.record::<()>("", "reset", &Ok(()), Vec::new);
     }
 
     /// The whole state as an export file.
@@ -405,17 +406,21 @@ impl App {
         match mode {
             ImportMode::Replace => {
                 let snapshot = Snapshot { vms: preview.vms };
-                if manager.restore(snapshot).is_ok() {
+                let result = manager.restore(snapshot);
+                if result.is_ok() {
                     self.replace_saved();
                 }
+                self.record("", "import", &result, Vec::new);
             }
             ImportMode::Merge => {
                 for info in preview.vms {
                     let name = info.config.name.clone();
-                    if manager.put_vm(info).is_ok() {
+                    let result = manager.put_vm(info);
+                    if result.is_ok() {
                         self.show(&name);
                         self.save(&name);
                     }
+                    self.record(&name, "import", &result, Vec::new);
                 }
             }
         }

@@ -248,6 +248,10 @@ e2e('export, reset, then import the file back: replace and merge', async ({ page
   await expectList(page, [['build-runner', 'stopped'], ['db-01', 'paused'], ['exported', 'paused'], ['web-01', 'running']]);
   const info = await page.evaluate(() => vmPlayground.getVmInfo('exported'));
   assert.equal(info.config.isoImage, '/isos/x.iso');
+  // The event log tells the story: a reset, then an import of everything.
+  const log = page.getByRole('region', { name: 'Event log' });
+  await log.locator('[data-event-op="reset"][data-event-vm=""]').waitFor();
+  await log.locator('[data-event-op="import"][data-event-vm=""]').waitFor();
 
   // Merge keeps what is here and adds the file's VMs.
   await page.evaluate(() => vmPlayground.deleteVm('exported'));
@@ -255,6 +259,7 @@ e2e('export, reset, then import the file back: replace and merge', async ({ page
   await page.locator('input[type=file]').setInputFiles(file);
   await page.getByRole('dialog', { name: /^Import / }).getByRole('button', { name: 'Merge' }).click();
   await row(page, 'exported').waitFor();
+  await log.locator('[data-event-op="import"][data-event-vm="exported"]').waitFor();
   await row(page, 'local-only').waitFor();
 
   await page.reload();

@@ -90,7 +90,9 @@ pub fn EventLogPanel() -> impl IntoView {
                             <time>{time_of_day(event.at)}</time>
                             <span class="source">{event.source.as_str()}</span>
                             <span class="op">{event.op.clone()}</span>
-                            <span class="event-vm">{event.vm.clone()}</span>
+                            <span class="event-vm">
+                                {if event.vm.is_empty() { "every VM".to_owned() } else { event.vm.clone() }}
+                            </span>
                             <span class="outcome">
                                 {match event.outcome() {
                                     Ok(()) => "ok".to_owned(),
