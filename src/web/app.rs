@@ -121,6 +121,15 @@ pub struct App {
     source: StoredValue<Source>,
 }
 
+/// Where `name` is in rows sorted by name (`Err`: where it would go).
+fn position(rows: &[Row], name: &str) -> Result<usize, usize> {
+    rows.binary_search_by(|row| (*row.name).cmp(name))
+}
+
+fn row_named(rows: &[Row], name: &str) -> Option<Row> {
+    position(rows, name).ok().map(|index| rows[index].clone())
+}
+
 /// Milliseconds since the Unix epoch, from the browser.
 pub fn now() -> u64 {
     js_sys::Date::now() as u64
@@ -178,20 +187,12 @@ impl App {
 
     /// The row of `name` now, untracked.
     pub fn find(&self, name: &str) -> Option<Row> {
-        self.rows.with_untracked(|rows| {
-            rows.binary_search_by(|row| (*row.name).cmp(name))
-                .ok()
-                .map(|index| rows[index].clone())
-        })
+        self.rows.with_untracked(|rows| row_named(rows, name))
     }
 
     /// The row of `name`, tracked: re-runs the caller when VMs come and go.
     pub fn row(&self, name: &str) -> Option<Row> {
-        self.rows.with(|rows| {
-            rows.binary_search_by(|row| (*row.name).cmp(name))
-                .ok()
-                .map(|index| rows[index].clone())
-        })
+        self.rows.with(|rows| row_named(rows, name))
     }
 
     /// Shows the manager's record of `name` in its row: updates, inserts or removes the row.
@@ -204,16 +205,14 @@ impl App {
                     }
                 }
                 None => self.rows.update(|rows| {
-                    let index = rows
-                        .binary_search_by(|row| (*row.name).cmp(name))
-                        .unwrap_or_else(|index| index);
+                    let index = position(rows, name).unwrap_or_else(|index| index);
                     rows.insert(index, Row::new(info));
                 }),
             },
             Err(_) => {
                 if self.find(name).is_some() {
                     self.rows.update(|rows| {
-                        if let Ok(index) = rows.binary_search_by(|row| (*row.name).cmp(name)) {
+                        if let Ok(index) = position(rows, name) {
                             rows.remove(index);
                         }
                     });

@@ -109,10 +109,11 @@ impl App {
     }
 
     /// Saves new events when the browser is idle, off the click's path.
+    /// The first unsaved event schedules the save; later ones ride along with it. While
+    /// saving fails they wait for `flush_all`.
     pub(super) fn save_events_soon(&self) {
         let app = *self;
-        let already = self.unsaved_events.with_value(|events| events.len() > 1);
-        if !already {
+        if self.unsaved_events.with_value(Vec::len) == 1 {
             request_idle_callback(move || app.save_events());
         }
     }
