@@ -167,22 +167,22 @@ impl App {
     /// signal would never reach the row already on screen.
     pub(super) fn refresh_all(&self) {
         let infos = self.manager().list_vm_infos().unwrap_or_default();
-        let rows = infos
+        let rows: Vec<Row> = infos
             .into_iter()
             .map(|info| match self.find(&info.config.name) {
                 Some(row) => {
                     if row.info.with_untracked(|shown| *shown != info) {
                         row.info.set(info);
                     }
-                    if row.error.with_untracked(Option::is_some) {
-                        row.error.set(None);
-                    }
                     row
                 }
                 None => Row::new(info),
             })
             .collect();
-        self.rows.set(rows);
+        // Same rows (a catch-up that found nothing new): the list needn't re-filter.
+        if self.rows.with_untracked(|current| *current != rows) {
+            self.rows.set(rows);
+        }
     }
 
     /// The row of `name` now, untracked.
@@ -412,14 +412,18 @@ impl App {
                 self.record("", "import", &result, Vec::new);
             }
             ImportMode::Merge => {
+                let mut merged = Vec::new();
                 for info in preview.vms {
                     let name = info.config.name.clone();
                     let result = manager.put_vm(info);
                     if result.is_ok() {
-                        self.show(&name);
-                        self.save(&name);
+                        merged.push(name.clone());
                     }
                     self.record(&name, "import", &result, Vec::new);
+                }
+                self.refresh_all();
+                for name in merged {
+                    self.save(&name);
                 }
             }
         }

@@ -262,23 +262,31 @@ impl App {
             .unwrap_or_default()
             .into_iter()
             .collect();
-        let gone: Vec<String> = self.rows.with_untracked(|rows| {
-            rows.iter()
-                .map(|row| row.name.to_string())
-                .filter(|name| !current.contains(name))
-                .collect()
-        });
-        self.refresh_all();
-        self.unsaved_deletes
-            .update_value(|deletes| deletes.extend(gone));
-        // Records of VMs this tab never loaded are gone from the new state too.
-        let stored: Vec<String> = store::vm_keys()
+        // Every stored record (this tab's rows and any it never loaded) of a VM that is not
+        // in the new state goes.
+        let shown: Vec<String> = self
+            .rows
+            .with_untracked(|rows| rows.iter().map(|row| row.name.to_string()).collect());
+        let stored = store::vm_keys()
             .into_iter()
-            .filter_map(|key| storage::vm_name(&key).map(str::to_owned))
+            .filter_map(|key| storage::vm_name(&key).map(str::to_owned));
+        let gone: BTreeSet<String> = shown
+            .into_iter()
+            .chain(stored)
             .filter(|name| !current.contains(name))
             .collect();
+        self.refresh_all();
+        // A new state: refusals shown for the old one no longer apply.
+        self.rows.with_untracked(|rows| {
+            for row in rows
+                .iter()
+                .filter(|row| row.error.with_untracked(Option::is_some))
+            {
+                row.error.set(None);
+            }
+        });
         self.unsaved_deletes
-            .update_value(|deletes| deletes.extend(stored));
+            .update_value(|deletes| deletes.extend(gone));
         self.flush_all();
     }
 
@@ -323,12 +331,10 @@ impl App {
         let manager = self.manager();
         let mut kept = BTreeSet::new();
         for info in loaded.snapshot.vms {
-            let name = info.config.name.clone();
-            if manager.get_vm_info(&name).ok().as_ref() != Some(&info) {
+            kept.insert(info.config.name.clone());
+            if manager.get_vm_info(&info.config.name).ok().as_ref() != Some(&info) {
                 let _ = manager.put_vm(info);
-                self.show(&name);
             }
-            kept.insert(name);
         }
         // Damaged records are not this tab's business here: their VMs stay.
         let damaged: BTreeSet<&str> = loaded
@@ -339,9 +345,11 @@ impl App {
         for name in manager.list_vms().unwrap_or_default() {
             if !kept.contains(&name) && !damaged.contains(name.as_str()) {
                 let _ = manager.forget_vm(&name);
-                self.show(&name);
             }
         }
+        // One pass over the list (rows whose VM didn't change keep their signal untouched),
+        // not an insert per VM that another tab added.
+        self.refresh_all();
     }
 
     /// Listens to other tabs' writes, and catches up when the tab becomes visible.

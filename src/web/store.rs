@@ -46,23 +46,26 @@ fn refused(error: wasm_bindgen::JsValue) -> SaveError {
     })
 }
 
+/// Every key in `storage` that starts with `prefix`.
+fn keys_with_prefix(storage: &web_sys::Storage, prefix: &str) -> Vec<String> {
+    let length = storage.length().unwrap_or(0);
+    (0..length)
+        .filter_map(|index| storage.key(index).ok().flatten())
+        .filter(|key| key.starts_with(prefix))
+        .collect()
+}
+
 /// Every key and value of this app in localStorage (other apps' keys are skipped), or `None`
 /// when there is no storage.
 pub fn read_all() -> Option<Vec<(String, String)>> {
     let storage = local_storage()?;
-    let length = storage.length().ok()?;
-    let mut entries = Vec::new();
-    for index in 0..length {
-        let Some(key) = storage.key(index).ok().flatten() else {
-            continue;
-        };
-        if !key.starts_with(storage::KEY_PREFIX) {
-            continue;
-        }
-        if let Some(value) = storage.get_item(&key).ok().flatten() {
-            entries.push((key, value));
-        }
-    }
+    let entries = keys_with_prefix(&storage, storage::KEY_PREFIX)
+        .into_iter()
+        .filter_map(|key| {
+            let value = storage.get_item(&key).ok().flatten()?;
+            Some((key, value))
+        })
+        .collect();
     Some(entries)
 }
 
@@ -109,14 +112,9 @@ pub fn save_backup(backup: &Backup) -> Result<String, SaveError> {
 
 /// The keys of every VM record in storage, readable or not.
 pub fn vm_keys() -> Vec<String> {
-    let Some(storage) = local_storage() else {
-        return Vec::new();
-    };
-    let length = storage.length().unwrap_or(0);
-    (0..length)
-        .filter_map(|index| storage.key(index).ok().flatten())
-        .filter(|key| key.starts_with(storage::VM_KEY_PREFIX))
-        .collect()
+    local_storage()
+        .map(|storage| keys_with_prefix(&storage, storage::VM_KEY_PREFIX))
+        .unwrap_or_default()
 }
 
 /// Removes the values under `keys`.
