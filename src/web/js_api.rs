@@ -9,6 +9,7 @@ use wasm_bindgen::prelude::*;
 
 use super::app::{App, StartMode};
 use crate::config_input::{config_from_json, describe, expected_type};
+use crate::console::ConsoleBackend;
 use crate::event_log::Source;
 use crate::manager::{
     ConfigField, ConfigProblem, ConfigUpdate, MockVmManager as Core, Transition, VmConfig, VmError,
@@ -129,25 +130,27 @@ impl JsVmManager {
         }
     }
 
+    /// Runs a change on the standalone core, or on the page through the same `App` methods
+    /// as a click (logged with the API as its source). Both implement `ConsoleBackend`.
+    fn change<T>(
+        &self,
+        change: impl FnOnce(&dyn ConsoleBackend) -> Result<T, VmError>,
+    ) -> JsResult<T> {
+        throw(match &self.target {
+            Target::Standalone(core) => change(core),
+            Target::Page(app) => app.with_source(Source::Api, || change(app)),
+        })
+    }
+
     fn create_with(&self, config: &JsValue, mode: StartMode) -> JsResult<()> {
         let config = throw(config_arg(config))?;
-        throw(match &self.target {
-            Target::Standalone(core) => match mode {
-                StartMode::Start => core.create_vm(config),
-                StartMode::Stopped => core.define_vm(config),
-            },
-            Target::Page(app) => app.with_source(Source::Api, || app.create(config, mode)),
-        })
+        self.change(|backend| backend.create(config, mode == StartMode::Start))
     }
 
     fn transition(&self, name: &JsValue, transition: Transition) -> JsResult<()> {
         let name = throw(name_arg(name))?;
-        throw(match &self.target {
-            Target::Standalone(core) => core.apply(&name, transition).map(drop),
-            Target::Page(app) => app
-                .with_source(Source::Api, || app.transition(&name, transition))
-                .map(drop),
-        })
+        self.change(|backend| backend.transition(&name, transition))
+            .map(drop)
     }
 
     fn read<T>(&self, read: impl FnOnce(&Core) -> Result<T, VmError>) -> JsResult<T> {
@@ -214,10 +217,7 @@ impl JsVmManager {
     #[wasm_bindgen(js_name = deleteVm)]
     pub fn delete_vm(&self, name: JsValue) -> JsResult<()> {
         let name = throw(name_arg(&name))?;
-        throw(match &self.target {
-            Target::Standalone(core) => core.delete_vm(&name),
-            Target::Page(app) => app.with_source(Source::Api, || app.delete(&name)),
-        })
+        self.change(|backend| backend.delete(&name))
     }
 
     /// `{ config, state, pending, createdAt, stateChangedAt, revision }`.
@@ -242,10 +242,7 @@ impl JsVmManager {
     pub fn update_vm_config(&self, name: JsValue, config: JsValue) -> JsResult<String> {
         let name = throw(name_arg(&name))?;
         let config = throw(config_arg(&config))?;
-        let outcome = throw(match &self.target {
-            Target::Standalone(core) => core.update_vm_config(&name, config),
-            Target::Page(app) => app.with_source(Source::Api, || app.update(&name, config)),
-        })?;
+        let outcome = self.change(|backend| backend.update(&name, config))?;
         Ok(match outcome {
             ConfigUpdate::Applied => "applied",
             ConfigUpdate::Pending => "pending",
