@@ -42,11 +42,11 @@ use crate::manager::{
     ConfigUpdate, MockVmManager, Transition, VmConfig, VmError, VmInfo, VmManager, VmState,
 };
 
-/// What the console needs from a VM manager.
+/// What the console (and the JavaScript API) need from a VM manager.
 ///
 /// The core implements it, so commands are tested natively; the web app implements it by
-/// routing each call through its own methods, so that a console command updates the GUI and
-/// is saved like a click.
+/// routing each call through its own methods, so that a console command or a
+/// `vmPlayground` call updates the GUI and is saved like a click.
 pub trait ConsoleBackend {
     /// Creates a VM and starts it, or only defines it (stopped) if `start` is false.
     fn create(&self, config: VmConfig, start: bool) -> Result<(), VmError>;
