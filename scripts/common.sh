@@ -1,7 +1,7 @@
 # Shared by the scripts in this folder: paths, tool versions and the step runner.
 # Sourced, never run.
 
-set -euo pipefail
+set -Eeuo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
