@@ -114,8 +114,19 @@ e2e('the diagram shows the selected VM, and a click on a legal transition perfor
   await diagram.getByRole('button', { name: /^resume web-01/ }).focus();
   await page.keyboard.press('Enter');
   await expectState(page, 'web-01', 'running');
+  // The edge just used is no button any more: focus moved to one that is legal now.
+  await eventually(async () =>
+    assert.match(
+      await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''),
+      /^stop web-01 \(Running → Stopped\)$/,
+    ),
+  );
+  await page.keyboard.press('Enter');
+  await expectState(page, 'web-01', 'stopped');
 
   // A change made elsewhere moves the highlight.
+  await type(page, 'start web-01');
+  await eventually(async () => assert.equal(await current(), 'running'));
   await type(page, 'shutdown web-01');
   await eventually(async () => assert.equal(await current(), 'stopped'));
   await expectText(page.locator('#lifecycle-text'), 'web-01 is stopped. From here: start → Running.');

@@ -67,6 +67,29 @@ const EDGES: [Edge; 5] = [
     },
 ];
 
+/// The edge just used is no button in the new state: if it had focus, give focus to a
+/// transition that is legal now, so a keyboard user can go on around the machine.
+fn focus_a_legal_edge() {
+    use wasm_bindgen::JsCast;
+    let had_focus = document()
+        .active_element()
+        .is_some_and(|element| element.closest(".lc-edge").ok().flatten().is_some());
+    if !had_focus {
+        return;
+    }
+    leptos::task::spawn_local(async {
+        leptos::task::tick().await;
+        let next = document()
+            .query_selector(".lifecycle .lc-edge.legal")
+            .ok()
+            .flatten()
+            .and_then(|edge| edge.dyn_into::<web_sys::SvgElement>().ok());
+        if let Some(next) = next {
+            let _ = next.focus();
+        }
+    });
+}
+
 fn operation_word(transition: Transition) -> &'static str {
     transition.operation().verb()
 }
@@ -140,6 +163,7 @@ pub fn Lifecycle(
                 if legal() {
                     if let Some(name) = name.get_untracked() {
                         let _ = app.transition(&name, transition);
+                        focus_a_legal_edge();
                     }
                 }
             };
