@@ -153,10 +153,8 @@ pub fn describe(value: &Value) -> String {
 /// at most two edits away.
 fn closest_field(key: &str) -> Option<ConfigField> {
     let simplify = |text: &str| -> String {
-        text.chars()
-            .filter(|c| !matches!(c, '_' | '-'))
-            .flat_map(char::to_lowercase)
-            .collect()
+        let kept: String = text.chars().filter(|c| !matches!(c, '_' | '-')).collect();
+        crate::present::fold_case(&kept)
     };
     let key = simplify(key);
     ConfigField::ALL

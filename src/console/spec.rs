@@ -83,7 +83,7 @@ impl CommandSpec {
     /// most two edits away (case aside).
     pub fn suggest_option(&self, word: &str) -> Option<&'static str> {
         closest(
-            &word.to_lowercase(),
+            &crate::present::fold_case(word),
             self.options.iter().map(|option| option.name),
         )
     }
@@ -324,7 +324,7 @@ const ALIASES: &[(&str, &str)] = &[
 /// The command `word` most likely means: a known synonym ("stop" → "shutdown"), else the
 /// closest command name (see [`closest`]).
 pub(crate) fn suggest_command(word: &str) -> Option<&'static str> {
-    let lower = word.to_lowercase();
+    let lower = crate::present::fold_case(word);
     if let Some(spec) = find_command(&lower) {
         return Some(spec.name);
     }

@@ -91,8 +91,8 @@ impl std::fmt::Display for ImportError {
         match self {
             ImportError::TooLarge { bytes } => write!(
                 f,
-                "the file is {:.1} MB; at most {} MB can be imported",
-                *bytes as f64 / 1_048_576.0,
+                "the file is {} MB; at most {} MB can be imported",
+                crate::present::one_decimal(*bytes as u64, 1_048_576),
                 MAX_IMPORT_BYTES / 1_048_576
             ),
             ImportError::NotJson { detail } => write!(f, "the file is not valid JSON ({detail})"),

@@ -201,7 +201,7 @@ pub fn Lifecycle(
                 .filter(|edge| edge.from == current)
                 .map(|edge| format!("{} → {}", operation_word(edge.transition), state_word(edge.to)))
                 .collect();
-            format!("{name} is {}. From here: {}.", state_word(current).to_lowercase(), moves.join(", "))
+            format!("{name} is {}. From here: {}.", state_word(current).to_ascii_lowercase(), moves.join(", "))
         }
         _ => "A VM is stopped, running or paused. start: stopped → running; stop: running or paused → stopped; pause: running → paused; resume: paused → running. Creating a VM starts it.".to_owned(),
     }
