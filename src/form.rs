@@ -104,11 +104,16 @@ impl ConfigForm {
             }
         }
         if errors.is_empty() {
-            Ok(config)
-        } else {
-            errors.sort_by_key(|(field, _)| ConfigField::ALL.iter().position(|f| f == field));
-            Err(errors)
+            return Ok(config);
         }
+        // In the form's order, which is ConfigField::ALL's.
+        let mut ordered = FieldErrors::new();
+        for field in ConfigField::ALL {
+            if let Some(at) = errors.iter().position(|(bad, _)| *bad == field) {
+                ordered.push(errors.swap_remove(at));
+            }
+        }
+        Err(ordered)
     }
 }
 

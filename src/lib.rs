@@ -9,6 +9,7 @@ pub mod demo;
 pub mod event_log;
 pub mod form;
 pub mod manager;
+pub mod ordering;
 pub mod present;
 pub mod storage;
 

@@ -83,7 +83,7 @@ pub fn complete(line: &str, names: &[String]) -> Completion {
         .into_iter()
         .filter(|candidate| candidate.starts_with(&current.text))
         .collect();
-    matching.sort();
+    crate::ordering::sort_by_text(&mut matching, String::as_str);
     matching.dedup();
     let head = &line[..current.start];
     match matching.as_slice() {

@@ -20,7 +20,7 @@ pub(crate) fn domain_ids(infos: &[VmInfo]) -> Vec<(String, Option<usize>)> {
         .iter()
         .map(|info| (info.config.name.as_str(), info.state.is_active()))
         .collect();
-    names.sort_unstable();
+    crate::ordering::sort_by_text(&mut names, |(name, _)| name);
     let mut next = 0;
     names
         .into_iter()
@@ -78,7 +78,7 @@ pub(crate) fn table(header: &[&str], rows: &[Vec<String>]) -> Vec<String> {
 pub(crate) fn list_table(infos: &[VmInfo], shows: impl Fn(VmState) -> bool) -> Vec<String> {
     let ids = domain_ids(infos);
     let mut listed: Vec<&VmInfo> = infos.iter().filter(|info| shows(info.state)).collect();
-    listed.sort_by(|a, b| a.config.name.cmp(&b.config.name));
+    crate::ordering::sort_by_text(&mut listed, |info| &info.config.name);
     let rows: Vec<Vec<String>> = listed
         .into_iter()
         .map(|info| {

@@ -207,9 +207,7 @@ pub fn parse_import(text: &str, now: Timestamp) -> Result<ImportPreview, ImportE
             Err(reason) => preview.rejected.push((label, reason)),
         }
     }
-    preview
-        .vms
-        .sort_by(|a, b| a.config.name.cmp(&b.config.name));
+    crate::ordering::sort_by_text(&mut preview.vms, |info| &info.config.name);
     Ok(preview)
 }
 

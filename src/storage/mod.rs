@@ -141,7 +141,7 @@ pub fn load<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str)>) -> Loaded
         loaded
             .set_aside
             .extend(records.iter().map(|(key, _)| (*key).to_owned()));
-        loaded.set_aside.sort();
+        crate::ordering::sort_by_text(&mut loaded.set_aside, String::as_str);
         return loaded;
     }
     let mut vms = Vec::new();
@@ -159,9 +159,9 @@ pub fn load<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str)>) -> Loaded
             rejected.error.to_string(),
         );
     }
-    loaded.problems.sort_by(|a, b| a.key.cmp(&b.key));
-    loaded.set_aside.sort();
-    loaded.backups.sort();
+    crate::ordering::sort_by_text(&mut loaded.problems, |problem| &problem.key);
+    crate::ordering::sort_by_text(&mut loaded.set_aside, String::as_str);
+    crate::ordering::sort_by_text(&mut loaded.backups, String::as_str);
     loaded.snapshot = Snapshot {
         vms: kept.into_values().collect(),
     };

@@ -8,6 +8,8 @@
 
 use std::collections::BTreeSet;
 
+use crate::ordering::by_insertion;
+
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
@@ -90,7 +92,7 @@ impl App {
                 let backup = Backup {
                     created_at: now(),
                     reasons: vec![format!("{LOG_KEY}: unreadable event log: {error}")],
-                    entries: [(LOG_KEY.to_owned(), text.clone())].into(),
+                    entries: by_insertion([(LOG_KEY.to_owned(), text.clone())]),
                 };
                 let kept = store::save_backup(&backup).ok();
                 if let Some(key) = &kept {
@@ -153,11 +155,12 @@ impl App {
                 .iter()
                 .map(|problem| format!("{}: {}", problem.key, problem.reason))
                 .collect(),
-            entries: entries
-                .iter()
-                .filter(|(key, _)| loaded.set_aside.contains(key))
-                .cloned()
-                .collect(),
+            entries: by_insertion(
+                entries
+                    .iter()
+                    .filter(|(key, _)| loaded.set_aside.contains(key))
+                    .cloned(),
+            ),
         };
         let items: Vec<String> = backup.reasons.clone();
         let notice = match store::save_backup(&backup) {
@@ -256,12 +259,7 @@ impl App {
     /// After the manager's VMs were replaced (reset, import): the stored records become
     /// exactly these VMs.
     pub(super) fn replace_saved(&self) {
-        let current: BTreeSet<String> = self
-            .manager()
-            .list_vms()
-            .unwrap_or_default()
-            .into_iter()
-            .collect();
+        let current: BTreeSet<String> = by_insertion(self.manager().list_vms().unwrap_or_default());
         // Every stored record (this tab's rows and any it never loaded) of a VM that is not
         // in the new state goes.
         let shown: Vec<String> = self
@@ -270,11 +268,12 @@ impl App {
         let stored = store::vm_keys()
             .into_iter()
             .filter_map(|key| storage::vm_name(&key).map(str::to_owned));
-        let gone: BTreeSet<String> = shown
-            .into_iter()
-            .chain(stored)
-            .filter(|name| !current.contains(name))
-            .collect();
+        let gone: BTreeSet<String> = by_insertion(
+            shown
+                .into_iter()
+                .chain(stored)
+                .filter(|name| !current.contains(name)),
+        );
         self.refresh_all();
         // A new state: refusals shown for the old one no longer apply.
         self.rows.with_untracked(|rows| {
@@ -337,11 +336,12 @@ impl App {
             }
         }
         // Damaged records are not this tab's business here: their VMs stay.
-        let damaged: BTreeSet<&str> = loaded
-            .set_aside
-            .iter()
-            .filter_map(|key| storage::vm_name(key))
-            .collect();
+        let damaged: BTreeSet<&str> = by_insertion(
+            loaded
+                .set_aside
+                .iter()
+                .filter_map(|key| storage::vm_name(key)),
+        );
         for name in manager.list_vms().unwrap_or_default() {
             if !kept.contains(&name) && !damaged.contains(name.as_str()) {
                 let _ = manager.forget_vm(&name);

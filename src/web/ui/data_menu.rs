@@ -3,6 +3,8 @@
 
 use std::collections::BTreeSet;
 
+use crate::ordering::by_insertion;
+
 use leptos::prelude::*;
 
 use super::confirm_dialog::{ActionStyle, Confirmation, DialogAction};
@@ -49,12 +51,8 @@ fn import_file(app: App, ui: Ui, file: web_sys::File) {
             }
             Ok(preview) => {
                 ui.import_error.set(None);
-                let current: BTreeSet<String> = app
-                    .manager()
-                    .list_vms()
-                    .unwrap_or_default()
-                    .into_iter()
-                    .collect();
+                let current: BTreeSet<String> =
+                    by_insertion(app.manager().list_vms().unwrap_or_default());
                 let mut body = vec![format!("The file holds {}.", preview.summary())];
                 let conflicts = preview.conflicts(&current);
                 if !conflicts.is_empty() {

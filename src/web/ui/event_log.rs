@@ -3,6 +3,8 @@
 
 use std::collections::BTreeSet;
 
+use crate::ordering::by_insertion;
+
 use leptos::prelude::*;
 
 use crate::event_log::Event;
@@ -25,11 +27,8 @@ pub fn EventLogPanel() -> impl IntoView {
     let app = expect_context::<App>();
     let filter = RwSignal::new(String::new());
     let vms = Memo::new(move |_| {
-        app.events.with(|log| {
-            log.entries()
-                .map(|event| event.vm.clone())
-                .collect::<BTreeSet<_>>()
-        })
+        app.events
+            .with(|log| by_insertion::<BTreeSet<_>, _>(log.entries().map(|event| event.vm.clone())))
     });
     let shown = Memo::new(move |_| {
         let filter = filter.get();
