@@ -71,6 +71,8 @@ fn bad_entries_are_left_out_and_named() {
         "memory must be between 1 and 4194304 MB, got 0"
     );
     assert_eq!(preview.rejected[1].1, "the name is used twice in the file");
+    // The serde message, without a position: the entry is not the file's text.
+    assert_eq!(preview.rejected[2].1, "missing field `memory`");
     assert!(preview
         .summary()
         .starts_with("1 VM, 4 invalid (left out): 'zero': memory must be between"));

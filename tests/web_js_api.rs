@@ -147,7 +147,22 @@ fn every_error_code() {
 #[wasm_bindgen_test]
 fn wrong_javascript_types_are_invalid_config_not_traps() {
     let manager = JsVmManager::new();
-    let cases: [(&str, &str, Option<&str>); 10] = [
+    let cases: [(&str, &str, Option<&str>); 13] = [
+        (
+            r#"{ name: "a", memory: -Infinity }"#,
+            "memory must be a whole number, got -Infinity",
+            Some("memory"),
+        ),
+        (
+            r#"{ name: "a", vcpus: [2] }"#,
+            "vCPUs must be a whole number, got an array",
+            Some("vcpus"),
+        ),
+        (
+            r#"{ name: "a", memory: 10n }"#,
+            "memory must be a whole number, got a bigint",
+            Some("memory"),
+        ),
         (
             r#"{ name: "a", memory: "1024" }"#,
             "memory must be a whole number, got the string \"1024\"",

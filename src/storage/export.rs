@@ -225,8 +225,15 @@ fn entry_label(entry: &Value, index: usize) -> String {
 
 fn read_entry(entry: &Value, now: Timestamp) -> Result<VmInfo, String> {
     if entry.get("config").is_some() {
-        let info: VmInfo =
-            serde_json::from_value(entry.clone()).map_err(|error| error.to_string())?;
+        // From text, not `from_value`: that would be a second copy of every derived
+        // deserializer in the page. The entry is one line, so the position says nothing.
+        let info: VmInfo = serde_json::from_str(&entry.to_string()).map_err(|error| {
+            let message = error.to_string();
+            match message.rsplit_once(" at line ") {
+                Some((message, _)) => message.to_owned(),
+                None => message,
+            }
+        })?;
         check_vm(info).map_err(|error| error.to_string())
     } else {
         let config = config_from_json(entry).map_err(|error| error.to_string())?;

@@ -5,6 +5,7 @@
 //! InvalidConfig). Arguments arrive as `JsValue` and are checked here, so a wrong type is a
 //! clear InvalidConfig, never a panic or a trap.
 
+use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
 use super::app::{App, StartMode};
@@ -42,20 +43,64 @@ pub fn to_js_error(error: &VmError) -> JsValue {
 }
 
 /// A JS value as JSON, or why it has none (a function, a symbol, NaN, ...): its type in words.
-fn json_of(value: &JsValue) -> Result<serde_json::Value, String> {
+///
+/// By hand rather than with serde-wasm-bindgen's deserializer, which would add a copy of every
+/// derived deserializer to the page for this one use.
+fn json_of(value: &JsValue) -> Result<Value, String> {
+    if value.is_null() || value.is_undefined() {
+        return Ok(Value::Null);
+    }
+    if let Some(flag) = value.as_bool() {
+        return Ok(Value::Bool(flag));
+    }
+    if let Some(text) = value.as_string() {
+        return Ok(Value::String(text));
+    }
     if let Some(number) = value.as_f64() {
-        if !number.is_finite() {
-            return Err(format!("{number}"));
+        return json_number(number);
+    }
+    if js_sys::Array::is_array(value) {
+        let array: &js_sys::Array = value.unchecked_ref();
+        return array.iter().map(|item| json_of(&item)).collect();
+    }
+    if value.is_object() && !value.is_function() {
+        let mut object = serde_json::Map::new();
+        for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
+            let entry: js_sys::Array = entry.unchecked_into();
+            let key = entry.get(0).as_string().unwrap_or_default();
+            object.insert(key, json_of(&entry.get(1))?);
         }
+        return Ok(Value::Object(object));
     }
-    if value.is_function() || value.is_symbol() {
-        return Err(format!(
-            "a {}",
-            value.js_typeof().as_string().unwrap_or_default()
-        ));
+    Err(format!(
+        "a {}",
+        value.js_typeof().as_string().unwrap_or_default()
+    ))
+}
+
+/// A JS number as JSON: whole numbers that JS holds exactly as integers (as a JSON text of
+/// them would read), others as floats; NaN and the infinities have no JSON form.
+fn json_number(number: f64) -> Result<Value, String> {
+    const SAFE: f64 = 9_007_199_254_740_991.0; // Number.MAX_SAFE_INTEGER
+    if number.is_nan() {
+        return Err("NaN".into());
     }
-    serde_wasm_bindgen::from_value(value.clone())
-        .map_err(|_| format!("a {}", value.js_typeof().as_string().unwrap_or_default()))
+    if number.is_infinite() {
+        return Err(if number > 0.0 {
+            "Infinity"
+        } else {
+            "-Infinity"
+        }
+        .into());
+    }
+    if number.fract() == 0.0 && number.abs() <= SAFE {
+        return Ok(if number >= 0.0 {
+            Value::from(number as u64)
+        } else {
+            Value::from(number as i64)
+        });
+    }
+    Ok(serde_json::Number::from_f64(number).map_or(Value::Null, Value::Number))
 }
 
 fn config_arg(value: &JsValue) -> Result<VmConfig, VmError> {
@@ -93,7 +138,7 @@ fn config_arg(value: &JsValue) -> Result<VmConfig, VmError> {
             object.insert(key, json);
         }
     }
-    config_from_json(&serde_json::Value::Object(object))
+    config_from_json(&Value::Object(object))
 }
 
 fn name_arg(value: &JsValue) -> Result<String, VmError> {
