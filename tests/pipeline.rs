@@ -82,7 +82,13 @@ fn the_core_and_pure_modules_import_no_browser_crate() {
             files.push(entry.unwrap().path());
         }
     }
-    for file in ["form.rs", "config_input.rs", "present.rs", "ordering.rs", "demo.rs"] {
+    for file in [
+        "form.rs",
+        "config_input.rs",
+        "present.rs",
+        "ordering.rs",
+        "demo.rs",
+    ] {
         files.push(format!("{root}/src/{file}").into());
     }
     for path in files {
