@@ -147,7 +147,12 @@ fn every_error_code() {
 #[wasm_bindgen_test]
 fn wrong_javascript_types_are_invalid_config_not_traps() {
     let manager = JsVmManager::new();
-    let cases: [(&str, &str, Option<&str>); 13] = [
+    let cases: [(&str, &str, Option<&str>); 14] = [
+        (
+            r#"(() => { const loop = {}; loop.self = loop; return { name: "a", memory: loop }; })()"#,
+            "memory must be a whole number, got an object nested too deep (or containing itself)",
+            Some("memory"),
+        ),
         (
             r#"{ name: "a", memory: -Infinity }"#,
             "memory must be a whole number, got -Infinity",

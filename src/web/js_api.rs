@@ -47,6 +47,14 @@ pub fn to_js_error(error: &VmError) -> JsValue {
 /// By hand rather than with serde-wasm-bindgen's deserializer, which would add a copy of every
 /// derived deserializer to the page for this one use.
 fn json_of(value: &JsValue) -> Result<Value, String> {
+    json_within(value, MAX_DEPTH)
+}
+
+/// How deep [`json_of`] goes into arrays and objects. No config value nests at all; the limit
+/// is there so that an object that contains itself is an error, not a stack overflow.
+const MAX_DEPTH: usize = 32;
+
+fn json_within(value: &JsValue, depth: usize) -> Result<Value, String> {
     if value.is_null() || value.is_undefined() {
         return Ok(Value::Null);
     }
@@ -59,16 +67,23 @@ fn json_of(value: &JsValue) -> Result<Value, String> {
     if let Some(number) = value.as_f64() {
         return json_number(number);
     }
+    let nested = js_sys::Array::is_array(value) || value.is_object() && !value.is_function();
+    if nested && depth == 0 {
+        return Err("an object nested too deep (or containing itself)".into());
+    }
     if js_sys::Array::is_array(value) {
         let array: &js_sys::Array = value.unchecked_ref();
-        return array.iter().map(|item| json_of(&item)).collect();
+        return array
+            .iter()
+            .map(|item| json_within(&item, depth - 1))
+            .collect();
     }
-    if value.is_object() && !value.is_function() {
+    if nested {
         let mut object = serde_json::Map::new();
         for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
             let entry: js_sys::Array = entry.unchecked_into();
             let key = entry.get(0).as_string().unwrap_or_default();
-            object.insert(key, json_of(&entry.get(1))?);
+            object.insert(key, json_within(&entry.get(1), depth - 1)?);
         }
         return Ok(Value::Object(object));
     }
