@@ -101,6 +101,10 @@ pub struct App {
     pub(super) manager: StoredValue<Arc<MockVmManager>>,
     /// Every VM, sorted by name.
     pub rows: RwSignal<Vec<Row>>,
+    /// Notified whenever any row's `info` changes. What sums up every VM (the summary) tracks
+    /// this and reads the rows untracked: subscribing to 10,000 row signals cost ~2 ms per
+    /// click (measured), re-subscribing to all of them on every change.
+    pub infos_changed: Trigger,
     /// Whether changes are being saved.
     pub save_status: RwSignal<SaveStatus>,
     /// Messages about stored data (what could not be loaded, and where it was kept).
@@ -142,6 +146,7 @@ impl App {
         let app = App {
             manager: StoredValue::new(Arc::new(MockVmManager::with_clock(Box::new(now)))),
             rows: RwSignal::new(Vec::new()),
+            infos_changed: Trigger::new(),
             save_status: RwSignal::new(SaveStatus::Saved),
             notices: RwSignal::new(Vec::new()),
             backups: RwSignal::new(Vec::new()),
@@ -183,6 +188,7 @@ impl App {
         if self.rows.with_untracked(|current| *current != rows) {
             self.rows.set(rows);
         }
+        self.infos_changed.notify();
     }
 
     /// The row of `name` now, untracked.
@@ -202,6 +208,7 @@ impl App {
                 Some(row) => {
                     if row.info.with_untracked(|shown| *shown != info) {
                         row.info.set(info);
+                        self.infos_changed.notify();
                     }
                 }
                 None => self.rows.update(|rows| {

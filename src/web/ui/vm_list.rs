@@ -181,10 +181,11 @@ pub fn state_word(state: VmState) -> &'static str {
 fn SummaryLine() -> impl IntoView {
     let app = expect_context::<App>();
     let summary = Memo::new(move |_| {
+        app.infos_changed.track();
         let mut summary = Summary::default();
         app.rows.with(|rows| {
             for row in rows {
-                row.info.with(|info| summary.add(info));
+                row.info.with_untracked(|info| summary.add(info));
             }
         });
         summary
