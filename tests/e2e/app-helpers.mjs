@@ -46,6 +46,28 @@ export async function waitFor(condition, message = 'condition', options = {}) {
   await eventually(async () => assert.ok(await condition(), `timed out waiting for: ${message}`), options);
 }
 
+/** A VM's stored record (format v1), as the app writes it under `vm-playground:vm:<name>`. */
+export const record = (name, state = 'running', extra = {}) =>
+  JSON.stringify({
+    config: { name, memory: 1024, vcpus: 1, diskPath: '', diskSize: 10, isoImage: null, network: 'default', ...extra },
+    state,
+    pending: null,
+    createdAt: 1795672800000,
+    stateChangedAt: 1795672800000,
+    revision: 1,
+  });
+
+/** Seeds localStorage before the app's first load in this context (only once). */
+export async function seed(context, entries) {
+  await context.addInitScript((data) => {
+    if (!sessionStorage.getItem('seeded')) {
+      sessionStorage.setItem('seeded', '1');
+      localStorage.clear();
+      for (const [key, value] of Object.entries(data)) localStorage.setItem(key, value);
+    }
+  }, entries);
+}
+
 /** Opens the app and waits for the list to be rendered (the demo has rows). */
 export async function openList(page, url) {
   await openApp(page, url);

@@ -5,31 +5,11 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { e2eSuite } from './harness.mjs';
-import { action, expectList, expectState, openList, row, waitFor, DEMO } from './app-helpers.mjs';
+import { action, expectList, expectState, openList, record, row, seed, waitFor, DEMO } from './app-helpers.mjs';
 
 const e2e = e2eSuite();
 
 const META = 'vm-playground:meta';
-const record = (name, state = 'running', extra = {}) =>
-  JSON.stringify({
-    config: { name, memory: 1024, vcpus: 1, diskPath: '', diskSize: 10, isoImage: null, network: 'default', ...extra },
-    state,
-    pending: null,
-    createdAt: 1795672800000,
-    stateChangedAt: 1795672800000,
-    revision: 1,
-  });
-
-/** Seeds localStorage before the app's first load in this context (only once). */
-async function seed(context, entries) {
-  await context.addInitScript((data) => {
-    if (!sessionStorage.getItem('seeded')) {
-      sessionStorage.setItem('seeded', '1');
-      localStorage.clear();
-      for (const [key, value] of Object.entries(data)) localStorage.setItem(key, value);
-    }
-  }, entries);
-}
 
 const storedKeys = (page) => page.evaluate(() => Object.keys(localStorage).sort());
 const alerts = (page) => page.getByRole('alert');

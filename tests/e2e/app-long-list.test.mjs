@@ -1,0 +1,47 @@
+// A list longer than one chunk (rows render 100 at once, then 100 per task): every VM shows, in
+// name order, and one far down the list can be found, driven and filtered like the first.
+import assert from 'node:assert/strict';
+import { e2eSuite } from './harness.mjs';
+import { action, expectState, listed, openList, record, row, seed, shownCount, summary, waitFor } from './app-helpers.mjs';
+
+const e2e = e2eSuite();
+
+const COUNT = 250;
+const STATES = ['running', 'stopped', 'paused'];
+const name = (i) => `lab-${String(i).padStart(3, '0')}`;
+const expected = Array.from({ length: COUNT }, (_, i) => [name(i), STATES[i % 3]]);
+
+async function openLongList(page, context, url) {
+  const entries = { 'vm-playground:meta': '{"version":1}' };
+  // Stored in reverse, so that the order on screen is the app's, not the storage's.
+  for (const [vm, state] of [...expected].reverse()) entries[`vm-playground:vm:${vm}`] = record(vm, state);
+  await seed(context, entries);
+  await openList(page, url);
+  await waitFor(async () => (await listed(page)).length === COUNT, `${COUNT} rows`, { timeout: 15_000 });
+}
+
+e2e('every VM of a long list shows, in name order, and the summary counts them all', async ({ page, context, url }) => {
+  await openLongList(page, context, url);
+  assert.deepEqual(await listed(page), expected);
+  assert.match(await summary(page).textContent(), /^250 VMs: 84 running, 83 paused, 83 stopped\./);
+});
+
+e2e('a VM in the last chunk is driven like the first, and its state survives a reload', async ({ page, context, url }) => {
+  await openLongList(page, context, url);
+  const far = name(241); // in the third chunk, stopped (241 % 3 == 1)
+  await expectState(page, far, 'stopped');
+  await action(page, 'Start', far).click();
+  await expectState(page, far, 'running');
+  assert.match(await summary(page).textContent(), /^250 VMs: 85 running, 83 paused, 82 stopped\./);
+  await page.reload();
+  await row(page, far).waitFor();
+  await expectState(page, far, 'running');
+});
+
+e2e('the text filter reaches rows beyond the first chunk', async ({ page, context, url }) => {
+  await openLongList(page, context, url);
+  await page.getByLabel('Filter by name', { exact: true }).fill('lab-24');
+  await waitFor(async () => (await listed(page)).length === 10, 'ten rows lab-240…lab-249');
+  assert.deepEqual(await listed(page), expected.slice(240, 250));
+  assert.equal((await shownCount(page).textContent()).trim(), 'Showing 10 of 250');
+});
