@@ -80,10 +80,8 @@ fn json_within(value: &JsValue, depth: usize) -> Result<Value, String> {
     }
     if nested {
         let mut object = serde_json::Map::new();
-        for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
-            let entry: js_sys::Array = entry.unchecked_into();
-            let key = entry.get(0).as_string().unwrap_or_default();
-            object.insert(key, json_within(&entry.get(1), depth - 1)?);
+        for (key, item) in entries(value) {
+            object.insert(key, json_within(&item, depth - 1)?);
         }
         return Ok(Value::Object(object));
     }
@@ -91,6 +89,16 @@ fn json_within(value: &JsValue, depth: usize) -> Result<Value, String> {
         "a {}",
         value.js_typeof().as_string().unwrap_or_default()
     ))
+}
+
+/// An object's own enumerable properties, as `Object.entries` gives them.
+fn entries(object: &JsValue) -> impl Iterator<Item = (String, JsValue)> {
+    js_sys::Object::entries(object.unchecked_ref())
+        .into_iter()
+        .map(|entry| {
+            let entry: js_sys::Array = entry.unchecked_into();
+            (entry.get(0).as_string().unwrap_or_default(), entry.get(1))
+        })
 }
 
 /// A JS number as JSON: whole numbers that JS holds exactly as integers (as a JSON text of
@@ -133,10 +141,8 @@ fn config_arg(value: &JsValue) -> Result<VmConfig, VmError> {
     }
     // Field by field, so that one value without a JSON form is named with its field.
     let mut object = serde_json::Map::new();
-    for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
-        let entry: js_sys::Array = entry.unchecked_into();
-        let key = entry.get(0).as_string().unwrap_or_default();
-        let json = json_of(&entry.get(1)).map_err(|found| {
+    for (key, item) in entries(value) {
+        let json = json_of(&item).map_err(|found| {
             let field = ConfigField::ALL
                 .into_iter()
                 .find(|field| field.json_name() == key)
@@ -149,7 +155,7 @@ fn config_arg(value: &JsValue) -> Result<VmConfig, VmError> {
                 },
             }
         })?;
-        if !(entry.get(1).is_undefined() && key == "isoImage") {
+        if !(item.is_undefined() && key == "isoImage") {
             object.insert(key, json);
         }
     }
