@@ -24,16 +24,21 @@ pub fn VmList() -> impl IntoView {
     let ui = expect_context::<Ui>();
     let rows = app.rows;
 
-    // Reads a row's state only when a state filter is on, so that with no filter a click on
-    // one VM doesn't re-filter the whole list.
+    // Follows the VMs' states only when a state filter is on, so that with no filter a click
+    // on one VM doesn't re-filter the whole list; and then through `infos_changed`, not by
+    // subscribing to every row's signal (see the summary).
     let shown = Memo::new(move |_| {
         let text = ui.filter_text.get();
         let state = ui.filter_state.get();
+        if state != StateFilter::All {
+            app.infos_changed.track();
+        }
         rows.with(|rows| {
             rows.iter()
                 .filter(|row| name_matches(&row.name, &text))
                 .filter(|row| {
-                    state == StateFilter::All || row.info.with(|info| state.admits(info.state))
+                    state == StateFilter::All
+                        || row.info.with_untracked(|info| state.admits(info.state))
                 })
                 .cloned()
                 .collect::<Vec<Row>>()
