@@ -77,8 +77,7 @@ fn focus_a_legal_edge() {
     if !had_focus {
         return;
     }
-    leptos::task::spawn_local(async {
-        leptos::task::tick().await;
+    super::after_updates(|| {
         let next = document()
             .query_selector(".lifecycle .lc-edge.legal")
             .ok()

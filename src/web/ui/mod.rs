@@ -84,8 +84,7 @@ impl Ui {
             return;
         };
         self.return_focus.set_value(None);
-        leptos::task::spawn_local(async move {
-            leptos::task::tick().await;
+        after_updates(move || {
             if element.is_connected() {
                 let _ = element.focus();
             } else if let Some(heading) = document()
@@ -120,6 +119,15 @@ impl Ui {
         self.remember_focus();
         self.confirming.set(Some(confirmation));
     }
+}
+
+/// Runs `then` once Leptos has applied the updates already queued (they land in a later
+/// microtask): for moving focus to what the page is about to show.
+pub(super) fn after_updates(then: impl FnOnce() + 'static) {
+    leptos::task::spawn_local(async move {
+        leptos::task::tick().await;
+        then();
+    });
 }
 
 /// Escapes a string for a CSS attribute selector between double quotes.

@@ -243,8 +243,7 @@ fn keep_focus_in_row(event: leptos::ev::MouseEvent) {
     if document().active_element().as_ref() != Some(button.as_ref()) {
         return;
     }
-    leptos::task::spawn_local(async move {
-        leptos::task::tick().await;
+    super::after_updates(move || {
         if !button.disabled() {
             return;
         }
