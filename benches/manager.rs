@@ -1,5 +1,5 @@
 //! The core's figures with 100,000 VMs: state transitions per second, `list_vms`, `snapshot`
-//! and its JSON. Plain `fn main` (harness = false), no dependencies beyond the crate's own.
+//! and its JSON, loading from storage records. Plain `fn main` (harness = false), no dependencies beyond the crate's own.
 //!
 //! Run with `cargo bench --bench manager`.
 
@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use vm_playground::{MockVmManager, VmConfig, VmManager, VmState};
+use vm_playground::{storage, MockVmManager, VmConfig, VmManager, VmState};
 
 const VMS: usize = 100_000;
 /// Rounds of stop + start over every VM: 2 × 100,000 transitions each.
@@ -243,6 +243,34 @@ fn main() {
         .collect();
     println!(
         "JSON to restored manager: {:.2} ms median [{SNAPSHOT_RUNS} runs]",
+        ms(median(samples))
+    );
+
+    // ---- storage records to manager, as the page starts: one record per VM, read, checked once
+    let mut records = vec![(
+        storage::META_KEY.to_owned(),
+        storage::Meta::current().encode(),
+    )];
+    records.extend(
+        snapshot
+            .vms
+            .iter()
+            .map(|info| (storage::vm_key(&info.config.name), storage::encode_vm(info))),
+    );
+    let samples: Vec<Duration> = (0..SNAPSHOT_RUNS)
+        .map(|_| {
+            let (restored, elapsed) = timed(|| {
+                let loaded = storage::load(records.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+                let restored = MockVmManager::new();
+                restored.restore_checked(loaded.vms).expect("restore");
+                restored
+            });
+            assert_eq!(black_box(restored).vm_count(), Ok(VMS));
+            elapsed
+        })
+        .collect();
+    println!(
+        "storage records to restored manager: {:.2} ms median [{SNAPSHOT_RUNS} runs]",
         ms(median(samples))
     );
 

@@ -14,8 +14,8 @@ pub mod present;
 pub mod storage;
 
 pub use manager::{
-    ConfigField, ConfigProblem, ConfigUpdate, MockVmManager, Operation, Refusal, Snapshot,
-    Transition, VmConfig, VmError, VmInfo, VmManager, VmState,
+    CheckedVms, ConfigField, ConfigProblem, ConfigUpdate, MockVmManager, Operation, Refusal,
+    Snapshot, Transition, VmConfig, VmError, VmInfo, VmManager, VmState,
 };
 
 #[cfg(target_arch = "wasm32")]

@@ -6,8 +6,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use vm_playground::{
-    ConfigField, ConfigUpdate, MockVmManager, Operation, Snapshot, Transition, VmConfig, VmError,
-    VmInfo, VmManager, VmState,
+    CheckedVms, ConfigField, ConfigUpdate, MockVmManager, Operation, Snapshot, Transition,
+    VmConfig, VmError, VmInfo, VmManager, VmState,
 };
 
 // Static assertions: the manager can be shared between threads, and the trait is object safe.
@@ -402,6 +402,7 @@ fn close_is_idempotent_and_every_other_call_then_returns_closed() {
     assert_eq!(manager.snapshot().map(drop), closed);
     assert_eq!(manager.restore(snapshot), closed);
     assert_eq!(manager.restore(Snapshot::default()), closed);
+    assert_eq!(manager.restore_checked(CheckedVms::default()), closed);
 
     // Closed wins over every other reason to refuse: an invalid config or snapshot too.
     let invalid = VmConfig {
@@ -952,6 +953,13 @@ fn snapshot_and_restore_round_trip_through_json() {
     // Restoring an empty snapshot empties the manager.
     from.restore(Snapshot::default()).unwrap();
     assert_eq!(from.list_vms(), Ok(vec![]));
+
+    // What partition kept goes in as it is, normalised once, and equals a checked restore.
+    let (checked, rejected) = snapshot.clone().partition();
+    assert!(rejected.is_empty());
+    assert_eq!(checked.len(), snapshot.vms.len());
+    from.restore_checked(checked).unwrap();
+    assert_eq!(from.snapshot().unwrap(), snapshot);
 }
 
 #[test]
@@ -1109,13 +1117,11 @@ fn partition_keeps_the_valid_vms_and_reports_the_rest() {
         ],
     };
     let (kept, rejected) = snapshot.partition();
-    assert_eq!(kept.keys().collect::<Vec<_>>(), ["a", "e"]);
-    assert_eq!(
-        kept["a"].state,
-        VmState::Running,
-        "the first of two is kept"
-    );
-    assert_eq!(kept["e"], vm("e", VmState::Paused));
+    let kept: Vec<VmInfo> = kept.into_iter().collect();
+    let names: Vec<&str> = kept.iter().map(|vm| vm.config.name.as_str()).collect();
+    assert_eq!(names, ["a", "e"]);
+    assert_eq!(kept[0].state, VmState::Running, "the first of two is kept");
+    assert_eq!(kept[1], vm("e", VmState::Paused));
 
     let summary: Vec<(&str, &str, Option<ConfigField>)> = rejected
         .iter()

@@ -3,7 +3,7 @@
 
 use vm_playground::storage::{vm_key, META_KEY};
 use vm_playground::web::store;
-use vm_playground::{MockVmManager, VmConfig, VmManager};
+use vm_playground::{MockVmManager, Snapshot, VmConfig, VmManager};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -41,13 +41,13 @@ fn saved_vms_load_back_and_other_apps_keys_are_untouched() {
     let loaded = load();
     assert!(!loaded.first_visit);
     assert!(loaded.problems.is_empty());
-    assert_eq!(loaded.snapshot, manager.snapshot().unwrap());
+    assert_eq!(Snapshot::from(loaded.vms), manager.snapshot().unwrap());
     assert!(storage.get_item(META_KEY).unwrap().is_some());
 
     store::remove_vm("db").unwrap();
     assert_eq!(storage.get_item(&vm_key("db")).unwrap(), None);
     store::remove_keys(&store::vm_keys()).unwrap();
-    assert!(load().snapshot.vms.is_empty());
+    assert!(load().vms.is_empty());
     assert_eq!(
         storage.get_item("another-app").unwrap().as_deref(),
         Some("not json at all")

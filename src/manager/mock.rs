@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::config::VmConfig;
 use super::error::VmError;
-use super::snapshot::{check_vm, Snapshot};
+use super::snapshot::{check_vm, CheckedVms, Snapshot};
 use super::state::{Operation, Transition, VmState};
 
 /// Milliseconds since the Unix epoch.
@@ -407,8 +407,13 @@ impl MockVmManager {
         // Closed comes first (and closing is for good, so checking it early is safe); the
         // checks run without holding the lock.
         drop(self.open_read()?);
-        let vms = snapshot.check()?;
-        self.open_write()?.vms = vms;
+        self.restore_checked(snapshot.check()?)
+    }
+
+    /// Replaces every VM with `vms`, which [`Snapshot::check`] or [`Snapshot::partition`]
+    /// has already checked. Fails only when the manager is closed.
+    pub fn restore_checked(&self, vms: CheckedVms) -> Result<(), VmError> {
+        self.open_write()?.vms = vms.into_map();
         Ok(())
     }
 }

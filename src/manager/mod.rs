@@ -15,5 +15,5 @@ pub use config::{
 };
 pub use error::VmError;
 pub use mock::{Clock, ConfigUpdate, MockVmManager, Timestamp, VmInfo, VmManager};
-pub use snapshot::{check_vm, RejectedVm, Snapshot};
+pub use snapshot::{check_vm, CheckedVms, RejectedVm, Snapshot};
 pub use state::{Operation, Refusal, Transition, VmState};

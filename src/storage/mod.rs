@@ -17,7 +17,7 @@ pub mod export;
 
 use serde::{Deserialize, Serialize};
 
-use crate::manager::{Snapshot, VmError, VmInfo};
+use crate::manager::{CheckedVms, Snapshot, VmError, VmInfo};
 
 /// The prefix of every key this app writes.
 pub const KEY_PREFIX: &str = "vm-playground";
@@ -70,8 +70,8 @@ pub const MAX_RECORD_BYTES: usize = 64 * 1024;
 /// What was found in storage: the VMs that load, and what could not be used.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Loaded {
-    /// The VMs, valid and sorted by name.
-    pub snapshot: Snapshot,
+    /// The VMs that passed the core's checks, in name order.
+    pub vms: CheckedVms,
     /// No metadata: nothing was ever saved here (the app shows its demo).
     pub first_visit: bool,
     /// What could not be used, and why, for the user to see.
@@ -162,9 +162,7 @@ pub fn load<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str)>) -> Loaded
     crate::ordering::sort_by_text(&mut loaded.problems, |problem| &problem.key);
     crate::ordering::sort_by_text(&mut loaded.set_aside, String::as_str);
     crate::ordering::sort_by_text(&mut loaded.backups, String::as_str);
-    loaded.snapshot = Snapshot {
-        vms: kept.into_values().collect(),
-    };
+    loaded.vms = kept;
     loaded
 }
 
@@ -267,14 +265,14 @@ mod tests {
         let loaded = load_owned(&saved(&manager));
         assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
         assert!(!loaded.first_visit);
-        assert_eq!(loaded.snapshot, manager.snapshot().unwrap());
+        assert_eq!(Snapshot::from(loaded.vms), manager.snapshot().unwrap());
     }
 
     #[test]
     fn empty_storage_is_a_first_visit() {
         let loaded = load([("other-app", "{}")]);
         assert!(loaded.first_visit);
-        assert!(loaded.snapshot.vms.is_empty());
+        assert!(loaded.vms.is_empty());
         assert!(loaded.problems.is_empty());
     }
 
@@ -282,7 +280,7 @@ mod tests {
     fn metadata_without_vms_is_an_empty_list_not_a_first_visit() {
         let loaded = load([(META_KEY, r#"{"version":1}"#)]);
         assert!(!loaded.first_visit);
-        assert!(loaded.snapshot.vms.is_empty());
+        assert!(loaded.vms.is_empty());
     }
 
     #[test]
@@ -297,7 +295,6 @@ mod tests {
         }
         let loaded = load_owned(&entries);
         let names: Vec<_> = loaded
-            .snapshot
             .vms
             .iter()
             .map(|vm| vm.config.name.as_str())
@@ -317,7 +314,7 @@ mod tests {
             (META_KEY, r#"{"version":1}"#),
             ("vm-playground:vm:ok", encode_vm(&info).as_str()),
         ]);
-        assert!(loaded.snapshot.vms.is_empty());
+        assert!(loaded.vms.is_empty());
         assert_eq!(
             loaded.problems[0].reason,
             "memory must be between 1 and 4194304 MB, got 0"
@@ -332,7 +329,7 @@ mod tests {
             (META_KEY, r#"{"version":1}"#),
             ("vm-playground:vm:fake", &record),
         ]);
-        assert!(loaded.snapshot.vms.is_empty());
+        assert!(loaded.vms.is_empty());
         assert_eq!(
             loaded.problems[0].reason,
             "the record is of a VM named 'real'"

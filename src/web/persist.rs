@@ -57,8 +57,8 @@ impl App {
             return;
         }
         manager
-            .restore(loaded.snapshot)
-            .expect("the loader only passes checked VMs");
+            .restore_checked(loaded.vms)
+            .expect("the app's manager is never closed");
         self.refresh_all();
         if !loaded.set_aside.is_empty() {
             let _ = store::save_meta();
@@ -329,7 +329,7 @@ impl App {
         }
         let manager = self.manager();
         let mut kept = BTreeSet::new();
-        for info in loaded.snapshot.vms {
+        for info in loaded.vms {
             kept.insert(info.config.name.clone());
             if manager.get_vm_info(&info.config.name).ok().as_ref() != Some(&info) {
                 let _ = manager.put_vm(info);
