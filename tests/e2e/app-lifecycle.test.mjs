@@ -174,7 +174,6 @@ e2e('a tour of every flow logs no console error and no warning from the app', as
   await page.reload();
   await row(page, 'web-01').waitFor();
   await expectList(page, DEMO);
-  // Chromium's own note about Trunk's preload `integrity` is not the app's.
-  const noisy = log.filter((line) => /^\[(error|warning|pageerror)\]/.test(line) && !line.includes('`integrity` attribute'));
+  const noisy = log.filter((line) => /^\[(error|warning|pageerror)\]/.test(line));
   assert.deepEqual(noisy, []);
 });
