@@ -16,7 +16,7 @@ import {
   openList,
   pendingNotice,
   row,
-  scrollsSideways,
+  sidewaysOverflow,
 } from './app-helpers.mjs';
 
 const e2e = e2eSuite();
@@ -156,7 +156,7 @@ e2e('a disk path of <img src=x onerror=alert(1)> and markup in the ISO path are 
 e2e('at 360 px wide nothing scrolls sideways, with and without a dialog', async ({ page, url }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await openList(page, url);
-  assert.equal(await scrollsSideways(page), false, 'the list');
+  assert.deepEqual(await sidewaysOverflow(page), [], 'the list');
 
   // Long unbroken user text: a 64-character name and a long path.
   const long = `a${'b'.repeat(63)}`;
@@ -169,36 +169,36 @@ e2e('at 360 px wide nothing scrolls sideways, with and without a dialog', async 
   await form.getByRole('button', { name: 'Create', exact: true }).click();
   await expectState(page, long, 'running');
   await page.getByRole('button', { name: `Show details of ${long}`, exact: true }).click();
-  assert.equal(await scrollsSideways(page), false, 'a long name and paths');
+  assert.deepEqual(await sidewaysOverflow(page), [], 'a long name and paths');
 
   // Refused submit: messages under the fields.
   await fillForm(form, { Name: 'has space', 'Memory (MB)': '0' });
   await form.getByRole('button', { name: 'Create', exact: true }).click();
   await expectText(form, 'not a space');
-  assert.equal(await scrollsSideways(page), false, 'field messages');
+  assert.deepEqual(await sidewaysOverflow(page), [], 'field messages');
 
   // The pending notice.
   await action(page, 'Edit', 'web-01').click();
   await fillForm(editForm(page), { 'Memory (MB)': '4096', 'Disk path': `/${'z'.repeat(100)}` });
-  assert.equal(await scrollsSideways(page), false, 'the edit dialog');
+  assert.deepEqual(await sidewaysOverflow(page), [], 'the edit dialog');
   await editForm(page).getByRole('button', { name: 'Save', exact: true }).click();
   await editForm(page).waitFor({ state: 'detached' });
   await expectText(pendingNotice(page, 'web-01'), 'memory 2 GB → 4 GB');
-  assert.equal(await scrollsSideways(page), false, 'the pending notice');
+  assert.deepEqual(await sidewaysOverflow(page), [], 'the pending notice');
 
   // The delete confirmation of the long-named VM.
   await action(page, 'Delete', long).click();
   const dialog = page.getByRole('dialog');
   await dialog.waitFor();
-  assert.equal(await scrollsSideways(page), false, 'the delete dialog');
+  assert.deepEqual(await sidewaysOverflow(page), [], 'the delete dialog');
   const box = await dialog.boundingBox();
   assert.ok(box.x >= 0 && box.x + box.width <= 360, `the dialog fits: ${JSON.stringify(box)}`);
   await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
   await dialog.waitFor({ state: 'detached' });
-  assert.equal(await scrollsSideways(page), false, 'after closing the dialog');
+  assert.deepEqual(await sidewaysOverflow(page), [], 'after closing the dialog');
 
   // The empty-filter state.
   await page.getByLabel('Filter by name', { exact: true }).fill('nothing-matches-this');
   await page.getByRole('button', { name: 'Clear filters' }).waitFor();
-  assert.equal(await scrollsSideways(page), false, 'the no-match state');
+  assert.deepEqual(await sidewaysOverflow(page), [], 'the no-match state');
 });

@@ -208,6 +208,27 @@ export async function expectFocused(locator, what = 'element') {
   await waitFor(() => isFocused(locator), `${what} to have focus`);
 }
 
-/** Whether the page scrolls sideways. */
-export const scrollsSideways = (page) =>
-  page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+/**
+ * What sticks out sideways: the page itself if it scrolls sideways, and every element whose box
+ * reaches past the viewport's edges, described for the assertion message. Checking the boxes
+ * too matters because the list's chunks contain their paint (`content-visibility`): a row
+ * wider than the screen is clipped there, and the page doesn't scroll.
+ */
+export const sidewaysOverflow = (page) =>
+  page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const found = [];
+    if (document.documentElement.scrollWidth > width) {
+      found.push(`the page scrolls sideways (${document.documentElement.scrollWidth} px in ${width} px)`);
+    }
+    for (const element of document.body.querySelectorAll('*')) {
+      if (element.closest('.visually-hidden')) continue;
+      const box = element.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      if (box.left < -0.5 || box.right > width + 0.5) {
+        const label = element.getAttribute('aria-label') ?? element.textContent.trim().slice(0, 40);
+        found.push(`<${element.localName} class="${element.className}"> "${label}" spans ${Math.round(box.left)}–${Math.round(box.right)} px`);
+      }
+    }
+    return found.slice(0, 5);
+  });
