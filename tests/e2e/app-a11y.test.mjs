@@ -186,6 +186,20 @@ e2e('at 360 px wide nothing scrolls sideways, with and without a dialog', async 
   await expectText(pendingNotice(page, 'web-01'), 'memory 2 GB → 4 GB');
   assert.deepEqual(await sidewaysOverflow(page), [], 'the pending notice');
 
+  // The edit dialog of the long-named VM: its title and the note under Name hold the name.
+  await action(page, 'Edit', long).click();
+  await editForm(page).waitFor();
+  assert.deepEqual(await sidewaysOverflow(page), [], 'the edit dialog of a long name');
+  await page.keyboard.press('Escape');
+  await editForm(page).waitFor({ state: 'detached' });
+
+  // A refused console command about a long name, in the console and in the event log.
+  const command = page.getByLabel('Command', { exact: true });
+  await command.fill(`start ${'q'.repeat(80)}`);
+  await command.press('Enter');
+  await expectText(page.getByRole('region', { name: 'Event log' }), 'q'.repeat(80));
+  assert.deepEqual(await sidewaysOverflow(page), [], 'a refused command about a long name');
+
   // The delete confirmation of the long-named VM.
   await action(page, 'Delete', long).click();
   const dialog = page.getByRole('dialog');

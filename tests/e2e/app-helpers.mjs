@@ -209,8 +209,9 @@ export async function expectFocused(locator, what = 'element') {
 }
 
 /**
- * What sticks out sideways: the page itself if it scrolls sideways, and every element whose box
- * reaches past the viewport's edges, described for the assertion message. Checking the boxes
+ * What sticks out sideways: the page itself if it scrolls sideways, every element whose box
+ * reaches past the viewport's edges, and every element whose content is wider than its box,
+ * described for the assertion message. Checking the boxes
  * too matters because the list's chunks contain their paint (`content-visibility`): a row
  * wider than the screen is clipped there, and the page doesn't scroll.
  */
@@ -221,13 +222,19 @@ export const sidewaysOverflow = (page) =>
     if (document.documentElement.scrollWidth > width) {
       found.push(`the page scrolls sideways (${document.documentElement.scrollWidth} px in ${width} px)`);
     }
+    const describe = (element) =>
+      `<${element.localName} class="${element.className}"> "${element.getAttribute('aria-label') ?? element.textContent.trim().slice(0, 40)}"`;
     for (const element of document.body.querySelectorAll('*')) {
       if (element.closest('.visually-hidden')) continue;
       const box = element.getBoundingClientRect();
       if (box.width === 0 || box.height === 0) continue;
       if (box.left < -0.5 || box.right > width + 0.5) {
-        const label = element.getAttribute('aria-label') ?? element.textContent.trim().slice(0, 40);
-        found.push(`<${element.localName} class="${element.className}"> "${label}" spans ${Math.round(box.left)}–${Math.round(box.right)} px`);
+        found.push(`${describe(element)} spans ${Math.round(box.left)}–${Math.round(box.right)} px`);
+      }
+      // Text wider than its box: it sticks out, or its box (a dialog, the event log) scrolls
+      // sideways. Form fields scroll their own text, as they should.
+      if (!['input', 'select', 'textarea'].includes(element.localName) && element.scrollWidth > element.clientWidth + 1) {
+        found.push(`${describe(element)} holds ${element.scrollWidth} px in ${element.clientWidth} px`);
       }
     }
     return found.slice(0, 5);
