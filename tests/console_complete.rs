@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use vm_playground::console::{
-    command_for, complete, parse, run, Command, Completion, GuiAction, ListFilter,
+    command_for, complete, parse, run, Command, Completion, GuiAction, ListFilter, CANDIDATES_SHOWN,
 };
 use vm_playground::{MockVmManager, Transition, VmConfig, VmManager, VmState};
 
@@ -686,4 +686,36 @@ fn list_filters_round_trip() {
         let command = Command::List(filter);
         assert_eq!(parse(&format!("virsh {}", command.to_line())), Ok(command));
     }
+}
+
+#[test]
+fn a_few_candidates_are_all_listed_and_thousands_are_counted() {
+    let few = complete("start web", &names());
+    assert_eq!(few.candidates_line().as_deref(), Some("web-01  web-02"));
+    assert_eq!(complete("start cac", &names()).candidates_line(), None);
+    assert_eq!(complete("start zzz", &names()).candidates_line(), None);
+
+    let many: Vec<String> = (0..10_000).map(|i| format!("vm-{i:05}")).collect();
+    let completion = complete("start vm-", &many);
+    assert_eq!(completion.candidates.len(), 10_000);
+    let line = completion.candidates_line().unwrap();
+    let listed: Vec<&str> = line
+        .split("  ")
+        .take_while(|word| word.starts_with("vm-"))
+        .collect();
+    assert_eq!(listed.len(), CANDIDATES_SHOWN);
+    assert_eq!(listed.first(), Some(&"vm-00000"));
+    assert!(
+        line.ends_with(&format!(
+            "… and {} more: type more of the word to narrow them",
+            10_000 - CANDIDATES_SHOWN
+        )),
+        "{line}"
+    );
+
+    // Exactly as many as are shown: no count.
+    let exact: Vec<String> = many[..CANDIDATES_SHOWN].to_vec();
+    let line = complete("start vm-", &exact).candidates_line().unwrap();
+    assert!(!line.contains("more"), "{line}");
+    assert_eq!(line.split("  ").count(), CANDIDATES_SHOWN);
 }

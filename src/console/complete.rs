@@ -15,6 +15,37 @@ pub struct Completion {
     pub candidates: Vec<String>,
 }
 
+/// How many candidates [`Completion::candidates_line`] lists before it only counts the rest.
+pub const CANDIDATES_SHOWN: usize = 50;
+
+impl Completion {
+    /// What the console prints for several candidates: them all, two spaces apart; past
+    /// [`CANDIDATES_SHOWN`] (a Tab among thousands of VMs), the first ones and how many more
+    /// there are, as a shell asks before it lists them all. `None` for one candidate or none.
+    ///
+    /// ```
+    /// use vm_playground::console::complete;
+    /// let names: Vec<String> = (0..120).map(|i| format!("vm-{i:03}")).collect();
+    /// let line = complete("start vm-", &names).candidates_line().unwrap();
+    /// assert!(line.starts_with("vm-000  vm-001  "));
+    /// assert!(line.ends_with("vm-049  … and 70 more: type more of the word to narrow them"));
+    /// ```
+    pub fn candidates_line(&self) -> Option<String> {
+        if self.candidates.len() < 2 {
+            return None;
+        }
+        let shown = self.candidates.len().min(CANDIDATES_SHOWN);
+        let mut line = self.candidates[..shown].join("  ");
+        let more = self.candidates.len() - shown;
+        if more > 0 {
+            line.push_str(&format!(
+                "  … and {more} more: type more of the word to narrow them"
+            ));
+        }
+        Some(line)
+    }
+}
+
 /// Completes the last word of `line` (the cursor is taken to be at its end).
 ///
 /// The first word (after an optional `virsh`) completes to a command; after a command, a word

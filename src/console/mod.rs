@@ -29,7 +29,7 @@ mod mirror;
 mod parse;
 mod spec;
 
-pub use complete::{complete, Completion};
+pub use complete::{complete, Completion, CANDIDATES_SHOWN};
 pub use exec::{execute, Effect, OpRecord, Output};
 pub use format::{fake_uuid, format_history, state_word};
 pub use history::History;

@@ -79,10 +79,10 @@ pub fn Console() -> impl IntoView {
         "Tab" if !event.shift_key() && !input.with_untracked(String::is_empty) => {
             event.prevent_default();
             let completion = complete(&input.get_untracked(), &app.names());
-            if completion.candidates.len() > 1 {
+            if let Some(text) = completion.candidates_line() {
                 app.print([Line {
                     kind: LineKind::Output,
-                    text: completion.candidates.join("  "),
+                    text,
                 }]);
             }
             input.set(completion.line);
