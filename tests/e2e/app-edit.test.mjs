@@ -178,3 +178,21 @@ e2e('an invalid edit is refused with messages on the bad fields, and changes not
   await form.waitFor({ state: 'detached' });
   await expectSpec(page, 'build-runner', 'Memory', '1 GB');
 });
+
+e2e('a VM deleted elsewhere while its edit dialog is open: the dialog says so and Save is off', async ({ page, url }) => {
+  await openList(page, url);
+  const form = await openEdit(page, 'web-01');
+  await fillForm(form, { 'Memory (MB)': '4096' });
+  // Another tab, or a script in the devtools console, deletes it.
+  await page.evaluate(() => window.vmPlayground.deleteVm('web-01'));
+  const dialog = page.getByRole('dialog');
+  await expectText(dialog.getByRole('alert'), "web-01 no longer exists: it was deleted or renamed meanwhile");
+  assert.equal(await form.getByRole('button', { name: 'Save', exact: true }).isDisabled(), true);
+  // What was typed stays until the user leaves.
+  assert.equal(await field(form, 'Memory (MB)').inputValue(), '4096');
+  await form.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+  // Its Edit button went with its row: focus goes to the list's heading.
+  await expectFocused(page.getByRole('heading', { name: 'Virtual machines' }), 'the list heading');
+  await expectList(page, DEMO.filter(([name]) => name !== 'web-01'));
+});

@@ -61,6 +61,12 @@ fn EditForm(name: String) -> impl IntoView {
             })
         })
     };
+    // Another tab or the JS API may delete or rename the VM while the dialog is open: say so
+    // at once rather than only when Save is refused.
+    let gone = {
+        let name = name.clone();
+        Memo::new(move |_| app.row(&name).is_none())
+    };
     let close = move || {
         ui.editing.set(None);
         ui.restore_focus();
@@ -111,12 +117,20 @@ fn EditForm(name: String) -> impl IntoView {
                         }
                     }}
                 </p>
+                {
+                    let name = name.clone();
+                    move || gone.get().then(|| view! {
+                        <p class="row-error" role="alert">
+                            {format!("{name} no longer exists: it was deleted or renamed meanwhile (in another tab or through the JS API), so these changes can't be saved.")}
+                        </p>
+                    })
+                }
                 <form class="config-form" aria-label=title novalidate on:submit=save>
                     <div node_ref=first_field>
                         <ConfigFields form errors prefix="edit" name_note />
                     </div>
                     <div class="form-actions">
-                        <button type="submit" class="primary">
+                        <button type="submit" class="primary" disabled=move || gone.get()>
                             "Save"
                         </button>
                         <button type="button" on:click=move |_| close()>
