@@ -1,8 +1,6 @@
 //! Running a [`Command`] on a [`ConsoleBackend`] and printing what virsh would.
 
-use super::format::{
-    changes, domain_ids, dominfo, help_command, help_list, list_table, state_word,
-};
+use super::format::{changes, dominfo, help_command, help_list, list_table, state_word};
 use super::parse::{Command, ConsoleError};
 use super::spec::suggest_command;
 use super::ConsoleBackend;
@@ -110,7 +108,10 @@ pub fn execute(command: &Command, backend: &dyn ConsoleBackend) -> Output {
     match command {
         Command::Nothing => Output::default(),
         Command::List(filter) => match backend.infos() {
-            Ok(infos) => Output::printed(list_table(&infos, |state| filter.shows(state))),
+            Ok(infos) => {
+                let ids = backend.domain_ids(&infos);
+                Output::printed(list_table(&infos, &ids, |state| filter.shows(state)))
+            }
             Err(error) => Output::failed(cause(&error)),
         },
         Command::Create { config, start } => {
@@ -152,12 +153,10 @@ pub fn execute(command: &Command, backend: &dyn ConsoleBackend) -> Output {
         }
         Command::DomInfo(name) => match backend.info(name) {
             Ok(info) => {
-                let id = backend.infos().ok().and_then(|infos| {
-                    domain_ids(&infos)
-                        .into_iter()
-                        .find(|(listed, _)| listed == name)
-                        .and_then(|(_, id)| id)
-                });
+                let id = backend
+                    .infos()
+                    .ok()
+                    .and_then(|infos| backend.domain_ids(&infos).get(name));
                 Output::printed(dominfo(&info, id))
             }
             Err(error) => Output::failed(failure(&error, None, name)),
@@ -306,19 +305,16 @@ fn reboot(backend: &dyn ConsoleBackend, name: &str) -> Output {
         });
         return output;
     }
-    let result = backend
-        .transition(name, Transition::Stop)
-        .and_then(|_| backend.transition(name, Transition::Start))
-        .map(|_| {
-            let mut lines = vec![format!("Domain '{name}' is being rebooted")];
-            if let Some(pending) = &info.pending {
-                lines.push(format!(
-                    "Pending changes applied: {}",
-                    changes(&info.config, pending).join(", ")
-                ));
-            }
-            lines
-        });
+    let result = backend.reboot(name).map(|_| {
+        let mut lines = vec![format!("Domain '{name}' is being rebooted")];
+        if let Some(pending) = &info.pending {
+            lines.push(format!(
+                "Pending changes applied: {}",
+                changes(&info.config, pending).join(", ")
+            ));
+        }
+        lines
+    });
     finish(name, "reboot", Some("reboot"), result)
 }
 

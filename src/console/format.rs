@@ -1,5 +1,6 @@
 //! Output in virsh's layout: the `list` table, `dominfo`'s key/value lines, `help`.
 
+use super::ids::DomainIds;
 use super::spec::{find_command, CommandSpec, COMMANDS};
 use crate::manager::{VmConfig, VmInfo, VmState};
 
@@ -10,28 +11,6 @@ pub fn state_word(state: VmState) -> &'static str {
         VmState::Paused => "paused",
         VmState::Stopped => "shut off",
     }
-}
-
-/// The Id `list` and `dominfo` show for each VM, by name: active VMs are numbered 1, 2, ...
-/// in name order; shut off ones have none ("-"). (libvirt numbers domains in the order they
-/// were started; the core doesn't record that order.)
-pub(crate) fn domain_ids(infos: &[VmInfo]) -> Vec<(String, Option<usize>)> {
-    let mut names: Vec<(&str, bool)> = infos
-        .iter()
-        .map(|info| (info.config.name.as_str(), info.state.is_active()))
-        .collect();
-    crate::ordering::sort_by_text(&mut names, |(name, _)| name);
-    let mut next = 0;
-    names
-        .into_iter()
-        .map(|(name, active)| {
-            let id = active.then(|| {
-                next += 1;
-                next
-            });
-            (name.to_owned(), id)
-        })
-        .collect()
 }
 
 fn id_text(id: Option<usize>) -> String {
@@ -73,21 +52,19 @@ pub(crate) fn table(header: &[&str], rows: &[Vec<String>]) -> Vec<String> {
     lines
 }
 
-/// `list`'s table of the VMs in `infos` that `shows` admits, sorted by name. Ids are computed
-/// over all of `infos`, so that a filter doesn't renumber them.
-pub(crate) fn list_table(infos: &[VmInfo], shows: impl Fn(VmState) -> bool) -> Vec<String> {
-    let ids = domain_ids(infos);
+/// `list`'s table of the VMs in `infos` that `shows` admits, sorted by name, with their `ids`.
+pub(crate) fn list_table(
+    infos: &[VmInfo],
+    ids: &DomainIds,
+    shows: impl Fn(VmState) -> bool,
+) -> Vec<String> {
     let mut listed: Vec<&VmInfo> = infos.iter().filter(|info| shows(info.state)).collect();
     crate::ordering::sort_by_text(&mut listed, |info| &info.config.name);
     let rows: Vec<Vec<String>> = listed
         .into_iter()
         .map(|info| {
-            let id = ids
-                .iter()
-                .find(|(name, _)| *name == info.config.name)
-                .and_then(|(_, id)| *id);
             vec![
-                id_text(id),
+                id_text(ids.get(&info.config.name)),
                 info.config.name.clone(),
                 state_word(info.state).to_owned(),
             ]

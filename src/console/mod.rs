@@ -24,6 +24,7 @@ mod complete;
 mod exec;
 mod format;
 mod history;
+mod ids;
 mod lex;
 mod mirror;
 mod parse;
@@ -33,6 +34,7 @@ pub use complete::{complete, Completion, CANDIDATES_SHOWN};
 pub use exec::{execute, Effect, OpRecord, Output};
 pub use format::{fake_uuid, format_history, state_word};
 pub use history::History;
+pub use ids::DomainIds;
 pub use lex::quote;
 pub use mirror::{command_for, GuiAction};
 pub use parse::{parse, Command, ConsoleError, ListFilter};
@@ -62,6 +64,16 @@ pub trait ConsoleBackend {
     fn infos(&self) -> Result<Vec<VmInfo>, VmError>;
     /// Every VM's name, sorted, for Tab completion.
     fn names(&self) -> Vec<String>;
+    /// The Ids of the active VMs among `infos` (every VM there is). By default numbered afresh
+    /// in name order; the page's app keeps them from one command to the next, as libvirt does.
+    fn domain_ids(&self, infos: &[VmInfo]) -> DomainIds {
+        DomainIds::numbered(infos)
+    }
+    /// Reboots a running VM: a stop and a start that keep its Id.
+    fn reboot(&self, name: &str) -> Result<VmState, VmError> {
+        self.transition(name, Transition::Stop)?;
+        self.transition(name, Transition::Start)
+    }
 }
 
 impl ConsoleBackend for MockVmManager {

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::console::{command_for, GuiAction};
+use crate::console::{command_for, DomainIds, GuiAction};
 use crate::demo;
 use crate::event_log::{Event, EventLog, Source};
 use crate::manager::{
@@ -121,6 +121,8 @@ pub struct App {
     /// when old lines are dropped, the others keep theirs and are not re-rendered).
     pub transcript: RwSignal<Vec<(u64, Line)>>,
     next_line: StoredValue<u64>,
+    /// The console's domain Ids, kept as VMs start and stop (see [`DomainIds`]).
+    domain_ids: StoredValue<DomainIds>,
     /// Who is calling: the GUI unless a console command or the JS API says otherwise.
     source: StoredValue<Source>,
 }
@@ -155,6 +157,7 @@ impl App {
             unsaved_events: StoredValue::new(Vec::new()),
             transcript: RwSignal::new(Vec::new()),
             next_line: StoredValue::new(0),
+            domain_ids: StoredValue::new(DomainIds::default()),
             source: StoredValue::new(Source::Gui),
         };
         app.load_from_storage();
@@ -172,6 +175,7 @@ impl App {
     /// signal would never reach the row already on screen.
     pub(super) fn refresh_all(&self) {
         let infos = self.manager().list_vm_infos().unwrap_or_default();
+        self.domain_ids.update_value(|ids| ids.sync(&infos));
         let rows: Vec<Row> = infos
             .into_iter()
             .map(|info| match self.find(&info.config.name) {
@@ -203,7 +207,12 @@ impl App {
 
     /// Shows the manager's record of `name` in its row: updates, inserts or removes the row.
     pub(super) fn show(&self, name: &str) {
-        match self.manager().get_vm_info(name) {
+        let info = self.manager().get_vm_info(name);
+        self.domain_ids.update_value(|ids| match &info {
+            Ok(info) => ids.saw(info),
+            Err(_) => ids.forget(name),
+        });
+        match info {
             Ok(info) => match self.find(name) {
                 Some(row) => {
                     if row.info.with_untracked(|shown| *shown != info) {
@@ -472,5 +481,20 @@ impl crate::console::ConsoleBackend for App {
 
     fn names(&self) -> Vec<String> {
         self.manager().list_vms().unwrap_or_default()
+    }
+
+    fn domain_ids(&self, infos: &[VmInfo]) -> DomainIds {
+        self.domain_ids.update_value(|ids| ids.sync(infos));
+        self.domain_ids.get_value()
+    }
+
+    fn reboot(&self, name: &str) -> Result<VmState, VmError> {
+        let id = self.domain_ids.with_value(|ids| ids.get(name));
+        App::transition(self, name, Transition::Stop)?;
+        let state = App::transition(self, name, Transition::Start)?;
+        if let Some(id) = id {
+            self.domain_ids.update_value(|ids| ids.keep(name, id));
+        }
+        Ok(state)
     }
 }

@@ -163,3 +163,38 @@ e2e('the event log records the GUI, the console and the API, filters by VM and s
   await openList(page, url);
   await eventually(async () => assert.deepEqual(await events(page), expected));
 });
+
+e2e('domain Ids stay with a VM while it is active, as libvirt keeps them', async ({ page, url }) => {
+  await openList(page, url);
+  /** The Id column of `list --all`, by name (the lines printed by the last command). */
+  const ids = async () => {
+    const before = await output(page).locator(':scope > *').count();
+    await type(page, 'list --all');
+    await eventually(async () => (await output(page).locator(':scope > *').count()) >= before + 6);
+    const lines = await output(page).locator(':scope > *').allTextContents();
+    return Object.fromEntries(
+      lines
+        .slice(before + 3, before + 6)
+        .map((line) => line.trim().split(/\s+/))
+        .map(([id, name]) => [name, id]),
+    );
+  };
+  // The demo: db-01 paused, web-01 running, build-runner stopped.
+  assert.deepEqual(await ids(), { 'build-runner': '-', 'db-01': '1', 'web-01': '2' });
+  // Started from the GUI, build-runner gets the next Id; the others keep theirs (numbering by
+  // name would have shifted them).
+  await action(page, 'Start', 'build-runner').click();
+  await expectState(page, 'build-runner', 'running');
+  assert.deepEqual(await ids(), { 'build-runner': '3', 'db-01': '1', 'web-01': '2' });
+  // A reboot keeps the Id; a stop and a start hand out a new one.
+  await type(page, 'reboot web-01');
+  await expectText(output(page), "Domain 'web-01' is being rebooted");
+  assert.deepEqual(await ids(), { 'build-runner': '3', 'db-01': '1', 'web-01': '2' });
+  await action(page, 'Stop', 'web-01').click();
+  await expectState(page, 'web-01', 'stopped');
+  await action(page, 'Start', 'web-01').click();
+  await expectState(page, 'web-01', 'running');
+  assert.deepEqual(await ids(), { 'build-runner': '3', 'db-01': '1', 'web-01': '4' });
+  await type(page, 'dominfo web-01');
+  await expectText(output(page), 'Id:             4');
+});
