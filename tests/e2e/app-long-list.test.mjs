@@ -45,3 +45,17 @@ e2e('the text filter reaches rows beyond the first chunk', async ({ page, contex
   assert.deepEqual(await listed(page), expected.slice(240, 250));
   assert.equal((await shownCount(page).textContent()).trim(), 'Showing 10 of 250');
 });
+
+e2e('a filter narrowed to one chunk and widened again shows every row again, in order', async ({ page, context, url }) => {
+  await openLongList(page, context, url);
+  const filter = page.getByLabel('Filter by name', { exact: true });
+  await filter.fill('lab-1');
+  await waitFor(async () => (await listed(page)).length === 100, 'the hundred rows lab-100…lab-199');
+  assert.deepEqual(await listed(page), expected.slice(100, 200));
+  await filter.fill('lab-12');
+  await waitFor(async () => (await listed(page)).length === 10, 'ten rows lab-120…lab-129');
+  // Widened: the list grows back chunk by chunk, to all of it.
+  await filter.fill('');
+  await waitFor(async () => (await listed(page)).length === COUNT, `${COUNT} rows again`);
+  assert.deepEqual(await listed(page), expected);
+});

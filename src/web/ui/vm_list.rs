@@ -46,10 +46,15 @@ pub fn VmList() -> impl IntoView {
     });
     let chunk_count = Memo::new(move |_| shown.with(Vec::len).div_ceil(CHUNK_ROWS));
     // Long lists render a few chunks at once and the rest one per task, so that the first
-    // rows show and respond at once instead of after every row is built.
+    // rows show and respond at once instead of after every row is built. The count follows a
+    // list that gets shorter (a filter), so that it grows back one chunk per task too: a
+    // Backspace that widened a filter to 10,000 VMs built 9,000 rows in one go (754 ms).
     let rendered_chunks = RwSignal::new(FIRST_CHUNKS);
     Effect::new(move |_| {
-        if rendered_chunks.get() < chunk_count.get() {
+        let (rendered, needed) = (rendered_chunks.get(), chunk_count.get());
+        if rendered > needed.max(FIRST_CHUNKS) {
+            rendered_chunks.set(needed.max(FIRST_CHUNKS));
+        } else if rendered < needed {
             in_next_task(move || rendered_chunks.update(|count| *count += 1));
         }
     });
