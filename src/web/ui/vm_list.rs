@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::vm_row::VmRow;
+use super::vm_row::{on_row_click, VmRow};
 use super::Ui;
 use crate::manager::VmState;
 use crate::present::{format_memory, name_matches, StateFilter, Summary};
@@ -130,7 +130,12 @@ pub fn VmList() -> impl IntoView {
             // Rows come in chunks, each skipped by style and layout while off screen
             // (content-visibility): a click in 10,000 rows then lays out a few chunks, not
             // 10,000 boxes.
-            <div class="vm-list" role="list" aria-labelledby="vms-title">
+            <div
+                class="vm-list"
+                role="list"
+                aria-labelledby="vms-title"
+                on:click=move |event| on_row_click(app, ui, event)
+            >
                 <For
                     each=move || 0..chunk_count.get().min(rendered_chunks.get())
                     key=|index| *index

@@ -16,16 +16,17 @@ use crate::web::app::{App, Row};
 /// updates this row's DOM only.
 ///
 /// Rows are kept lean because 10,000 of them are built at start-up: no `type="button"` (no
-/// row is inside a form), no class a style doesn't use, and the badge takes its colour from
-/// the row's `data-state`.
+/// row is inside a form), no class a style doesn't use, the badge takes its colour from the
+/// row's `data-state`, and no button has a listener of its own: each says what it does in
+/// `data-action`, and the list's one listener ([`on_row_click`]) acts on it. (Eight
+/// listeners per row were an eighth of the start-up at 10,000 VMs and 40% of narrowing a
+/// filter from 10,000 rows to 1,000, adding and removing them.)
 #[component]
 pub fn VmRow(
     row: Row,
     /// Which VM is selected; notifies only the rows whose selection changed.
     selection: Selector<Option<Arc<str>>>,
 ) -> impl IntoView {
-    let app = expect_context::<App>();
-    let ui = expect_context::<Ui>();
     let name: Arc<str> = row.name.clone();
     let info = row.info.clone();
     let state = Memo::new({
@@ -45,13 +46,6 @@ pub fn VmRow(
         let key = Some(name.clone());
         move || selection.selected(&key)
     };
-    let select = {
-        let name = name.clone();
-        move |_| {
-            ui.selected.set(Some(name.to_string()));
-            show_details_panel();
-        }
-    };
 
     view! {
         <div
@@ -65,7 +59,7 @@ pub fn VmRow(
                 <button
                     class="vm-name link"
                     aria-label=format!("Show details of {name}")
-                    on:click=select
+                    data-action=RowAction::Details.as_str()
                 >
                     {name.to_string()}
                 </button>
@@ -89,11 +83,15 @@ pub fn VmRow(
                     let name = name.clone();
                     move || {
                         let state = state.get();
-                        Transition::ALL.map(|transition| transition_button(app, name.clone(), state, transition))
+                        Transition::ALL.map(|transition| transition_button(&name, state, transition))
                     }
                 }
-                {edit_button(ui, name.clone())}
-                {delete_button(app, ui, name.clone(), state)}
+                <button aria-label=format!("Edit {name}") data-action=RowAction::Edit.as_str()>
+                    "Edit"
+                </button>
+                <button class="delete" aria-label=format!("Delete {name}") data-action=RowAction::Delete.as_str()>
+                    "Delete"
+                </button>
             </div>
         </div>
     }
@@ -148,17 +146,10 @@ fn pending_changes(current: &VmConfig, pending: &VmConfig) -> Vec<String> {
 
 #[component]
 fn PendingNotice(name: Arc<str>, current: Memo<VmConfig>, pending: VmConfig) -> impl IntoView {
-    let app = expect_context::<App>();
     let changes = move || {
         current
             .with(|current| pending_changes(current, &pending))
             .join(", ")
-    };
-    let discard = {
-        let name = name.clone();
-        move |_| {
-            let _ = app.discard_pending(&name);
-        }
     };
     view! {
         <div class="pending">
@@ -166,7 +157,11 @@ fn PendingNotice(name: Arc<str>, current: Memo<VmConfig>, pending: VmConfig) -> 
                 <strong>"Changes pending — applied at next stop: "</strong>
                 {changes}
             </p>
-            <button class="small" aria-label=format!("Discard pending changes of {name}") on:click=discard>
+            <button
+                class="small"
+                aria-label=format!("Discard pending changes of {name}")
+                data-action=RowAction::Discard.as_str()
+            >
                 "Discard"
             </button>
         </div>
@@ -182,12 +177,7 @@ fn transition_word(transition: Transition) -> &'static str {
     }
 }
 
-fn transition_button(
-    app: App,
-    name: Arc<str>,
-    state: VmState,
-    transition: Transition,
-) -> impl IntoView {
+fn transition_button(name: &str, state: VmState, transition: Transition) -> impl IntoView {
     let word = transition_word(transition);
     let refusal = transition.operation().refusal(state);
     let title = refusal.map(|refusal| {
@@ -202,10 +192,7 @@ fn transition_button(
             aria-label=format!("{word} {name}")
             disabled=refusal.is_some()
             title=title
-            on:click=move |event| {
-                let _ = app.transition(&name, transition);
-                keep_focus_in_row(event);
-            }
+            data-action=RowAction::Transition(transition).as_str()
         >
             {word}
         </button>
@@ -232,14 +219,8 @@ fn show_details_panel() {
 
 /// A button that was just used and is now disabled (Stop on a VM that stopped) would drop
 /// focus to the page: move it to the row's first enabled action instead.
-fn keep_focus_in_row(event: leptos::ev::MouseEvent) {
+fn keep_focus_in_row(button: web_sys::HtmlButtonElement) {
     use wasm_bindgen::JsCast;
-    let Some(button) = event
-        .current_target()
-        .and_then(|target| target.dyn_into::<web_sys::HtmlButtonElement>().ok())
-    else {
-        return;
-    };
     if document().active_element().as_ref() != Some(button.as_ref()) {
         return;
     }
@@ -264,49 +245,115 @@ fn keep_focus_in_row(event: leptos::ev::MouseEvent) {
     });
 }
 
-fn edit_button(ui: Ui, name: Arc<str>) -> impl IntoView {
-    view! {
-        <button
-            aria-label=format!("Edit {name}")
-            on:click=move |_| {
-                ui.remember_focus();
-                ui.editing.set(Some(name.to_string()));
-            }
-        >
-            "Edit"
-        </button>
+/// What a row's button does, as its `data-action` says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum RowAction {
+    Details,
+    Transition(Transition),
+    Edit,
+    Delete,
+    Discard,
+}
+
+impl RowAction {
+    const ALL: [RowAction; 8] = [
+        RowAction::Details,
+        RowAction::Transition(Transition::Start),
+        RowAction::Transition(Transition::Stop),
+        RowAction::Transition(Transition::Pause),
+        RowAction::Transition(Transition::Resume),
+        RowAction::Edit,
+        RowAction::Delete,
+        RowAction::Discard,
+    ];
+
+    fn as_str(self) -> &'static str {
+        match self {
+            RowAction::Details => "details",
+            RowAction::Transition(Transition::Start) => "start",
+            RowAction::Transition(Transition::Stop) => "stop",
+            RowAction::Transition(Transition::Pause) => "pause",
+            RowAction::Transition(Transition::Resume) => "resume",
+            RowAction::Edit => "edit",
+            RowAction::Delete => "delete",
+            RowAction::Discard => "discard",
+        }
+    }
+
+    fn parse(text: &str) -> Option<RowAction> {
+        RowAction::ALL
+            .into_iter()
+            .find(|action| action.as_str() == text)
     }
 }
 
-fn delete_button(app: App, ui: Ui, name: Arc<str>, state: Memo<VmState>) -> impl IntoView {
-    let label = format!("Delete {name}");
-    let ask = move |_| {
-        let name = name.to_string();
-        let state = state.get_untracked();
-        let mut body = vec![format!(
-            "{name} and its configuration will be gone for good."
-        )];
-        if state.is_active() {
-            body.push(format!(
-                "{name} is {state}: it will be forced off first, like pulling the power cord."
-            ));
-        }
-        let target = name.clone();
-        ui.confirm(Confirmation {
-            title: format!("Delete {name}?"),
-            body,
-            actions: vec![DialogAction::new(
-                "Delete",
-                ActionStyle::Danger,
-                move || {
-                    let _ = app.delete(&target);
-                },
-            )],
-        });
+/// The list's one click listener: finds the row button that was clicked (a click, or Enter
+/// or Space on a focused button) and does what its `data-action` says to its row's VM.
+pub(super) fn on_row_click(app: App, ui: Ui, event: leptos::ev::MouseEvent) {
+    use wasm_bindgen::JsCast;
+    let Some(button) = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .and_then(|element| element.closest("button[data-action]").ok().flatten())
+    else {
+        return;
     };
-    view! {
-        <button class="delete" aria-label=label on:click=ask>
-            "Delete"
-        </button>
+    let action = button
+        .get_attribute("data-action")
+        .and_then(|action| RowAction::parse(&action));
+    let name = button
+        .closest("[data-vm]")
+        .ok()
+        .flatten()
+        .and_then(|row| row.get_attribute("data-vm"));
+    let (Some(action), Some(name)) = (action, name) else {
+        return;
+    };
+    match action {
+        RowAction::Details => {
+            ui.selected.set(Some(name));
+            show_details_panel();
+        }
+        RowAction::Transition(transition) => {
+            let _ = app.transition(&name, transition);
+            if let Ok(button) = button.dyn_into::<web_sys::HtmlButtonElement>() {
+                keep_focus_in_row(button);
+            }
+        }
+        RowAction::Edit => {
+            ui.remember_focus();
+            ui.editing.set(Some(name));
+        }
+        RowAction::Delete => confirm_delete(app, ui, name),
+        RowAction::Discard => {
+            let _ = app.discard_pending(&name);
+        }
     }
+}
+
+/// Asks before deleting `name`, saying that a running VM will be forced off.
+fn confirm_delete(app: App, ui: Ui, name: String) {
+    let state = app
+        .find(&name)
+        .map(|row| row.info.with_untracked(|info| info.state));
+    let mut body = vec![format!(
+        "{name} and its configuration will be gone for good."
+    )];
+    if let Some(state) = state.filter(|state| state.is_active()) {
+        body.push(format!(
+            "{name} is {state}: it will be forced off first, like pulling the power cord."
+        ));
+    }
+    let target = name.clone();
+    ui.confirm(Confirmation {
+        title: format!("Delete {name}?"),
+        body,
+        actions: vec![DialogAction::new(
+            "Delete",
+            ActionStyle::Danger,
+            move || {
+                let _ = app.delete(&target);
+            },
+        )],
+    });
 }
