@@ -81,6 +81,8 @@ pub enum LineKind {
     Error,
     /// The command a GUI action amounts to ("# virsh start web-01").
     Mirror,
+    /// The console's own note at the top, once older lines have been dropped.
+    Note,
 }
 
 /// One line of the console's transcript.
@@ -289,18 +291,32 @@ impl App {
         self.save_events_soon();
     }
 
-    /// Adds lines to the console's transcript.
+    /// Adds lines to the console's transcript; past [`TRANSCRIPT_LINES`], the oldest go and a
+    /// note at the top says so (a `list --all` of 10,000 VMs would otherwise start mid-table,
+    /// with nothing to tell why).
     pub fn print(&self, lines: impl IntoIterator<Item = Line>) {
         let next_line = self.next_line;
-        let numbered = lines.into_iter().map(|line| {
+        let numbered = move |line: Line| {
             let id = next_line.get_value();
             next_line.set_value(id + 1);
             (id, line)
-        });
+        };
         self.transcript.update(|transcript| {
-            transcript.extend(numbered);
+            transcript.extend(lines.into_iter().map(numbered));
             let excess = transcript.len().saturating_sub(TRANSCRIPT_LINES);
-            transcript.drain(..excess);
+            if excess > 0 {
+                // One line more goes, to make room for the note (the last note among them).
+                transcript.drain(..=excess);
+                transcript.insert(
+                    0,
+                    numbered(Line {
+                        kind: LineKind::Note,
+                        text: format!(
+                            "… older lines are gone: the console keeps its last {TRANSCRIPT_LINES}."
+                        ),
+                    }),
+                );
+            }
         });
     }
 

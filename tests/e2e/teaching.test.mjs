@@ -198,3 +198,23 @@ e2e('domain Ids stay with a VM while it is active, as libvirt keeps them', async
   await type(page, 'dominfo web-01');
   await expectText(output(page), 'Id:             4');
 });
+
+e2e('the console keeps its last 1,000 lines and says so at the top when older ones went', async ({ page, url }) => {
+  await openList(page, url);
+  // 1,000 more VMs: `list --all` then prints 1,006 lines with its prompt, header and rule.
+  await page.evaluate(() => {
+    for (let i = 0; i < 1000; i += 1) window.vmPlayground.defineVm({ name: `many-${String(i).padStart(4, '0')}` });
+  });
+  await type(page, 'list --all');
+  await expectText(output(page), 'web-01');
+  const lines = () => output(page).locator(':scope > *');
+  await eventually(async () => (await lines().count()) === 1000);
+  assert.equal(await lines().first().textContent(), '… older lines are gone: the console keeps its last 1000.');
+  assert.match(await lines().last().textContent(), /^ 2 +web-01 +running$/);
+  // More output keeps one note at the top, and 1,000 lines.
+  await type(page, 'domstate web-01');
+  await expectText(lines().last(), 'running');
+  assert.equal(await lines().count(), 1000);
+  assert.equal(await output(page).getByText('older lines are gone').count(), 1);
+  assert.equal(await lines().first().textContent(), '… older lines are gone: the console keeps its last 1000.');
+});

@@ -109,6 +109,7 @@ pub fn Console() -> impl IntoView {
                         LineKind::Output => "line",
                         LineKind::Error => "line error",
                         LineKind::Mirror => "line mirror",
+                        LineKind::Note => "line note",
                     }>{entry.1.text}</div>
                 </For>
             </div>
