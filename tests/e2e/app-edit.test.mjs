@@ -61,6 +61,16 @@ e2e('the edit form is named "Edit <vm>", has the same labels, holds the VM\'s co
 e2e('editing a stopped VM applies at once, rename included', async ({ page, url }) => {
   await openList(page, url);
   const form = await openEdit(page, 'build-runner');
+  // Every alert that shows up, however briefly (the rename must not look like a VM that
+  // vanished under the dialog).
+  await page.evaluate(() => {
+    window.alertsSeen = [];
+    new MutationObserver((mutations) => {
+      for (const node of mutations.flatMap((mutation) => [...mutation.addedNodes])) {
+        if (node.nodeType === 1 && node.matches('[role="alert"]')) window.alertsSeen.push(node.textContent);
+      }
+    }).observe(document.body, { childList: true, subtree: true });
+  });
   await fillForm(form, { Name: 'builder-02', 'Memory (MB)': '3072', vCPUs: '3', Network: 'bridged' });
   await form.getByRole('button', { name: 'Save', exact: true }).click();
   await form.waitFor({ state: 'detached' });
@@ -76,6 +86,7 @@ e2e('editing a stopped VM applies at once, rename included', async ({ page, url 
   // The buttons follow the new name.
   await action(page, 'Start', 'builder-02').waitFor();
   assert.equal(await page.getByRole('button', { name: /build-runner/ }).count(), 0);
+  assert.deepEqual(await page.evaluate(() => window.alertsSeen), []);
 });
 
 e2e('editing a running VM keeps the changes pending, shows them, and Discard drops them', async ({ page, url }) => {

@@ -62,10 +62,12 @@ fn EditForm(name: String) -> impl IntoView {
         })
     };
     // Another tab or the JS API may delete or rename the VM while the dialog is open: say so
-    // at once rather than only when Save is refused.
+    // at once rather than only when Save is refused. (Not when this dialog's own Save renamed
+    // it, on its way out.)
+    let saving = RwSignal::new(false);
     let gone = {
         let name = name.clone();
-        Memo::new(move |_| app.row(&name).is_none())
+        Memo::new(move |_| !saving.get() && app.row(&name).is_none())
     };
     let close = move || {
         ui.editing.set(None);
@@ -94,9 +96,11 @@ fn EditForm(name: String) -> impl IntoView {
                 focus_first_invalid("edit", &errors.get_untracked());
                 return;
             };
+            saving.set(true);
             match app.update(&name, config) {
                 Ok(_) => close(),
                 Err(error) => {
+                    saving.set(false);
                     refusal.set(Some(error));
                     focus_first_invalid("edit", &errors.get_untracked());
                 }
