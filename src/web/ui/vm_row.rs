@@ -270,10 +270,7 @@ impl RowAction {
     fn as_str(self) -> &'static str {
         match self {
             RowAction::Details => "details",
-            RowAction::Transition(Transition::Start) => "start",
-            RowAction::Transition(Transition::Stop) => "stop",
-            RowAction::Transition(Transition::Pause) => "pause",
-            RowAction::Transition(Transition::Resume) => "resume",
+            RowAction::Transition(transition) => transition.operation().verb(),
             RowAction::Edit => "edit",
             RowAction::Delete => "delete",
             RowAction::Discard => "discard",
