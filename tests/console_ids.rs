@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use vm_playground::console::DomainIds;
-use vm_playground::{MockVmManager, VmConfig, VmInfo, VmManager};
+use vm_playground::{MockVmManager, Transition, VmConfig, VmInfo, VmManager};
 
 fn manager(running: &[&str], stopped: &[&str]) -> MockVmManager {
     let manager = MockVmManager::new();
@@ -27,6 +27,12 @@ fn info(manager: &MockVmManager, name: &str) -> VmInfo {
     manager.get_vm_info(name).unwrap()
 }
 
+/// Moves `name` through `transition` and lets `ids` see it as it is then, as the page does.
+fn step(manager: &MockVmManager, ids: &mut DomainIds, name: &str, transition: Transition) {
+    manager.apply(name, transition).unwrap();
+    ids.saw(&info(manager, name));
+}
+
 fn ids_of(ids: &DomainIds, names: &[&str]) -> Vec<Option<usize>> {
     names.iter().map(|name| ids.get(name)).collect()
 }
@@ -47,18 +53,15 @@ fn a_started_vm_gets_the_next_id_and_the_others_keep_theirs() {
     let manager = manager(&["web", "db"], &["app"]);
     let mut ids = DomainIds::numbered(&manager.list_vm_infos().unwrap());
 
-    manager.start_vm("app").unwrap();
-    ids.saw(&info(&manager, "app"));
+    step(&manager, &mut ids, "app", Transition::Start);
     assert_eq!(
         ids_of(&ids, &["app", "db", "web"]),
         [Some(3), Some(1), Some(2)]
     );
 
     // Pausing and resuming keep the Id; seeing a VM again changes nothing.
-    manager.pause_vm("db").unwrap();
-    ids.saw(&info(&manager, "db"));
-    manager.resume_vm("db").unwrap();
-    ids.saw(&info(&manager, "db"));
+    step(&manager, &mut ids, "db", Transition::Pause);
+    step(&manager, &mut ids, "db", Transition::Resume);
     ids.saw(&info(&manager, "db"));
     assert_eq!(
         ids_of(&ids, &["app", "db", "web"]),
@@ -66,11 +69,9 @@ fn a_started_vm_gets_the_next_id_and_the_others_keep_theirs() {
     );
 
     // Stopping drops it; starting again hands out a new one, never an old one.
-    manager.stop_vm("db").unwrap();
-    ids.saw(&info(&manager, "db"));
+    step(&manager, &mut ids, "db", Transition::Stop);
     assert_eq!(ids.get("db"), None);
-    manager.start_vm("db").unwrap();
-    ids.saw(&info(&manager, "db"));
+    step(&manager, &mut ids, "db", Transition::Start);
     assert_eq!(
         ids_of(&ids, &["app", "db", "web"]),
         [Some(3), Some(4), Some(2)]
@@ -111,10 +112,8 @@ fn keep_gives_a_rebooted_vm_its_id_back() {
     let manager = manager(&["web", "db"], &[]);
     let mut ids = DomainIds::numbered(&manager.list_vm_infos().unwrap());
     let id = ids.get("web").unwrap();
-    manager.stop_vm("web").unwrap();
-    ids.saw(&info(&manager, "web"));
-    manager.start_vm("web").unwrap();
-    ids.saw(&info(&manager, "web"));
+    step(&manager, &mut ids, "web", Transition::Stop);
+    step(&manager, &mut ids, "web", Transition::Start);
     assert_eq!(ids.get("web"), Some(3));
     ids.keep("web", id);
     assert_eq!(ids_of(&ids, &["db", "web"]), [Some(1), Some(2)]);
