@@ -209,11 +209,11 @@ export async function expectFocused(locator, what = 'element') {
 }
 
 /**
- * What sticks out sideways: the page itself if it scrolls sideways, every element whose box
- * reaches past the viewport's edges, and every element whose content is wider than its box,
- * described for the assertion message. Checking the boxes
- * too matters because the list's chunks contain their paint (`content-visibility`): a row
- * wider than the screen is clipped there, and the page doesn't scroll.
+ * What sticks out sideways, described for the assertion message: the page itself if it
+ * scrolls sideways, every element whose box reaches past the viewport's edges, and every
+ * element whose content is wider than its box. The page's scroll width alone is not enough:
+ * the list's chunks contain their paint (`content-visibility`), so a row wider than the
+ * screen is clipped there and the page doesn't scroll.
  */
 export const sidewaysOverflow = (page) =>
   page.evaluate(() => {
