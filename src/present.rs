@@ -72,10 +72,36 @@ impl StateFilter {
 }
 
 /// Whether `name` matches the text filter `query`: a case-insensitive substring; an empty or
-/// blank query matches everything.
+/// blank query matches everything. To test many names, make one [`NameFilter`].
 pub fn name_matches(name: &str, query: &str) -> bool {
-    let query = query.trim();
-    query.is_empty() || fold_case(name).contains(&fold_case(query))
+    NameFilter::new(query).matches(name)
+}
+
+/// The list's text filter, trimmed and case-folded once for every name it is tested on.
+///
+/// ```
+/// use vm_playground::present::NameFilter;
+/// let filter = NameFilter::new(" WEB ");
+/// assert!(filter.matches("web-01") && filter.matches("Webserver"));
+/// assert!(!filter.matches("db-01"));
+/// assert!(NameFilter::new("").matches("db-01"));
+/// ```
+pub struct NameFilter {
+    folded: String,
+}
+
+impl NameFilter {
+    /// The filter for what the user typed.
+    pub fn new(query: &str) -> Self {
+        NameFilter {
+            folded: fold_case(query.trim()),
+        }
+    }
+
+    /// Whether `name` holds the query, case aside (every name does when the query is blank).
+    pub fn matches(&self, name: &str) -> bool {
+        self.folded.is_empty() || fold_case(name).contains(&self.folded)
+    }
 }
 
 /// `text` in lower case, for comparisons that ignore case: Latin (with Latin-1 and Latin

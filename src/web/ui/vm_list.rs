@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::vm_row::{on_row_click, VmRow};
 use super::Ui;
 use crate::manager::VmState;
-use crate::present::{format_memory, name_matches, StateFilter, Summary};
+use crate::present::{format_memory, NameFilter, StateFilter, Summary};
 use crate::web::app::{App, Row};
 
 /// Rows per chunk of the list. 64–128 measured best in a prototype with 10,000 VMs.
@@ -28,14 +28,14 @@ pub fn VmList() -> impl IntoView {
     // on one VM doesn't re-filter the whole list; and then through `infos_changed`, not by
     // subscribing to every row's signal (see the summary).
     let shown = Memo::new(move |_| {
-        let text = ui.filter_text.get();
+        let text = ui.filter_text.with(|text| NameFilter::new(text));
         let state = ui.filter_state.get();
         if state != StateFilter::All {
             app.infos_changed.track();
         }
         rows.with(|rows| {
             rows.iter()
-                .filter(|row| name_matches(&row.name, &text))
+                .filter(|row| text.matches(&row.name))
                 .filter(|row| {
                     state == StateFilter::All
                         || row.info.with_untracked(|info| state.admits(info.state))
