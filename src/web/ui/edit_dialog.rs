@@ -77,12 +77,7 @@ fn EditForm(name: String) -> impl IntoView {
     let first_field = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
         if let Some(container) = first_field.get() {
-            if let Ok(Some(input)) = container.query_selector("input:not([readonly]), select") {
-                use wasm_bindgen::JsCast;
-                if let Ok(input) = input.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = input.focus();
-                }
-            }
+            super::focus_first(&container, "input:not([readonly]), select");
         }
     });
 

@@ -70,7 +70,6 @@ const EDGES: [Edge; 5] = [
 /// The edge just used is no button in the new state: if it had focus, give focus to a
 /// transition that is legal now, so a keyboard user can go on around the machine.
 fn focus_a_legal_edge() {
-    use wasm_bindgen::JsCast;
     let had_focus = document()
         .active_element()
         .is_some_and(|element| element.closest(".lc-edge").ok().flatten().is_some());
@@ -78,13 +77,8 @@ fn focus_a_legal_edge() {
         return;
     }
     super::after_updates(|| {
-        let next = document()
-            .query_selector(".lifecycle .lc-edge.legal")
-            .ok()
-            .flatten()
-            .and_then(|edge| edge.dyn_into::<web_sys::SvgElement>().ok());
-        if let Some(next) = next {
-            let _ = next.focus();
+        if let Some(page) = document().document_element() {
+            super::focus_first(&page, ".lifecycle .lc-edge.legal");
         }
     });
 }

@@ -130,6 +130,19 @@ pub(super) fn after_updates(then: impl FnOnce() + 'static) {
     });
 }
 
+/// Focuses the first element inside `scope` that `selector` matches, HTML or SVG (where focus
+/// goes when the control that had it is disabled or gone).
+pub(super) fn focus_first(scope: &web_sys::Element, selector: &str) {
+    let Some(element) = scope.query_selector(selector).ok().flatten() else {
+        return;
+    };
+    if let Some(html) = element.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = html.focus();
+    } else if let Some(svg) = element.dyn_ref::<web_sys::SvgElement>() {
+        let _ = svg.focus();
+    }
+}
+
 /// Escapes a string for a CSS attribute selector between double quotes.
 pub fn css_escape(text: &str) -> String {
     text.replace('\\', "\\\\").replace('"', "\\\"")

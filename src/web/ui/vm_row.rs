@@ -220,7 +220,6 @@ fn show_details_panel() {
 /// A button that was just used and is now disabled (Stop on a VM that stopped) would drop
 /// focus to the page: move it to the row's first enabled action instead.
 fn keep_focus_in_row(button: web_sys::HtmlButtonElement) {
-    use wasm_bindgen::JsCast;
     if document().active_element().as_ref() != Some(button.as_ref()) {
         return;
     }
@@ -228,19 +227,8 @@ fn keep_focus_in_row(button: web_sys::HtmlButtonElement) {
         if !button.disabled() {
             return;
         }
-        let next = button
-            .closest(".actions")
-            .ok()
-            .flatten()
-            .and_then(|actions| {
-                actions
-                    .query_selector("button:not([disabled])")
-                    .ok()
-                    .flatten()
-            })
-            .and_then(|next| next.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(next) = next {
-            let _ = next.focus();
+        if let Some(actions) = button.closest(".actions").ok().flatten() {
+            super::focus_first(&actions, "button:not([disabled])");
         }
     });
 }
