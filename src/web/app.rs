@@ -178,23 +178,28 @@ impl App {
     pub(super) fn refresh_all(&self) {
         let infos = self.manager().list_vm_infos().unwrap_or_default();
         self.domain_ids.update_value(|ids| ids.sync(&infos));
+        let mut infos_changed = false;
         let rows: Vec<Row> = infos
             .into_iter()
             .map(|info| match self.find(&info.config.name) {
                 Some(row) => {
                     if row.info.with_untracked(|shown| *shown != info) {
                         row.info.set(info);
+                        infos_changed = true;
                     }
                     row
                 }
                 None => Row::new(info),
             })
             .collect();
-        // Same rows (a catch-up that found nothing new): the list needn't re-filter.
+        // Same rows (a catch-up that found nothing new): the list needn't re-filter, nor the
+        // summary add up 10,000 VMs again.
         if self.rows.with_untracked(|current| *current != rows) {
             self.rows.set(rows);
         }
-        self.infos_changed.notify();
+        if infos_changed {
+            self.infos_changed.notify();
+        }
     }
 
     /// The row of `name` now, untracked.
