@@ -109,6 +109,15 @@ fn backups_and_raw_reads_use_the_real_storage() {
     assert_eq!(store::read("vm-playground:nothing").unwrap(), None);
     let loaded = load();
     assert_eq!(loaded.backups, std::slice::from_ref(&key));
+    // The keys alone (what another tab's new backup makes this tab read) are the loader's.
+    let later = store::save_backup(&vm_playground::storage::Backup {
+        created_at: 43,
+        ..backup.clone()
+    })
+    .unwrap();
+    assert_eq!(store::backup_keys(), load().backups);
+    assert_eq!(store::backup_keys(), [key.clone(), later.clone()]);
+    store::remove_keys(std::slice::from_ref(&later)).unwrap();
     store::remove_keys(std::slice::from_ref(&key)).unwrap();
     assert_eq!(store::read(&key).unwrap(), None);
 }

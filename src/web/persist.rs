@@ -365,8 +365,8 @@ impl App {
                         if let Some(name) = storage::vm_name(&key) {
                             app.take_in_stored(name);
                         } else if key.starts_with(storage::BACKUP_KEY_PREFIX) {
-                            let entries = store::read_all().unwrap_or_default();
-                            app.backups.set(loaded_from(&entries).backups);
+                            // The keys only: not every VM's record read and decoded again.
+                            app.backups.set(store::backup_keys());
                         }
                     }
                 }

@@ -110,6 +110,15 @@ pub fn save_backup(backup: &Backup) -> Result<String, SaveError> {
     Ok(key)
 }
 
+/// The keys of the kept backups, in the order [`storage::load`] lists them.
+pub fn backup_keys() -> Vec<String> {
+    let mut keys = local_storage()
+        .map(|storage| keys_with_prefix(&storage, storage::BACKUP_KEY_PREFIX))
+        .unwrap_or_default();
+    crate::ordering::sort_by_text(&mut keys, String::as_str);
+    keys
+}
+
 /// The keys of every VM record in storage, readable or not.
 pub fn vm_keys() -> Vec<String> {
     local_storage()
