@@ -1,0 +1,221 @@
+//! The catalogue's shape: one field per message. Each language file fills every field.
+
+use serde::Serialize;
+
+use super::Plural;
+
+/// Every message of the app in one language. Fields are templates: `{name}` is filled by
+/// [`fill`](super::fill) with the argument of that name; [`Plural`]s also take `{n}`, the
+/// count. A field's doc says where it shows and its arguments.
+#[derive(Debug, Serialize)]
+pub struct Texts {
+    // ---- The page --------------------------------------------------------------------
+    /// `<title>` and the page's heading.
+    pub app_name: &'static str,
+    /// The line under the heading.
+    pub tagline: &'static str,
+    /// `<meta name="description">`.
+    pub meta_description: &'static str,
+    /// The language menu's label (its accessible name).
+    pub language: &'static str,
+
+    // ---- States and operations -------------------------------------------------------
+    /// A running VM's state, as a badge or a table cell shows it.
+    pub state_running: &'static str,
+    /// A paused VM's state.
+    pub state_paused: &'static str,
+    /// A stopped VM's state.
+    pub state_stopped: &'static str,
+    /// The Start button.
+    pub action_start: &'static str,
+    /// The Stop button.
+    pub action_stop: &'static str,
+    /// The Pause button.
+    pub action_pause: &'static str,
+    /// The Resume button.
+    pub action_resume: &'static str,
+    /// The Edit button.
+    pub action_edit: &'static str,
+    /// The Delete button.
+    pub action_delete: &'static str,
+    /// The Discard button of pending changes.
+    pub action_discard: &'static str,
+    /// A row's Start button's accessible name. `{name}`: the VM.
+    pub start_vm: &'static str,
+    /// A row's Stop button's accessible name. `{name}`.
+    pub stop_vm: &'static str,
+    /// A row's Pause button's accessible name. `{name}`.
+    pub pause_vm: &'static str,
+    /// A row's Resume button's accessible name. `{name}`.
+    pub resume_vm: &'static str,
+    /// A row's Edit button's accessible name. `{name}`.
+    pub edit_vm: &'static str,
+    /// A row's Delete button's accessible name. `{name}`.
+    pub delete_vm: &'static str,
+    /// A row's Discard button's accessible name. `{name}`.
+    pub discard_pending_of: &'static str,
+    /// The VM's name as a button. `{name}`.
+    pub show_details_of: &'static str,
+    /// Why an action is unavailable (a disabled button's tooltip). `{action}`: the operation's
+    /// verb as in the console (start, stop…); `{name}`; `{reason}`: the refusal.
+    pub cant_do: &'static str,
+
+    // ---- Sizes -----------------------------------------------------------------------
+    /// Memory under a gigabyte. `{n}`: megabytes.
+    pub size_mb: &'static str,
+    /// Memory or disk in gigabytes. `{n}`: gigabytes, maybe with one decimal.
+    pub size_gb: &'static str,
+    /// A missing ISO image, in a config line.
+    pub no_iso: &'static str,
+
+    // ---- The list --------------------------------------------------------------------
+    /// The list's heading.
+    pub vms_heading: &'static str,
+    /// The name filter's label.
+    pub filter_by_name: &'static str,
+    /// The state filter's label.
+    pub filter_state: &'static str,
+    /// The state filter's first option.
+    pub all_states: &'static str,
+    /// Under the filters while they hide some VMs. `{shown}`, `{total}`: counts.
+    pub showing_of: &'static str,
+    /// The empty list.
+    pub no_vms_yet: &'static str,
+    /// The list when the filters hide every VM.
+    pub no_vm_matches: &'static str,
+    /// The button that clears both filters.
+    pub clear_filters: &'static str,
+    /// The summary's count of VMs; `{n}`.
+    pub summary_vms: Plural,
+    /// The summary's count of vCPUs held; `{n}`.
+    pub summary_vcpus: Plural,
+    /// The summary line. `{vms}`: [`Texts::summary_vms`]; `{running}`, `{paused}`,
+    /// `{stopped}`: counts; `{memory}`: memory held; `{vcpus}`: [`Texts::summary_vcpus`].
+    pub summary: &'static str,
+    /// A row's config line. `{memory}`, `{vcpus}`, `{disk}` (a size), `{network}`, `{iso}`.
+    pub specs: &'static str,
+    /// Before a row's pending changes.
+    pub pending_heading: &'static str,
+    /// One pending change. `{what}`: a field's word; `{from}`, `{to}`: values.
+    pub pending_change: &'static str,
+
+    // ---- Config fields ---------------------------------------------------------------
+    /// The name field's label (part of the automation contract).
+    pub label_name: &'static str,
+    /// The memory field's label.
+    pub label_memory: &'static str,
+    /// The vCPUs field's label.
+    pub label_vcpus: &'static str,
+    /// The disk path field's label.
+    pub label_disk_path: &'static str,
+    /// The disk size field's label.
+    pub label_disk_size: &'static str,
+    /// The ISO image field's label.
+    pub label_iso_image: &'static str,
+    /// The network field's label.
+    pub label_network: &'static str,
+    /// The name field's hint. `{max}`: the longest name.
+    pub hint_name: &'static str,
+    /// The disk path field's hint.
+    pub hint_disk_path: &'static str,
+    /// The ISO field's hint.
+    pub hint_iso_image: &'static str,
+    /// The name field's placeholder.
+    pub placeholder_name: &'static str,
+    /// A field in running text (details, pending changes): the name.
+    pub field_name: &'static str,
+    /// Memory, in running text.
+    pub field_memory: &'static str,
+    /// vCPUs, in running text.
+    pub field_vcpus: &'static str,
+    /// Disk path, in running text.
+    pub field_disk_path: &'static str,
+    /// Disk size, in running text.
+    pub field_disk_size: &'static str,
+    /// ISO image, in running text.
+    pub field_iso_image: &'static str,
+    /// Network, in running text.
+    pub field_network: &'static str,
+
+    // ---- Create and edit -------------------------------------------------------------
+    /// The create panel's heading.
+    pub create_heading: &'static str,
+    /// The create form's accessible name.
+    pub create_form: &'static str,
+    /// The create (and start) button.
+    pub create: &'static str,
+    /// The create-stopped button.
+    pub create_stopped: &'static str,
+    /// The edit dialog's title and form name. `{name}`.
+    pub edit_title: &'static str,
+    /// The edit dialog's note for an active VM.
+    pub edit_active_note: &'static str,
+    /// The edit dialog's note for a stopped VM.
+    pub edit_stopped_note: &'static str,
+    /// Why an active VM's name is read-only. `{name}`, `{state}` (lower case).
+    pub rename_needs_stop: &'static str,
+    /// The edit dialog when its VM went away. `{name}`.
+    pub edit_vm_gone: &'static str,
+    /// The edit form's submit.
+    pub save: &'static str,
+    /// Every dialog's Cancel.
+    pub cancel: &'static str,
+
+    // ---- Delete ----------------------------------------------------------------------
+    /// The delete dialog's title. `{name}`.
+    pub delete_title: &'static str,
+    /// The delete dialog's first paragraph. `{name}`.
+    pub delete_body: &'static str,
+    /// The delete dialog's note for an active VM. `{name}`, `{state}` (lower case).
+    pub delete_forced_off: &'static str,
+
+    // ---- Details ---------------------------------------------------------------------
+    /// The details panel's heading.
+    pub details_heading: &'static str,
+    /// The details panel with no VM selected.
+    pub details_empty: &'static str,
+    /// Details: the state's term.
+    pub details_state: &'static str,
+    /// Details: when created.
+    pub details_created: &'static str,
+    /// Details: when the state last changed.
+    pub details_state_changed: &'static str,
+    /// Details: the revision.
+    pub details_revision: &'static str,
+    /// Details: the config's heading.
+    pub details_configuration: &'static str,
+    /// Details: the pending config's heading.
+    pub details_pending: &'static str,
+    /// Details: a time that is not known.
+    pub unknown_time: &'static str,
+    /// Details: memory with its size in words. `{mb}`: megabytes; `{size}`: in words.
+    pub memory_detail: &'static str,
+
+    // ---- Lifecycle diagram -----------------------------------------------------------
+    /// The diagram's name with no VM selected.
+    pub lifecycle: &'static str,
+    /// The diagram's name for a VM. `{name}`.
+    pub lifecycle_of: &'static str,
+    /// A transition's accessible name. `{op}` (the console's verb), `{name}`, `{from}`, `{to}`.
+    pub lifecycle_edge: &'static str,
+    /// One move in the sentence under the diagram. `{op}`, `{to}` (lower case).
+    pub lifecycle_move: &'static str,
+    /// The sentence under the diagram. `{name}`, `{state}` (lower case), `{moves}`.
+    pub lifecycle_sentence: &'static str,
+    /// The sentence under the diagram with no VM selected.
+    pub lifecycle_intro: &'static str,
+
+    // ---- Console chrome --------------------------------------------------------------
+    /// The console's heading.
+    pub console_heading: &'static str,
+    /// The console's hint before its examples.
+    pub console_try: &'static str,
+    /// Between the console's examples.
+    pub console_or: &'static str,
+    /// The console's hint after its examples.
+    pub console_keys: &'static str,
+    /// The console output's accessible name.
+    pub console_output: &'static str,
+    /// The console input's accessible name.
+    pub command: &'static str,
+}
