@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use super::Plural;
+use crate::manager::{ConfigField, Refusal, Transition, VmState};
 
 /// Every message of the app in one language. Fields are templates: `{name}` is filled by
 /// [`fill`](super::fill) with the argument of that name; [`Plural`]s also take `{n}`, the
@@ -56,9 +57,21 @@ pub struct Texts {
     pub discard_pending_of: &'static str,
     /// The VM's name as a button. `{name}`.
     pub show_details_of: &'static str,
-    /// Why an action is unavailable (a disabled button's tooltip). `{action}`: the operation's
-    /// verb as in the console (start, stop…); `{name}`; `{reason}`: the refusal.
+    /// Why an action is unavailable (a disabled button's tooltip). `{action}`: the button's
+    /// word in lower case; `{name}`; `{reason}`: one of the `refusal_*` below.
     pub cant_do: &'static str,
+    /// Why start is refused: the VM runs.
+    pub refusal_already_running: &'static str,
+    /// Why start is refused: the VM is paused.
+    pub refusal_paused_not_stopped: &'static str,
+    /// Why stop, pause or resume is refused: the VM is stopped.
+    pub refusal_not_running: &'static str,
+    /// Why pause is refused: the VM is paused.
+    pub refusal_already_paused: &'static str,
+    /// Why resume is refused: the VM runs.
+    pub refusal_not_paused: &'static str,
+    /// Why a rename is refused: the VM is active.
+    pub refusal_rename_active: &'static str,
 
     // ---- Sizes -----------------------------------------------------------------------
     /// Memory under a gigabyte. `{n}`: megabytes.
@@ -122,7 +135,21 @@ pub struct Texts {
     pub hint_iso_image: &'static str,
     /// The name field's placeholder.
     pub placeholder_name: &'static str,
-    /// A field in running text (details, pending changes): the name.
+    /// The name as a term in the details panel.
+    pub term_name: &'static str,
+    /// Memory as a term in the details panel.
+    pub term_memory: &'static str,
+    /// vCPUs as a term in the details panel.
+    pub term_vcpus: &'static str,
+    /// Disk path as a term in the details panel.
+    pub term_disk_path: &'static str,
+    /// Disk size as a term in the details panel.
+    pub term_disk_size: &'static str,
+    /// ISO image as a term in the details panel.
+    pub term_iso_image: &'static str,
+    /// Network as a term in the details panel.
+    pub term_network: &'static str,
+    /// A field in running text (pending changes, messages): the name.
     pub field_name: &'static str,
     /// Memory, in running text.
     pub field_memory: &'static str,
@@ -218,4 +245,86 @@ pub struct Texts {
     pub console_output: &'static str,
     /// The console input's accessible name.
     pub command: &'static str,
+}
+
+impl Texts {
+    /// A state's word: "Running", "Paused", "Stopped".
+    pub fn state(&self, state: VmState) -> &'static str {
+        match state {
+            VmState::Running => self.state_running,
+            VmState::Paused => self.state_paused,
+            VmState::Stopped => self.state_stopped,
+        }
+    }
+
+    /// A transition's button word: "Start", "Stop", "Pause", "Resume".
+    pub fn transition(&self, transition: Transition) -> &'static str {
+        match transition {
+            Transition::Start => self.action_start,
+            Transition::Stop => self.action_stop,
+            Transition::Pause => self.action_pause,
+            Transition::Resume => self.action_resume,
+        }
+    }
+
+    /// A transition button's accessible name, to fill with `{name}`: "Start {name}".
+    pub fn transition_vm(&self, transition: Transition) -> &'static str {
+        match transition {
+            Transition::Start => self.start_vm,
+            Transition::Stop => self.stop_vm,
+            Transition::Pause => self.pause_vm,
+            Transition::Resume => self.resume_vm,
+        }
+    }
+
+    /// A refusal in a few words, for a disabled button's tooltip: "already running".
+    pub fn refusal(&self, refusal: Refusal) -> &'static str {
+        match refusal {
+            Refusal::AlreadyRunning => self.refusal_already_running,
+            Refusal::PausedNotStopped => self.refusal_paused_not_stopped,
+            Refusal::NotRunning => self.refusal_not_running,
+            Refusal::AlreadyPaused => self.refusal_already_paused,
+            Refusal::NotPaused => self.refusal_not_paused,
+            Refusal::RenameActive(_) => self.refusal_rename_active,
+        }
+    }
+
+    /// A config field's label in forms (part of the automation contract): "Memory (MB)".
+    pub fn label(&self, field: ConfigField) -> &'static str {
+        match field {
+            ConfigField::Name => self.label_name,
+            ConfigField::Memory => self.label_memory,
+            ConfigField::Vcpus => self.label_vcpus,
+            ConfigField::DiskPath => self.label_disk_path,
+            ConfigField::DiskSize => self.label_disk_size,
+            ConfigField::IsoImage => self.label_iso_image,
+            ConfigField::Network => self.label_network,
+        }
+    }
+
+    /// A config field as a term in the details panel: "Memory", "Disk size".
+    pub fn details_term(&self, field: ConfigField) -> &'static str {
+        match field {
+            ConfigField::Name => self.term_name,
+            ConfigField::Memory => self.term_memory,
+            ConfigField::Vcpus => self.term_vcpus,
+            ConfigField::DiskPath => self.term_disk_path,
+            ConfigField::DiskSize => self.term_disk_size,
+            ConfigField::IsoImage => self.term_iso_image,
+            ConfigField::Network => self.term_network,
+        }
+    }
+
+    /// A config field in running text: "memory", "disk path".
+    pub fn field(&self, field: ConfigField) -> &'static str {
+        match field {
+            ConfigField::Name => self.field_name,
+            ConfigField::Memory => self.field_memory,
+            ConfigField::Vcpus => self.field_vcpus,
+            ConfigField::DiskPath => self.field_disk_path,
+            ConfigField::DiskSize => self.field_disk_size,
+            ConfigField::IsoImage => self.field_iso_image,
+            ConfigField::Network => self.field_network,
+        }
+    }
 }

@@ -25,6 +25,8 @@ pub const KEY_PREFIX: &str = "vm-playground";
 pub const META_KEY: &str = "vm-playground:meta";
 /// The key of the event log (`event_log::EventLog` as JSON).
 pub const LOG_KEY: &str = "vm-playground:log";
+/// The key of the user's last choice of language (`en`, `ru`): see `i18n::Lang::choose`.
+pub const LANG_KEY: &str = "vm-playground:lang";
 /// The prefix of the per-VM keys.
 pub const VM_KEY_PREFIX: &str = "vm-playground:vm:";
 /// The format this code writes.

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod download;
 pub mod js_api;
+pub mod language;
 pub mod panic;
 mod persist;
 pub mod store;
@@ -12,7 +13,8 @@ mod ui;
 /// Loads the state and mounts the app on `<body>`.
 pub fn start() {
     panic::install_hook();
+    let language = language::Language::at_start();
     let app = app::App::load();
     js_api::install(app);
-    leptos::mount::mount_to_body(move || leptos::view! { <ui::Root app /> });
+    leptos::mount::mount_to_body(move || leptos::view! { <ui::Root app language /> });
 }

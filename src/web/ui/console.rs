@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::console::{self, complete, format_history, run, ConsoleBackend, History};
 use crate::event_log::Source;
 use crate::web::app::{App, Line, LineKind};
+use crate::web::language::Language;
 
 fn lines(kind: LineKind, texts: impl IntoIterator<Item = String>) -> Vec<Line> {
     texts.into_iter().map(|text| Line { kind, text }).collect()
@@ -15,6 +16,8 @@ fn lines(kind: LineKind, texts: impl IntoIterator<Item = String>) -> Vec<Line> {
 #[component]
 pub fn Console() -> impl IntoView {
     let app = expect_context::<App>();
+    let language = expect_context::<Language>();
+    let texts = move || language.texts();
     let input = RwSignal::new(String::new());
     let history = StoredValue::new(History::default());
     let output = NodeRef::<leptos::html::Div>::new();
@@ -92,13 +95,13 @@ pub fn Console() -> impl IntoView {
 
     view! {
         <section class="panel console" aria-labelledby="console-title">
-            <h2 id="console-title">"Console"</h2>
+            <h2 id="console-title">{move || texts().console_heading}</h2>
             <p class="hint">
-                "virsh commands, run on the VMs above: try " <code>"list --all"</code> ", "
-                <code>"start build-runner"</code> " or " <code>"help"</code>
-                ". ↑/↓ for history, Tab to complete. Buttons print their command here."
+                {move || texts().console_try} <code translate="no">"list --all"</code> ", "
+                <code translate="no">"start build-runner"</code> {move || texts().console_or} <code translate="no">"help"</code>
+                {move || texts().console_keys}
             </p>
-            <div class="console-output" role="log" aria-label="Console output" node_ref=output tabindex="0">
+            <div class="console-output" role="log" aria-label=move || texts().console_output node_ref=output tabindex="0">
                 <For
                     each=move || app.transcript.get()
                     key=|(id, _)| *id
@@ -117,7 +120,7 @@ pub fn Console() -> impl IntoView {
                 <span class="prompt" aria-hidden="true">"virsh #"</span>
                 <input
                     type="text"
-                    aria-label="Command"
+                    aria-label=move || texts().command
                     autocomplete="off"
                     autocapitalize="off"
                     spellcheck="false"

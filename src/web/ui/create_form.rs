@@ -9,6 +9,7 @@ use super::Ui;
 use crate::form::ConfigForm;
 use crate::manager::{ConfigField, VmConfig, VmError, VmState};
 use crate::web::app::{App, StartMode};
+use crate::web::language::Language;
 
 /// Where a core error belongs in a form: its field, or the name for a taken or frozen name.
 pub fn error_field(error: &VmError) -> ConfigField {
@@ -54,6 +55,8 @@ pub fn focus_first_invalid(prefix: &str, errors: &[(ConfigField, String)]) {
 pub fn CreateForm() -> impl IntoView {
     let app = expect_context::<App>();
     let ui = expect_context::<Ui>();
+    let language = expect_context::<Language>();
+    let texts = move || language.texts();
     let fresh = || ConfigForm::from_config(&VmConfig::default());
     let form = RwSignal::new(fresh());
     let submitted = RwSignal::new(false);
@@ -103,7 +106,7 @@ pub fn CreateForm() -> impl IntoView {
     view! {
         <form
             class="config-form"
-            aria-label="Create VM"
+            aria-label=move || texts().create_form
             novalidate
             on:submit=move |event: SubmitEvent| {
                 event.prevent_default();
@@ -113,10 +116,10 @@ pub fn CreateForm() -> impl IntoView {
             <ConfigFields form errors prefix="create" />
             <div class="form-actions">
                 <button type="submit" class="primary">
-                    "Create"
+                    {move || texts().create}
                 </button>
                 <button type="button" on:click=move |_| submit(StartMode::Stopped)>
-                    "Create stopped"
+                    {move || texts().create_stopped}
                 </button>
             </div>
         </form>

@@ -18,6 +18,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::app::App;
+use super::language::{Language, LanguageMenu};
 use crate::manager::VmState;
 use crate::present::{name_matches, StateFilter};
 use alerts::Alerts;
@@ -150,24 +151,27 @@ pub fn css_escape(text: &str) -> String {
 
 /// The whole page.
 #[component]
-pub fn Root(app: App) -> impl IntoView {
+pub fn Root(app: App, language: Language) -> impl IntoView {
     let ui = Ui::new();
     provide_context(app);
     provide_context(ui);
+    provide_context(language);
+    let texts = move || language.texts();
 
     view! {
         <main class="app">
             <header class="top" inert=move || ui.dialog_open()>
                 <div class="title">
-                    <h1>"VM Playground"</h1>
-                    <p class="tagline">"What a hypervisor does with a VM, and why."</p>
+                    <h1>{move || texts().app_name}</h1>
+                    <p class="tagline">{move || texts().tagline}</p>
                 </div>
+                <LanguageMenu />
                 <DataMenu />
             </header>
             <Alerts />
             <div class="layout" inert=move || ui.dialog_open()>
                 <section class="panel create" aria-labelledby="create-title">
-                    <h2 id="create-title">"Create a VM"</h2>
+                    <h2 id="create-title">{move || texts().create_heading}</h2>
                     <CreateForm />
                 </section>
                 <VmList />
