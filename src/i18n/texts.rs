@@ -225,7 +225,7 @@ pub struct Texts {
     pub lifecycle_of: &'static str,
     /// A transition's accessible name. `{op}` (the console's verb), `{name}`, `{from}`, `{to}`.
     pub lifecycle_edge: &'static str,
-    /// One move in the sentence under the diagram. `{op}`, `{to}` (lower case).
+    /// One move in the sentence under the diagram. `{op}`, `{to}` (a state).
     pub lifecycle_move: &'static str,
     /// The sentence under the diagram. `{name}`, `{state}` (lower case), `{moves}`.
     pub lifecycle_sentence: &'static str,

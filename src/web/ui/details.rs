@@ -26,7 +26,8 @@ fn config_rows(lang: Lang, config: &VmConfig) -> Vec<(&'static str, String)> {
         ConfigField::Memory => fill(
             texts.memory_detail,
             &[
-                ("mb", &lang.number(config.memory)),
+                // As the form holds it (the number a user types), not grouped.
+                ("mb", &config.memory),
                 ("size", &lang.memory(config.memory)),
             ],
         ),

@@ -209,7 +209,7 @@ pub fn Lifecycle(
                         texts().lifecycle_move,
                         &[
                             ("op", &operation_word(edge.transition)),
-                            ("to", &fold_case(texts().state(edge.to))),
+                            ("to", &texts().state(edge.to)),
                         ],
                     )
                 })
