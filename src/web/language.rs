@@ -68,6 +68,17 @@ impl Language {
         self.get().texts()
     }
 
+    /// A reactive text: the message `pick` chooses, in the current language. Every call site
+    /// shares this one closure type, so the page carries one copy of the code that renders a
+    /// reactive text rather than one per message (measured: ~10 KB of gzip for the first
+    /// screens' ~60 messages).
+    pub fn text(
+        self,
+        pick: fn(&Texts) -> &'static str,
+    ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || pick(self.texts())
+    }
+
     /// Every message in the current language, untracked.
     pub fn texts_untracked(&self) -> &'static Texts {
         self.get_untracked().texts()
@@ -111,7 +122,7 @@ pub fn LanguageMenu() -> impl IntoView {
     let language = expect_context::<Language>();
     view! {
         <label class="language">
-            <span>{move || language.texts().language}</span>
+            <span>{language.text(|t| t.language)}</span>
             <select
                 prop:value=move || language.get().code()
                 on:change=move |event| {

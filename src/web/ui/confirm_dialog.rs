@@ -127,7 +127,7 @@ pub fn ConfirmDialog() -> impl IntoView {
                         </div>
                         <div class="dialog-actions">
                             <button type="button" node_ref=cancel_button on:click=move |_| close()>
-                                {move || language.texts().cancel}
+                                {language.text(|t| t.cancel)}
                             </button>
                             {actions}
                         </div>

@@ -17,7 +17,6 @@ fn lines(kind: LineKind, texts: impl IntoIterator<Item = String>) -> Vec<Line> {
 pub fn Console() -> impl IntoView {
     let app = expect_context::<App>();
     let language = expect_context::<Language>();
-    let texts = move || language.texts();
     let input = RwSignal::new(String::new());
     let history = StoredValue::new(History::default());
     let output = NodeRef::<leptos::html::Div>::new();
@@ -95,13 +94,13 @@ pub fn Console() -> impl IntoView {
 
     view! {
         <section class="panel console" aria-labelledby="console-title">
-            <h2 id="console-title">{move || texts().console_heading}</h2>
+            <h2 id="console-title">{language.text(|t| t.console_heading)}</h2>
             <p class="hint">
-                {move || texts().console_try} <code translate="no">"list --all"</code> ", "
-                <code translate="no">"start build-runner"</code> {move || texts().console_or} <code translate="no">"help"</code>
-                {move || texts().console_keys}
+                {language.text(|t| t.console_try)} <code translate="no">"list --all"</code> ", "
+                <code translate="no">"start build-runner"</code> {language.text(|t| t.console_or)} <code translate="no">"help"</code>
+                {language.text(|t| t.console_keys)}
             </p>
-            <div class="console-output" role="log" aria-label=move || texts().console_output node_ref=output tabindex="0">
+            <div class="console-output" role="log" aria-label=language.text(|t| t.console_output) node_ref=output tabindex="0">
                 <For
                     each=move || app.transcript.get()
                     key=|(id, _)| *id
@@ -120,7 +119,7 @@ pub fn Console() -> impl IntoView {
                 <span class="prompt" aria-hidden="true">"virsh #"</span>
                 <input
                     type="text"
-                    aria-label=move || texts().command
+                    aria-label=language.text(|t| t.command)
                     autocomplete="off"
                     autocapitalize="off"
                     spellcheck="false"

@@ -56,7 +56,6 @@ pub fn CreateForm() -> impl IntoView {
     let app = expect_context::<App>();
     let ui = expect_context::<Ui>();
     let language = expect_context::<Language>();
-    let texts = move || language.texts();
     let fresh = || ConfigForm::from_config(&VmConfig::default());
     let form = RwSignal::new(fresh());
     let submitted = RwSignal::new(false);
@@ -106,7 +105,7 @@ pub fn CreateForm() -> impl IntoView {
     view! {
         <form
             class="config-form"
-            aria-label=move || texts().create_form
+            aria-label=language.text(|t| t.create_form)
             novalidate
             on:submit=move |event: SubmitEvent| {
                 event.prevent_default();
@@ -116,10 +115,10 @@ pub fn CreateForm() -> impl IntoView {
             <ConfigFields form errors prefix="create" />
             <div class="form-actions">
                 <button type="submit" class="primary">
-                    {move || texts().create}
+                    {language.text(|t| t.create)}
                 </button>
                 <button type="button" on:click=move |_| submit(StartMode::Stopped)>
-                    {move || texts().create_stopped}
+                    {language.text(|t| t.create_stopped)}
                 </button>
             </div>
         </form>

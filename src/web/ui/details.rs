@@ -66,14 +66,13 @@ pub fn Details() -> impl IntoView {
     let app = expect_context::<App>();
     let ui = expect_context::<Ui>();
     let language = expect_context::<Language>();
-    let texts = move || language.texts();
     let row = Memo::new(move |_| ui.selected.get().and_then(|name| app.row(&name)));
     view! {
         <aside class="panel details" aria-labelledby="details-title">
-            <h2 id="details-title">{move || texts().details_heading}</h2>
+            <h2 id="details-title">{language.text(|t| t.details_heading)}</h2>
             <Lifecycle row />
             {move || match row.get() {
-                None => view! { <p class="muted">{move || texts().details_empty}</p> }.into_any(),
+                None => view! { <p class="muted">{language.text(|t| t.details_empty)}</p> }.into_any(),
                 Some(row) => {
                     let info = row.info;
                     (move || {

@@ -140,10 +140,10 @@ fn EditForm(name: String) -> impl IntoView {
                     </div>
                     <div class="form-actions">
                         <button type="submit" class="primary" disabled=move || gone.get()>
-                            {move || texts().save}
+                            {language.text(|t| t.save)}
                         </button>
                         <button type="button" on:click=move |_| close()>
-                            {move || texts().cancel}
+                            {language.text(|t| t.cancel)}
                         </button>
                     </div>
                 </form>

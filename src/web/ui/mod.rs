@@ -156,14 +156,13 @@ pub fn Root(app: App, language: Language) -> impl IntoView {
     provide_context(app);
     provide_context(ui);
     provide_context(language);
-    let texts = move || language.texts();
 
     view! {
         <main class="app">
             <header class="top" inert=move || ui.dialog_open()>
                 <div class="title">
-                    <h1>{move || texts().app_name}</h1>
-                    <p class="tagline">{move || texts().tagline}</p>
+                    <h1>{language.text(|t| t.app_name)}</h1>
+                    <p class="tagline">{language.text(|t| t.tagline)}</p>
                 </div>
                 <LanguageMenu />
                 <DataMenu />
@@ -171,7 +170,7 @@ pub fn Root(app: App, language: Language) -> impl IntoView {
             <Alerts />
             <div class="layout" inert=move || ui.dialog_open()>
                 <section class="panel create" aria-labelledby="create-title">
-                    <h2 id="create-title">{move || texts().create_heading}</h2>
+                    <h2 id="create-title">{language.text(|t| t.create_heading)}</h2>
                     <CreateForm />
                 </section>
                 <VmList />

@@ -77,11 +77,11 @@ pub fn VmList() -> impl IntoView {
 
     view! {
         <section class="panel vms" aria-labelledby="vms-title">
-            <h2 id="vms-title" tabindex="-1">{move || texts().vms_heading}</h2>
+            <h2 id="vms-title" tabindex="-1">{language.text(|t| t.vms_heading)}</h2>
             <SummaryLine />
             <div class="filters" role="search">
                 <div class="field">
-                    <label for="filter-text">{move || texts().filter_by_name}</label>
+                    <label for="filter-text">{language.text(|t| t.filter_by_name)}</label>
                     <input
                         id="filter-text"
                         type="search"
@@ -91,7 +91,7 @@ pub fn VmList() -> impl IntoView {
                     />
                 </div>
                 <div class="field">
-                    <label for="filter-state">{move || texts().filter_state}</label>
+                    <label for="filter-state">{language.text(|t| t.filter_state)}</label>
                     <select
                         id="filter-state"
                         prop:value=move || ui.filter_state.get().as_str()
@@ -99,7 +99,7 @@ pub fn VmList() -> impl IntoView {
                             ui.filter_state.set(StateFilter::parse(&event_target_value(&event)))
                         }
                     >
-                        <option value="all">{move || texts().all_states}</option>
+                        <option value="all">{language.text(|t| t.all_states)}</option>
                         {VmState::ALL
                             .into_iter()
                             .map(|state| {
@@ -127,14 +127,14 @@ pub fn VmList() -> impl IntoView {
             </p>
             <Show when=move || total() == 0>
                 <div class="empty">
-                    <p>{move || texts().no_vms_yet}</p>
+                    <p>{language.text(|t| t.no_vms_yet)}</p>
                 </div>
             </Show>
             <Show when=move || total() != 0 && shown.with(Vec::is_empty)>
                 <div class="empty">
-                    <p>{move || texts().no_vm_matches}</p>
+                    <p>{language.text(|t| t.no_vm_matches)}</p>
                     <button type="button" on:click=clear_filters>
-                        {move || texts().clear_filters}
+                        {language.text(|t| t.clear_filters)}
                     </button>
                 </div>
             </Show>

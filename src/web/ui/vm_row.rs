@@ -335,7 +335,7 @@ fn confirm_delete(app: App, ui: Ui, name: String) {
             texts.delete_forced_off,
             &[
                 ("name", &name),
-                ("state", &texts.state(state).to_lowercase()),
+                ("state", &crate::present::fold_case(texts.state(state))),
             ],
         ));
     }
