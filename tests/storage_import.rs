@@ -226,6 +226,11 @@ fn a_preview_cuts_long_names_and_reasons() {
         );
     }
     assert!(preview.summary().len() < 1_000);
+
+    // A name can't reorder or break the preview's sentence.
+    let text = file_of(r#"{"name":"evil\u202Etxt.exe\nline","memory":0}"#);
+    let preview = parse_import(&text, NOW).unwrap();
+    assert_eq!(preview.problems[0].0, r"'evil\u{202e}txt.exe\u{a}line'");
 }
 
 #[test]

@@ -272,9 +272,24 @@ fn entry_label(entry: &Value, index: usize) -> String {
         .or_else(|| entry.get("name"))
         .and_then(Value::as_str);
     match name {
-        Some(name) => format!("'{}'", cut(name, PREVIEW_LABEL_CHARS)),
+        Some(name) => format!("'{}'", visible(&cut(name, PREVIEW_LABEL_CHARS))),
         None => format!("entry {}", index + 1),
     }
+}
+
+/// `text` with control characters and bidirectional controls written as `\u{202e}`: a
+/// file's name for an entry must not reorder or break the preview's sentence.
+fn visible(text: &str) -> String {
+    let mut shown = String::with_capacity(text.len());
+    for ch in text.chars() {
+        let bidi = matches!(ch, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        if ch.is_control() || bidi {
+            shown.push_str(&format!("\\u{{{:x}}}", u32::from(ch)));
+        } else {
+            shown.push(ch);
+        }
+    }
+    shown
 }
 
 /// `text` cut to `max` characters, with "…" where it was cut.
