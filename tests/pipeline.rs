@@ -88,6 +88,7 @@ fn the_core_and_pure_modules_import_no_browser_crate() {
         "present.rs",
         "ordering.rs",
         "demo.rs",
+        "json_bounds.rs",
     ] {
         files.push(format!("{root}/src/{file}").into());
     }
@@ -101,4 +102,126 @@ fn the_core_and_pure_modules_import_no_browser_crate() {
             );
         }
     }
+}
+
+/// Every workflow file under .github/workflows, with its name.
+fn workflows() -> Vec<(String, String)> {
+    let dir = format!("{}/.github/workflows", env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<(String, String)> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| {
+            path.extension()
+                .is_some_and(|extension| extension == "yml" || extension == "yaml")
+        })
+        .map(|path| {
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            (name, fs::read_to_string(&path).unwrap())
+        })
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "{dir} holds the workflows");
+    files
+}
+
+/// A tag can be moved to other code; a commit can't. So every action a workflow uses is
+/// pinned to a full commit SHA, with the release it is in a comment (`# v4.4.0`).
+#[test]
+fn every_action_is_pinned_to_a_commit() {
+    let mut seen = 0;
+    for (file, text) in workflows() {
+        for line in text.lines() {
+            let Some(rest) = line
+                .trim_start()
+                .trim_start_matches("- ")
+                .strip_prefix("uses:")
+            else {
+                continue;
+            };
+            seen += 1;
+            let (action, comment) = rest.split_once('#').unwrap_or((rest, ""));
+            let action = action.trim().trim_matches(['"', '\'']);
+            if action.starts_with("./") {
+                continue; // an action of this repository, pinned by the checkout itself
+            }
+            let (name, reference) = action
+                .split_once('@')
+                .unwrap_or_else(|| panic!("{file}: `{action}` names no version"));
+            assert!(
+                name.split('/').count() >= 2,
+                "{file}: `{action}` is not owner/repo"
+            );
+            assert!(
+                reference.len() == 40 && reference.bytes().all(|b| b.is_ascii_hexdigit()),
+                "{file}: `{action}` must be pinned to a full 40-hex commit SHA"
+            );
+            assert!(
+                comment.trim().starts_with('v'),
+                "{file}: `{action}` needs its release in a comment (`# v1.2.3`)"
+            );
+        }
+    }
+    assert!(seen > 0, "the workflows use actions");
+}
+
+/// The jobs of a workflow and what each `needs:` (a name, or a `[list]`), read from the
+/// two-space indented `jobs:` block.
+fn job_needs(workflow: &str) -> Vec<(String, Vec<String>)> {
+    let mut jobs: Vec<(String, Vec<String>)> = Vec::new();
+    let mut in_jobs = false;
+    for line in workflow.lines() {
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            continue;
+        }
+        if !line.starts_with(' ') {
+            in_jobs = line.trim_end() == "jobs:";
+            continue;
+        }
+        if !in_jobs {
+            continue;
+        }
+        if let Some(name) = line
+            .strip_prefix("  ")
+            .filter(|rest| !rest.starts_with(' '))
+            .and_then(|rest| rest.trim_end().strip_suffix(':'))
+        {
+            jobs.push((name.to_owned(), Vec::new()));
+        } else if let Some(needs) = line.strip_prefix("    needs:") {
+            let needs = needs.trim().trim_start_matches('[').trim_end_matches(']');
+            let (_, list) = jobs.last_mut().expect("needs: inside a job");
+            list.extend(
+                needs
+                    .split(',')
+                    .map(|job| job.trim().to_owned())
+                    .filter(|job| !job.is_empty()),
+            );
+        }
+    }
+    jobs
+}
+
+/// Nothing reaches GitHub Pages untested: the deploy and the build it ships need the test
+/// job, and the test job runs the README's test command (.ci/run).
+#[test]
+fn the_pages_deploy_needs_the_tests() {
+    let workflow = read(".github/workflows/pages.yml");
+    let jobs = job_needs(&workflow);
+    let needs = |job: &str| {
+        jobs.iter()
+            .find(|(name, _)| name == job)
+            .map(|(_, needs)| needs.clone())
+            .unwrap_or_else(|| panic!("pages.yml has a `{job}` job: {jobs:?}"))
+    };
+    assert!(needs("test").is_empty());
+    assert!(needs("build").contains(&"test".to_owned()), "{jobs:?}");
+    assert!(needs("deploy").contains(&"test".to_owned()), "{jobs:?}");
+    let test_job = workflow
+        .split("\n  test:\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n  build:\n").next())
+        .unwrap();
+    assert!(
+        test_job.lines().any(|line| line.trim() == ".ci/run"),
+        "the test job runs .ci/run"
+    );
 }

@@ -4,8 +4,12 @@
 
 use std::collections::BTreeSet;
 
-use vm_playground::storage::export::{export_json, parse_import, ImportError, MAX_IMPORT_BYTES};
-use vm_playground::{MockVmManager, VmConfig, VmState};
+use vm_playground::json_bounds::JsonBoundError;
+use vm_playground::storage::export::{
+    export_json, parse_import, ImportError, IMPORT_BOUNDS, MAX_IMPORT_BYTES, MAX_IMPORT_ENTRIES,
+    PREVIEW_LABEL_CHARS, PREVIEW_PROBLEMS, PREVIEW_REASON_CHARS,
+};
+use vm_playground::{MockVmManager, VmConfig, VmManager, VmState};
 
 const NOW: u64 = 1_795_672_800_000;
 
@@ -30,7 +34,8 @@ fn an_export_imports_back_equal() {
     let manager = demo();
     let text = export_json(&manager.snapshot().unwrap(), NOW);
     let preview = parse_import(&text, NOW).unwrap();
-    assert!(preview.rejected.is_empty());
+    assert_eq!(preview.rejected, 0);
+    assert!(preview.problems.is_empty());
     assert_eq!(preview.vms, manager.snapshot().unwrap().vms);
     assert_eq!(preview.summary(), "3 VMs");
     let value: serde_json::Value = serde_json::from_str(&text).unwrap();
@@ -60,19 +65,20 @@ fn bad_entries_are_left_out_and_named() {
     ]}"#;
     let preview = parse_import(text, NOW).unwrap();
     assert_eq!(preview.vms.len(), 1);
+    assert_eq!(preview.rejected, 4);
     let labels: Vec<&str> = preview
-        .rejected
+        .problems
         .iter()
         .map(|(label, _)| label.as_str())
         .collect();
     assert_eq!(labels, ["'zero'", "'ok'", "'broken'", "entry 5"]);
     assert_eq!(
-        preview.rejected[0].1,
+        preview.problems[0].1,
         "memory must be between 1 and 4194304 MB, got 0"
     );
-    assert_eq!(preview.rejected[1].1, "the name is used twice in the file");
+    assert_eq!(preview.problems[1].1, "the name is used twice in the file");
     // The serde message, without a position: the entry is not the file's text.
-    assert_eq!(preview.rejected[2].1, "missing field `memory`");
+    assert_eq!(preview.problems[2].1, "missing field `memory`");
     assert!(preview
         .summary()
         .starts_with("1 VM, 4 invalid (left out): 'zero': memory must be between"));
@@ -134,4 +140,121 @@ fn an_oversized_file_is_refused_before_parsing() {
         error.to_string(),
         "the file is 8.0 MB; at most 8 MB can be imported"
     );
+}
+
+/// `{"format":"vm-playground","version":1,"vms":[<entries>]}`.
+fn file_of(entries: &str) -> String {
+    format!(r#"{{"format":"vm-playground","version":1,"vms":[{entries}]}}"#)
+}
+
+#[test]
+fn a_list_of_millions_of_entries_is_refused_at_the_entry_limit() {
+    // Just under the import limit, and broken at its end: had the whole text been parsed,
+    // the error would be the JSON one. The check stops at entry 25,001 and looks no further.
+    let ones = "1,".repeat((MAX_IMPORT_BYTES - 100) / 2);
+    let text = file_of(&format!("{ones}1 !! not JSON"));
+    assert!(text.len() <= MAX_IMPORT_BYTES);
+    let error = parse_import(&text, NOW).unwrap_err();
+    assert_eq!(
+        error,
+        ImportError::TooComplex {
+            bound: JsonBoundError::TooBroad {
+                max: MAX_IMPORT_ENTRIES
+            }
+        }
+    );
+    assert_eq!(
+        error.to_string(),
+        "the file is too large to import: a list or object in it has more than 25000 entries"
+    );
+}
+
+#[test]
+fn a_preview_counts_every_entry_left_out_and_names_the_first_few() {
+    let text = file_of(&vec!["1"; MAX_IMPORT_ENTRIES].join(","));
+    let preview = parse_import(&text, NOW).unwrap();
+    assert!(preview.vms.is_empty());
+    assert_eq!(preview.rejected, MAX_IMPORT_ENTRIES);
+    assert_eq!(preview.problems.len(), PREVIEW_PROBLEMS);
+    assert_eq!(preview.problems[4].0, "entry 5");
+    let summary = preview.summary();
+    assert!(
+        summary.starts_with("0 VMs, 25000 invalid (left out), the first 5: entry 1: "),
+        "{summary}"
+    );
+    assert!(summary.len() < 1_000, "{} bytes", summary.len());
+}
+
+#[test]
+fn deep_nesting_and_too_many_values_are_refused_before_parsing() {
+    let deep = file_of(&format!("{}1{}", "[".repeat(20), "]".repeat(20)));
+    assert_eq!(
+        parse_import(&deep, NOW).unwrap_err(),
+        ImportError::TooComplex {
+            bound: JsonBoundError::TooDeep {
+                max: IMPORT_BOUNDS.max_depth
+            }
+        }
+    );
+    // No list is longer than the entry limit, but together they hold too many values.
+    let row = format!("[{}]", vec!["1"; 30].join(","));
+    let many = file_of(&vec![row.as_str(); 20_000].join(","));
+    assert!(many.len() <= MAX_IMPORT_BYTES);
+    assert_eq!(
+        parse_import(&many, NOW).unwrap_err(),
+        ImportError::TooComplex {
+            bound: JsonBoundError::TooManyValues {
+                max: IMPORT_BOUNDS.max_values
+            }
+        }
+    );
+}
+
+#[test]
+fn a_preview_cuts_long_names_and_reasons() {
+    let long = "x".repeat(100_000);
+    let text = file_of(&format!(
+        r#"{{"name":"{long}","memory":0}},{{"config":{{"name":"{long}"}},"state":"{long}"}}"#
+    ));
+    let preview = parse_import(&text, NOW).unwrap();
+    assert_eq!(preview.rejected, 2);
+    for (label, reason) in &preview.problems {
+        assert!(label.chars().count() <= PREVIEW_LABEL_CHARS + 3, "{label}");
+        assert!(
+            reason.chars().count() <= PREVIEW_REASON_CHARS + 1,
+            "{reason}"
+        );
+    }
+    assert!(preview.summary().len() < 1_000);
+
+    // A name can't reorder or break the preview's sentence.
+    let text = file_of(r#"{"name":"evil\u202Etxt.exe\nline","memory":0}"#);
+    let preview = parse_import(&text, NOW).unwrap();
+    assert_eq!(preview.problems[0].0, r"'evil\u{202e}txt.exe\u{a}line'");
+}
+
+#[test]
+fn the_bounds_take_an_export_of_as_many_vms_as_the_entry_limit() {
+    // The shape bounds must not refuse a real export of as many VMs as an import takes, each
+    // with the most values a record has (pending changes, an ISO); the byte limit may.
+    let manager = MockVmManager::new();
+    for index in 0..MAX_IMPORT_ENTRIES {
+        manager
+            .create_vm(VmConfig {
+                name: format!("vm-{index:05}"),
+                disk_path: format!("/var/lib/libvirt/images/vm-{index:05}.qcow2"),
+                iso_image: Some("/isos/debian-12.iso".into()),
+                ..VmConfig::default()
+            })
+            .unwrap();
+    }
+    // Every VM with pending changes: the most values a record has.
+    for index in 0..MAX_IMPORT_ENTRIES {
+        let name = format!("vm-{index:05}");
+        let mut config = manager.get_vm_info(&name).unwrap().config;
+        config.memory = 2048;
+        manager.update_vm_config(&name, config).unwrap();
+    }
+    let text = export_json(&manager.snapshot().unwrap(), NOW);
+    assert_eq!(IMPORT_BOUNDS.check(&text), Ok(()));
 }

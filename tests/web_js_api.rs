@@ -229,3 +229,73 @@ fn wrong_javascript_types_are_invalid_config_not_traps() {
         assert_eq!(thrown(manager.start_vm(name)).1, "InvalidConfig");
     }
 }
+
+/// Issue 12: argument conversion does work bounded by a small budget, whatever the argument:
+/// a shared nested array (2^30 paths in a few hundred bytes) used to hang the page.
+#[wasm_bindgen_test]
+fn arguments_that_would_take_unbounded_work_are_refused_at_once() {
+    let manager = JsVmManager::new();
+    let too_many = "an array or object holding more than 64 values in all (a config holds 8)";
+    let shared = r#"(() => { let x = []; for (let i = 0; i < 30; i++) x = [x, x]; return x; })()"#;
+    let cases: Vec<(String, String, Option<&str>)> = vec![
+        (
+            format!(r#"{{ name: "a", memory: {shared} }}"#),
+            format!("memory must be a whole number, got {too_many}"),
+            Some("memory"),
+        ),
+        (
+            r#"{ name: "a", vcpus: new Array(1e9) }"#.into(),
+            "vCPUs must be a whole number, got an array of 1000000000 elements".into(),
+            Some("vcpus"),
+        ),
+        (
+            r#"{ name: "a", network: Object.fromEntries(Array.from({ length: 1e5 }, (_, i) => ["k" + i, i])) }"#.into(),
+            "network must be a string, got an object with 100000 keys".into(),
+            Some("network"),
+        ),
+        (
+            r#"{ name: "a", diskPath: "x".repeat(3e6) }"#.into(),
+            "disk path must be at most 65536 characters, got 3000000".into(),
+            Some("diskPath"),
+        ),
+        (
+            r#"{ name: "x".repeat(3e6) }"#.into(),
+            "name must be at most 64 characters, got 3000000".into(),
+            Some("name"),
+        ),
+        (
+            r#"{ name: "a", memory: "x".repeat(3e6) }"#.into(),
+            "memory must be a whole number, got a string of 3000000 characters".into(),
+            Some("memory"),
+        ),
+        (
+            r#"Object.fromEntries(Array.from({ length: 1e5 }, (_, i) => ["k" + i, i]))"#.into(),
+            "a VM config must be an object like { name: \"web-01\", memory: 1024 }, got an object with 100000 keys".into(),
+            None,
+        ),
+        (
+            r#"{ name: "a", ["k".repeat(1e6)]: 1 }"#.into(),
+            format!(
+                "unknown config field \"{}…\" (the fields are name, memory, vcpus, diskPath, diskSize, isoImage, network)",
+                "k".repeat(40)
+            ),
+            Some("name"),
+        ),
+    ];
+    for (source, message, field) in cases {
+        let (got_message, code, got_field) = thrown(manager.create_vm(js(&source)));
+        assert_eq!(got_message, message, "{source}");
+        assert_eq!(code, "InvalidConfig", "{source}");
+        assert_eq!(got_field.as_deref(), field, "{source}");
+    }
+    let (message, code, _) = thrown(manager.start_vm(js(shared)));
+    assert_eq!(code, "InvalidConfig");
+    assert_eq!(
+        message,
+        format!("name must be a VM name (a string), got {too_many}")
+    );
+    let (message, code, _) = thrown(manager.start_vm(js(r#""x".repeat(3e6)"#)));
+    assert_eq!(code, "InvalidConfig");
+    assert_eq!(message, "name must be at most 64 characters, got 3000000");
+    assert!(manager.list_vms().unwrap().is_empty());
+}

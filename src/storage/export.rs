@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::config_input::config_from_json;
+use crate::json_bounds::{JsonBoundError, JsonBounds};
 use crate::manager::{check_vm, Snapshot, Timestamp, VmInfo, VmState};
 
 /// The `format` field of an export file.
@@ -14,7 +15,26 @@ pub const EXPORT_FORMAT: &str = "vm-playground";
 /// The export version this code writes and reads.
 pub const EXPORT_VERSION: u32 = 1;
 /// The largest file accepted for import, in bytes (an export of 10,000 VMs is about 3 MB).
+/// The page checks a file's size against it before reading the file.
 pub const MAX_IMPORT_BYTES: usize = 8 * 1024 * 1024;
+/// The most entries an import's `vms` list (or any list or object in the file) may hold:
+/// 2.5 times the 10,000 VMs the app is built and measured for, and a few thousand times
+/// fewer than the values 8 MiB of `[1,1,1,…]` would make.
+pub const MAX_IMPORT_ENTRIES: usize = 25_000;
+/// The shape an import file must keep, checked before it is parsed: an export nests 4 levels
+/// deep (file, `vms`, entry, config) and a VM record holds at most 22 values (a test checks
+/// that an export of [`MAX_IMPORT_ENTRIES`] such records passes).
+pub const IMPORT_BOUNDS: JsonBounds = JsonBounds {
+    max_depth: 8,
+    max_breadth: MAX_IMPORT_ENTRIES,
+    max_values: MAX_IMPORT_ENTRIES * 24,
+};
+/// How many of the entries left out an import preview names (it counts them all).
+pub const PREVIEW_PROBLEMS: usize = 5;
+/// The longest label (an entry's name) a preview shows, in characters; longer ones are cut.
+pub const PREVIEW_LABEL_CHARS: usize = 40;
+/// The longest reason a preview shows for one entry, in characters; longer ones are cut.
+pub const PREVIEW_REASON_CHARS: usize = 200;
 
 /// An export file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -84,6 +104,11 @@ pub enum ImportError {
         /// Its version.
         version: u64,
     },
+    /// Its shape exceeds [`IMPORT_BOUNDS`] (found before parsing it).
+    TooComplex {
+        /// The bound exceeded.
+        bound: JsonBoundError,
+    },
 }
 
 impl std::fmt::Display for ImportError {
@@ -103,19 +128,27 @@ impl std::fmt::Display for ImportError {
                 f,
                 "the file is from a newer version of VM Playground (export version {version}; this one reads {EXPORT_VERSION})"
             ),
+            ImportError::TooComplex { bound } => {
+                write!(f, "the file is too large to import: {bound}")
+            }
         }
     }
 }
 
 impl std::error::Error for ImportError {}
 
-/// What an import file holds, for the user to confirm.
+/// What an import file holds, for the user to confirm. Bounded whatever the file: the VMs
+/// that passed (at most [`MAX_IMPORT_ENTRIES`]), a count of the entries left out, and the
+/// first [`PREVIEW_PROBLEMS`] of them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportPreview {
     /// The VMs that passed every check.
     pub vms: Vec<VmInfo>,
-    /// The entries left out: a label (the VM's name, or its position) and the reason.
-    pub rejected: Vec<(String, String)>,
+    /// How many entries were left out.
+    pub rejected: usize,
+    /// The first [`PREVIEW_PROBLEMS`] entries left out: a label (the VM's name, or its
+    /// position) and the reason, each cut to a few dozen characters.
+    pub problems: Vec<(String, String)>,
 }
 
 /// Replace everything, or merge into what is there.
@@ -128,19 +161,26 @@ pub enum ImportMode {
 }
 
 impl ImportPreview {
-    /// One sentence for the preview: "3 VMs, 1 invalid: 'x': memory must be …".
+    /// One sentence for the preview: "3 VMs, 1 invalid (left out): 'x': memory must be …";
+    /// past [`PREVIEW_PROBLEMS`] entries left out, "…, 700 invalid (left out), the first 5:
+    /// …". Its length is bounded, however many entries the file has.
     pub fn summary(&self) -> String {
         let count = self.vms.len();
         let mut text = format!("{count} VM{}", if count == 1 { "" } else { "s" });
-        if !self.rejected.is_empty() {
+        if self.rejected > 0 {
             let reasons: Vec<String> = self
-                .rejected
+                .problems
                 .iter()
                 .map(|(label, reason)| format!("{label}: {reason}"))
                 .collect();
+            let first = if self.rejected > self.problems.len() {
+                format!(", the first {}", self.problems.len())
+            } else {
+                String::new()
+            };
             text.push_str(&format!(
-                ", {} invalid (left out): {}",
-                self.rejected.len(),
+                ", {} invalid (left out){first}: {}",
+                self.rejected,
                 reasons.join("; ")
             ));
         }
@@ -163,6 +203,10 @@ pub fn parse_import(text: &str, now: Timestamp) -> Result<ImportPreview, ImportE
     if text.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge { bytes: text.len() });
     }
+    // Before parsing: a tree of millions of values is what must not be built.
+    IMPORT_BOUNDS
+        .check(text)
+        .map_err(|stop| ImportError::TooComplex { bound: stop.error })?;
     let value: Value = serde_json::from_str(text).map_err(|error| ImportError::NotJson {
         detail: error.to_string(),
     })?;
@@ -194,17 +238,27 @@ pub fn parse_import(text: &str, now: Timestamp) -> Result<ImportPreview, ImportE
     };
     let mut preview = ImportPreview {
         vms: Vec::new(),
-        rejected: Vec::new(),
+        rejected: 0,
+        problems: Vec::new(),
     };
     let mut names = BTreeSet::new();
     for (index, entry) in entries.iter().enumerate() {
-        let label = entry_label(entry, index);
-        match read_entry(entry, now) {
-            Ok(info) if !names.insert(info.config.name.clone()) => preview
-                .rejected
-                .push((label, "the name is used twice in the file".into())),
-            Ok(info) => preview.vms.push(info),
-            Err(reason) => preview.rejected.push((label, reason)),
+        let reason = match read_entry(entry, now) {
+            Ok(info) if !names.insert(info.config.name.clone()) => {
+                "the name is used twice in the file".to_owned()
+            }
+            Ok(info) => {
+                preview.vms.push(info);
+                continue;
+            }
+            Err(reason) => reason,
+        };
+        preview.rejected += 1;
+        if preview.problems.len() < PREVIEW_PROBLEMS {
+            preview.problems.push((
+                entry_label(entry, index),
+                cut(&reason, PREVIEW_REASON_CHARS),
+            ));
         }
     }
     crate::ordering::sort_by_text(&mut preview.vms, |info| &info.config.name);
@@ -218,8 +272,31 @@ fn entry_label(entry: &Value, index: usize) -> String {
         .or_else(|| entry.get("name"))
         .and_then(Value::as_str);
     match name {
-        Some(name) => format!("'{name}'"),
+        Some(name) => format!("'{}'", visible(&cut(name, PREVIEW_LABEL_CHARS))),
         None => format!("entry {}", index + 1),
+    }
+}
+
+/// `text` with control characters and bidirectional controls written as `\u{202e}`: a
+/// file's name for an entry must not reorder or break the preview's sentence.
+fn visible(text: &str) -> String {
+    let mut shown = String::with_capacity(text.len());
+    for ch in text.chars() {
+        let bidi = matches!(ch, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        if ch.is_control() || bidi {
+            shown.push_str(&format!("\\u{{{:x}}}", u32::from(ch)));
+        } else {
+            shown.push(ch);
+        }
+    }
+    shown
+}
+
+/// `text` cut to `max` characters, with "…" where it was cut.
+fn cut(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_owned(),
     }
 }
 

@@ -14,7 +14,7 @@ use crate::console::ConsoleBackend;
 use crate::event_log::Source;
 use crate::manager::{
     ConfigField, ConfigProblem, ConfigUpdate, MockVmManager as Core, Transition, VmConfig, VmError,
-    VmManager,
+    VmManager, NAME_MAX_CHARS,
 };
 
 enum Target {
@@ -42,63 +42,154 @@ pub fn to_js_error(error: &VmError) -> JsValue {
     js_error.into()
 }
 
-/// A JS value as JSON, or why it has none (a function, a symbol, NaN, ...): its type in words.
+/// The most values (scalars, arrays and objects, nested ones included) one argument may hold.
+/// A config holds 8; the budget is what keeps a shared nested array (`x = [x, x]` thirty
+/// times: 2^30 paths to walk, in a few hundred bytes) from hanging the page.
+pub const MAX_ARG_VALUES: usize = 64;
+/// How deep one argument may nest arrays and objects. No config value nests at all; the
+/// limit also makes an object that contains itself an error, not a stack overflow.
+pub const MAX_ARG_DEPTH: usize = 32;
+/// The longest string an argument may hold, in UTF-16 code units, checked before it is
+/// copied out of JavaScript: as long as a whole stored record may be (64 KiB), so no longer
+/// string could ever be saved.
+pub const MAX_ARG_STRING_UNITS: u32 = 65_536;
+/// Keys longer than this (in UTF-16 code units) name no field; only this much of one is
+/// copied, to name it in the message.
+const MAX_ARG_KEY_UNITS: u32 = 64;
+
+/// Why a JS value has no JSON form within the bounds above.
+#[derive(Debug)]
+enum Unconvertible {
+    /// A function, a symbol, NaN, ...: its type in words.
+    NoJsonForm(String),
+    /// Nested deeper than [`MAX_ARG_DEPTH`] (or containing itself).
+    TooDeep,
+    /// More than [`MAX_ARG_VALUES`] values in all.
+    TooManyValues,
+    /// An array or object longer than [`MAX_ARG_VALUES`] by itself (counted before any of it
+    /// is read): whether it is an array, and its length.
+    TooLong {
+        /// An array (else an object).
+        array: bool,
+        /// Its elements or keys.
+        length: u32,
+    },
+    /// A string longer than [`MAX_ARG_STRING_UNITS`], with its length in UTF-16 code units.
+    StringTooLong(u32),
+}
+
+impl Unconvertible {
+    /// What was found, in words, for a message: "memory must be a whole number, got …".
+    fn found(&self) -> String {
+        match self {
+            Unconvertible::NoJsonForm(found) => found.clone(),
+            Unconvertible::TooDeep => "an object nested too deep (or containing itself)".into(),
+            Unconvertible::TooManyValues => format!(
+                "an array or object holding more than {MAX_ARG_VALUES} values in all (a config holds 8)"
+            ),
+            Unconvertible::TooLong {
+                array: true,
+                length,
+            } => format!("an array of {length} elements"),
+            Unconvertible::TooLong {
+                array: false,
+                length,
+            } => format!("an object with {length} keys"),
+            Unconvertible::StringTooLong(units) => format!("a string of {units} characters"),
+        }
+    }
+}
+
+/// A JS value as JSON, or why it has none (a function, a symbol, NaN, ...: its type in
+/// words), visiting at most [`MAX_ARG_VALUES`] values and copying no string longer than
+/// [`MAX_ARG_STRING_UNITS`]: the work is bounded whatever the argument.
 ///
 /// By hand rather than with serde-wasm-bindgen's deserializer, which would add a copy of every
 /// derived deserializer to the page for this one use.
-fn json_of(value: &JsValue) -> Result<Value, String> {
-    json_within(value, MAX_DEPTH)
+fn json_of(value: &JsValue) -> Result<Value, Unconvertible> {
+    let mut budget = MAX_ARG_VALUES;
+    json_within(value, MAX_ARG_DEPTH, &mut budget)
 }
 
-/// How deep [`json_of`] goes into arrays and objects. No config value nests at all; the limit
-/// is there so that an object that contains itself is an error, not a stack overflow.
-const MAX_DEPTH: usize = 32;
-
-fn json_within(value: &JsValue, depth: usize) -> Result<Value, String> {
+/// [`json_of`] with `depth` levels of nesting and `budget` values left.
+fn json_within(value: &JsValue, depth: usize, budget: &mut usize) -> Result<Value, Unconvertible> {
+    *budget = budget.checked_sub(1).ok_or(Unconvertible::TooManyValues)?;
     if value.is_null() || value.is_undefined() {
         return Ok(Value::Null);
     }
     if let Some(flag) = value.as_bool() {
         return Ok(Value::Bool(flag));
     }
-    if let Some(text) = value.as_string() {
-        return Ok(Value::String(text));
+    if value.is_string() {
+        let units = value.unchecked_ref::<js_sys::JsString>().length();
+        if units > MAX_ARG_STRING_UNITS {
+            return Err(Unconvertible::StringTooLong(units));
+        }
+        return Ok(Value::String(value.as_string().unwrap_or_default()));
     }
     if let Some(number) = value.as_f64() {
-        return json_number(number);
+        return json_number(number).map_err(Unconvertible::NoJsonForm);
     }
     let nested = js_sys::Array::is_array(value) || value.is_object() && !value.is_function();
     if nested && depth == 0 {
-        return Err("an object nested too deep (or containing itself)".into());
+        return Err(Unconvertible::TooDeep);
     }
     if js_sys::Array::is_array(value) {
         let array: &js_sys::Array = value.unchecked_ref();
+        // Checked before walking it: `new Array(1e9)` is refused without a billion visits.
+        check_length(array.length(), true, *budget)?;
         return array
             .iter()
-            .map(|item| json_within(&item, depth - 1))
+            .map(|item| json_within(&item, depth - 1, budget))
             .collect();
     }
     if nested {
         let mut object = serde_json::Map::new();
-        for (key, item) in entries(value) {
-            object.insert(key, json_within(&item, depth - 1)?);
+        for (key, item) in entries(value, *budget)? {
+            object.insert(key, json_within(&item, depth - 1, budget)?);
         }
         return Ok(Value::Object(object));
     }
-    Err(format!(
+    Err(Unconvertible::NoJsonForm(format!(
         "a {}",
         value.js_typeof().as_string().unwrap_or_default()
-    ))
+    )))
 }
 
-/// An object's own enumerable properties, as `Object.entries` gives them.
-fn entries(object: &JsValue) -> impl Iterator<Item = (String, JsValue)> {
-    js_sys::Object::entries(object.unchecked_ref())
-        .into_iter()
-        .map(|entry| {
-            let entry: js_sys::Array = entry.unchecked_into();
-            (entry.get(0).as_string().unwrap_or_default(), entry.get(1))
+/// A property key as text; a key too long to name a field is cut (to name it in a message)
+/// before it is copied.
+fn key_text(key: &JsValue) -> String {
+    let key: &js_sys::JsString = key.unchecked_ref();
+    if key.length() > MAX_ARG_KEY_UNITS {
+        let start = String::from(key.slice(0, 40));
+        return format!("{start}…");
+    }
+    String::from(key)
+}
+
+/// Refuses an array or object of `length` entries when more than `budget` values are left.
+fn check_length(length: u32, array: bool, budget: usize) -> Result<(), Unconvertible> {
+    if length as usize > MAX_ARG_VALUES {
+        Err(Unconvertible::TooLong { array, length })
+    } else if length as usize > budget {
+        Err(Unconvertible::TooManyValues)
+    } else {
+        Ok(())
+    }
+}
+
+/// An object's own enumerable string-keyed properties, as `Object.keys` lists them, or
+/// an error when there are more than `max` (counted before any is read).
+fn entries(object: &JsValue, max: usize) -> Result<Vec<(String, JsValue)>, Unconvertible> {
+    let keys = js_sys::Object::keys(object.unchecked_ref::<js_sys::Object>());
+    check_length(keys.length(), false, max)?;
+    Ok(keys
+        .iter()
+        .map(|key| {
+            let item = js_sys::Reflect::get(object, &key).unwrap_or(JsValue::UNDEFINED);
+            (key_text(&key), item)
         })
+        .collect())
 }
 
 /// A JS number as JSON: whole numbers that JS holds exactly as integers (as a JSON text of
@@ -137,24 +228,18 @@ fn config_arg(value: &JsValue) -> Result<VmConfig, VmError> {
     let is_plain_object =
         value.is_object() && !js_sys::Array::is_array(value) && !value.is_function();
     if !is_plain_object {
-        return config_from_json(&json_of(value).map_err(not_an_object)?);
+        return config_from_json(&json_of(value).map_err(|found| not_an_object(found.found()))?);
     }
-    // Field by field, so that one value without a JSON form is named with its field.
+    // Field by field, so that one value without a JSON form is named with its field; one
+    // budget for the whole config.
+    let mut budget = MAX_ARG_VALUES - 1;
     let mut object = serde_json::Map::new();
-    for (key, item) in entries(value) {
-        let json = json_of(&item).map_err(|found| {
-            let field = ConfigField::ALL
-                .into_iter()
-                .find(|field| field.json_name() == key)
-                .unwrap_or(ConfigField::Name);
-            VmError::InvalidConfig {
-                field,
-                problem: ConfigProblem::WrongType {
-                    expected: expected_type(field),
-                    found,
-                },
-            }
-        })?;
+    for (key, item) in entries(value, budget).map_err(|found| not_an_object(found.found()))? {
+        let field = ConfigField::ALL
+            .into_iter()
+            .find(|field| field.json_name() == key);
+        let json = json_within(&item, MAX_ARG_DEPTH, &mut budget)
+            .map_err(|found| unconvertible_field(field.unwrap_or(ConfigField::Name), found))?;
         if !(item.is_undefined() && key == "isoImage") {
             object.insert(key, json);
         }
@@ -162,7 +247,43 @@ fn config_arg(value: &JsValue) -> Result<VmConfig, VmError> {
     config_from_json(&Value::Object(object))
 }
 
+/// The InvalidConfig for a field whose value could not be converted: too long for a string
+/// field, the wrong type otherwise.
+fn unconvertible_field(field: ConfigField, found: Unconvertible) -> VmError {
+    let problem = match found {
+        Unconvertible::StringTooLong(units) if expected_type(field) == "a string" => {
+            ConfigProblem::TooLong {
+                max: longest_string(field),
+                got: units as usize,
+            }
+        }
+        found => ConfigProblem::WrongType {
+            expected: expected_type(field),
+            found: found.found(),
+        },
+    };
+    VmError::InvalidConfig { field, problem }
+}
+
+/// The longest string `field` takes, in characters, for the message of a string refused at
+/// the door (longer than [`MAX_ARG_STRING_UNITS`], hence longer than any field takes).
+fn longest_string(field: ConfigField) -> usize {
+    match field {
+        ConfigField::Name => NAME_MAX_CHARS,
+        _ => MAX_ARG_STRING_UNITS as usize,
+    }
+}
+
 fn name_arg(value: &JsValue) -> Result<String, VmError> {
+    if value.is_string() {
+        let units = value.unchecked_ref::<js_sys::JsString>().length();
+        if units > MAX_ARG_STRING_UNITS {
+            return Err(unconvertible_field(
+                ConfigField::Name,
+                Unconvertible::StringTooLong(units),
+            ));
+        }
+    }
     value.as_string().ok_or_else(|| VmError::InvalidConfig {
         field: ConfigField::Name,
         problem: ConfigProblem::WrongType {
@@ -170,7 +291,7 @@ fn name_arg(value: &JsValue) -> Result<String, VmError> {
             found: if value.is_undefined() {
                 "undefined".into()
             } else {
-                json_of(value).map_or_else(|found| found, |json| describe(&json))
+                json_of(value).map_or_else(|found| found.found(), |json| describe(&json))
             },
         },
     })

@@ -1,6 +1,7 @@
 // What every end-to-end test shares: a static server that serves dist/ under the sub-path
-// GitHub Pages uses, a headless Chromium, and pages that record console errors and failed
-// requests. A failing test leaves a screenshot and the console log in test-output/.
+// GitHub Pages uses, a headless Chromium, and pages that record console errors, failed
+// requests and Content-Security-Policy violations. A failing test leaves a screenshot and the
+// console log in test-output/.
 import { createServer } from 'node:http';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -73,8 +74,8 @@ export function launchChromium() {
 /**
  * Sets up one browser and server for the calling test file and returns `e2e(name, body)`,
  * which runs `body({ page, context, app, url, problems })` in a fresh browser context and
- * fails if the page logged a console error, threw, or had a failed request, unless the test
- * cleared `problems` itself.
+ * fails if the page logged a console error, threw, had a failed request or violated its
+ * Content-Security-Policy, unless the test cleared `problems` itself.
  */
 export function e2eSuite() {
   const shared = {};
@@ -92,10 +93,15 @@ export function e2eSuite() {
       const context = await shared.browser.newContext(options.context ?? {});
       const log = [];
       const problems = [];
+      await watchCsp(context, (violation) => {
+        log.push(`[csp] ${violation}`);
+        problems.push(`CSP violation: ${violation}`);
+      });
       const watch = (page) => {
         page.on('console', (message) => {
           log.push(`[${message.type()}] ${message.text()}`);
           if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+          else if (CSP_MESSAGE.test(message.text())) problems.push(`console: ${message.text()}`);
         });
         page.on('pageerror', (error) => {
           log.push(`[pageerror] ${error.message}`);
@@ -126,6 +132,27 @@ export function e2eSuite() {
       }
     });
   };
+}
+
+/** A console message about the Content-Security-Policy, whatever its level. */
+const CSP_MESSAGE = /Content[- ]Security[- ]Policy|Refused to (load|execute|apply|connect|evaluate|compile|create|frame)/i;
+
+/**
+ * Calls `report(text)` for every `securitypolicyviolation` event in every page and frame of
+ * `context`: a listener added by an init script (which the page's policy does not govern)
+ * before any of the page's own scripts runs.
+ */
+export async function watchCsp(context, report) {
+  await context.exposeBinding('__reportCspViolation', (_source, text) => report(text));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const where = event.sourceFile ? ` at ${event.sourceFile}:${event.lineNumber}` : '';
+      window.__reportCspViolation(
+        `${event.effectiveDirective} blocked ${event.blockedURI || 'an inline use'}${where}` +
+          (event.sample ? ` (${event.sample})` : ''),
+      );
+    });
+  });
 }
 
 /** Opens the app and waits until it has mounted. */

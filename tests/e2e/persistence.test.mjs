@@ -264,6 +264,29 @@ e2e('a bad or oversized import changes nothing and says why', async ({ page, url
   assert.equal(await page.getByRole('dialog').count(), 0, 'no import was offered');
 });
 
+e2e('a hostile import is refused or previewed in bounded words, and the page keeps answering', async ({ page, url }) => {
+  await openList(page, url);
+  const input = page.locator('input[type=file]');
+  // Just under the size limit: a list of four million 1s once built a preview hundreds of MB long.
+  const ones = `{"format":"vm-playground","version":1,"vms":[${'1,'.repeat(4_000_000)}1]}`;
+  await input.setInputFiles({ name: 'ones.json', mimeType: 'application/json', buffer: Buffer.from(ones) });
+  await alerts(page)
+    .filter({ hasText: 'Nothing was imported from ones.json: the file is too large to import: a list or object in it has more than 25000 entries' })
+    .waitFor();
+  assert.equal(await page.getByRole('dialog').count(), 0, 'no import was offered');
+
+  // Within the limits, every bad entry is counted and only the first five are named.
+  const bad = `{"format":"vm-playground","version":1,"vms":[${Array(1000).fill('1').join(',')}]}`;
+  await input.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
+  const preview = page.getByRole('dialog', { name: 'Import bad.json?' });
+  const summary = preview.getByText(/^The file holds 0 VMs, 1000 invalid \(left out\), the first 5: entry 1: /);
+  await summary.waitFor();
+  const text = await summary.textContent();
+  assert.ok(text.includes('entry 5: ') && !text.includes('entry 6'), text);
+  await preview.getByRole('button', { name: 'Cancel' }).click();
+  await expectList(page, DEMO);
+});
+
 e2e('a file dropped on the page is previewed and imported like a picked one', async ({ page, url }) => {
   await openList(page, url);
   const file = JSON.stringify({ format: 'vm-playground', version: 1, vms: [{ name: 'dropped', memory: 256 }] });
