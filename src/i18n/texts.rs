@@ -196,6 +196,59 @@ pub struct Texts {
     /// The delete dialog's note for an active VM. `{name}`, `{state}` (lower case).
     pub delete_forced_off: &'static str,
 
+    // ---- Data: export, import, reset, backups -----------------------------------------
+    /// The data controls' group name.
+    pub data: &'static str,
+    /// The export button.
+    pub export: &'static str,
+    /// The import button.
+    pub import_button: &'static str,
+    /// The hidden file input's accessible name.
+    pub import_file: &'static str,
+    /// The reset button.
+    pub reset_to_demo: &'static str,
+    /// An import refused as a whole. `{file}`: its name; `{reason}`.
+    pub import_refused: &'static str,
+    /// A file that could not be read. `{file}`.
+    pub import_unreadable: &'static str,
+    /// The import dialog's title. `{file}`.
+    pub import_title: &'static str,
+    /// The import dialog's first paragraph. `{summary}`: the preview's summary.
+    pub import_holds: &'static str,
+    /// The VMs of a file; `{n}`.
+    pub import_vms: Plural,
+    /// A preview with entries left out, all named. `{vms}`, `{rejected}`, `{reasons}`.
+    pub import_rejected: &'static str,
+    /// A preview with more entries left out than it names. `{vms}`, `{rejected}`, `{shown}`,
+    /// `{reasons}`.
+    pub import_rejected_first: &'static str,
+    /// How many imported VMs take names that exist here; `{n}`.
+    pub import_conflicts: Plural,
+    /// What Replace and Merge do.
+    pub import_choice: &'static str,
+    /// The import dialog's Replace.
+    pub replace: &'static str,
+    /// The import dialog's Merge.
+    pub merge: &'static str,
+    /// The reset dialog's title.
+    pub reset_title: &'static str,
+    /// The reset dialog's first paragraph.
+    pub reset_body: &'static str,
+    /// The reset dialog's advice.
+    pub reset_export_advice: &'static str,
+    /// The reset dialog's export button.
+    pub export_first: &'static str,
+    /// The reset dialog's Reset.
+    pub reset: &'static str,
+    /// Shown while a file is dragged over the page.
+    pub drop_hint: &'static str,
+    /// Before the list of backups.
+    pub backups_heading: &'static str,
+    /// A backup's download button.
+    pub download: &'static str,
+    /// A backup's delete button's accessible name. `{key}`.
+    pub delete_backup: &'static str,
+
     // ---- Details ---------------------------------------------------------------------
     /// The details panel's heading.
     pub details_heading: &'static str,
