@@ -52,7 +52,10 @@ fn assert_accepted(config: VmConfig) {
     let expected = config.clone();
     let info = create(config).unwrap_or_else(|e| panic!("{:?} refused: {e}", expected.name));
     // Kept in NFC: "cafe\u{301}" is stored as "café".
-    assert_eq!(info.config.name, vm_playground::manager::nfc(&expected.name));
+    assert_eq!(
+        info.config.name,
+        vm_playground::manager::nfc(&expected.name)
+    );
     assert_eq!(info.state, VmState::Running);
 }
 

@@ -7,11 +7,11 @@ use std::ops::RangeInclusive;
 use serde::{Deserialize, Serialize};
 
 use super::error::VmError;
+use super::limits::excerpt;
 use super::limits::{
     chars_over, forbidden_char, CharClass, DISK_SIZE_GB, MEMORY_MB, NAME_MAX_CHARS,
     NETWORK_MAX_CHARS, PATH_MAX_CHARS, VCPUS,
 };
-use super::limits::excerpt;
 use super::nfc::nfc;
 
 /// Networks the UI offers, "default" first (libvirt's NAT network is called "default"). Any
@@ -275,6 +275,16 @@ impl ConfigField {
             ConfigField::DiskSize => "disk size",
             ConfigField::IsoImage => "ISO image",
             ConfigField::Network => "network",
+        }
+    }
+
+    /// The most characters a text field takes (`None` for a number).
+    pub fn max_chars(self) -> Option<usize> {
+        match self {
+            ConfigField::Name => Some(NAME_MAX_CHARS),
+            ConfigField::DiskPath | ConfigField::IsoImage => Some(PATH_MAX_CHARS),
+            ConfigField::Network => Some(NETWORK_MAX_CHARS),
+            ConfigField::Memory | ConfigField::Vcpus | ConfigField::DiskSize => None,
         }
     }
 

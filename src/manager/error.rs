@@ -93,9 +93,7 @@ impl VmError {
             VmError::InvalidConfig { .. } => "InvalidConfig",
             VmError::InvalidTransition { .. } => "InvalidTransition",
             VmError::Closed => "Closed",
-            VmError::InvalidSnapshot { .. } | VmError::RecordOutOfRange { .. } => {
-                "InvalidSnapshot"
-            }
+            VmError::InvalidSnapshot { .. } | VmError::RecordOutOfRange { .. } => "InvalidSnapshot",
         }
     }
 

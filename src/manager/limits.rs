@@ -66,9 +66,7 @@ const JSON_BYTES_PER_CHAR: usize = 6;
 /// at most 20 digits (a `u64`), `null` for no ISO. About 150 bytes; rounded up.
 const CONFIG_JSON_FIXED_BYTES: usize = 256;
 /// The largest config JSON the limits allow.
-pub const CONFIG_JSON_MAX_BYTES: usize = (NAME_MAX_CHARS
-    + 2 * PATH_MAX_CHARS
-    + NETWORK_MAX_CHARS)
+pub const CONFIG_JSON_MAX_BYTES: usize = (NAME_MAX_CHARS + 2 * PATH_MAX_CHARS + NETWORK_MAX_CHARS)
     * JSON_BYTES_PER_CHAR
     + CONFIG_JSON_FIXED_BYTES;
 /// The largest VM record the limits allow: a config, a pending config, and the rest (keys,
@@ -79,7 +77,8 @@ pub const RECORD_JSON_MAX_BYTES: usize = 2 * CONFIG_JSON_MAX_BYTES + 256;
 // record the limits allow (26,880 bytes against 65,536).
 const _: () = assert!(RECORD_JSON_MAX_BYTES < MAX_RECORD_BYTES);
 // The largest numbers of a record are exact in JavaScript.
-const _: () = assert!(*MEMORY_MB.end() <= MAX_SAFE_INTEGER && *DISK_SIZE_GB.end() <= MAX_SAFE_INTEGER);
+const _: () =
+    assert!(*MEMORY_MB.end() <= MAX_SAFE_INTEGER && *DISK_SIZE_GB.end() <= MAX_SAFE_INTEGER);
 
 /// Why a character may not appear in a path or a network name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -98,7 +97,10 @@ pub fn forbidden_char(ch: char) -> Option<CharClass> {
     match ch {
         c if c.is_control() => Some(CharClass::Control),
         '\u{2028}' | '\u{2029}' => Some(CharClass::LineBreak),
-        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}'
+        '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{200E}'
+        | '\u{200F}'
         | '\u{061C}' => Some(CharClass::Bidi),
         _ => None,
     }

@@ -220,7 +220,10 @@ impl MockVmManager {
         change: impl FnOnce(&mut VmInfo) -> Result<R, VmError>,
     ) -> Result<R, VmError> {
         let mut inner = self.open_write()?;
-        let vm = inner.vms.get_mut(&*nfc(name)).ok_or_else(|| not_found(name))?;
+        let vm = inner
+            .vms
+            .get_mut(&*nfc(name))
+            .ok_or_else(|| not_found(name))?;
         change(vm)
     }
 

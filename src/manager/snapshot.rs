@@ -130,7 +130,12 @@ pub fn check_vm(mut vm: VmInfo) -> Result<VmInfo, VmError> {
     for (field, value, min, max) in [
         (InfoField::Revision, vm.revision, 1, REVISION_MAX),
         (InfoField::CreatedAt, vm.created_at, 0, TIMESTAMP_MAX),
-        (InfoField::StateChangedAt, vm.state_changed_at, 0, TIMESTAMP_MAX),
+        (
+            InfoField::StateChangedAt,
+            vm.state_changed_at,
+            0,
+            TIMESTAMP_MAX,
+        ),
     ] {
         if !(min..=max).contains(&value) {
             return Err(VmError::RecordOutOfRange {

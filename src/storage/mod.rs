@@ -17,9 +17,7 @@ pub mod export;
 
 use serde::{Deserialize, Serialize};
 
-use crate::manager::{
-    is_nfc, CheckedVms, ConfigField, ConfigProblem, Snapshot, VmError, VmInfo,
-};
+use crate::manager::{is_nfc, CheckedVms, ConfigField, ConfigProblem, Snapshot, VmError, VmInfo};
 
 /// The prefix of every key this app writes.
 pub const KEY_PREFIX: &str = "vm-playground";

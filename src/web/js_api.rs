@@ -9,9 +9,10 @@ use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
 use super::app::{App, StartMode};
-use crate::config_input::{config_from_json, describe, expected_type};
+use crate::config_input::{config_from_json, describe, expected_type, unknown_key};
 use crate::console::ConsoleBackend;
 use crate::event_log::Source;
+use crate::manager::limits::{chars_over, EXCERPT_CHARS, NAME_MAX_CHARS};
 use crate::manager::{
     ConfigField, ConfigProblem, ConfigUpdate, MockVmManager as Core, Transition, VmConfig, VmError,
     VmManager,
@@ -137,33 +138,102 @@ fn config_arg(value: &JsValue) -> Result<VmConfig, VmError> {
     let is_plain_object =
         value.is_object() && !js_sys::Array::is_array(value) && !value.is_function();
     if !is_plain_object {
+        if let Some(text) = value.dyn_ref::<js_sys::JsString>() {
+            return Err(not_an_object(format!("the string {}", js_excerpt(text))));
+        }
         return config_from_json(&json_of(value).map_err(not_an_object)?);
     }
-    // Field by field, so that one value without a JSON form is named with its field.
+    // Field by field, so that one value without a JSON form is named with its field, and so
+    // that an unknown key or an over-long string is refused before its value is read.
     let mut object = serde_json::Map::new();
-    for (key, item) in entries(value) {
-        let json = json_of(&item).map_err(|found| {
-            let field = ConfigField::ALL
-                .into_iter()
-                .find(|field| field.json_name() == key)
-                .unwrap_or(ConfigField::Name);
-            VmError::InvalidConfig {
-                field,
-                problem: ConfigProblem::WrongType {
-                    expected: expected_type(field),
-                    found,
-                },
-            }
+    for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
+        let entry: js_sys::Array = entry.unchecked_into();
+        let (key, item) = (entry.get(0), entry.get(1));
+        let Some(field) = config_field(&key) else {
+            let key = key.dyn_ref::<js_sys::JsString>().map(js_excerpt);
+            return Err(unknown_key(&key.unwrap_or_default()));
+        };
+        if let Some(text) = item.dyn_ref::<js_sys::JsString>() {
+            check_js_length(text, field)?;
+        }
+        let json = json_of(&item).map_err(|found| VmError::InvalidConfig {
+            field,
+            problem: ConfigProblem::WrongType {
+                expected: expected_type(field),
+                found,
+            },
         })?;
-        if !(item.is_undefined() && key == "isoImage") {
-            object.insert(key, json);
+        if !(item.is_undefined() && field == ConfigField::IsoImage) {
+            object.insert(field.json_name().to_owned(), json);
         }
     }
     config_from_json(&Value::Object(object))
 }
 
+/// The field a config key names, read only if it is short enough to be one.
+fn config_field(key: &JsValue) -> Option<ConfigField> {
+    let key = key.dyn_ref::<js_sys::JsString>()?;
+    if key.length() as usize > LONGEST_FIELD_NAME {
+        return None;
+    }
+    let key = String::from(key);
+    ConfigField::ALL
+        .into_iter()
+        .find(|field| field.json_name() == key)
+}
+
+/// The longest key of a config object ("diskPath", "diskSize", "isoImage").
+const LONGEST_FIELD_NAME: usize = 8;
+
+/// Refuses a string for `field` by its `length` before it is copied into wasm: a text field's
+/// string of more than twice its limit in UTF-16 units has more characters than the limit
+/// (the core counts exactly what passes), and a number field's string is the wrong type.
+fn check_js_length(text: &js_sys::JsString, field: ConfigField) -> Result<(), VmError> {
+    let units = text.length() as usize;
+    let problem = match field.max_chars() {
+        Some(max) if units > 2 * max => ConfigProblem::TooLong { max, got: units },
+        Some(_) => return Ok(()),
+        None if units > EXCERPT_CHARS => ConfigProblem::WrongType {
+            expected: expected_type(field),
+            found: format!("the string {}", js_excerpt(text)),
+        },
+        None => return Ok(()),
+    };
+    Err(VmError::InvalidConfig { field, problem })
+}
+
+/// The start of a JS string, quoted, for a message: at most [`EXCERPT_CHARS`] UTF-16 units
+/// are copied into wasm, then "…" if there was more.
+fn js_excerpt(text: &js_sys::JsString) -> String {
+    let units = text.length();
+    let limit = EXCERPT_CHARS as u32;
+    if units <= limit {
+        return format!("{:?}", String::from(text));
+    }
+    format!("{:?}…", String::from(text.slice(0, limit)))
+}
+
 fn name_arg(value: &JsValue) -> Result<String, VmError> {
-    value.as_string().ok_or_else(|| VmError::InvalidConfig {
+    let too_long = |got: usize| VmError::InvalidConfig {
+        field: ConfigField::Name,
+        problem: ConfigProblem::TooLong {
+            max: NAME_MAX_CHARS,
+            got,
+        },
+    };
+    if let Some(text) = value.dyn_ref::<js_sys::JsString>() {
+        // Refused by its length before it is copied (see check_js_length), then counted.
+        let units = text.length() as usize;
+        if units > 2 * NAME_MAX_CHARS {
+            return Err(too_long(units));
+        }
+        let name = String::from(text);
+        return match chars_over(&name, NAME_MAX_CHARS) {
+            Some(got) => Err(too_long(got)),
+            None => Ok(name),
+        };
+    }
+    Err(VmError::InvalidConfig {
         field: ConfigField::Name,
         problem: ConfigProblem::WrongType {
             expected: "a VM name (a string)",
@@ -232,6 +302,7 @@ impl JsVmManager {
     /// A new, empty manager in memory, independent of the page.
     #[wasm_bindgen(constructor)]
     pub fn new() -> JsVmManager {
+        super::install_normaliser();
         JsVmManager {
             target: Target::Standalone(Core::with_clock(Box::new(|| js_sys::Date::now() as u64))),
         }

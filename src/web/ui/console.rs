@@ -37,7 +37,11 @@ pub fn Console() -> impl IntoView {
         if fits {
             history.update_value(|history| history.push(&line));
         }
-        let echoed = if fits { line.as_str().into() } else { excerpt(&line) };
+        let echoed = if fits {
+            line.as_str().into()
+        } else {
+            excerpt(&line)
+        };
         app.print([Line {
             kind: LineKind::Input,
             text: format!("virsh # {echoed}"),
