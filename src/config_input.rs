@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::manager::limits::{excerpt, EXCERPT_CHARS};
+use crate::manager::limits::{excerpt, quoted_excerpt, EXCERPT_CHARS};
 use crate::manager::{ConfigField, ConfigProblem, VmConfig, VmError, VCPUS};
 
 /// Reads a config object: `name` is required, `isoImage` may be null or absent, any other
@@ -146,16 +146,7 @@ pub fn describe(value: &Value) -> String {
         Value::Null => "null".into(),
         Value::Bool(flag) => format!("the boolean {flag}"),
         Value::Number(number) => number.to_string(),
-        Value::String(text) => {
-            // At most EXCERPT_CHARS of it; the "…" goes outside the quotes, not being part of
-            // the string.
-            let cut = text
-                .char_indices()
-                .nth(EXCERPT_CHARS)
-                .map_or(text.len(), |(end, _)| end);
-            let more = if cut < text.len() { "…" } else { "" };
-            format!("the string {:?}{more}", &text[..cut])
-        }
+        Value::String(text) => format!("the string {}", quoted_excerpt(text)),
         Value::Array(_) => "an array".into(),
         Value::Object(_) => "an object".into(),
     }
@@ -164,6 +155,11 @@ pub fn describe(value: &Value) -> String {
 /// The field a mistyped key most likely means: same letters ignoring case, '_' and '-', or
 /// at most two edits away.
 fn closest_field(key: &str) -> Option<ConfigField> {
+    // No field name is longer than 8 characters: a long key is no near miss, and comparing
+    // a megabyte key letter by letter would hold the page up.
+    if key.len() > 64 {
+        return None;
+    }
     let simplify = |text: &str| -> String {
         let kept: String = text.chars().filter(|c| !matches!(c, '_' | '-')).collect();
         crate::present::fold_case(&kept)

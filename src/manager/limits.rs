@@ -114,6 +114,15 @@ pub fn excerpt(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// `text` quoted for a message, as `{:?}` quotes it, cut after [`EXCERPT_CHARS`] characters
+/// with "…" outside the quotes (it is not part of the text): `"xxxx"…`.
+pub fn quoted_excerpt(text: &str) -> String {
+    match text.char_indices().nth(EXCERPT_CHARS) {
+        None => format!("{text:?}"),
+        Some((end, _)) => format!("{:?}…", &text[..end]),
+    }
+}
+
 /// The length of `text` in characters if it is more than `max`, without counting a text
 /// short enough in bytes (a character is at least one byte).
 pub fn chars_over(text: &str, max: usize) -> Option<usize> {

@@ -12,7 +12,7 @@ use super::app::{App, StartMode};
 use crate::config_input::{config_from_json, describe, expected_type, unknown_key};
 use crate::console::ConsoleBackend;
 use crate::event_log::Source;
-use crate::manager::limits::{chars_over, EXCERPT_CHARS, NAME_MAX_CHARS};
+use crate::manager::limits::{chars_over, quoted_excerpt, EXCERPT_CHARS, NAME_MAX_CHARS};
 use crate::manager::{
     ConfigField, ConfigProblem, ConfigUpdate, MockVmManager as Core, Transition, VmConfig, VmError,
     VmManager,
@@ -205,12 +205,9 @@ fn check_js_length(text: &js_sys::JsString, field: ConfigField) -> Result<(), Vm
 /// The start of a JS string, quoted, for a message: at most [`EXCERPT_CHARS`] UTF-16 units
 /// are copied into wasm, then "…" if there was more.
 fn js_excerpt(text: &js_sys::JsString) -> String {
-    let units = text.length();
-    let limit = EXCERPT_CHARS as u32;
-    if units <= limit {
-        return format!("{:?}", String::from(text));
-    }
-    format!("{:?}…", String::from(text.slice(0, limit)))
+    // One unit more than the excerpt, so that quoted_excerpt sees there is more.
+    let end = text.length().min(EXCERPT_CHARS as u32 + 1);
+    quoted_excerpt(&String::from(text.slice(0, end)))
 }
 
 fn name_arg(value: &JsValue) -> Result<String, VmError> {
