@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::manager::limits::{excerpt, quoted_excerpt, EXCERPT_CHARS};
+use crate::manager::limits::{excerpt, quoted_excerpt};
 use crate::manager::{ConfigField, ConfigProblem, VmConfig, VmError, VCPUS};
 
 /// Reads a config object: `name` is required, `isoImage` may be null or absent, any other
