@@ -67,7 +67,7 @@ pub fn config_from_json(value: &Value) -> Result<VmConfig, VmError> {
 }
 
 /// The error for a config key that is no field, with the field it probably means. Keeps at
-/// most [`EXCERPT_CHARS`] of the key.
+/// most `limits::EXCERPT_CHARS` characters of the key.
 pub fn unknown_key(key: &str) -> VmError {
     let suggestion = closest_field(key);
     invalid(

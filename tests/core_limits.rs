@@ -334,7 +334,7 @@ fn a_stored_name_not_in_nfc_is_set_aside_with_a_reason() {
     let key = vm_key("cafe\u{301}");
     let loaded = load_records(&[(key.clone(), encode_vm(&info))]);
     assert!(loaded.vms.is_empty());
-    assert_eq!(loaded.set_aside, [key.clone()]);
+    assert_eq!(loaded.set_aside, std::slice::from_ref(&key));
     assert_eq!(
         loaded.problems[0].reason,
         "name is not in Unicode normal form C (NFC), the form this version keeps names in"
