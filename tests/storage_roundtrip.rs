@@ -61,7 +61,7 @@ fn max_config(name: &str, text: char) -> VmConfig {
 /// (also a compile-time assertion in `limits`), and the largest records load.
 #[test]
 fn the_largest_records_the_limits_allow_fit_and_load() {
-    assert!(RECORD_JSON_MAX_BYTES < MAX_RECORD_BYTES);
+    const { assert!(RECORD_JSON_MAX_BYTES < MAX_RECORD_BYTES) };
     let name = widest('𝐀', NAME_MAX_CHARS); // a 4-byte letter
     for text in ['𝄞', '"', '\\', 'é', '\''] {
         let manager = MockVmManager::with_clock(Box::new(|| MAX_SAFE_INTEGER));
