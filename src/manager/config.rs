@@ -315,8 +315,8 @@ pub enum ConfigProblem {
     TooLong {
         /// The limit, in characters.
         max: usize,
-        /// The value's length, in characters (a JavaScript string refused before it is read,
-        /// being more than twice as long, gives its `length`, in UTF-16 units).
+        /// The value's length, in characters (a JavaScript string far too long to read, refused
+        /// by its `length` before it is copied, gives that, in UTF-16 units).
         got: usize,
     },
     /// A character that would hide or disguise text on screen (a control character, a line

@@ -150,7 +150,7 @@ fn config_arg(value: &JsValue) -> Result<VmConfig, VmError> {
         let entry: js_sys::Array = entry.unchecked_into();
         let (key, item) = (entry.get(0), entry.get(1));
         let Some(field) = config_field(&key) else {
-            let key = key.dyn_ref::<js_sys::JsString>().map(js_excerpt);
+            let key = key.dyn_ref::<js_sys::JsString>().map(js_prefix);
             return Err(unknown_key(&key.unwrap_or_default()));
         };
         if let Some(text) = item.dyn_ref::<js_sys::JsString>() {
@@ -185,13 +185,25 @@ fn config_field(key: &JsValue) -> Option<ConfigField> {
 /// The longest key of a config object ("diskPath", "diskSize", "isoImage").
 const LONGEST_FIELD_NAME: usize = 8;
 
+/// How long a string argument may be, in UTF-16 units, and still be copied into wasm to have
+/// its characters counted exactly: twice `max` (a character is one or two units), and at
+/// least [`READ_UNITS`]. A longer one certainly has more than `max` characters and is
+/// refused by its `length`, unread.
+fn readable_units(max: usize) -> usize {
+    (2 * max).max(READ_UNITS)
+}
+
+/// Strings up to this many UTF-16 units are read however short their limit, so that a
+/// message counts characters exactly unless the string is far too long.
+const READ_UNITS: usize = 8192;
+
 /// Refuses a string for `field` by its `length` before it is copied into wasm: a text field's
-/// string of more than twice its limit in UTF-16 units has more characters than the limit
-/// (the core counts exactly what passes), and a number field's string is the wrong type.
+/// string longer than [`readable_units`] (the core counts exactly what passes), and a number
+/// field's string (the wrong type anyway) longer than an excerpt.
 fn check_js_length(text: &js_sys::JsString, field: ConfigField) -> Result<(), VmError> {
     let units = text.length() as usize;
     let problem = match field.max_chars() {
-        Some(max) if units > 2 * max => ConfigProblem::TooLong { max, got: units },
+        Some(max) if units > readable_units(max) => ConfigProblem::TooLong { max, got: units },
         Some(_) => return Ok(()),
         None if units > EXCERPT_CHARS => ConfigProblem::WrongType {
             expected: expected_type(field),
@@ -202,12 +214,16 @@ fn check_js_length(text: &js_sys::JsString, field: ConfigField) -> Result<(), Vm
     Err(VmError::InvalidConfig { field, problem })
 }
 
-/// The start of a JS string, quoted, for a message: at most [`EXCERPT_CHARS`] UTF-16 units
-/// are copied into wasm, then "…" if there was more.
+/// The start of a JS string, quoted, for a message, "…" after it if there was more.
 fn js_excerpt(text: &js_sys::JsString) -> String {
-    // One unit more than the excerpt, so that quoted_excerpt sees there is more.
+    quoted_excerpt(&js_prefix(text))
+}
+
+/// The first [`EXCERPT_CHARS`] + 1 UTF-16 units of a JS string: enough for an excerpt to
+/// see that there is more, and all that is copied into wasm.
+fn js_prefix(text: &js_sys::JsString) -> String {
     let end = text.length().min(EXCERPT_CHARS as u32 + 1);
-    quoted_excerpt(&String::from(text.slice(0, end)))
+    String::from(text.slice(0, end))
 }
 
 fn name_arg(value: &JsValue) -> Result<String, VmError> {
@@ -221,7 +237,7 @@ fn name_arg(value: &JsValue) -> Result<String, VmError> {
     if let Some(text) = value.dyn_ref::<js_sys::JsString>() {
         // Refused by its length before it is copied (see check_js_length), then counted.
         let units = text.length() as usize;
-        if units > 2 * NAME_MAX_CHARS {
+        if units > readable_units(NAME_MAX_CHARS) {
             return Err(too_long(units));
         }
         let name = String::from(text);
