@@ -238,14 +238,19 @@ fn paths_refuse_control_line_break_and_bidi_characters_shown_by_code() {
 }
 
 #[test]
-fn a_name_with_a_bidi_control_is_refused_and_shown_by_code() {
-    let error = MockVmManager::new()
-        .create_vm(named("abc\u{202e}fdp.exe"))
-        .unwrap_err();
-    assert_eq!(
-        error.to_string(),
-        "name may contain only letters, digits, '-', '_' and '.', not U+202E"
-    );
+fn a_name_with_an_invisible_or_reordering_character_is_refused_and_shown_by_code() {
+    for (name, shown) in [
+        ("abc\u{202e}fdp.exe", "U+202E"),
+        ("web\u{200b}01", "U+200B"), // zero-width space
+        ("web\u{feff}01", "U+FEFF"),
+        ("web\u{ad}01", "U+00AD"), // soft hyphen
+    ] {
+        let error = MockVmManager::new().create_vm(named(name)).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            format!("name may contain only letters, digits, '-', '_' and '.', not {shown}")
+        );
+    }
 }
 
 #[test]

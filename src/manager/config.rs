@@ -7,9 +7,8 @@ use std::ops::RangeInclusive;
 use serde::{Deserialize, Serialize};
 
 use super::error::VmError;
-use super::limits::excerpt;
 use super::limits::{
-    chars_over, forbidden_char, CharClass, DISK_SIZE_GB, MEMORY_MB, NAME_MAX_CHARS,
+    chars_over, excerpt, forbidden_char, CharClass, DISK_SIZE_GB, MEMORY_MB, NAME_MAX_CHARS,
     NETWORK_MAX_CHARS, PATH_MAX_CHARS, VCPUS,
 };
 use super::nfc::nfc;
@@ -444,14 +443,16 @@ impl ConfigProblem {
     }
 }
 
-/// Names a character so that it is visible in a message: a space, a tab, and any character
-/// that is invisible, reorders text or combines with the quote before it as U+XXXX.
+/// Names a character so that it is visible in a message: a letter, digit or ASCII symbol
+/// as itself, in quotes; a space and a tab in words; anything else (control and format
+/// characters, bidirectional controls, combining marks, other symbols) as U+XXXX, since it
+/// could be invisible, reorder the message or combine with the quote.
 fn show_char(ch: char) -> String {
     match ch {
         ' ' => "a space".to_owned(),
         '\t' => "a tab".to_owned(),
-        c if forbidden_char(c).is_some() || c.is_whitespace() || is_letter_mark(c) => code(c),
-        c => format!("'{c}'"),
+        c if c.is_ascii_graphic() || c.is_alphanumeric() => format!("'{c}'"),
+        c => code(c),
     }
 }
 
