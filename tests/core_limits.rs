@@ -16,6 +16,8 @@ use vm_playground::{
 };
 
 const MAX_SAFE: u64 = (1 << 53) - 1;
+/// The latest time a JavaScript `Date` holds, in ms since the epoch.
+const LATEST_DATE: u64 = 8_640_000_000_000_000;
 const SEVENTY_KB: usize = 70 * 1024;
 
 fn named(name: &str) -> VmConfig {
@@ -380,6 +382,7 @@ fn revision_saturates_at_2_53_minus_1_instead_of_overflowing() {
 fn revisions_and_times_beyond_2_53_minus_1_are_refused() {
     let manager = MockVmManager::new();
     let javascript = "(the largest whole number JavaScript holds exactly)";
+    let date = "(the latest time a JavaScript Date holds)";
     for (info, message) in [
         (
             VmInfo {
@@ -397,17 +400,24 @@ fn revisions_and_times_beyond_2_53_minus_1_are_refused() {
         ),
         (
             VmInfo {
+                created_at: LATEST_DATE + 1,
+                ..stopped("a")
+            },
+            format!("createdAt must be between 0 and {LATEST_DATE} {date}, got 8640000000000001"),
+        ),
+        (
+            VmInfo {
                 created_at: MAX_SAFE + 1,
                 ..stopped("a")
             },
-            format!("createdAt must be between 0 and {MAX_SAFE} {javascript}, got 9007199254740992"),
+            format!("createdAt must be between 0 and {LATEST_DATE} {date}, got 9007199254740992"),
         ),
         (
             VmInfo {
                 state_changed_at: u64::MAX,
                 ..stopped("a")
             },
-            format!("stateChangedAt must be between 0 and {MAX_SAFE} {javascript}, got 18446744073709551615"),
+            format!("stateChangedAt must be between 0 and {LATEST_DATE} {date}, got 18446744073709551615"),
         ),
     ] {
         let error = manager.put_vm(info.clone()).unwrap_err();
@@ -429,14 +439,14 @@ fn revisions_and_times_beyond_2_53_minus_1_are_refused() {
 }
 
 #[test]
-fn a_clock_beyond_2_53_is_read_as_2_53_minus_1() {
+fn a_clock_beyond_what_a_javascript_date_holds_is_read_as_its_latest() {
     let manager = MockVmManager::with_clock(Box::new(|| u64::MAX));
     manager.create_vm(named("future")).unwrap();
     manager.stop_vm("future").unwrap();
     let info = manager.get_vm_info("future").unwrap();
     assert_eq!(
         (info.created_at, info.state_changed_at),
-        (MAX_SAFE, MAX_SAFE)
+        (LATEST_DATE, LATEST_DATE)
     );
     assert!(saved_and_loaded(&manager).problems.is_empty());
 }

@@ -8,7 +8,7 @@
 use proptest::prelude::*;
 use vm_playground::manager::limits::{
     MAX_RECORD_BYTES, MAX_SAFE_INTEGER, NAME_MAX_CHARS, NETWORK_MAX_CHARS, PATH_MAX_CHARS,
-    RECORD_JSON_MAX_BYTES,
+    RECORD_JSON_MAX_BYTES, TIMESTAMP_MAX,
 };
 use vm_playground::manager::{is_nfc, DISK_SIZE_GB, MEMORY_MB, VCPUS};
 use vm_playground::storage::{self, encode_vm, vm_key, META_KEY};
@@ -161,8 +161,8 @@ fn config(name: String) -> impl Strategy<Value = VmConfig> {
 fn info() -> impl Strategy<Value = VmInfo> {
     let numbers = prop_oneof![
         8 => 1..2_000_000_000_000u64,
-        2 => prop::sample::select(vec![1, MAX_SAFE_INTEGER - 1, MAX_SAFE_INTEGER]),
-        1 => prop::sample::select(vec![0, MAX_SAFE_INTEGER + 1, u64::MAX]),
+        2 => prop::sample::select(vec![1, TIMESTAMP_MAX, MAX_SAFE_INTEGER - 1, MAX_SAFE_INTEGER]),
+        1 => prop::sample::select(vec![0, TIMESTAMP_MAX + 1, MAX_SAFE_INTEGER + 1, u64::MAX]),
     ];
     name().prop_flat_map(move |name| {
         (

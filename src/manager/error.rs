@@ -3,7 +3,7 @@
 use std::fmt;
 
 use super::config::{ConfigField, ConfigProblem};
-use super::limits::MAX_SAFE_INTEGER;
+use super::limits::{MAX_SAFE_INTEGER, TIMESTAMP_MAX};
 use super::state::{Operation, VmState};
 
 /// Why the manager refused a call. A refused call changes nothing.
@@ -140,6 +140,8 @@ impl fmt::Display for VmError {
                 write!(f, "{} must be between {min} and {max}", field.json_name())?;
                 if *max == MAX_SAFE_INTEGER {
                     f.write_str(" (the largest whole number JavaScript holds exactly)")?;
+                } else if *max == TIMESTAMP_MAX {
+                    f.write_str(" (the latest time a JavaScript Date holds)")?;
                 }
                 write!(f, ", got {got}")
             }

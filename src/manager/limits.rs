@@ -9,7 +9,7 @@
 //! | network | [`NETWORK_MAX_CHARS`] characters | the same |
 //! | memory, vCPUs, disk size | [`MEMORY_MB`], [`VCPUS`], [`DISK_SIZE_GB`] | the same |
 //! | revision | 1 ..= [`REVISION_MAX`] | [`check_vm`](super::check_vm) (storage, import, another tab) |
-//! | `createdAt`, `stateChangedAt` | ..= [`TIMESTAMP_MAX`] | the same |
+//! | `createdAt`, `stateChangedAt` | ..= [`TIMESTAMP_MAX`] (a JavaScript `Date`'s latest) | the same |
 //! | a console line | [`CONSOLE_LINE_MAX_CHARS`] characters | `console::parse`, before lexing |
 //! | a stored VM record | [`MAX_RECORD_BYTES`] bytes (≥ [`RECORD_JSON_MAX_BYTES`]) | `storage::load` |
 //!
@@ -41,9 +41,11 @@ pub const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
 /// The largest revision. A VM at it keeps it through further changes (the count saturates):
 /// 2^53 changes can't happen by clicking, only through an edited record.
 pub const REVISION_MAX: u64 = MAX_SAFE_INTEGER;
-/// The latest timestamp (ms since the Unix epoch, the year 287,396): `createdAt` and
-/// `stateChangedAt` above it are refused, and a clock reading above it is taken as it.
-pub const TIMESTAMP_MAX: u64 = MAX_SAFE_INTEGER;
+/// The latest timestamp, in ms since the Unix epoch: the latest a JavaScript `Date` holds
+/// (8.64 × 10^15, in the year 275760), below 2^53 − 1, so that every time shows as a date.
+/// `createdAt` and `stateChangedAt` above it are refused, and a clock reading above it is
+/// taken as it.
+pub const TIMESTAMP_MAX: u64 = 8_640_000_000_000_000;
 
 /// The longest console line, in characters. The longest line the console itself prints for
 /// a GUI action (a create with every field at its limit, every character quoted) is about
@@ -77,8 +79,11 @@ pub const RECORD_JSON_MAX_BYTES: usize = 2 * CONFIG_JSON_MAX_BYTES + 256;
 // record the limits allow (26,880 bytes against 65,536).
 const _: () = assert!(RECORD_JSON_MAX_BYTES < MAX_RECORD_BYTES);
 // The largest numbers of a record are exact in JavaScript.
-const _: () =
-    assert!(*MEMORY_MB.end() <= MAX_SAFE_INTEGER && *DISK_SIZE_GB.end() <= MAX_SAFE_INTEGER);
+const _: () = assert!(
+    *MEMORY_MB.end() <= MAX_SAFE_INTEGER
+        && *DISK_SIZE_GB.end() <= MAX_SAFE_INTEGER
+        && TIMESTAMP_MAX <= MAX_SAFE_INTEGER
+);
 
 /// Why a character may not appear in a path or a network name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -41,9 +41,9 @@ export interface VmInfo {
   state: VmState;
   /** Config changes saved while the VM was active, applied when it next stops. */
   pending: StoredVmConfig | null;
-  /** Milliseconds since the Unix epoch; a safe integer (at most Number.MAX_SAFE_INTEGER). */
+  /** Milliseconds since the Unix epoch; at most 8.64e15, the latest time a Date holds. */
   createdAt: number;
-  /** Milliseconds since the Unix epoch; a safe integer. */
+  /** Milliseconds since the Unix epoch; at most 8.64e15, the latest time a Date holds. */
   stateChangedAt: number;
   /** Counts the VM's changes, from 1; a safe integer, staying at Number.MAX_SAFE_INTEGER once there. */
   revision: number;
