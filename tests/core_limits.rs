@@ -484,3 +484,33 @@ fn over_long_input_is_never_echoed_whole() {
     let preview = parse_import(&file, 5).unwrap();
     assert!(preview.summary().len() < 200, "{}", preview.summary().len());
 }
+
+/// The console line a GUI create prints for the largest config, every character of its paths
+/// needing an escape, stays within the console's line limit and runs back to the same config.
+#[test]
+fn the_longest_mirrored_command_fits_the_console_line_limit() {
+    use vm_playground::console::{command_for, parse, Command, GuiAction};
+    let path = format!("'{}", "\"".repeat(1023));
+    let config = VmConfig {
+        name: "名".repeat(64),
+        memory: 4_194_304,
+        vcpus: 512,
+        disk_path: path.clone(),
+        disk_size: 65_536,
+        iso_image: Some(path),
+        network: "n".repeat(64),
+    };
+    let lines = command_for(&GuiAction::Create {
+        config: &config,
+        start: false,
+    });
+    let line = &lines[0];
+    assert!(line.chars().count() <= 8192, "{}", line.chars().count());
+    assert_eq!(
+        parse(line),
+        Ok(Command::Create {
+            config,
+            start: false
+        })
+    );
+}
