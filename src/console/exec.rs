@@ -263,7 +263,10 @@ fn cause(error: &VmError) -> Vec<String> {
             ),
             None => format!("error: {error}"),
         },
-        VmError::InvalidConfig { .. } | VmError::Closed | VmError::InvalidSnapshot { .. } => {
+        VmError::InvalidConfig { .. }
+        | VmError::Closed
+        | VmError::InvalidSnapshot { .. }
+        | VmError::RecordOutOfRange { .. } => {
             format!("error: {error}")
         }
     };

@@ -37,7 +37,7 @@ pub use history::History;
 pub use ids::DomainIds;
 pub use lex::quote;
 pub use mirror::{command_for, GuiAction};
-pub use parse::{parse, Command, ConsoleError, ListFilter};
+pub use parse::{check_line, parse, Command, ConsoleError, ListFilter};
 pub use spec::{find_command, ArgKind, ArgSpec, CommandSpec, OptionSpec, COMMANDS};
 
 use crate::manager::{

@@ -5,6 +5,7 @@ use std::num::IntErrorKind;
 
 use super::lex::{lex, quote};
 use super::spec::{find_command, suggest_command, CommandSpec, OptionSpec};
+use crate::manager::limits::{chars_over, CONSOLE_LINE_MAX_CHARS};
 use crate::manager::{ConfigField, ConfigProblem, VmConfig, VmError, VmState, VCPUS};
 
 /// Which domains `list` shows.
@@ -183,6 +184,13 @@ impl Command {
 /// Why a line is not a command. Each variant's message is in [`ConsoleError::lines`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ConsoleError {
+    /// The line is longer than [`CONSOLE_LINE_MAX_CHARS`]: refused before it is read.
+    LineTooLong {
+        /// The limit, in characters.
+        max: usize,
+        /// The line's length, in characters.
+        got: usize,
+    },
     /// A quote was opened and never closed.
     UnterminatedQuote {
         /// `'` or `"`.
@@ -275,6 +283,9 @@ impl ConsoleError {
             None => "type 'help' to see the commands".to_owned(),
         };
         match self {
+            ConsoleError::LineTooLong { max, got } => vec![format!(
+                "error: the line is {got} characters long; a command can be at most {max}"
+            )],
             ConsoleError::UnterminatedQuote { quote } => {
                 vec![format!("error: missing closing quote ({quote})")]
             }
@@ -370,6 +381,7 @@ impl std::error::Error for ConsoleError {}
 /// assert_eq!(error.lines(), ["error: unknown command: 'strat'", "did you mean 'start'?"]);
 /// ```
 pub fn parse(line: &str) -> Result<Command, ConsoleError> {
+    check_line(line)?;
     let lexed = lex(line);
     if let Some(quote) = lexed.open_quote {
         return Err(ConsoleError::UnterminatedQuote { quote });
@@ -465,6 +477,26 @@ pub fn parse(line: &str) -> Result<Command, ConsoleError> {
         });
     }
     build(spec, &positionals, options)
+}
+
+/// Refuses a line longer than [`CONSOLE_LINE_MAX_CHARS`], before anything reads it: no
+/// command is that long, and lexing, completing or echoing a pasted megabyte would hold the
+/// page up.
+///
+/// ```
+/// use vm_playground::console::{check_line, ConsoleError};
+/// assert!(check_line("start web-01").is_ok());
+/// let error = check_line(&"x".repeat(10_000)).unwrap_err();
+/// assert_eq!(error, ConsoleError::LineTooLong { max: 8192, got: 10_000 });
+/// ```
+pub fn check_line(line: &str) -> Result<(), ConsoleError> {
+    match chars_over(line, CONSOLE_LINE_MAX_CHARS) {
+        Some(got) => Err(ConsoleError::LineTooLong {
+            max: CONSOLE_LINE_MAX_CHARS,
+            got,
+        }),
+        None => Ok(()),
+    }
 }
 
 /// The command from its checked arguments and options.

@@ -14,7 +14,7 @@ use crate::console::{command_for, DomainIds, GuiAction};
 use crate::demo;
 use crate::event_log::{Event, EventLog, Source};
 use crate::manager::{
-    ConfigUpdate, MockVmManager, Snapshot, Transition, VmConfig, VmError, VmInfo, VmManager,
+    nfc, ConfigUpdate, MockVmManager, Snapshot, Transition, VmConfig, VmError, VmInfo, VmManager,
     VmState,
 };
 use crate::storage::export::{export_json, ImportMode, ImportPreview};
@@ -98,6 +98,9 @@ pub struct Line {
 pub const TRANSCRIPT_LINES: usize = 1000;
 
 /// The app's state, shared through context. `Copy`: every field is an arena handle.
+///
+/// Every method taking a VM's name normalises it to NFC first, as the core does: rows and
+/// storage keys use the name the core keeps.
 #[derive(Clone, Copy)]
 pub struct App {
     pub(super) manager: StoredValue<Arc<MockVmManager>>,
@@ -147,6 +150,7 @@ impl App {
     /// Loads the VMs from localStorage (the demo set on a first visit) and starts listening to
     /// other tabs.
     pub fn load() -> App {
+        super::install_normaliser();
         let app = App {
             manager: StoredValue::new(Arc::new(MockVmManager::with_clock(Box::new(now)))),
             rows: RwSignal::new(Vec::new()),
@@ -327,7 +331,8 @@ impl App {
 
     /// Creates a VM, started or stopped.
     pub fn create(&self, config: VmConfig, mode: StartMode) -> Result<(), VmError> {
-        let name = config.name.clone();
+        // Rows and storage keys are by the name the core keeps: in NFC.
+        let name = nfc(&config.name).into_owned();
         self.take_in_stored(&name);
         let start = mode == StartMode::Start;
         let mirrored = config.clone();
@@ -350,6 +355,7 @@ impl App {
 
     /// Moves a VM through a transition.
     pub fn transition(&self, name: &str, transition: Transition) -> Result<VmState, VmError> {
+        let name = &*nfc(name);
         self.take_in_stored(name);
         let result = self.report(name, self.manager().apply(name, transition));
         self.record(name, transition.operation().verb(), &result, || {
@@ -363,7 +369,8 @@ impl App {
 
     /// Changes a VM's config (see [`MockVmManager::update_vm_config`]).
     pub fn update(&self, name: &str, config: VmConfig) -> Result<ConfigUpdate, VmError> {
-        let new_name = config.name.clone();
+        let name = &*nfc(name);
+        let new_name = nfc(&config.name).into_owned();
         self.take_in_stored(name);
         if new_name != name {
             self.take_in_stored(&new_name);
@@ -396,6 +403,7 @@ impl App {
 
     /// Drops a VM's pending config changes.
     pub fn discard_pending(&self, name: &str) -> Result<bool, VmError> {
+        let name = &*nfc(name);
         self.take_in_stored(name);
         let result = self.report(name, self.manager().discard_pending(name));
         self.record(name, "discard", &result, || {
@@ -409,6 +417,7 @@ impl App {
 
     /// Deletes a VM in any state.
     pub fn delete(&self, name: &str) -> Result<(), VmError> {
+        let name = &*nfc(name);
         self.take_in_stored(name);
         let result = self.report(name, self.manager().delete_vm(name));
         self.record(name, "delete", &result, || {
@@ -492,6 +501,7 @@ impl crate::console::ConsoleBackend for App {
     }
 
     fn info(&self, name: &str) -> Result<VmInfo, VmError> {
+        let name = &*nfc(name);
         self.take_in_stored(name);
         self.manager().get_vm_info(name)
     }
@@ -510,6 +520,7 @@ impl crate::console::ConsoleBackend for App {
     }
 
     fn reboot(&self, name: &str) -> Result<VmState, VmError> {
+        let name = &*nfc(name);
         let id = self.domain_ids.with_value(|ids| ids.get(name));
         App::transition(self, name, Transition::Stop)?;
         let state = App::transition(self, name, Transition::Start)?;

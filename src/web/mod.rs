@@ -12,7 +12,17 @@ mod ui;
 /// Loads the state and mounts the app on `<body>`.
 pub fn start() {
     panic::install_hook();
+    install_normaliser();
     let app = app::App::load();
     js_api::install(app);
     leptos::mount::mount_to_body(move || leptos::view! { <ui::Root app /> });
+}
+
+/// Gives the core JavaScript's `String.prototype.normalize` as its NFC normaliser (see
+/// `manager::nfc`): the browser has Unicode's tables already, so the page needn't carry
+/// them. Idempotent; `App::load` and the JS API's constructor call it too.
+pub fn install_normaliser() {
+    crate::manager::set_normaliser(|text| {
+        String::from(js_sys::JsString::from(text).normalize("NFC"))
+    });
 }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::console::{self, complete, format_history, run, ConsoleBackend, History};
 use crate::event_log::Source;
+use crate::manager::limits::excerpt;
 use crate::web::app::{App, Line, LineKind};
 
 fn lines(kind: LineKind, texts: impl IntoIterator<Item = String>) -> Vec<Line> {
@@ -30,10 +31,20 @@ pub fn Console() -> impl IntoView {
     let submit = move || {
         let line = input.get_untracked();
         input.set(String::new());
-        history.update_value(|history| history.push(&line));
+        // A line too long to run is echoed cut short and kept out of the history: the error
+        // below says why.
+        let fits = console::check_line(&line).is_ok();
+        if fits {
+            history.update_value(|history| history.push(&line));
+        }
+        let echoed = if fits {
+            line.as_str().into()
+        } else {
+            excerpt(&line)
+        };
         app.print([Line {
             kind: LineKind::Input,
-            text: format!("virsh # {line}"),
+            text: format!("virsh # {echoed}"),
         }]);
         let result = app.with_source(Source::Console, || run(&line, &app));
         match result.effect {
