@@ -1067,6 +1067,9 @@ impl ConsoleBackend for Recording {
     fn names(&self) -> Vec<String> {
         self.manager.names()
     }
+    fn now(&self) -> u64 {
+        0
+    }
 }
 
 #[test]

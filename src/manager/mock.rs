@@ -172,6 +172,11 @@ impl MockVmManager {
         }
     }
 
+    /// The time by the manager's clock, in milliseconds since the Unix epoch.
+    pub fn now(&self) -> Timestamp {
+        (self.clock)()
+    }
+
     /// A manager holding the VMs of `snapshot`, validated as by [`MockVmManager::restore`].
     pub fn from_snapshot(snapshot: Snapshot, clock: Clock) -> Result<Self, VmError> {
         let manager = MockVmManager::with_clock(clock);
