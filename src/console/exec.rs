@@ -797,9 +797,7 @@ fn rename(backend: &dyn ConsoleBackend, arg: &str, new: &str) -> Output {
         return finish(&old, "rename", None, Err(error));
     }
     if new == old {
-        let mut output = Output::failed(vec![not_valid(&format!(
-            "domain with name '{new}' already exists"
-        ))]);
+        let mut output = Output::failed(vec![not_valid("Can't rename domain to itself")]);
         output.record = Some(OpRecord {
             vm: old.clone(),
             op: "rename",
