@@ -539,13 +539,14 @@ fn targets(scope: Scope) -> Result<impl Fn(bool) -> (bool, bool), Vec<String>> {
     })
 }
 
-/// A change to the config the domain boots with next, and to its facts, made only if the
-/// backend keeps facts where they are needed. `what` names libvirt's API in the refusal.
+/// A `set*` command's change, to the config the domain boots with next and to its facts: all
+/// of it or, refused, none (a backend that keeps no facts refuses a change that needs one).
 struct Change<'a> {
     backend: &'a dyn ConsoleBackend,
     info: VmInfo,
     op: &'static str,
-    /// Lines printed before the reason when it fails ("error: Unable to change ...").
+    /// The line virsh prints before the reason when it fails ("error: Unable to change
+    /// MaxMemorySize"), if any.
     prefix: Option<&'static str>,
 }
 
@@ -575,7 +576,8 @@ impl Change<'_> {
         output
     }
 
-    /// Makes the change: `next` as the next boot's config (if it differs) and `facts`.
+    /// Makes the change: `next` as the next boot's config (if it differs) and `facts`; `api`
+    /// is libvirt's function, named when the backend can't keep the facts.
     fn apply(self, next: VmConfig, facts: Facts, api: &str) -> Output {
         let name = self.name().to_owned();
         if facts != self.backend.facts(&name) && !self.backend.keeps_facts() {
