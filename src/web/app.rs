@@ -284,6 +284,11 @@ impl App {
         mirror: impl FnOnce() -> Vec<String>,
     ) {
         let source = self.source.get_value();
+        // A console command logs the operation as the command names it, once, refusals the
+        // console decides itself included (see `console::OpRecord`): not each call it makes.
+        if source == Source::Console {
+            return;
+        }
         let outcome = result.as_ref().map(drop).map_err(ToString::to_string);
         if source == Source::Gui && outcome.is_ok() {
             let lines = mirror().into_iter().map(|text| Line {
@@ -296,7 +301,11 @@ impl App {
             });
             self.print(lines);
         }
-        let event = Event::new(now(), vm, op, outcome, source);
+        self.log(Event::new(now(), vm, op, outcome, source));
+    }
+
+    /// Adds `event` to the event log, saved soon after.
+    pub fn log(&self, event: Event) {
         self.unsaved_events
             .update_value(|events| events.push(event.clone()));
         self.events.update(|log| {
