@@ -732,7 +732,7 @@ fn sizes_are_kib_unless_suffixed_as_in_virsh() {
     ] {
         // Lower the maximum first, so that every size fits under it.
         ok(&host, "setmaxmem db-01 4G");
-        ok(&host, &format!("setmem db-01 {size}"));
+        ok(&host, &format!("setmem db-01 {size} --current"));
         assert_eq!(memory_and_vcpus(&host, "db-01").0 .0, mb, "{size}");
     }
 }
@@ -740,23 +740,38 @@ fn sizes_are_kib_unless_suffixed_as_in_virsh() {
 #[test]
 fn setmem_and_setvcpus_change_a_shut_off_domains_config_at_once() {
     let host = Host::new(fixture());
-    assert_eq!(ok(&host, "setmem db-01 512M"), Vec::<String>::new());
-    assert_eq!(ok(&host, "setvcpus db-01 1 --config"), Vec::<String>::new());
+    // Without an option, virsh changes only a running domain.
+    assert_eq!(
+        refused_on(&host, "setmem db-01 512M"),
+        ["error: Requested operation is not valid: domain is not running"]
+    );
+    assert_eq!(
+        refused_on(&host, "setvcpus db-01 1"),
+        ["error: Requested operation is not valid: domain is not running"]
+    );
+    assert_eq!(
+        ok(&host, "setmem db-01 512M --config"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        ok(&host, "setvcpus db-01 1 --current"),
+        Vec::<String>::new()
+    );
     assert_eq!(memory_and_vcpus(&host, "db-01"), ((512, 1), None));
     // The maximum stays where it was: back up to it works, above it doesn't.
     ok(&host, "setmem db-01 1G --current");
     assert_eq!(
-        refused_on(&host, "setmem db-01 1025M"),
+        refused_on(&host, "setmem db-01 1025M --config"),
         ["error: invalid argument: cannot set memory higher than max memory"]
     );
     assert_eq!(
-        refused_on(&host, "setvcpus db-01 2"),
+        refused_on(&host, "setvcpus db-01 2 --config"),
         ["error: invalid argument: requested cpu amount exceeds maximum (2 > 1)"]
     );
     ok(&host, "setmaxmem db-01 4G");
     ok(&host, "setvcpus db-01 4 --maximum --config");
-    ok(&host, "setmem db-01 4G");
-    ok(&host, "setvcpus db-01 4");
+    ok(&host, "setmem db-01 4G --config");
+    ok(&host, "setvcpus db-01 4 --config");
     assert_eq!(memory_and_vcpus(&host, "db-01"), ((4096, 4), None));
     // A maximum below the memory brings the memory down with it.
     ok(&host, "setmaxmem db-01 2G --config");
@@ -1067,9 +1082,9 @@ fn help_for_one_command() {
             "",
             "  DESCRIPTION",
             "    Sets the memory a domain has, in KiB unless a unit follows (512M, 2G, \
-             1048576K). No more than its max memory (setmaxmem). On a running domain it \
-             changes now (--live, the default) until the domain stops, or from the next boot \
-             (--config: a pending change); on a shut off one, its config.",
+             1048576K). No more than its max memory (setmaxmem). --live (the default) \
+             changes the running domain until it stops; --config changes what it boots with \
+             next (a pending change while it runs); --current, whichever its state means.",
             "",
             "  OPTIONS",
             "    [--domain] <string>  domain name, id or uuid",

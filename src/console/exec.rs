@@ -523,8 +523,13 @@ fn reboot(backend: &dyn ConsoleBackend, arg: &str) -> Output {
 }
 
 /// Where a `--config`/`--live`/`--current` change goes for a domain that is active or not:
-/// `(live, config)`. virsh's own check first: `--current` excludes the other two.
-fn targets(scope: Scope) -> Result<impl Fn(bool) -> (bool, bool), Vec<String>> {
+/// `(live, config)`. virsh's own check first: `--current` excludes the other two. With no
+/// option at all, `setmem` and `setvcpus` call libvirt's older API, which changes only the
+/// running domain (`plain_is_live`); `setmaxmem` then changes the current one.
+fn targets(
+    scope: Scope,
+    plain_is_live: bool,
+) -> Result<impl Fn(bool) -> (bool, bool), Vec<String>> {
     for (other, word) in [(scope.live, "--live"), (scope.config, "--config")] {
         if scope.current && other {
             return Err(vec![format!(
@@ -532,7 +537,11 @@ fn targets(scope: Scope) -> Result<impl Fn(bool) -> (bool, bool), Vec<String>> {
             )]);
         }
     }
+    let plain = scope == Scope::default();
     Ok(move |active: bool| {
+        if plain && plain_is_live {
+            return (true, false);
+        }
         let live = scope.live || (!scope.config && active);
         let config = scope.config || (!scope.live && !active);
         (live, config)
@@ -605,7 +614,7 @@ fn prepare<T>(
     op: &'static str,
     read: impl FnOnce() -> Result<T, Vec<String>>,
 ) -> Result<(VmInfo, T, (bool, bool)), Output> {
-    let targets = targets(scope).map_err(Output::failed)?;
+    let targets = targets(scope, op != "setmaxmem").map_err(Output::failed)?;
     let info =
         resolve(backend, arg, Lookup::ANY).map_err(|error| finish(arg, op, None, Err(error)))?;
     let value = read().map_err(|lines| {

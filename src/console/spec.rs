@@ -402,9 +402,9 @@ pub const COMMANDS: &[CommandSpec] = &[
         options: &SCOPE,
         summary: "change memory allocation",
         description: "Sets the memory a domain has, in KiB unless a unit follows (512M, 2G, \
-            1048576K). No more than its max memory (setmaxmem). On a running domain it \
-            changes now (--live, the default) until the domain stops, or from the next boot \
-            (--config: a pending change); on a shut off one, its config.",
+            1048576K). No more than its max memory (setmaxmem). --live (the default) \
+            changes the running domain until it stops; --config changes what it boots with \
+            next (a pending change while it runs); --current, whichever its state means.",
         group: Group::Management,
     },
     CommandSpec {
@@ -438,9 +438,9 @@ pub const COMMANDS: &[CommandSpec] = &[
         ],
         summary: "change number of virtual CPUs",
         description: "Sets a domain's number of vCPUs, no more than its maximum (raise that \
-            with --maximum --config). On a running domain it changes now (--live, the \
-            default) until the domain stops, or from the next boot (--config: a pending \
-            change); on a shut off one, its config.",
+            with --maximum --config). --live (the default) changes the running domain until \
+            it stops; --config changes what it boots with next (a pending change while it \
+            runs); --current, whichever its state means.",
         group: Group::Management,
     },
     CommandSpec {
