@@ -15,7 +15,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use vm_playground::console::{execute, parse, ConsoleBackend, ConsoleError, Facts, Host};
+use vm_playground::console::{
+    execute, fake_uuid, parse, ConsoleBackend, ConsoleError, Facts, Host,
+};
 use vm_playground::{MockVmManager, VmConfig, VmManager};
 
 /// What virsh prints when its interactive mode starts.
@@ -28,6 +30,9 @@ const WELCOME: [&str; 5] = [
 ];
 
 const PROMPT: &str = "virsh # ";
+
+/// The UUID of libvirt's test domain `test`.
+const TEST_UUID: &str = "6695eb01-f6a4-8304-79aa-97f2502e193f";
 
 fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/virsh")
@@ -95,7 +100,12 @@ fn console_transcript(commands: &str) -> Vec<String> {
             lines.extend(define(&host, file));
             continue;
         }
-        match parse(command) {
+        // The test driver's domain has a fixed UUID; ours is made up from the name.
+        let ours = fake_uuid("test");
+        let command = command
+            .replace(TEST_UUID, &ours)
+            .replace(&TEST_UUID.to_uppercase(), &ours.to_uppercase());
+        match parse(&command) {
             Ok(parsed) => {
                 lines.extend(execute(&parsed, &host).lines);
                 lines.push(String::new());
