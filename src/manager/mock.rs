@@ -227,8 +227,9 @@ impl MockVmManager {
         change(vm)
     }
 
-    /// The clock's reading, kept within [`TIMESTAMP_MAX`] so that it reaches JavaScript exact.
-    fn now(&self) -> Timestamp {
+    /// The time by the manager's clock, in milliseconds since the Unix epoch, kept within
+    /// [`TIMESTAMP_MAX`] so that it reaches JavaScript exact.
+    pub fn now(&self) -> Timestamp {
         (self.clock)().min(TIMESTAMP_MAX)
     }
 

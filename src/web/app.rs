@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::console::{command_for, DomainIds, GuiAction};
+use crate::console::{command_for, DomainFacts, DomainIds, Facts, GuiAction, Reason};
 use crate::demo;
 use crate::event_log::{Event, EventLog, Source};
 use crate::manager::{
@@ -128,6 +128,9 @@ pub struct App {
     next_line: StoredValue<u64>,
     /// The console's domain Ids, kept as VMs start and stop (see [`DomainIds`]).
     domain_ids: StoredValue<DomainIds>,
+    /// What the console knows of each VM beyond its config: maxima, live changes, the reason
+    /// for its state (see [`Facts`]); kept in memory only, like the Ids.
+    facts: StoredValue<DomainFacts>,
     /// Who is calling: the GUI unless a console command or the JS API says otherwise.
     source: StoredValue<Source>,
 }
@@ -164,6 +167,7 @@ impl App {
             transcript: RwSignal::new(Vec::new()),
             next_line: StoredValue::new(0),
             domain_ids: StoredValue::new(DomainIds::default()),
+            facts: StoredValue::new(DomainFacts::default()),
             source: StoredValue::new(Source::Gui),
         };
         app.load_from_storage();
@@ -182,6 +186,7 @@ impl App {
     pub(super) fn refresh_all(&self) {
         let infos = self.manager().list_vm_infos().unwrap_or_default();
         self.domain_ids.update_value(|ids| ids.sync(&infos));
+        self.facts.update_value(|facts| facts.sync(&infos));
         let mut infos_changed = false;
         let rows: Vec<Row> = infos
             .into_iter()
@@ -222,6 +227,10 @@ impl App {
         self.domain_ids.update_value(|ids| match &info {
             Ok(info) => ids.saw(info),
             Err(_) => ids.forget(name),
+        });
+        self.facts.update_value(|facts| match &info {
+            Ok(info) => facts.saw(info),
+            Err(_) => facts.forget(name),
         });
         match info {
             Ok(info) => match self.find(name) {
@@ -279,6 +288,11 @@ impl App {
         mirror: impl FnOnce() -> Vec<String>,
     ) {
         let source = self.source.get_value();
+        // A console command logs the operation as the command names it, once, refusals the
+        // console decides itself included (see `console::OpRecord`): not each call it makes.
+        if source == Source::Console {
+            return;
+        }
         let outcome = result.as_ref().map(drop).map_err(ToString::to_string);
         if source == Source::Gui && outcome.is_ok() {
             let lines = mirror().into_iter().map(|text| Line {
@@ -291,7 +305,11 @@ impl App {
             });
             self.print(lines);
         }
-        let event = Event::new(now(), vm, op, outcome, source);
+        self.log(Event::new(now(), vm, op, outcome, source));
+    }
+
+    /// Adds `event` to the event log, saved soon after.
+    pub fn log(&self, event: Event) {
         self.unsaved_events
             .update_value(|events| events.push(event.clone()));
         self.events.update(|log| {
@@ -362,6 +380,19 @@ impl App {
             command_for(&GuiAction::Transition { name, transition })
         });
         let state = result?;
+        let reason = match transition {
+            Transition::Start => Reason::Booted,
+            Transition::Stop => Reason::Shutdown,
+            Transition::Pause => Reason::User,
+            Transition::Resume => Reason::Unpaused,
+        };
+        self.facts.update_value(|facts| {
+            let known = Facts {
+                reason: Some((state, reason)),
+                ..facts.get(name)
+            };
+            facts.set(name, known);
+        });
         self.show(name);
         self.save(name);
         Ok(state)
@@ -392,6 +423,24 @@ impl App {
         });
         let outcome = result?;
         self.report(name, Ok(()))?;
+        // The edit dialog's memory and vCPUs are the VM's maximum and current alike (the
+        // console sets its own maxima again after this, where it changes only one).
+        if let Ok(from) = &before {
+            let (memory, vcpus) = (from.memory != mirrored.memory, from.vcpus != mirrored.vcpus);
+            self.facts.update_value(|facts| {
+                let mut known = facts.get(name);
+                if memory {
+                    known.max_memory = None;
+                }
+                if vcpus {
+                    known.max_vcpus = None;
+                }
+                facts.set(name, known);
+                if new_name != name {
+                    facts.rename(name, &new_name);
+                }
+            });
+        }
         self.show(name);
         if new_name != name {
             self.show(&new_name);
@@ -517,6 +566,22 @@ impl crate::console::ConsoleBackend for App {
     fn domain_ids(&self, infos: &[VmInfo]) -> DomainIds {
         self.domain_ids.update_value(|ids| ids.sync(infos));
         self.domain_ids.get_value()
+    }
+
+    fn now(&self) -> u64 {
+        now()
+    }
+
+    fn facts(&self, name: &str) -> Facts {
+        self.facts.with_value(|facts| facts.get(name))
+    }
+
+    fn keeps_facts(&self) -> bool {
+        true
+    }
+
+    fn set_facts(&self, name: &str, facts: Facts) {
+        self.facts.update_value(|kept| kept.set(name, facts));
     }
 
     fn reboot(&self, name: &str) -> Result<VmState, VmError> {

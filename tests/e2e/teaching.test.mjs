@@ -40,7 +40,7 @@ e2e('a console command changes the GUI at once, with or without a leading virsh'
 e2e('errors use virsh wording and unknown commands get a suggestion', async ({ page, url }) => {
   await openList(page, url);
   await type(page, 'start web-01');
-  await expectText(output(page), 'error: Requested operation is not valid: domain is already active');
+  await expectText(output(page), 'error: Domain is already active');
   await type(page, 'strat web-01');
   await expectText(output(page), "did you mean 'start'?");
   await type(page, 'list --al');

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::console::{self, complete, format_history, run, ConsoleBackend, History};
 use crate::event_log::Source;
 use crate::manager::limits::excerpt;
-use crate::web::app::{App, Line, LineKind};
+use crate::web::app::{now, App, Line, LineKind};
 
 fn lines(kind: LineKind, texts: impl IntoIterator<Item = String>) -> Vec<Line> {
     texts.into_iter().map(|text| Line { kind, text }).collect()
@@ -47,6 +47,9 @@ pub fn Console() -> impl IntoView {
             text: format!("virsh # {echoed}"),
         }]);
         let result = app.with_source(Source::Console, || run(&line, &app));
+        if let Some(record) = &result.record {
+            app.log(record.to_event(now(), Source::Console));
+        }
         match result.effect {
             Some(console::Effect::Clear) => app.transcript.set(Vec::new()),
             Some(console::Effect::ShowHistory) => {
