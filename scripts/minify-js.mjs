@@ -1,5 +1,6 @@
-// Trunk post_build hook (see Trunk.toml): minifies wasm-bindgen's JavaScript glue in the
-// staging directory (and updates its integrity hash in index.html, if it has one).
+// Trunk post-build step (run by scripts/post-build.mjs, see Trunk.toml): minifies wasm-bindgen's
+// JavaScript glue in the staging directory (and updates its integrity hash in index.html, if it
+// has one).
 //
 // Trunk 0.21's --minify covers HTML and CSS but leaves the glue as wasm-bindgen wrote it
 // (about 10 KB of gzip; 7 KB minified). Release builds only: debug builds keep it readable.
