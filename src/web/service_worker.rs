@@ -9,8 +9,9 @@ use std::cell::{Cell, RefCell};
 use std::time::Duration;
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
-use wasm_bindgen_futures::{spawn_local, JsFuture};
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{ServiceWorker, ServiceWorkerRegistration, ServiceWorkerState, VisibilityState};
 
 /// The worker's script, relative to the page: in the app's own folder, so the worker's scope is
@@ -135,22 +136,17 @@ async fn register_now(update: Update) -> Result<(), JsValue> {
         },
     );
     // Look for a new deployment when the connection comes back and when the page is shown
-    // again (the browser looks by itself on every navigation).
-    let online = registration.clone();
+    // again (the browser looks by itself on every navigation). One listener for both: a tab
+    // that comes back online hidden looks once it is shown.
+    let check = registration.clone();
     listen_forever(
         |callback| {
             let _ = window().add_event_listener_with_callback("online", callback);
-        },
-        move || check_for_update(&online),
-    );
-    let shown = registration.clone();
-    listen_forever(
-        |callback| {
             let _ = document().add_event_listener_with_callback("visibilitychange", callback);
         },
         move || {
             if document().visibility_state() == VisibilityState::Visible {
-                check_for_update(&shown);
+                check_for_update(&check);
             }
         },
     );

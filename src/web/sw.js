@@ -46,6 +46,9 @@ self.addEventListener('activate', (event) => {
       for (const name of await caches.keys()) {
         if (name.startsWith(OURS) && name !== CACHE) await caches.delete(name);
       }
+      // The page's request starts while the worker itself is still starting up, so being
+      // network-first costs a navigation nothing.
+      await self.registration.navigationPreload?.enable();
       // On a first visit: control the page that registered us, so it works offline already.
       await self.clients.claim();
     })(),
@@ -60,13 +63,14 @@ self.addEventListener('fetch', (event) => {
   const { request } = event;
   // Only this app's own files: anything else goes to the network as if we weren't here.
   if (request.method !== 'GET' || !request.url.startsWith(SCOPE)) return;
-  event.respondWith(request.mode === 'navigate' ? networkFirst(request) : cacheFirst(request));
+  event.respondWith(request.mode === 'navigate' ? networkFirst(event) : cacheFirst(request));
 });
 
 /** The page: the deployed one when the network answers, this version's copy when it doesn't. */
-async function networkFirst(request) {
+async function networkFirst(event) {
+  const { request } = event;
   try {
-    return await fetch(request);
+    return (await event.preloadResponse) ?? (await fetch(request));
   } catch (error) {
     const cache = await caches.open(CACHE);
     const copy = (await cache.match(request, { ignoreSearch: true })) ?? (await cache.match('./'));
