@@ -6,16 +6,20 @@ pub mod download;
 pub mod js_api;
 pub mod panic;
 mod persist;
+pub mod service_worker;
 pub mod store;
 mod ui;
 
-/// Loads the state and mounts the app on `<body>`.
+/// Loads the state, mounts the app on `<body>`, then registers the service worker (which lets
+/// the app start offline next time).
 pub fn start() {
     panic::install_hook();
     install_normaliser();
     let app = app::App::load();
     js_api::install(app);
-    leptos::mount::mount_to_body(move || leptos::view! { <ui::Root app /> });
+    let update = service_worker::Update::new();
+    leptos::mount::mount_to_body(move || leptos::view! { <ui::Root app update /> });
+    service_worker::register(update);
 }
 
 /// Gives the core JavaScript's `String.prototype.normalize` as its NFC normaliser (see

@@ -11,6 +11,7 @@ mod details;
 mod edit_dialog;
 mod event_log;
 mod lifecycle;
+mod update_notice;
 mod vm_list;
 mod vm_row;
 
@@ -18,6 +19,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::app::App;
+use super::service_worker::Update;
 use crate::manager::VmState;
 use crate::present::{name_matches, StateFilter};
 use alerts::Alerts;
@@ -28,6 +30,7 @@ use data_menu::{DataMenu, DropZone};
 use details::Details;
 use edit_dialog::EditDialog;
 use event_log::EventLogPanel;
+use update_notice::UpdateNotice;
 use vm_list::VmList;
 
 /// What the screen is doing, apart from the VMs themselves: shared through context.
@@ -148,9 +151,9 @@ pub fn css_escape(text: &str) -> String {
     text.replace('\\', "\\\\").replace('"', "\\\"")
 }
 
-/// The whole page.
+/// The whole page. `update` says when a new version of the app is ready.
 #[component]
-pub fn Root(app: App) -> impl IntoView {
+pub fn Root(app: App, update: Update) -> impl IntoView {
     let ui = Ui::new();
     provide_context(app);
     provide_context(ui);
@@ -164,6 +167,7 @@ pub fn Root(app: App) -> impl IntoView {
                 </div>
                 <DataMenu />
             </header>
+            <UpdateNotice update />
             <Alerts />
             <div class="layout" inert=move || ui.dialog_open()>
                 <section class="panel create" aria-labelledby="create-title">
