@@ -6,6 +6,9 @@
 //      readable.
 //   2. every build: list the sha256 of each inline script (Trunk's loader) in the
 //      Content-Security-Policy of index.html (scripts/csp.mjs).
+//   3. release builds: write the service worker, sw.js, whose file list and version must see
+//      every file as the steps above left it (scripts/service-worker.mjs), so it runs last.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -49,3 +52,10 @@ if (process.env.TRUNK_PROFILE === 'release') {
 const pinned = pinInlineScripts(html);
 writeFileSync(htmlPath, pinned.html);
 console.log(`post-build: CSP script-src pins ${pinned.hashes.length} inline script(s)`);
+
+try {
+  execFileSync(process.execPath, [join(import.meta.dirname, 'service-worker.mjs')], { stdio: 'inherit' });
+} catch (error) {
+  console.error('post-build: service-worker.mjs failed');
+  process.exit(error.status ?? 1);
+}

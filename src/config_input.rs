@@ -4,6 +4,7 @@
 
 use serde_json::{Map, Value};
 
+use crate::manager::limits::{excerpt, quoted_excerpt};
 use crate::manager::{ConfigField, ConfigProblem, VmConfig, VmError, VCPUS};
 
 /// Reads a config object: `name` is required, `isoImage` may be null or absent, any other
@@ -31,14 +32,7 @@ pub fn config_from_json(value: &Value) -> Result<VmConfig, VmError> {
             .iter()
             .any(|field| field.json_name() == *key)
     }) {
-        let suggestion = closest_field(key);
-        return Err(invalid(
-            suggestion.unwrap_or(ConfigField::Name),
-            ConfigProblem::UnknownKey {
-                key: key.clone(),
-                suggestion,
-            },
-        ));
+        return Err(unknown_key(key));
     }
     let defaults = VmConfig::default();
     let name = match object.get("name") {
@@ -70,6 +64,19 @@ pub fn config_from_json(value: &Value) -> Result<VmConfig, VmError> {
         network: optional_string(object, ConfigField::Network)?.unwrap_or(defaults.network),
     };
     config.validated()
+}
+
+/// The error for a config key that is no field, with the field it probably means. Keeps at
+/// most `limits::EXCERPT_CHARS` characters of the key.
+pub fn unknown_key(key: &str) -> VmError {
+    let suggestion = closest_field(key);
+    invalid(
+        suggestion.unwrap_or(ConfigField::Name),
+        ConfigProblem::UnknownKey {
+            key: excerpt(key).into_owned(),
+            suggestion,
+        },
+    )
 }
 
 /// What a field's value must be, in words: "a whole number" or "a string".
@@ -139,11 +146,7 @@ pub fn describe(value: &Value) -> String {
         Value::Null => "null".into(),
         Value::Bool(flag) => format!("the boolean {flag}"),
         Value::Number(number) => number.to_string(),
-        Value::String(text) if text.chars().count() > 40 => {
-            let start: String = text.chars().take(40).collect();
-            format!("the string {start:?}…")
-        }
-        Value::String(text) => format!("the string {text:?}"),
+        Value::String(text) => format!("the string {}", quoted_excerpt(text)),
         Value::Array(_) => "an array".into(),
         Value::Object(_) => "an object".into(),
     }
@@ -152,6 +155,11 @@ pub fn describe(value: &Value) -> String {
 /// The field a mistyped key most likely means: same letters ignoring case, '_' and '-', or
 /// at most two edits away.
 fn closest_field(key: &str) -> Option<ConfigField> {
+    // No field name is longer than 8 characters: a long key is no near miss, and comparing
+    // a megabyte key letter by letter would hold the page up.
+    if key.len() > 64 {
+        return None;
+    }
     let simplify = |text: &str| -> String {
         let kept: String = text.chars().filter(|c| !matches!(c, '_' | '-')).collect();
         crate::present::fold_case(&kept)

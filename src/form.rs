@@ -1,6 +1,7 @@
 //! A VM config as a form holds it: text per field, parsed into a [`VmConfig`] with one message
 //! per bad field. Pure Rust, so that the rules are tested natively; the UI only binds inputs.
 
+use crate::manager::limits::quoted_excerpt;
 use crate::manager::{ConfigField, ConfigProblem, VmConfig, VmError};
 
 /// The text of each field of a create or edit form.
@@ -134,7 +135,7 @@ fn parse_whole(text: &str) -> Result<u64, ConfigProblem> {
     }
     Err(ConfigProblem::WrongType {
         expected: "a whole number",
-        found: format!("{trimmed:?}"),
+        found: quoted_excerpt(trimmed),
     })
 }
 

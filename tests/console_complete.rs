@@ -3,7 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use vm_playground::console::{
-    command_for, complete, parse, run, Command, Completion, GuiAction, ListFilter, CANDIDATES_SHOWN,
+    command_for, complete, parse, run, Command, Completion, GuiAction, Host, ListFilter, Scope,
+    CANDIDATES_SHOWN,
 };
 use vm_playground::{MockVmManager, Transition, VmConfig, VmManager, VmState};
 
@@ -39,18 +40,23 @@ fn several(typed: &str) -> (String, Vec<String>) {
     (line, candidates)
 }
 
-const ALL_COMMANDS: [&str; 17] = [
+const ALL_COMMANDS: [&str; 22] = [
     "clear",
     "create",
     "destroy",
+    "domid",
     "dominfo",
+    "domname",
     "domrename",
     "domstate",
+    "domuuid",
+    "dumpxml",
     "help",
     "history",
     "list",
     "reboot",
     "resume",
+    "setmaxmem",
     "setmem",
     "setvcpus",
     "shutdown",
@@ -64,7 +70,8 @@ const ALL_COMMANDS: [&str; 17] = [
 #[test]
 fn a_unique_command_prefix_completes_with_a_space() {
     assert_eq!(line("sta"), "start ");
-    assert_eq!(line("domi"), "dominfo ");
+    assert_eq!(line("domin"), "dominfo ");
+    assert_eq!(line("du"), "dumpxml ");
     assert_eq!(line("und"), "undefine ");
     assert_eq!(line("start"), "start ");
     assert_eq!(line("  sta"), "  sta".replace("sta", "start "));
@@ -80,17 +87,37 @@ fn several_commands_extend_to_their_common_prefix() {
         several("s"),
         (
             "s".into(),
-            ["setmem", "setvcpus", "shutdown", "start", "suspend"]
-                .map(String::from)
-                .to_vec()
+            [
+                "setmaxmem",
+                "setmem",
+                "setvcpus",
+                "shutdown",
+                "start",
+                "suspend"
+            ]
+            .map(String::from)
+            .to_vec()
         )
     );
     assert_eq!(
         several("se"),
-        ("set".into(), vec!["setmem".into(), "setvcpus".into()])
+        (
+            "set".into(),
+            vec!["setmaxmem".into(), "setmem".into(), "setvcpus".into()]
+        )
     );
     assert_eq!(several("dom").0, "dom");
-    assert_eq!(several("dom").1, ["dominfo", "domrename", "domstate"]);
+    assert_eq!(
+        several("dom").1,
+        [
+            "domid",
+            "dominfo",
+            "domname",
+            "domrename",
+            "domstate",
+            "domuuid"
+        ]
+    );
     assert_eq!(several("re").1, ["reboot", "resume"]);
 }
 
@@ -511,8 +538,10 @@ fn an_edit_mirrors_as_one_line_per_command_and_a_comment_for_the_rest() {
         lines,
         [
             "virsh domrename web-01 веб-01",
-            "virsh setmem веб-01 4096",
-            "virsh setvcpus веб-01 4",
+            "virsh setmaxmem веб-01 4096M --config",
+            "virsh setmem веб-01 4096M --config",
+            "virsh setvcpus веб-01 4 --maximum --config",
+            "virsh setvcpus веб-01 4 --config",
             "# virsh edit веб-01: disk size 10 → 20 GB, ISO image - → /my isos/a.iso, \
              network default → isolated",
         ]
@@ -524,13 +553,27 @@ fn an_edit_mirrors_as_one_line_per_command_and_a_comment_for_the_rest() {
                 old: "web-01".into(),
                 new: "веб-01".into()
             },
+            Command::SetMaxMem {
+                name: "веб-01".into(),
+                size: "4096M".into(),
+                scope: Scope::CONFIG,
+            },
             Command::SetMem {
                 name: "веб-01".into(),
-                memory: 4096
+                size: "4096M".into(),
+                scope: Scope::CONFIG,
             },
             Command::SetVcpus {
                 name: "веб-01".into(),
-                vcpus: 4
+                count: "4".into(),
+                maximum: true,
+                scope: Scope::CONFIG,
+            },
+            Command::SetVcpus {
+                name: "веб-01".into(),
+                count: "4".into(),
+                maximum: false,
+                scope: Scope::CONFIG,
             },
             Command::Nothing,
         ]
@@ -538,7 +581,7 @@ fn an_edit_mirrors_as_one_line_per_command_and_a_comment_for_the_rest() {
 }
 
 #[test]
-fn an_edit_of_one_field_is_one_line_and_no_change_is_none() {
+fn an_edit_of_memory_lowers_the_current_first_and_no_change_is_none() {
     let from = config("web-01");
     let to = VmConfig {
         memory: 512,
@@ -550,7 +593,10 @@ fn an_edit_of_one_field_is_one_line_and_no_change_is_none() {
             from: &from,
             to: &to
         }),
-        ["virsh setmem web-01 512"]
+        [
+            "virsh setmem web-01 512M --config",
+            "virsh setmaxmem web-01 512M --config"
+        ]
     );
     assert!(command_for(&GuiAction::Update {
         name: "web-01",
@@ -597,13 +643,13 @@ fn visible(manager: &MockVmManager) -> Vec<(VmConfig, VmState, Option<VmConfig>)
 #[test]
 fn mirrored_lines_do_what_the_gui_did() {
     let gui = MockVmManager::with_clock(Box::new(|| 0));
-    let console = MockVmManager::with_clock(Box::new(|| 0));
+    let console = Host::new(MockVmManager::with_clock(Box::new(|| 0)));
     let mirror = |lines: Vec<String>| {
         for line in &lines {
             let output = run(line, &console);
             assert!(!output.error, "{line}: {:?}", output.lines);
         }
-        assert_eq!(visible(&console), visible(&gui), "{lines:?}");
+        assert_eq!(visible(console.manager()), visible(&gui), "{lines:?}");
     };
 
     let created = VmConfig {

@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 
 use vm_playground::console::{
-    execute, fake_uuid, format_history, parse, run, ConsoleBackend, Effect, OpRecord, Output,
+    execute, fake_uuid, format_history, parse, run, ConsoleBackend, Effect, Host, OpRecord, Output,
 };
 use vm_playground::{
     ConfigUpdate, MockVmManager, Transition, VmConfig, VmError, VmInfo, VmManager, VmState,
@@ -195,14 +195,14 @@ fn dominfo_of_a_running_domain() {
             "OS Type:        hvm",
             "State:          running",
             "CPU(s):         2",
+            "CPU time:       0.0s",
             "Max memory:     2097152 KiB",
             "Used memory:    2097152 KiB",
             "Persistent:     yes",
             "Autostart:      disable",
-            "Disk path:      /var/lib/libvirt/images/web-01.qcow2",
-            "Disk size:      20 GB",
-            "ISO image:      -",
-            "Network:        default",
+            "Managed save:   no",
+            "Security model: none",
+            "Security DOI:   0",
         ]
     );
 }
@@ -222,28 +222,143 @@ fn dominfo_of_a_shut_off_domain_with_an_iso() {
             "Used memory:    1048576 KiB",
             "Persistent:     yes",
             "Autostart:      disable",
-            "Disk path:      /my disks/db-01.qcow2",
-            "Disk size:      10 GB",
-            "ISO image:      /isos/debian.iso",
-            "Network:        isolated",
+            "Managed save:   no",
+            "Security model: none",
+            "Security DOI:   0",
         ]
     );
 }
 
 #[test]
-fn dominfo_shows_pending_changes() {
-    let manager = fixture();
-    ok(&manager, "setmem web-01 4096");
-    ok(&manager, "setvcpus web-01 4");
-    let lines = ok(&manager, "dominfo web-01");
-    // The running values stay until the next stop.
+fn dominfo_shows_the_running_domain_and_dumpxml_inactive_the_next_boot() {
+    let host = Host::new(fixture());
+    ok(&host, "setmaxmem web-01 8G --config");
+    ok(&host, "setmem web-01 4G --config");
+    ok(&host, "setvcpus web-01 1 --config");
+    ok(&host, "setmem web-01 1G");
+    let lines = ok(&host, "dominfo web-01");
+    // The running domain keeps its vCPUs, and has the memory --live gave it.
     assert_eq!(lines[5], "CPU(s):         2");
-    assert_eq!(lines[6], "Max memory:     2097152 KiB");
+    assert_eq!(lines[7], "Max memory:     8388608 KiB");
+    assert_eq!(lines[8], "Used memory:    1048576 KiB");
+    let live = ok(&host, "dumpxml web-01");
+    assert!(live.contains(&"  <currentMemory unit='KiB'>1048576</currentMemory>".into()));
+    assert!(live.contains(&"  <vcpu placement='static'>2</vcpu>".into()));
+    let next = ok(&host, "dumpxml web-01 --inactive");
+    assert_eq!(next[0], "<domain type='kvm'>");
+    assert!(next.contains(&"  <memory unit='KiB'>8388608</memory>".into()));
+    assert!(next.contains(&"  <currentMemory unit='KiB'>4194304</currentMemory>".into()));
+    assert!(next.contains(&"  <vcpu placement='static' current='1'>2</vcpu>".into()));
+    // Once it stops, the next boot's config is the domain's, and --live is forgotten.
+    ok(&host, "shutdown web-01");
+    let lines = ok(&host, "dominfo web-01");
+    assert_eq!(lines[5], "CPU(s):         1");
+    assert_eq!(lines[6], "Max memory:     8388608 KiB");
+    assert_eq!(lines[7], "Used memory:    4194304 KiB");
     assert_eq!(
-        lines.last().unwrap(),
-        "Pending:        memory 2048 → 4096 MB, vCPUs 2 → 4 (takes effect at next stop)"
+        host.manager().get_vm_info("web-01").unwrap().config.memory,
+        4096
     );
-    assert_eq!(lines.len(), 15);
+}
+
+#[test]
+fn dumpxml_is_libvirt_domain_xml_escaped() {
+    let host = Host::new(fixture());
+    ok(
+        &host,
+        "create a.b --disk-path \"/d&d/<x>.qcow2\" --iso \"/i'.iso\" --network isolated",
+    );
+    let id = ok(&host, "domid a.b")[0].clone();
+    assert_eq!(
+        ok(&host, &format!("dumpxml {id}")),
+        [
+            format!("<domain type='kvm' id='{id}'>"),
+            "  <name>a.b</name>".into(),
+            format!("  <uuid>{}</uuid>", fake_uuid("a.b")),
+            "  <memory unit='KiB'>1048576</memory>".into(),
+            "  <currentMemory unit='KiB'>1048576</currentMemory>".into(),
+            "  <vcpu placement='static'>1</vcpu>".into(),
+            "  <os>".into(),
+            "    <type arch='x86_64' machine='pc'>hvm</type>".into(),
+            "    <boot dev='cdrom'/>".into(),
+            "    <boot dev='hd'/>".into(),
+            "  </os>".into(),
+            "  <clock offset='utc'/>".into(),
+            "  <on_poweroff>destroy</on_poweroff>".into(),
+            "  <on_reboot>restart</on_reboot>".into(),
+            "  <on_crash>destroy</on_crash>".into(),
+            "  <devices>".into(),
+            "    <emulator>/usr/bin/qemu-system-x86_64</emulator>".into(),
+            "    <disk type='file' device='disk'>".into(),
+            "      <driver name='qemu' type='qcow2'/>".into(),
+            "      <source file='/d&amp;d/&lt;x&gt;.qcow2'/>".into(),
+            "      <target dev='vda' bus='virtio'/>".into(),
+            "    </disk>".into(),
+            "    <disk type='file' device='cdrom'>".into(),
+            "      <driver name='qemu' type='raw'/>".into(),
+            "      <source file='/i&apos;.iso'/>".into(),
+            "      <target dev='sda' bus='sata'/>".into(),
+            "      <readonly/>".into(),
+            "    </disk>".into(),
+            "    <interface type='network'>".into(),
+            "      <source network='isolated'/>".into(),
+            "      <model type='virtio'/>".into(),
+            "    </interface>".into(),
+            "  </devices>".into(),
+            "</domain>".into(),
+        ]
+    );
+}
+
+#[test]
+fn domain_ids_uuids_and_names_convert() {
+    let host = Host::new(fixture());
+    let uuid = fake_uuid("web-01");
+    assert_eq!(ok(&host, "domid web-01"), ["2"]);
+    assert_eq!(ok(&host, &format!("domid {uuid}")), ["2"]);
+    assert_eq!(ok(&host, "domid db-01"), ["-"]);
+    assert_eq!(ok(&host, "domname 2"), ["web-01"]);
+    assert_eq!(
+        ok(&host, &format!("domname {}", uuid.to_uppercase())),
+        ["web-01"]
+    );
+    assert_eq!(ok(&host, "domuuid 2"), std::slice::from_ref(&uuid));
+    assert_eq!(ok(&host, "domuuid web-01"), [uuid]);
+    // As in virsh, domid takes no Id and domname no name.
+    for line in ["domid 2", "domname web-01", "domname 3", "domuuid nope"] {
+        let word = line.split(' ').nth(1).unwrap();
+        assert_eq!(
+            run(line, &host).lines,
+            [format!("error: failed to get domain '{word}'")],
+            "{line}"
+        );
+    }
+    // Any command takes an Id, and answers in the words typed.
+    assert_eq!(ok(&host, "suspend 2"), ["Domain '2' suspended"]);
+    assert_eq!(ok(&host, "domstate web-01 --reason"), ["paused (user)"]);
+}
+
+#[test]
+fn domstate_reason_follows_what_the_console_did() {
+    let host = Host::new(fixture());
+    // Not seen happen: unknown, as libvirt says of its test domain.
+    assert_eq!(ok(&host, "domstate web-01 --reason"), ["running (unknown)"]);
+    for (line, state) in [
+        ("suspend web-01", "paused (user)"),
+        ("resume web-01", "running (unpaused)"),
+        ("reboot web-01", "running (booted)"),
+        ("destroy web-01", "shut off (destroyed)"),
+        ("start web-01", "running (booted)"),
+        ("shutdown web-01", "shut off (shutdown)"),
+    ] {
+        ok(&host, line);
+        assert_eq!(ok(&host, "domstate web-01 --reason"), [state], "{line}");
+    }
+    ok(&host, "create new");
+    assert_eq!(ok(&host, "domstate new --reason"), ["running (booted)"]);
+    // A change the console didn't make (another tab, the GUI of a bare core) is unknown.
+    host.manager().start_vm("web-01").unwrap();
+    assert_eq!(ok(&host, "domstate web-01 --reason"), ["running (unknown)"]);
 }
 
 #[test]
@@ -334,14 +449,16 @@ fn create_refuses_a_duplicate_in_virsh_words() {
         refused(&manager, "create web-01"),
         [
             "error: Failed to create domain 'web-01'",
-            "error: operation failed: domain 'web-01' already exists",
+            "error: operation failed: domain 'web-01' already exists with uuid \
+             6c059e39-e78a-8e07-87db-1d6660ffc327",
         ]
     );
     assert_eq!(
         refused(&manager, "create db-01 --stopped"),
         [
             "error: Failed to define domain 'db-01'",
-            "error: operation failed: domain 'db-01' already exists",
+            "error: operation failed: domain 'db-01' already exists with uuid \
+             54a3874d-72cc-838d-a2be-965d195f9ebf",
         ]
     );
 }
@@ -453,22 +570,8 @@ fn refused_lifecycle_commands_in_virsh_words() {
     let manager = fixture();
     let not_running = "error: Requested operation is not valid: domain is not running";
     let cases: [(&str, &str, [&str; 2]); 12] = [
-        (
-            "start",
-            "web-01",
-            [
-                "error: Failed to start domain 'web-01'",
-                "error: Requested operation is not valid: domain is already active",
-            ],
-        ),
-        (
-            "start",
-            "cache",
-            [
-                "error: Failed to start domain 'cache'",
-                "error: Requested operation is not valid: domain is already active",
-            ],
-        ),
+        ("start", "web-01", ["error: Domain is already active", ""]),
+        ("start", "cache", ["error: Domain is already active", ""]),
         (
             "shutdown",
             "db-01",
@@ -487,10 +590,8 @@ fn refused_lifecycle_commands_in_virsh_words() {
         (
             "suspend",
             "cache",
-            [
-                "error: Failed to suspend domain 'cache'",
-                "error: Requested operation is not valid: domain is already paused",
-            ],
+            // libvirt refuses to pause a paused domain as not running.
+            ["error: Failed to suspend domain 'cache'", not_running],
         ),
         (
             "resume",
@@ -553,8 +654,13 @@ fn every_command_on_an_unknown_domain_fails_to_get_it() {
         "dominfo nope",
         "domstate nope",
         "setmem nope 1024",
+        "setmaxmem nope 1024",
         "setvcpus nope 2",
         "domrename nope other",
+        "domid nope",
+        "domuuid nope",
+        "domname nope",
+        "dumpxml nope",
     ] {
         assert_eq!(
             refused(&manager, line),
@@ -572,117 +678,279 @@ fn every_command_on_an_unknown_domain_fails_to_get_it() {
 
 #[test]
 fn reboot_applies_the_pending_config() {
-    let manager = fixture();
+    let host = Host::new(fixture());
     assert_eq!(
-        ok(&manager, "setmem web-01 4096"),
-        ["Domain 'web-01' memory set to 4096 MB (takes effect at next stop)"]
+        ok(&host, "setmaxmem web-01 4G --config"),
+        Vec::<String>::new()
     );
+    assert_eq!(ok(&host, "setmem web-01 4G --config"), Vec::<String>::new());
     assert_eq!(
-        ok(&manager, "reboot web-01"),
-        [
-            "Domain 'web-01' is being rebooted",
-            "Pending changes applied: memory 2048 → 4096 MB",
-        ]
+        ok(&host, "reboot web-01"),
+        ["Domain 'web-01' is being rebooted"]
     );
-    let info = manager.get_vm_info("web-01").unwrap();
+    let info = host.manager().get_vm_info("web-01").unwrap();
     assert_eq!(info.state, VmState::Running);
     assert_eq!(info.config.memory, 4096);
     assert_eq!(info.pending, None);
 }
 
+/// Runs a line on a host that must fail and change nothing in the core; returns its lines.
+fn refused_on(host: &Host, line: &str) -> Vec<String> {
+    let before = host.manager().snapshot().unwrap();
+    let output = run(line, host);
+    assert!(output.error, "{line} succeeded: {:?}", output.lines);
+    assert_eq!(
+        host.manager().snapshot().unwrap(),
+        before,
+        "{line} changed something"
+    );
+    output.lines
+}
+
+fn memory_and_vcpus(host: &Host, name: &str) -> ((u64, u32), Option<(u64, u32)>) {
+    let info = host.manager().get_vm_info(name).unwrap();
+    (
+        (info.config.memory, info.config.vcpus),
+        info.pending.map(|pending| (pending.memory, pending.vcpus)),
+    )
+}
+
 #[test]
-fn setmem_and_setvcpus_apply_at_once_to_a_shut_off_domain() {
-    let manager = fixture();
+fn sizes_are_kib_unless_suffixed_as_in_virsh() {
+    let host = Host::new(fixture());
+    for (size, mb) in [
+        ("1048576", 1024),
+        ("2097152K", 2048),
+        ("512M", 512),
+        ("512MiB", 512),
+        ("1G", 1024),
+        ("1073741824b", 1024),
+        ("1536m", 1536),
+        // Not a whole MiB: the config (in MB) rounds up.
+        ("1000", 1),
+        ("1GB", 954),
+    ] {
+        // Lower the maximum first, so that every size fits under it.
+        ok(&host, "setmaxmem db-01 4G");
+        ok(&host, &format!("setmem db-01 {size} --current"));
+        assert_eq!(memory_and_vcpus(&host, "db-01").0 .0, mb, "{size}");
+    }
+}
+
+#[test]
+fn setmem_and_setvcpus_change_a_shut_off_domains_config_at_once() {
+    let host = Host::new(fixture());
+    // Without an option, virsh changes only a running domain.
     assert_eq!(
-        ok(&manager, "setmem db-01 4096"),
-        ["Domain 'db-01' memory set to 4096 MB"]
+        refused_on(&host, "setmem db-01 512M"),
+        ["error: Requested operation is not valid: domain is not running"]
     );
     assert_eq!(
-        ok(&manager, "setvcpus db-01 8"),
-        ["Domain 'db-01' vCPUs set to 8"]
-    );
-    let info = manager.get_vm_info("db-01").unwrap();
-    assert_eq!((info.config.memory, info.config.vcpus), (4096, 8));
-    assert_eq!(info.pending, None);
-    assert_eq!(
-        ok(&manager, "setmem db-01 4096"),
-        ["Domain 'db-01' memory is already 4096 MB"]
+        refused_on(&host, "setvcpus db-01 1"),
+        ["error: Requested operation is not valid: domain is not running"]
     );
     assert_eq!(
-        ok(&manager, "setvcpus db-01 8"),
-        ["Domain 'db-01' vCPUs is already 8"]
+        ok(&host, "setmem db-01 512M --config"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        ok(&host, "setvcpus db-01 1 --current"),
+        Vec::<String>::new()
+    );
+    assert_eq!(memory_and_vcpus(&host, "db-01"), ((512, 1), None));
+    // The maximum stays where it was: back up to it works, above it doesn't.
+    ok(&host, "setmem db-01 1G --current");
+    assert_eq!(
+        refused_on(&host, "setmem db-01 1025M --config"),
+        ["error: invalid argument: cannot set memory higher than max memory"]
+    );
+    assert_eq!(
+        refused_on(&host, "setvcpus db-01 2 --config"),
+        ["error: invalid argument: requested cpu amount exceeds maximum (2 > 1)"]
+    );
+    ok(&host, "setmaxmem db-01 4G");
+    ok(&host, "setvcpus db-01 4 --maximum --config");
+    ok(&host, "setmem db-01 4G --config");
+    ok(&host, "setvcpus db-01 4 --config");
+    assert_eq!(memory_and_vcpus(&host, "db-01"), ((4096, 4), None));
+    // A maximum below the memory brings the memory down with it.
+    ok(&host, "setmaxmem db-01 2G --config");
+    ok(&host, "setvcpus db-01 2 --maximum --config");
+    assert_eq!(memory_and_vcpus(&host, "db-01"), ((2048, 2), None));
+    // --live needs a running domain.
+    assert_eq!(
+        refused_on(&host, "setmem db-01 1G --live"),
+        ["error: Requested operation is not valid: domain is not running"]
+    );
+    assert_eq!(
+        refused_on(&host, "setmaxmem db-01 1G --live"),
+        [
+            "error: Unable to change MaxMemorySize",
+            "error: Requested operation is not valid: domain is not running"
+        ]
     );
 }
 
 #[test]
-fn setmem_and_setvcpus_on_an_active_domain_are_pending_and_add_up() {
-    let manager = fixture();
+fn on_an_active_domain_config_is_pending_and_live_lasts_until_it_stops() {
+    let host = Host::new(fixture());
+    ok(&host, "setmaxmem web-01 8G --config");
+    ok(&host, "setvcpus web-01 4 --maximum --config");
+    ok(&host, "setmem web-01 4G --config");
+    ok(&host, "setvcpus web-01 4 --config");
+    ok(&host, "setvcpus cache 1 --config");
     assert_eq!(
-        ok(&manager, "setmem web-01 4096"),
-        ["Domain 'web-01' memory set to 4096 MB (takes effect at next stop)"]
+        memory_and_vcpus(&host, "web-01"),
+        ((2048, 2), Some((4096, 4)))
     );
+    assert_eq!(memory_and_vcpus(&host, "cache"), ((1024, 1), None));
+    // Live: the running domain only; the core's config doesn't move.
+    ok(&host, "setmem web-01 1G");
+    ok(&host, "setvcpus web-01 1 --live");
     assert_eq!(
-        ok(&manager, "setvcpus web-01 4"),
-        ["Domain 'web-01' vCPUs set to 4 (takes effect at next stop)"]
+        memory_and_vcpus(&host, "web-01"),
+        ((2048, 2), Some((4096, 4)))
     );
+    let info = ok(&host, "dominfo web-01");
+    assert_eq!(info[5], "CPU(s):         1");
+    assert_eq!(info[8], "Used memory:    1048576 KiB");
+    // A running domain's maximum can't change.
     assert_eq!(
-        ok(&manager, "setvcpus cache 3"),
-        ["Domain 'cache' vCPUs set to 3 (takes effect at next stop)"]
+        refused_on(&host, "setmaxmem web-01 16G"),
+        [
+            "error: Unable to change MaxMemorySize",
+            "error: Requested operation is not valid: cannot resize the maximum memory on an \
+             active domain"
+        ]
     );
-    let info = manager.get_vm_info("web-01").unwrap();
-    assert_eq!((info.config.memory, info.config.vcpus), (2048, 2));
-    let pending = info.pending.unwrap();
-    assert_eq!((pending.memory, pending.vcpus), (4096, 4));
-    // Both apply at the next stop.
-    ok(&manager, "shutdown web-01");
-    let info = manager.get_vm_info("web-01").unwrap();
-    assert_eq!((info.config.memory, info.config.vcpus), (4096, 4));
-    assert_eq!(info.pending, None);
+    // The next boot's config applies at the next stop; the live changes end.
+    ok(&host, "shutdown web-01");
+    assert_eq!(memory_and_vcpus(&host, "web-01"), ((4096, 4), None));
+    ok(&host, "start web-01");
+    let info = ok(&host, "dominfo web-01");
+    assert_eq!(info[5], "CPU(s):         4");
+    assert_eq!(info[8], "Used memory:    4194304 KiB");
 }
 
 #[test]
 fn setting_the_running_value_again_drops_the_pending_change() {
-    let manager = fixture();
-    ok(&manager, "setmem web-01 4096");
-    assert_eq!(
-        ok(&manager, "setmem web-01 2048"),
-        ["Domain 'web-01' memory set to 2048 MB, the running value: \
-             no change is pending any more"]
-    );
-    assert_eq!(manager.get_vm_info("web-01").unwrap().pending, None);
-    assert_eq!(
-        ok(&manager, "setmem web-01 2048"),
-        ["Domain 'web-01' memory is already 2048 MB"]
-    );
+    let host = Host::new(fixture());
+    ok(&host, "setmem web-01 1G --config");
+    ok(&host, "setmem web-01 2G --config");
+    assert_eq!(memory_and_vcpus(&host, "web-01"), ((2048, 2), None));
     // With another field still pending, the change stays pending.
-    ok(&manager, "setmem web-01 4096");
-    ok(&manager, "setvcpus web-01 4");
+    ok(&host, "setmem web-01 1G --config");
+    ok(&host, "setvcpus web-01 1 --config");
+    ok(&host, "setmem web-01 2G --config");
     assert_eq!(
-        ok(&manager, "setmem web-01 2048"),
-        ["Domain 'web-01' memory set to 2048 MB (takes effect at next stop)"]
+        memory_and_vcpus(&host, "web-01"),
+        ((2048, 2), Some((2048, 1)))
     );
-    let pending = manager.get_vm_info("web-01").unwrap().pending.unwrap();
-    assert_eq!((pending.memory, pending.vcpus), (2048, 4));
 }
 
 #[test]
-fn setmem_and_setvcpus_refuse_out_of_range_values() {
+fn set_commands_refuse_in_virsh_words_and_order() {
+    let host = Host::new(fixture());
+    for (line, expected) in [
+        (
+            "setmem nope x --live --current",
+            vec!["error: Options --current and --live are mutually exclusive"],
+        ),
+        (
+            "setvcpus web-01 1 --config --current",
+            vec!["error: Options --current and --config are mutually exclusive"],
+        ),
+        (
+            "setvcpus web-01 1 --maximum",
+            vec!["error: Option --config is required by option --maximum"],
+        ),
+        ("setmem nope x", vec!["error: failed to get domain 'nope'"]),
+        (
+            "setmem web-01 x",
+            vec!["error: Scaled numeric value 'x' for <size> option is malformed or out of range"],
+        ),
+        (
+            "setmem web-01 -1",
+            vec!["error: Scaled numeric value '-1' for <size> option is malformed or out of range"],
+        ),
+        (
+            "setmaxmem web-01 1.5G",
+            vec![
+                "error: Scaled numeric value '1.5G' for <size> option is malformed or out of range",
+                "error: invalid argument: unknown suffix '.5G'",
+            ],
+        ),
+        (
+            "setmem web-01 99999999999T",
+            vec![
+                "error: Scaled numeric value '99999999999T' for <size> option is malformed or \
+                 out of range",
+                "error: numerical overflow: value too large: 99999999999T",
+            ],
+        ),
+        (
+            "setmem web-01 0",
+            vec!["error: memory in virDomainSetMemoryFlags must not be zero"],
+        ),
+        (
+            "setmaxmem db-01 0",
+            vec![
+                "error: Unable to change MaxMemorySize",
+                "error: memory in virDomainSetMemoryFlags must not be zero",
+            ],
+        ),
+        (
+            "setmem web-01 3G",
+            vec!["error: invalid argument: cannot set memory higher than max memory"],
+        ),
+        (
+            "setmaxmem db-01 5T",
+            vec![
+                "error: Unable to change MaxMemorySize",
+                "error: memory must be between 1 and 4194304 MB, got 5242880",
+            ],
+        ),
+        (
+            "setvcpus web-01 abc",
+            vec!["error: Numeric value 'abc' for <count> option is malformed or out of range"],
+        ),
+        (
+            "setvcpus web-01 4294967296",
+            vec![
+                "error: Numeric value '4294967296' for <count> option is malformed or out of \
+                 range",
+            ],
+        ),
+        (
+            "setvcpus web-01 0",
+            vec!["error: Can't set 0 processors for a VM"],
+        ),
+        (
+            "setvcpus web-01 3",
+            vec!["error: invalid argument: requested cpu amount exceeds maximum (3 > 2)"],
+        ),
+    ] {
+        assert_eq!(refused_on(&host, line), expected, "{line}");
+    }
+}
+
+#[test]
+fn the_bare_core_keeps_no_facts_and_says_so() {
     let manager = fixture();
+    // A config change that needs no fact works.
     assert_eq!(
-        refused(&manager, "setmem web-01 0"),
-        ["error: memory must be between 1 and 4194304 MB, got 0"]
+        ok(&manager, "setmem web-01 2G --config"),
+        Vec::<String>::new()
+    );
+    ok(&manager, "setmaxmem db-01 512M");
+    assert_eq!(manager.get_vm_info("db-01").unwrap().config.memory, 512);
+    assert_eq!(
+        refused(&manager, "setmem web-01 1G"),
+        ["error: this function is not supported by the connection driver: virDomainSetMemoryFlags"]
     );
     assert_eq!(
-        refused(&manager, "setmem db-01 4194305"),
-        ["error: memory must be between 1 and 4194304 MB, got 4194305"]
-    );
-    assert_eq!(
-        refused(&manager, "setvcpus db-01 0"),
-        ["error: vCPUs must be between 1 and 512, got 0"]
-    );
-    assert_eq!(
-        refused(&manager, "setvcpus web-01 9999"),
-        ["error: vCPUs must be between 1 and 512, got 9999"]
+        refused(&manager, "setvcpus web-01 1 --live"),
+        ["error: this function is not supported by the connection driver: virDomainSetVcpusFlags"]
     );
 }
 
@@ -700,8 +968,8 @@ fn domrename_renames_a_shut_off_domain() {
     assert_eq!(info.state, VmState::Stopped);
     assert_eq!(info.config.disk_path, "/my disks/db-01.qcow2");
     assert_eq!(
-        ok(&manager, "domrename база-данных база-данных"),
-        ["Domain 'база-данных' already has that name"]
+        refused(&manager, "domrename база-данных база-данных"),
+        ["error: Requested operation is not valid: Can't rename domain to itself"]
     );
 }
 
@@ -715,7 +983,7 @@ fn domrename_is_refused_when_active_taken_or_invalid() {
     );
     assert_eq!(
         refused(&manager, "domrename db-01 web-01"),
-        ["error: operation failed: domain 'web-01' already exists"]
+        ["error: Requested operation is not valid: domain with name 'web-01' already exists"]
     );
     assert_eq!(
         refused(&manager, "domrename db-01 'a b'"),
@@ -730,47 +998,55 @@ fn domrename_is_refused_when_active_taken_or_invalid() {
 
 #[test]
 fn domrename_keeps_a_pending_config_untouched_when_refused() {
-    let manager = fixture();
-    ok(&manager, "setmem web-01 4096");
-    refused(&manager, "domrename web-01 web-01");
+    let host = Host::new(fixture());
+    ok(&host, "setmem web-01 1G --config");
+    refused_on(&host, "domrename web-01 web-01");
     assert_eq!(
-        manager
+        host.manager()
             .get_vm_info("web-01")
             .unwrap()
             .pending
             .unwrap()
             .memory,
-        4096
+        1024
     );
 }
 
 // --- help, clear, history, nothing ----------------------------------------------------------
 
 #[test]
-fn help_lists_every_command() {
+fn help_lists_every_command_by_group_as_virsh_does() {
+    let lines = ok(&manager(), "help");
     assert_eq!(
-        ok(&manager(), "help"),
+        &lines[..4],
         [
-            "Commands (type 'help COMMAND' for one in detail):",
-            "    list       list domains",
-            "    create     create a domain and start it (define it only with --stopped)",
-            "    start      start a (previously defined) inactive domain",
-            "    shutdown   gracefully shutdown a domain",
-            "    destroy    destroy (stop) a domain",
-            "    suspend    suspend a domain",
-            "    resume     resume a domain",
-            "    reboot     reboot a domain",
-            "    undefine   undefine a domain",
-            "    dominfo    domain information",
-            "    domstate   domain state",
-            "    setmem     change memory allocation",
-            "    setvcpus   change number of virtual CPUs",
-            "    domrename  rename a domain",
-            "    help       print help",
-            "    clear      clear the console",
-            "    history    list the commands typed so far",
+            "Grouped commands:",
             "",
-            "A leading 'virsh' is optional. Quote names with spaces: start 'my vm'. Tab completes.",
+            " Domain Management (help keyword 'domain'):",
+            "    create                         create a domain and start it (define it only with \
+         --stopped)",
+        ]
+    );
+    assert!(lines.contains(&" Domain Monitoring (help keyword 'monitor'):".into()));
+    assert!(lines.contains(&"    list                           list domains".into()));
+    assert_eq!(lines.last().unwrap(), "");
+    for spec in vm_playground::console::COMMANDS {
+        assert!(
+            lines
+                .iter()
+                .any(|line| line.trim_start().starts_with(&format!("{} ", spec.name))),
+            "{}",
+            spec.name
+        );
+    }
+    assert_eq!(
+        ok(&manager(), "help monitor"),
+        [
+            " Domain Monitoring (help keyword 'monitor'):",
+            "    dominfo                        domain information",
+            "    domstate                       domain state",
+            "    list                           list domains",
+            "",
         ]
     );
 }
@@ -784,48 +1060,56 @@ fn help_for_one_command() {
             "    start - start a (previously defined) inactive domain",
             "",
             "  SYNOPSIS",
-            "    start NAME",
+            "    start <domain>",
             "",
             "  DESCRIPTION",
-            "    Starts a shut off domain. A running or paused domain is already active: \
+            "    Boots a shut off domain. A running or paused domain is already active: \
              resume a paused one instead.",
+            "",
+            "  OPTIONS",
+            "    [--domain] <string>  name of the inactive domain",
+            "",
         ]
     );
     assert_eq!(
-        ok(&manager(), "list --help"),
+        ok(&manager(), "setmem --help"),
         [
             "  NAME",
-            "    list - list domains",
+            "    setmem - change memory allocation",
             "",
             "  SYNOPSIS",
-            "    list [--all] [--state-running] [--state-paused] [--state-shutoff]",
+            "    setmem <domain> <size> [--config] [--live] [--current]",
             "",
             "  DESCRIPTION",
-            "    Lists the active (running and paused) domains, or every domain with --all. \
-             The --state-* options list only the domains in those states, and may be \
-             combined. Active domains get an Id (numbered by name here); shut off ones show \
-             '-'.",
+            "    Sets the memory a domain has, in KiB unless a unit follows (512M, 2G, \
+             1048576K). No more than its max memory (setmaxmem). --live (the default) \
+             changes the running domain until it stops; --config changes what it boots with \
+             next (a pending change while it runs); --current, whichever its state means.",
             "",
             "  OPTIONS",
-            "    --all            list inactive (shut off) domains too",
-            "    --state-running  list running domains",
-            "    --state-paused   list paused domains",
-            "    --state-shutoff  list shut off domains",
+            "    [--domain] <string>  domain name, id or uuid",
+            "    [--size] <number>  new memory size, as scaled integer (default KiB)",
+            "    --config         affect next boot",
+            "    --live           affect running domain",
+            "    --current        affect current domain",
+            "",
         ]
     );
     let create = ok(&manager(), "help create");
     assert_eq!(
         create[4],
-        "    create NAME [--memory MB] [--vcpus N] [--disk-size GB] [--disk-path PATH] \
-         [--iso PATH] [--network NET] [--stopped]"
+        "    create <name> [--memory <MiB>] [--vcpus <number>] [--disk-size <GiB>] \
+         [--disk-path <string>] [--iso <string>] [--network <string>] [--stopped]"
     );
     assert_eq!(
-        create[10],
-        "    --memory MB       memory in MB (default 1024)"
+        create[11],
+        "    --memory <MiB>   memory in MiB (default 1024)"
     );
+    let help = ok(&manager(), "help help");
+    assert_eq!(help[4], "    help [--command <string>]");
     assert_eq!(
-        create.last().unwrap(),
-        "    --stopped         only define the domain, don't start it"
+        help[10],
+        "    --command <string>  a command, or a group's keyword"
     );
     for spec in vm_playground::console::COMMANDS {
         let lines = ok(&manager(), &format!("help {}", spec.name));
@@ -843,7 +1127,7 @@ fn help_for_a_command_built_by_hand_that_doesnt_exist() {
     assert_eq!(
         output.lines,
         [
-            "error: command 'strat' doesn't exist",
+            "error: command or command group 'strat' doesn't exist",
             "did you mean 'start'?"
         ]
     );
@@ -940,8 +1224,18 @@ fn operations_are_recorded_in_the_core_vocabulary() {
     assert_eq!(record(&manager, "suspend n"), done("n", "pause"));
     assert_eq!(record(&manager, "resume n"), done("n", "resume"));
     assert_eq!(record(&manager, "reboot n"), done("n", "reboot"));
-    assert_eq!(record(&manager, "setmem n 2048"), done("n", "update"));
-    assert_eq!(record(&manager, "setvcpus n 2"), done("n", "update"));
+    assert_eq!(
+        record(&manager, "setmaxmem n 512M --config"),
+        done("n", "setmaxmem")
+    );
+    assert_eq!(
+        record(&manager, "setmem n 512M --config"),
+        done("n", "update")
+    );
+    assert_eq!(
+        record(&manager, "setvcpus n 1 --config"),
+        done("n", "update")
+    );
     assert_eq!(record(&manager, "shutdown n"), done("n", "stop"));
     assert_eq!(record(&manager, "start n"), done("n", "start"));
     assert_eq!(record(&manager, "destroy n"), done("n", "destroy"));
@@ -951,7 +1245,11 @@ fn operations_are_recorded_in_the_core_vocabulary() {
         "list",
         "list --all",
         "dominfo web-01",
-        "domstate web-01",
+        "domstate web-01 --reason",
+        "domid web-01",
+        "domuuid web-01",
+        "domname 1",
+        "dumpxml web-01",
         "help",
         "clear",
     ] {
@@ -1006,7 +1304,7 @@ fn refusals_are_recorded_with_the_core_message() {
         failed(
             "web-01",
             "update",
-            "memory must be between 1 and 4194304 MB, got 0"
+            "memory in virDomainSetMemoryFlags must not be zero"
         )
     );
 }
@@ -1067,6 +1365,9 @@ impl ConsoleBackend for Recording {
     fn names(&self) -> Vec<String> {
         self.manager.names()
     }
+    fn now(&self) -> u64 {
+        0
+    }
 }
 
 #[test]
@@ -1078,29 +1379,28 @@ fn commands_go_through_the_backend() {
     };
     assert_eq!(calls("create n --stopped"), ["create n start=false"]);
     assert_eq!(calls("create m"), ["create m start=true"]);
-    assert_eq!(calls("start n"), ["transition n Start"]);
-    assert_eq!(calls("suspend n"), ["transition n Pause"]);
-    assert_eq!(calls("resume n"), ["transition n Resume"]);
+    // virsh checks that the domain is inactive before it starts it.
+    assert_eq!(calls("start n"), ["info n", "transition n Start"]);
+    assert_eq!(calls("suspend n"), ["info n", "transition n Pause"]);
+    assert_eq!(calls("resume n"), ["info n", "transition n Resume"]);
     assert_eq!(
         calls("reboot n"),
         ["info n", "transition n Stop", "transition n Start"]
     );
     assert_eq!(calls("reboot nope"), ["info nope"]);
-    assert_eq!(calls("shutdown n"), ["transition n Stop"]);
-    assert_eq!(calls("destroy m"), ["transition m Stop"]);
+    assert_eq!(calls("shutdown n"), ["info n", "transition n Stop"]);
+    assert_eq!(calls("destroy m"), ["info m", "transition m Stop"]);
     assert_eq!(
-        calls("setmem n 2048"),
-        ["info n", "update n -> n 2048MB 1cpu"]
+        calls("setmaxmem n 512M"),
+        ["info n", "update n -> n 512MB 1cpu"]
     );
-    assert_eq!(
-        calls("setvcpus n 3"),
-        ["info n", "update n -> n 2048MB 3cpu"]
-    );
+    // No change, no update.
+    assert_eq!(calls("setvcpus n 1"), ["info n"]);
     assert_eq!(
         calls("domrename n o"),
-        ["info n", "update n -> o 2048MB 3cpu"]
+        ["info n", "update n -> o 512MB 1cpu"]
     );
-    assert_eq!(calls("undefine o"), ["delete o"]);
+    assert_eq!(calls("undefine o"), ["info o", "delete o"]);
     assert_eq!(calls("list --all"), ["infos"]);
     assert_eq!(calls("dominfo m"), ["info m", "infos"]);
     assert_eq!(calls("domstate m"), ["info m"]);

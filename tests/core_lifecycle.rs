@@ -1068,7 +1068,7 @@ fn restore_refuses_a_faulty_snapshot_whole_and_changes_nothing() {
                 revision: 0,
                 ..vm("z", VmState::Running)
             }],
-            "VM 'z': revision must be at least 1",
+            "VM 'z': revision must be between 1 and 9007199254740991 (the largest whole number JavaScript holds exactly), got 0",
         ),
     ];
     for (case, vms, reason) in cases {

@@ -255,7 +255,7 @@ fn arguments_that_would_take_unbounded_work_are_refused_at_once() {
         ),
         (
             r#"{ name: "a", diskPath: "x".repeat(3e6) }"#.into(),
-            "disk path must be at most 65536 characters, got 3000000".into(),
+            "disk path must be at most 1024 characters, got 3000000".into(),
             Some("diskPath"),
         ),
         (
@@ -265,7 +265,10 @@ fn arguments_that_would_take_unbounded_work_are_refused_at_once() {
         ),
         (
             r#"{ name: "a", memory: "x".repeat(3e6) }"#.into(),
-            "memory must be a whole number, got a string of 3000000 characters".into(),
+            format!(
+                "memory must be a whole number, got the string \"{}\"…",
+                "x".repeat(40)
+            ),
             Some("memory"),
         ),
         (
@@ -298,4 +301,121 @@ fn arguments_that_would_take_unbounded_work_are_refused_at_once() {
     assert_eq!(code, "InvalidConfig");
     assert_eq!(message, "name must be at most 64 characters, got 3000000");
     assert!(manager.list_vms().unwrap().is_empty());
+}
+
+// ------------------------------------------------------------ limits (manager::limits)
+
+/// An over-long string argument is refused by its length, before it is copied into wasm,
+/// with a message that names the argument and the limit and never quotes the whole string.
+#[wasm_bindgen_test]
+fn over_long_string_arguments_are_refused_by_length_without_echo() {
+    let manager = manager_with_web();
+    let huge = js("'x'.repeat(3e6)");
+    for result in [
+        manager.start_vm(huge.clone()).map(drop),
+        manager.get_vm_info(huge.clone()).map(drop),
+        manager.delete_vm(huge.clone()).map(drop),
+        manager
+            .update_vm_config(huge.clone(), js("{ name: 'web' }"))
+            .map(drop),
+    ] {
+        assert_eq!(
+            thrown(result),
+            (
+                "name must be at most 64 characters, got 3000000".to_owned(),
+                "InvalidConfig".to_owned(),
+                Some("name".to_owned())
+            )
+        );
+    }
+    // Just over the limit, counted in characters (an astral letter is 2 UTF-16 units).
+    let (message, ..) = thrown(manager.stop_vm(js("'𝐀'.repeat(65)")));
+    assert_eq!(message, "name must be at most 64 characters, got 65");
+    assert_eq!(thrown(manager.stop_vm(js("'𝐀'.repeat(64)"))).1, "NotFound");
+
+    // Accepted, then gone: a 70 KB disk path or ISO path is refused at create.
+    for (field, label) in [("diskPath", "disk path"), ("isoImage", "ISO image")] {
+        let config = js(&format!("{{ name: 'big', {field}: 'p'.repeat(71680) }}"));
+        assert_eq!(
+            thrown(manager.create_vm(config)),
+            (
+                format!("{label} must be at most 1024 characters, got 71680"),
+                "InvalidConfig".to_owned(),
+                Some(field.to_owned())
+            )
+        );
+    }
+    let config = js("{ name: 'big', diskPath: '/a\\u202Eb' }");
+    assert_eq!(
+        thrown(manager.define_vm(config)).0,
+        "disk path must not contain bidirectional controls, found U+202E"
+    );
+
+    // A huge key or a huge string for a number: short messages.
+    let (message, ..) = thrown(manager.create_vm(js("{ name: 'a', ['k'.repeat(1e6)]: 1 }")));
+    assert!(message.len() < 200, "{}", message.len());
+    let (message, _, field) =
+        thrown(manager.create_vm(js("{ name: 'a', memory: 'x'.repeat(1e6) }")));
+    assert!(message.len() < 200, "{}", message.len());
+    assert_eq!(field.as_deref(), Some("memory"));
+    assert_eq!(manager.list_vms().unwrap(), ["web"]);
+}
+
+/// Names are normalised to NFC with the browser's own `normalize`: "cafe\u0301" and "café"
+/// are one VM.
+#[wasm_bindgen_test]
+fn names_are_normalised_to_nfc_in_the_browser() {
+    let manager = JsVmManager::new();
+    manager.define_vm(js("{ name: 'cafe\\u0301' }")).unwrap();
+    assert_eq!(manager.list_vms().unwrap(), ["café"]);
+    assert_eq!(
+        thrown(manager.define_vm(js("{ name: 'café' }"))).1,
+        "AlreadyExists"
+    );
+    manager.start_vm(js("'cafe\\u0301'")).unwrap();
+    let info = manager.get_vm_info("café".into()).unwrap();
+    assert_eq!(prop(&info, "state").as_string().as_deref(), Some("running"));
+}
+
+fn page_with_record(revision: &str) -> JsVmManager {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    storage
+        .set_item("vm-playground:meta", r#"{"version":1}"#)
+        .unwrap();
+    let record = format!(
+        r#"{{"config":{{"name":"old","memory":1024,"vcpus":1,"diskPath":"","diskSize":10,"isoImage":null,"network":"default"}},"state":"running","pending":null,"createdAt":1,"stateChangedAt":1,"revision":{revision}}}"#
+    );
+    storage.set_item("vm-playground:vm:old", &record).unwrap();
+    JsVmManager::for_page(vm_playground::web::app::App::load())
+}
+
+/// `getVmInfo` never returns `null` for a VM the page holds: a stored revision JavaScript
+/// can't hold exactly is set aside at load, and the largest one it can stays there through
+/// further changes.
+#[wasm_bindgen_test]
+fn get_vm_info_never_returns_null() {
+    let page = page_with_record("18446744073709551615");
+    assert_eq!(thrown(page.get_vm_info("old".into())).1, "NotFound");
+
+    let page = page_with_record("9007199254740991");
+    let info = page.get_vm_info("old".into()).unwrap();
+    assert_eq!(
+        prop(&info, "revision").as_f64(),
+        Some(9_007_199_254_740_991.0)
+    );
+    page.stop_vm("old".into()).unwrap();
+    let info = page.get_vm_info("old".into()).unwrap();
+    assert!(info.is_object());
+    assert_eq!(
+        prop(&info, "revision").as_f64(),
+        Some(9_007_199_254_740_991.0)
+    );
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .clear()
+        .unwrap();
 }

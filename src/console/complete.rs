@@ -51,7 +51,8 @@ impl Completion {
 /// The first word (after an optional `virsh`) completes to a command; after a command, a word
 /// starting with `-` completes to the command's options not used yet; a VM argument completes
 /// to a name from `names`; `help`'s argument to a command; `--network`'s value to the known
-/// networks. A candidate that needs quotes is inserted quoted.
+/// networks. A candidate that needs quotes is inserted quoted. A line longer than the console
+/// takes ([`check_line`](super::check_line)) is left as it is.
 ///
 /// ```
 /// use vm_playground::console::complete;
@@ -67,6 +68,9 @@ pub fn complete(line: &str, names: &[String]) -> Completion {
         line: line.to_owned(),
         candidates: Vec::new(),
     };
+    if super::check_line(line).is_err() {
+        return unchanged();
+    }
     let lexed = lex(line);
     if lexed.comment {
         return unchanged();

@@ -1,8 +1,9 @@
 //! Output in virsh's layout: the `list` table, `dominfo`'s key/value lines, `help`.
 
+use super::facts::Facts;
 use super::ids::DomainIds;
-use super::spec::{find_command, CommandSpec, COMMANDS};
-use crate::manager::{VmConfig, VmInfo, VmState};
+use super::spec::{find_command, CommandSpec, Group, COMMANDS};
+use crate::manager::{Timestamp, VmConfig, VmInfo, VmState};
 
 /// virsh's word for a state: "running", "paused", "shut off".
 pub fn state_word(state: VmState) -> &'static str {
@@ -100,39 +101,158 @@ fn key_value(key: &str, value: impl std::fmt::Display) -> String {
     format!("{key:<15} {value}")
 }
 
-/// `dominfo`'s lines: virsh's keys (`%-15s` then the value) and the simulator's own (disk,
-/// ISO, network, pending changes).
-pub(crate) fn dominfo(info: &VmInfo, id: Option<usize>) -> Vec<String> {
+/// `dominfo`'s lines, as virsh prints them for a QEMU domain on a host without a security
+/// driver. `facts` give the maximum memory and what `--live` changed; the CPU time is how
+/// long the domain has been in its state (the simulator counts no real CPU), shown while it
+/// is active, as QEMU reports none for a shut off domain.
+pub(crate) fn dominfo(
+    info: &VmInfo,
+    id: Option<usize>,
+    facts: &Facts,
+    now: Timestamp,
+) -> Vec<String> {
     let config = &info.config;
+    let active = info.state.is_active();
     let kib = config.memory.saturating_mul(1024);
+    let (vcpus, used) = if active {
+        (
+            facts.live_vcpus.unwrap_or(config.vcpus),
+            facts.live_memory.unwrap_or(kib),
+        )
+    } else {
+        (config.vcpus, kib)
+    };
     let mut lines = vec![
         key_value("Id:", id_text(id)),
         key_value("Name:", &config.name),
         key_value("UUID:", fake_uuid(&config.name)),
         key_value("OS Type:", "hvm"),
         key_value("State:", state_word(info.state)),
-        key_value("CPU(s):", config.vcpus),
-        key_value("Max memory:", format!("{kib} KiB")),
-        key_value("Used memory:", format!("{kib} KiB")),
-        key_value("Persistent:", "yes"),
-        key_value("Autostart:", "disable"),
-        key_value("Disk path:", or_dash(&config.disk_path)),
-        key_value("Disk size:", format!("{} GB", config.disk_size)),
-        key_value(
-            "ISO image:",
-            or_dash(config.iso_image.as_deref().unwrap_or("")),
-        ),
-        key_value("Network:", &config.network),
+        key_value("CPU(s):", vcpus),
     ];
-    if let Some(pending) = &info.pending {
+    if active {
+        let tenths = now.saturating_sub(info.state_changed_at) / 100;
         lines.push(key_value(
-            "Pending:",
-            format!(
-                "{} (takes effect at next stop)",
-                changes(config, pending).join(", ")
-            ),
+            "CPU time:",
+            format!("{}.{}s", tenths / 10, tenths % 10),
         ));
     }
+    lines.extend([
+        key_value(
+            "Max memory:",
+            format!("{} KiB", facts.max_memory.unwrap_or(0).max(kib)),
+        ),
+        key_value("Used memory:", format!("{used} KiB")),
+        key_value("Persistent:", "yes"),
+        key_value("Autostart:", "disable"),
+        key_value("Managed save:", "no"),
+        key_value("Security model:", "none"),
+        key_value("Security DOI:", "0"),
+    ]);
+    lines
+}
+
+/// Text made safe for XML, in text and in `'`-quoted attributes.
+fn xml_escape(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '\'' => escaped.push_str("&apos;"),
+            '"' => escaped.push_str("&quot;"),
+            c => escaped.push(c),
+        }
+    }
+    escaped
+}
+
+/// `dumpxml`'s lines: `config` as libvirt's domain XML, as a QEMU/KVM host would show it.
+/// `id` is `Some` for the running domain (with its Id, and what `--live` changed in
+/// `facts`), `None` for the config it boots with (`--inactive`, or a shut off domain).
+pub(crate) fn domain_xml(
+    config: &VmConfig,
+    facts: &Facts,
+    id: Option<Option<usize>>,
+) -> Vec<String> {
+    let live = id.is_some();
+    let kib = config.memory.saturating_mul(1024);
+    let current = if live {
+        facts.live_memory.unwrap_or(kib)
+    } else {
+        kib
+    };
+    let max = facts.max_memory.unwrap_or(0).max(kib);
+    let max_vcpus = facts.max_vcpus.unwrap_or(0).max(config.vcpus);
+    let vcpus = if live {
+        facts.live_vcpus.unwrap_or(config.vcpus)
+    } else {
+        config.vcpus
+    };
+    let opening = match id.flatten() {
+        Some(id) => format!("<domain type='kvm' id='{id}'>"),
+        None => "<domain type='kvm'>".to_owned(),
+    };
+    let vcpu = if vcpus == max_vcpus {
+        format!("  <vcpu placement='static'>{max_vcpus}</vcpu>")
+    } else {
+        format!("  <vcpu placement='static' current='{vcpus}'>{max_vcpus}</vcpu>")
+    };
+    let mut lines = vec![
+        opening,
+        format!("  <name>{}</name>", xml_escape(&config.name)),
+        format!("  <uuid>{}</uuid>", fake_uuid(&config.name)),
+        format!("  <memory unit='KiB'>{max}</memory>"),
+        format!("  <currentMemory unit='KiB'>{current}</currentMemory>"),
+        vcpu,
+        "  <os>".to_owned(),
+        "    <type arch='x86_64' machine='pc'>hvm</type>".to_owned(),
+    ];
+    if config.iso_image.is_some() {
+        lines.push("    <boot dev='cdrom'/>".to_owned());
+    }
+    lines.extend(
+        [
+            "    <boot dev='hd'/>",
+            "  </os>",
+            "  <clock offset='utc'/>",
+            "  <on_poweroff>destroy</on_poweroff>",
+            "  <on_reboot>restart</on_reboot>",
+            "  <on_crash>destroy</on_crash>",
+            "  <devices>",
+            "    <emulator>/usr/bin/qemu-system-x86_64</emulator>",
+            "    <disk type='file' device='disk'>",
+            "      <driver name='qemu' type='qcow2'/>",
+        ]
+        .map(str::to_owned),
+    );
+    if !config.disk_path.is_empty() {
+        lines.push(format!(
+            "      <source file='{}'/>",
+            xml_escape(&config.disk_path)
+        ));
+    }
+    lines.push("      <target dev='vda' bus='virtio'/>".to_owned());
+    lines.push("    </disk>".to_owned());
+    if let Some(iso) = &config.iso_image {
+        lines.extend([
+            "    <disk type='file' device='cdrom'>".to_owned(),
+            "      <driver name='qemu' type='raw'/>".to_owned(),
+            format!("      <source file='{}'/>", xml_escape(iso)),
+            "      <target dev='sda' bus='sata'/>".to_owned(),
+            "      <readonly/>".to_owned(),
+            "    </disk>".to_owned(),
+        ]);
+    }
+    lines.extend([
+        "    <interface type='network'>".to_owned(),
+        format!("      <source network='{}'/>", xml_escape(&config.network)),
+        "      <model type='virtio'/>".to_owned(),
+        "    </interface>".to_owned(),
+        "  </devices>".to_owned(),
+        "</domain>".to_owned(),
+    ]);
     lines
 }
 
@@ -179,22 +299,28 @@ pub(crate) fn changes(old: &VmConfig, new: &VmConfig) -> Vec<String> {
     changes
 }
 
-/// `help`'s list of commands.
-pub(crate) fn help_list() -> Vec<String> {
-    let width = COMMANDS
-        .iter()
-        .map(|spec| spec.name.len())
-        .max()
-        .unwrap_or(0);
-    let mut lines = vec!["Commands (type 'help COMMAND' for one in detail):".to_owned()];
-    for spec in COMMANDS {
-        lines.push(format!("    {:<width$}  {}", spec.name, spec.summary));
+/// One group's lines in `help`: its title, then its commands sorted by name.
+pub(crate) fn help_group(group: Group) -> Vec<String> {
+    let mut specs: Vec<&CommandSpec> = COMMANDS.iter().filter(|spec| spec.group == group).collect();
+    crate::ordering::sort_by_text(&mut specs, |spec| spec.name);
+    let mut lines = vec![format!(
+        " {} (help keyword '{}'):",
+        group.title(),
+        group.keyword()
+    )];
+    for spec in specs {
+        lines.push(format!("    {:<30} {}", spec.name, spec.summary));
     }
     lines.push(String::new());
-    lines.push(
-        "A leading 'virsh' is optional. Quote names with spaces: start 'my vm'. Tab completes."
-            .to_owned(),
-    );
+    lines
+}
+
+/// `help`'s list of commands, by group, as virsh lists its own.
+pub(crate) fn help_list() -> Vec<String> {
+    let mut lines = vec!["Grouped commands:".to_owned(), String::new()];
+    for group in Group::ALL {
+        lines.extend(help_group(group));
+    }
     lines
 }
 
@@ -211,22 +337,15 @@ pub(crate) fn help_command(name: &str) -> Option<Vec<String>> {
         String::new(),
         "  DESCRIPTION".to_owned(),
         format!("    {}", spec.description),
+        String::new(),
     ];
-    if !spec.options.is_empty() {
-        let shown: Vec<String> = spec
-            .options
-            .iter()
-            .map(|option| match option.value {
-                Some(value) => format!("{} {value}", option.name),
-                None => option.name.to_owned(),
-            })
-            .collect();
-        let width = shown.iter().map(|text| text.len()).max().unwrap_or(0);
-        lines.push(String::new());
+    let options = spec.option_lines();
+    if !options.is_empty() {
         lines.push("  OPTIONS".to_owned());
-        for (text, option) in shown.iter().zip(spec.options) {
-            lines.push(format!("    {text:<width$}  {}", option.help));
+        for (shown, help) in options {
+            lines.push(format!("    {shown:<15}  {help}"));
         }
+        lines.push(String::new());
     }
     Some(lines)
 }

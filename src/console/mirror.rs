@@ -2,7 +2,7 @@
 
 use super::format::changes;
 use super::lex::quote;
-use super::parse::Command;
+use super::parse::{Command, Scope};
 use crate::manager::{Transition, VmConfig};
 
 /// Something done in the GUI (or the JS API) that the console mirrors.
@@ -47,8 +47,9 @@ pub enum GuiAction<'a> {
 /// `virsh start web-01` or `virsh create web-02 --memory 2048 --vcpus 2` (only the options
 /// that differ from the defaults).
 ///
-/// An edit becomes one line per field with a command (`domrename`, then `setmem`,
-/// `setvcpus`), plus a comment line (starting with `# `, which the console ignores) listing
+/// An edit becomes the commands for the fields that have some (`domrename`; `setmaxmem` and
+/// `setmem` with `--config` in virsh's units, `2048M`; `setvcpus --maximum --config` and
+/// `setvcpus --config`), plus a comment line (starting with `# `, which the console ignores) listing
 /// the fields no console command changes: `# virsh edit web-01: disk size 10 → 20 GB`. An
 /// edit that changes nothing gives no lines. Discarding pending changes, which has no virsh
 /// command, gives a comment line.
@@ -87,17 +88,32 @@ pub fn command_for(action: &GuiAction<'_>) -> Vec<String> {
                     new: to.name.clone(),
                 }));
             }
+            // The GUI's memory and vCPUs are the VM's maximum and current alike: a raise
+            // lifts the maximum first, a cut lowers the current first, as virsh requires.
             if to.memory != from.memory {
-                lines.push(virsh(Command::SetMem {
+                let size = format!("{}M", to.memory);
+                let max = virsh(Command::SetMaxMem {
                     name: to.name.clone(),
-                    memory: to.memory,
-                }));
+                    size: size.clone(),
+                    scope: Scope::CONFIG,
+                });
+                let current = virsh(Command::SetMem {
+                    name: to.name.clone(),
+                    size,
+                    scope: Scope::CONFIG,
+                });
+                lines.extend(in_order(to.memory > from.memory, max, current));
             }
             if to.vcpus != from.vcpus {
-                lines.push(virsh(Command::SetVcpus {
-                    name: to.name.clone(),
-                    vcpus: to.vcpus,
-                }));
+                let vcpus = |maximum: bool| {
+                    virsh(Command::SetVcpus {
+                        name: to.name.clone(),
+                        count: to.vcpus.to_string(),
+                        maximum,
+                        scope: Scope::CONFIG,
+                    })
+                };
+                lines.extend(in_order(to.vcpus > from.vcpus, vcpus(true), vcpus(false)));
             }
             let rest = changes(
                 &VmConfig {
@@ -121,5 +137,14 @@ pub fn command_for(action: &GuiAction<'_>) -> Vec<String> {
             "# discard the pending config of {} (virsh has no one-line equivalent)",
             quote(name)
         )],
+    }
+}
+
+/// The maximum's line and the current's, maximum first when `raise`.
+fn in_order(raise: bool, max: String, current: String) -> [String; 2] {
+    if raise {
+        [max, current]
+    } else {
+        [current, max]
     }
 }

@@ -7,11 +7,10 @@
 //! [`command_for`] gives the line that mirrors a GUI action, [`History`] does ↑/↓.
 //!
 //! ```
-//! use vm_playground::console::run;
-//! use vm_playground::MockVmManager;
-//! let manager = MockVmManager::new();
-//! run("virsh create web-01 --stopped", &manager);
-//! assert_eq!(run("list --all", &manager).lines, [
+//! use vm_playground::console::{run, Host};
+//! let host = Host::default();
+//! run("virsh create web-01 --stopped", &host);
+//! assert_eq!(run("list --all", &host).lines, [
 //!     " Id   Name     State",
 //!     "-------------------------",
 //!     " -    web-01   shut off",
@@ -22,31 +21,39 @@
 
 mod complete;
 mod exec;
+mod facts;
 mod format;
 mod history;
+mod host;
 mod ids;
 mod lex;
 mod mirror;
 mod parse;
 mod spec;
+mod units;
 
 pub use complete::{complete, Completion, CANDIDATES_SHOWN};
 pub use exec::{execute, Effect, OpRecord, Output};
+pub use facts::{DomainFacts, Facts, Reason};
 pub use format::{fake_uuid, format_history, state_word};
 pub use history::History;
+pub use host::Host;
 pub use ids::DomainIds;
 pub use lex::quote;
 pub use mirror::{command_for, GuiAction};
-pub use parse::{parse, Command, ConsoleError, ListFilter};
-pub use spec::{find_command, ArgKind, ArgSpec, CommandSpec, OptionSpec, COMMANDS};
+pub use parse::{check_line, parse, Command, ConsoleError, ListFilter, Scope};
+pub use spec::{find_command, ArgKind, ArgSpec, CommandSpec, Group, OptionSpec, COMMANDS};
+pub use units::{scaled_kib, NumberError};
 
 use crate::manager::{
-    ConfigUpdate, MockVmManager, Transition, VmConfig, VmError, VmInfo, VmManager, VmState,
+    ConfigUpdate, MockVmManager, Timestamp, Transition, VmConfig, VmError, VmInfo, VmManager,
+    VmState,
 };
 
 /// What the console (and the JavaScript API) need from a VM manager.
 ///
-/// The core implements it, so commands are tested natively; the web app implements it by
+/// The core implements it, so commands are tested natively ([`Host`] adds the Ids and facts
+/// the page keeps); the web app implements it by
 /// routing each call through its own methods, so that a console command or a
 /// `vmPlayground` call updates the GUI and is saved like a click.
 pub trait ConsoleBackend {
@@ -73,6 +80,24 @@ pub trait ConsoleBackend {
     fn reboot(&self, name: &str) -> Result<VmState, VmError> {
         self.transition(name, Transition::Stop)?;
         self.transition(name, Transition::Start)
+    }
+    /// The time now, in ms since the epoch (`dominfo`'s CPU time).
+    fn now(&self) -> Timestamp;
+    /// What the console knows of `name` beyond its config (see [`Facts`]). By default nothing:
+    /// maxima equal to the config, no live changes, reasons unknown.
+    fn facts(&self, name: &str) -> Facts {
+        let _ = name;
+        Facts::default()
+    }
+    /// Whether [`ConsoleBackend::set_facts`] keeps what it is given. The bare core doesn't:
+    /// a command that needs a fact kept (`setmem --live`, a maximum above the config) is then
+    /// refused as unsupported rather than forgotten.
+    fn keeps_facts(&self) -> bool {
+        false
+    }
+    /// Keeps `facts` for `name`, if the backend keeps facts.
+    fn set_facts(&self, name: &str, facts: Facts) {
+        let _ = (name, facts);
     }
 }
 
@@ -107,6 +132,10 @@ impl ConsoleBackend for MockVmManager {
 
     fn names(&self) -> Vec<String> {
         self.list_vms().unwrap_or_default()
+    }
+
+    fn now(&self) -> Timestamp {
+        MockVmManager::now(self)
     }
 }
 

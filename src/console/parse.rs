@@ -1,11 +1,11 @@
 //! A line of text → a [`Command`], or a [`ConsoleError`] that says what to type instead.
 
 use std::fmt;
-use std::num::IntErrorKind;
 
 use super::lex::{lex, quote};
-use super::spec::{find_command, suggest_command, CommandSpec, OptionSpec};
-use crate::manager::{ConfigField, ConfigProblem, VmConfig, VmError, VmState, VCPUS};
+use super::spec::{find_command, suggest_command, CommandSpec, Group, OptionSpec};
+use crate::manager::limits::{chars_over, CONSOLE_LINE_MAX_CHARS};
+use crate::manager::{VmConfig, VmState};
 
 /// Which domains `list` shows.
 ///
@@ -34,6 +34,42 @@ impl ListFilter {
             };
         }
         self.all || state.is_active()
+    }
+}
+
+/// `--config`, `--live` and `--current` as typed: which of a domain's configs a change goes
+/// to. None, or `--current`: the running domain's if it is active, else its config.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Scope {
+    /// `--config`: the next boot's config (pending while the domain is active).
+    pub config: bool,
+    /// `--live`: the running domain, until it stops.
+    pub live: bool,
+    /// `--current`: whichever the domain's state means.
+    pub current: bool,
+}
+
+impl Scope {
+    /// Just `--config`.
+    pub const CONFIG: Scope = Scope {
+        config: true,
+        live: false,
+        current: false,
+    };
+
+    /// The options, as typed in a line: `" --config --live"`.
+    fn options(self) -> String {
+        let mut text = String::new();
+        for (on, option) in [
+            (self.config, " --config"),
+            (self.live, " --live"),
+            (self.current, " --current"),
+        ] {
+            if on {
+                text.push_str(option);
+            }
+        }
+        text
     }
 }
 
@@ -69,21 +105,55 @@ pub enum Command {
     Undefine(String),
     /// `dominfo NAME`
     DomInfo(String),
-    /// `domstate NAME`
-    DomState(String),
-    /// `setmem NAME MB`
+    /// `domstate NAME [--reason]`
+    DomState {
+        /// The VM.
+        name: String,
+        /// Whether to print why it is in its state.
+        reason: bool,
+    },
+    /// `domid NAME`: the VM's Id.
+    DomId(String),
+    /// `domname ID`: the name of the VM with that Id or UUID.
+    DomName(String),
+    /// `domuuid NAME`: the VM's UUID.
+    DomUuid(String),
+    /// `dumpxml NAME [--inactive]`
+    DumpXml {
+        /// The VM.
+        name: String,
+        /// Whether to show the next boot's config rather than the running one.
+        inactive: bool,
+    },
+    /// `setmem NAME SIZE [--config] [--live] [--current]`
     SetMem {
         /// The VM.
         name: String,
-        /// The new memory, in MB.
-        memory: u64,
+        /// The size as typed (KiB unless suffixed): read when the command runs, as virsh
+        /// does, after the VM is found.
+        size: String,
+        /// Which config it changes.
+        scope: Scope,
     },
-    /// `setvcpus NAME N`
+    /// `setmaxmem NAME SIZE [--config] [--live] [--current]`
+    SetMaxMem {
+        /// The VM.
+        name: String,
+        /// The size as typed (KiB unless suffixed).
+        size: String,
+        /// Which config it changes.
+        scope: Scope,
+    },
+    /// `setvcpus NAME COUNT [--maximum] [--config] [--live] [--current]`
     SetVcpus {
         /// The VM.
         name: String,
-        /// The new number of vCPUs.
-        vcpus: u32,
+        /// The count as typed.
+        count: String,
+        /// Whether it sets the maximum (with `--config`).
+        maximum: bool,
+        /// Which config it changes.
+        scope: Scope,
     },
     /// `domrename OLD NEW`
     DomRename {
@@ -166,9 +236,43 @@ impl Command {
             Command::Reboot(name) => named("reboot", name),
             Command::Undefine(name) => named("undefine", name),
             Command::DomInfo(name) => named("dominfo", name),
-            Command::DomState(name) => named("domstate", name),
-            Command::SetMem { name, memory } => format!("{} {memory}", named("setmem", name)),
-            Command::SetVcpus { name, vcpus } => format!("{} {vcpus}", named("setvcpus", name)),
+            Command::DomState { name, reason } => {
+                let flag = if *reason { " --reason" } else { "" };
+                format!("{}{flag}", named("domstate", name))
+            }
+            Command::DomId(name) => named("domid", name),
+            Command::DomName(name) => named("domname", name),
+            Command::DomUuid(name) => named("domuuid", name),
+            Command::DumpXml { name, inactive } => {
+                let flag = if *inactive { " --inactive" } else { "" };
+                format!("{}{flag}", named("dumpxml", name))
+            }
+            Command::SetMem { name, size, scope } => format!(
+                "{} {}{}",
+                named("setmem", name),
+                quote(size),
+                scope.options()
+            ),
+            Command::SetMaxMem { name, size, scope } => format!(
+                "{} {}{}",
+                named("setmaxmem", name),
+                quote(size),
+                scope.options()
+            ),
+            Command::SetVcpus {
+                name,
+                count,
+                maximum,
+                scope,
+            } => {
+                let flag = if *maximum { " --maximum" } else { "" };
+                format!(
+                    "{} {}{flag}{}",
+                    named("setvcpus", name),
+                    quote(count),
+                    scope.options()
+                )
+            }
             Command::DomRename { old, new } => {
                 format!("{} {}", named("domrename", old), quote(new))
             }
@@ -180,9 +284,17 @@ impl Command {
     }
 }
 
-/// Why a line is not a command. Each variant's message is in [`ConsoleError::lines`].
+/// Why a line is not a command. Each variant's message is in [`ConsoleError::lines`]: virsh's
+/// words, and a "did you mean" line where the console can guess.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ConsoleError {
+    /// The line is longer than [`CONSOLE_LINE_MAX_CHARS`]: refused before it is read.
+    LineTooLong {
+        /// The limit, in characters.
+        max: usize,
+        /// The line's length, in characters.
+        got: usize,
+    },
     /// A quote was opened and never closed.
     UnterminatedQuote {
         /// `'` or `"`.
@@ -195,7 +307,7 @@ pub enum ConsoleError {
         /// The command it probably means.
         suggestion: Option<&'static str>,
     },
-    /// `help WORD` where WORD is no command.
+    /// `help WORD` where WORD is no command and no group's keyword.
     UnknownHelpTopic {
         /// The word typed.
         word: String,
@@ -211,12 +323,12 @@ pub enum ConsoleError {
         /// The option it probably means.
         suggestion: Option<&'static str>,
     },
-    /// A required argument is missing.
+    /// Required arguments are missing.
     MissingArgument {
         /// The command.
         command: &'static str,
-        /// The argument's placeholder: "NAME".
-        argument: &'static str,
+        /// Each missing argument as virsh names it: `<domain>`, `--size`.
+        arguments: Vec<String>,
     },
     /// More arguments than the command takes.
     UnexpectedArgument {
@@ -230,7 +342,9 @@ pub enum ConsoleError {
         /// The command.
         command: &'static str,
         /// The option.
-        option: &'static str,
+        option: String,
+        /// Its value's placeholder: "number", "string", "MiB".
+        placeholder: &'static str,
     },
     /// A flag that takes no value was given one (`--stopped=yes`).
     UnexpectedValue {
@@ -246,104 +360,73 @@ pub enum ConsoleError {
         /// The command.
         command: &'static str,
         /// The option.
-        option: &'static str,
+        option: String,
     },
-    /// A number that is not a whole number of 0 or more, or too large to hold.
+    /// A number that is not a whole number of 0 or more, or too large to hold (`create`'s
+    /// options).
     BadNumber {
         /// The command.
         command: &'static str,
-        /// The option ("--memory") or argument placeholder ("MB") it was given for.
+        /// The option ("--memory") it was given for.
         what: &'static str,
         /// The text typed.
         value: String,
-        /// Whether it is a whole number, only too large.
-        too_large: bool,
     },
-    /// A value the core would refuse and that can't even be held (vCPUs beyond `u32`).
-    Config(VmError),
 }
 
 impl ConsoleError {
-    /// The lines the console prints: the error, then a hint (a suggestion or the usage line).
+    /// The lines the console prints: virsh's error, then a suggestion where there is one.
     pub fn lines(&self) -> Vec<String> {
-        let usage = |command: &str| {
-            let spec = find_command(command).map_or(String::new(), CommandSpec::usage);
-            format!("usage: {spec}")
+        let hint = |suggestion: &Option<&'static str>| {
+            suggestion.map(|suggestion| format!("did you mean '{suggestion}'?"))
         };
-        let hint = |suggestion: &Option<&'static str>| match suggestion {
-            Some(suggestion) => format!("did you mean '{suggestion}'?"),
-            None => "type 'help' to see the commands".to_owned(),
-        };
-        match self {
-            ConsoleError::UnterminatedQuote { quote } => {
-                vec![format!("error: missing closing quote ({quote})")]
+        let mut lines = match self {
+            ConsoleError::LineTooLong { max, got } => vec![format!(
+                "error: the line is {got} characters long; a command can be at most {max}"
+            )],
+            ConsoleError::UnterminatedQuote { quote } => vec![format!("error: missing {quote}")],
+            ConsoleError::UnknownCommand { word, .. } => {
+                vec![format!("error: unknown command: '{word}'")]
             }
-            ConsoleError::UnknownCommand { word, suggestion } => vec![
-                format!("error: unknown command: '{word}'"),
-                hint(suggestion),
-            ],
-            ConsoleError::UnknownHelpTopic { word, suggestion } => vec![
-                format!("error: command '{word}' doesn't exist"),
-                hint(suggestion),
-            ],
+            ConsoleError::UnknownHelpTopic { word, .. } => vec![format!(
+                "error: command or command group '{word}' doesn't exist"
+            )],
             ConsoleError::UnknownOption {
-                command,
-                option,
-                suggestion,
-            } => vec![
-                format!("error: command '{command}' doesn't support option {option}"),
-                match suggestion {
-                    Some(suggestion) => format!("did you mean '{suggestion}'?"),
-                    None => usage(command),
-                },
-            ],
-            ConsoleError::MissingArgument { command, argument } => vec![
-                format!("error: command '{command}' requires {argument}"),
-                usage(command),
-            ],
-            ConsoleError::UnexpectedArgument { command, argument } => {
-                vec![
-                    format!("error: unexpected data '{argument}'"),
-                    usage(command),
-                ]
+                command, option, ..
+            } => vec![format!(
+                "error: command '{command}' doesn't support option {option}"
+            )],
+            ConsoleError::MissingArgument { command, arguments } => arguments
+                .iter()
+                .map(|argument| format!("error: command '{command}' requires {argument} option"))
+                .collect(),
+            ConsoleError::UnexpectedArgument { argument, .. } => {
+                vec![format!("error: unexpected data '{argument}'")]
             }
-            ConsoleError::MissingValue { command, option } => {
-                let placeholder = find_command(command)
-                    .and_then(|spec| spec.option(option))
-                    .and_then(|spec| spec.value)
-                    .unwrap_or("VALUE");
-                vec![
-                    format!("error: option {option} needs a value ({placeholder})"),
-                    usage(command),
-                ]
-            }
-            ConsoleError::UnexpectedValue {
-                command,
+            ConsoleError::MissingValue {
                 option,
-                value,
-            } => vec![
-                format!("error: option {option} takes no value, got '{value}'"),
-                usage(command),
-            ],
-            ConsoleError::RepeatedOption { command, option } => vec![
-                format!("error: option {option} already seen"),
-                usage(command),
-            ],
-            ConsoleError::BadNumber {
-                command,
-                what,
-                value,
-                too_large,
-            } => vec![
-                if *too_large {
-                    format!("error: {what} is too large, got '{value}'")
-                } else {
-                    format!("error: {what} must be a whole number, got '{value}'")
-                },
-                usage(command),
-            ],
-            ConsoleError::Config(error) => vec![format!("error: {error}")],
-        }
+                placeholder,
+                ..
+            } => vec![format!("error: expected syntax: {option} <{placeholder}>")],
+            ConsoleError::UnexpectedValue { option, .. } => {
+                vec![format!("error: invalid '=' after option {option}")]
+            }
+            ConsoleError::RepeatedOption { option, .. } => {
+                vec![format!("error: option {option} already seen")]
+            }
+            ConsoleError::BadNumber { what, value, .. } => vec![format!(
+                "error: Numeric value '{value}' for <{}> option is malformed or out of range",
+                what.trim_start_matches('-')
+            )],
+        };
+        let suggestion = match self {
+            ConsoleError::UnknownCommand { suggestion, .. }
+            | ConsoleError::UnknownHelpTopic { suggestion, .. }
+            | ConsoleError::UnknownOption { suggestion, .. } => hint(suggestion),
+            _ => None,
+        };
+        lines.extend(suggestion);
+        lines
     }
 }
 
@@ -359,8 +442,9 @@ impl std::error::Error for ConsoleError {}
 ///
 /// An optional leading `virsh` is skipped; an empty line or a comment (`# ...`) is
 /// [`Command::Nothing`]; `COMMAND --help` is `help COMMAND`. Options are written `--memory
-/// 2048` or `--memory=2048`, in any order among the arguments; `--` ends the options. Words
-/// may be quoted (see [`quote`](super::quote)).
+/// 2048` or `--memory=2048`, in any order among the arguments; `--` ends the options. An
+/// argument may also be given as an option named after it, as in virsh (`setmem --domain
+/// web-01 --size 1G`). Words may be quoted (see [`quote`](super::quote)).
 ///
 /// ```
 /// use vm_playground::console::{parse, Command};
@@ -370,6 +454,7 @@ impl std::error::Error for ConsoleError {}
 /// assert_eq!(error.lines(), ["error: unknown command: 'strat'", "did you mean 'start'?"]);
 /// ```
 pub fn parse(line: &str) -> Result<Command, ConsoleError> {
+    check_line(line)?;
     let lexed = lex(line);
     if let Some(quote) = lexed.open_quote {
         return Err(ConsoleError::UnterminatedQuote { quote });
@@ -390,14 +475,16 @@ pub fn parse(line: &str) -> Result<Command, ConsoleError> {
         });
     };
 
-    let mut positionals: Vec<&str> = Vec::new();
+    // Each argument's slot: filled by name (`--domain x`) or by position.
+    let mut slots: Vec<Option<String>> = vec![None; spec.args.len()];
+    let mut unnamed: Vec<&str> = Vec::new();
     let mut options: Vec<(&'static OptionSpec, Option<String>)> = Vec::new();
     let mut rest = rest.iter();
     let mut options_ended = false;
     while let Some(token) = rest.next() {
         let is_option = !options_ended && token.is_option();
         if !is_option {
-            positionals.push(&token.text);
+            unnamed.push(&token.text);
             continue;
         }
         if token.text == "--" {
@@ -411,6 +498,33 @@ pub fn parse(line: &str) -> Result<Command, ConsoleError> {
         if name == "--help" {
             return Ok(Command::Help(Some(spec.name.to_owned())));
         }
+        if let Some((index, arg)) = spec.arg_named(name) {
+            if slots[index].is_some() {
+                return Err(ConsoleError::RepeatedOption {
+                    command: spec.name,
+                    option: name.to_owned(),
+                });
+            }
+            let value = match inline_value {
+                Some(value) => value,
+                None => match rest.next() {
+                    Some(value) => value.text.clone(),
+                    None => {
+                        return Err(ConsoleError::MissingValue {
+                            command: spec.name,
+                            option: name.to_owned(),
+                            placeholder: if arg.kind.is_number() {
+                                "number"
+                            } else {
+                                "string"
+                            },
+                        })
+                    }
+                },
+            };
+            slots[index] = Some(value);
+            continue;
+        }
         let Some(option) = spec.option(name) else {
             return Err(ConsoleError::UnknownOption {
                 command: spec.name,
@@ -421,7 +535,7 @@ pub fn parse(line: &str) -> Result<Command, ConsoleError> {
         if options.iter().any(|(seen, _)| seen.name == option.name) {
             return Err(ConsoleError::RepeatedOption {
                 command: spec.name,
-                option: option.name,
+                option: option.name.to_owned(),
             });
         }
         let value = match (option.value, inline_value) {
@@ -434,12 +548,13 @@ pub fn parse(line: &str) -> Result<Command, ConsoleError> {
                 })
             }
             (Some(_), Some(value)) => Some(value),
-            (Some(_), None) => match rest.next() {
+            (Some(placeholder), None) => match rest.next() {
                 Some(value) => Some(value.text.clone()),
                 None => {
                     return Err(ConsoleError::MissingValue {
                         command: spec.name,
-                        option: option.name,
+                        option: option.name.to_owned(),
+                        placeholder,
                     })
                 }
             },
@@ -447,48 +562,76 @@ pub fn parse(line: &str) -> Result<Command, ConsoleError> {
         options.push((option, value));
     }
 
-    if let Some(extra) = positionals.get(spec.args.len()) {
-        return Err(ConsoleError::UnexpectedArgument {
-            command: spec.name,
-            argument: (*extra).to_owned(),
-        });
+    for word in unnamed {
+        match slots.iter_mut().find(|slot| slot.is_none()) {
+            Some(slot) => *slot = Some(word.to_owned()),
+            None => {
+                return Err(ConsoleError::UnexpectedArgument {
+                    command: spec.name,
+                    argument: word.to_owned(),
+                })
+            }
+        }
     }
-    if let Some(missing) = spec
+    let missing: Vec<String> = spec
         .args
         .iter()
-        .skip(positionals.len())
-        .find(|arg| !arg.optional)
-    {
+        .zip(&slots)
+        .filter(|(arg, slot)| !arg.optional && slot.is_none())
+        .map(|(arg, _)| arg.shown())
+        .collect();
+    if !missing.is_empty() {
         return Err(ConsoleError::MissingArgument {
             command: spec.name,
-            argument: missing.placeholder,
+            arguments: missing,
         });
     }
-    build(spec, &positionals, options)
+    let args: Vec<String> = slots.into_iter().map(Option::unwrap_or_default).collect();
+    build(spec, &args, options)
 }
 
-/// The command from its checked arguments and options.
+/// Refuses a line longer than [`CONSOLE_LINE_MAX_CHARS`], before anything reads it: no
+/// command is that long, and lexing, completing or echoing a pasted megabyte would hold the
+/// page up.
+///
+/// ```
+/// use vm_playground::console::{check_line, ConsoleError};
+/// assert!(check_line("start web-01").is_ok());
+/// let error = check_line(&"x".repeat(10_000)).unwrap_err();
+/// assert_eq!(error, ConsoleError::LineTooLong { max: 8192, got: 10_000 });
+/// ```
+pub fn check_line(line: &str) -> Result<(), ConsoleError> {
+    match chars_over(line, CONSOLE_LINE_MAX_CHARS) {
+        Some(got) => Err(ConsoleError::LineTooLong {
+            max: CONSOLE_LINE_MAX_CHARS,
+            got,
+        }),
+        None => Ok(()),
+    }
+}
+
+/// The command from its checked arguments (every required one present) and options.
 fn build(
     spec: &'static CommandSpec,
-    args: &[&str],
+    args: &[String],
     options: Vec<(&'static OptionSpec, Option<String>)>,
 ) -> Result<Command, ConsoleError> {
-    let arg = |index: usize| args.get(index).map(|arg| (*arg).to_owned());
-    let name = || arg(0).unwrap_or_default();
+    let arg = |index: usize| args.get(index).cloned().unwrap_or_default();
+    let name = || arg(0);
+    let has = |flag: &str| options.iter().any(|(option, _)| option.name == flag);
+    let scope = || Scope {
+        config: has("--config"),
+        live: has("--live"),
+        current: has("--current"),
+    };
     let command = spec.name;
     Ok(match command {
-        "list" => {
-            let mut filter = ListFilter::default();
-            for (option, _) in options {
-                match option.name {
-                    "--all" => filter.all = true,
-                    "--state-running" => filter.running = true,
-                    "--state-paused" => filter.paused = true,
-                    _ => filter.shutoff = true,
-                }
-            }
-            Command::List(filter)
-        }
+        "list" => Command::List(ListFilter {
+            all: has("--all"),
+            running: has("--state-running"),
+            paused: has("--state-paused"),
+            shutoff: has("--state-shutoff"),
+        }),
         "create" => {
             let mut config = VmConfig {
                 name: name(),
@@ -517,31 +660,52 @@ fn build(
         "reboot" => Command::Reboot(name()),
         "undefine" => Command::Undefine(name()),
         "dominfo" => Command::DomInfo(name()),
-        "domstate" => Command::DomState(name()),
+        "domstate" => Command::DomState {
+            name: name(),
+            reason: has("--reason"),
+        },
+        "domid" => Command::DomId(name()),
+        "domname" => Command::DomName(name()),
+        "domuuid" => Command::DomUuid(name()),
+        "dumpxml" => Command::DumpXml {
+            name: name(),
+            inactive: has("--inactive"),
+        },
         "setmem" => Command::SetMem {
             name: name(),
-            memory: number(command, spec.args[1].placeholder, args[1])?,
+            size: arg(1),
+            scope: scope(),
+        },
+        "setmaxmem" => Command::SetMaxMem {
+            name: name(),
+            size: arg(1),
+            scope: scope(),
         },
         "setvcpus" => Command::SetVcpus {
             name: name(),
-            vcpus: vcpus(command, spec.args[1].placeholder, args[1])?,
+            count: arg(1),
+            maximum: has("--maximum"),
+            scope: scope(),
         },
         "domrename" => Command::DomRename {
             old: name(),
-            new: arg(1).unwrap_or_default(),
+            new: arg(1),
         },
-        "help" => match arg(0) {
-            None => Command::Help(None),
-            Some(topic) => match find_command(&topic) {
-                Some(found) => Command::Help(Some(found.name.to_owned())),
-                None => {
-                    return Err(ConsoleError::UnknownHelpTopic {
-                        suggestion: suggest_command(&topic),
-                        word: topic,
-                    })
-                }
-            },
-        },
+        "help" => {
+            let topic = arg(0);
+            if topic.is_empty() {
+                Command::Help(None)
+            } else if let Some(found) = find_command(&topic) {
+                Command::Help(Some(found.name.to_owned()))
+            } else if Group::ALL.iter().any(|group| group.keyword() == topic) {
+                Command::Help(Some(topic))
+            } else {
+                return Err(ConsoleError::UnknownHelpTopic {
+                    suggestion: suggest_command(&topic),
+                    word: topic,
+                });
+            }
+        }
         "clear" => Command::Clear,
         _ => Command::History,
     })
@@ -549,26 +713,19 @@ fn build(
 
 /// A whole number of 0 or more (the core checks the bounds).
 fn number(command: &'static str, what: &'static str, text: &str) -> Result<u64, ConsoleError> {
-    text.parse::<u64>()
-        .map_err(|error| ConsoleError::BadNumber {
-            command,
-            what,
-            value: text.to_owned(),
-            too_large: *error.kind() == IntErrorKind::PosOverflow,
-        })
+    text.parse::<u64>().map_err(|_| ConsoleError::BadNumber {
+        command,
+        what,
+        value: text.to_owned(),
+    })
 }
 
 /// A number of vCPUs: a whole number that fits the config's `u32`.
 fn vcpus(command: &'static str, what: &'static str, text: &str) -> Result<u32, ConsoleError> {
     let count = number(command, what, text)?;
-    u32::try_from(count).map_err(|_| {
-        ConsoleError::Config(VmError::InvalidConfig {
-            field: ConfigField::Vcpus,
-            problem: ConfigProblem::OutOfRange {
-                min: u64::from(*VCPUS.start()),
-                max: u64::from(*VCPUS.end()),
-                got: count,
-            },
-        })
+    u32::try_from(count).map_err(|_| ConsoleError::BadNumber {
+        command,
+        what,
+        value: text.to_owned(),
     })
 }

@@ -3,28 +3,60 @@
 
 use crate::config_input::edit_distance;
 
-/// What a positional argument holds (decides what Tab completes there).
+/// What a positional argument holds (decides what Tab completes there, and how virsh names it
+/// in its messages: `<domain>` for a string, `--size` for a number).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ArgKind {
-    /// The name of an existing VM: completed from the VM names.
+    /// An existing domain: its name, Id or UUID. Completed from the VM names.
     Domain,
     /// A name for a new VM: not completed.
     NewName,
-    /// A whole number: not completed.
+    /// A number, possibly with a unit suffix (`setmem`'s size): not completed.
     Number,
     /// A command's name (`help COMMAND`): completed from the commands.
     Command,
 }
 
-/// A positional argument.
+impl ArgKind {
+    /// Whether virsh takes it as a number (its messages then name it `--size`, not `<size>`).
+    pub fn is_number(self) -> bool {
+        self == ArgKind::Number
+    }
+}
+
+/// A positional argument. Like virsh, the console also takes it as an option named after it
+/// (`setmem --domain web-01 --size 1G`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ArgSpec {
-    /// Its placeholder in usage lines: "NAME", "MB".
-    pub placeholder: &'static str,
+    /// virsh's name for it: "domain", "size", "new-name".
+    pub name: &'static str,
     /// What it holds.
     pub kind: ArgKind,
     /// Whether it may be left out.
     pub optional: bool,
+    /// One line for `help COMMAND`.
+    pub help: &'static str,
+}
+
+impl ArgSpec {
+    /// How virsh shows it in a synopsis and in "requires" errors: `<domain>`, or `--size` for
+    /// a number.
+    pub fn shown(&self) -> String {
+        if self.kind.is_number() {
+            format!("--{}", self.name)
+        } else {
+            format!("<{}>", self.name)
+        }
+    }
+
+    /// Its value's type as `help COMMAND` shows it: `<string>` or `<number>`.
+    fn value_type(&self) -> &'static str {
+        if self.kind.is_number() {
+            "<number>"
+        } else {
+            "<string>"
+        }
+    }
 }
 
 /// An option (`--memory MB`, `--all`).
@@ -36,6 +68,40 @@ pub struct OptionSpec {
     pub value: Option<&'static str>,
     /// One line for `help COMMAND`.
     pub help: &'static str,
+}
+
+/// The groups `help` lists the commands in, as virsh does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    /// "Domain Management (help keyword 'domain')"
+    Management,
+    /// "Domain Monitoring (help keyword 'monitor')"
+    Monitoring,
+    /// "Virsh itself (help keyword 'virsh')"
+    Virsh,
+}
+
+impl Group {
+    /// Every group, in `help`'s order.
+    pub const ALL: [Group; 3] = [Group::Management, Group::Monitoring, Group::Virsh];
+
+    /// Its title in `help`.
+    pub fn title(self) -> &'static str {
+        match self {
+            Group::Management => "Domain Management",
+            Group::Monitoring => "Domain Monitoring",
+            Group::Virsh => "Virsh itself",
+        }
+    }
+
+    /// The word `help KEYWORD` takes for it.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Group::Management => "domain",
+            Group::Monitoring => "monitor",
+            Group::Virsh => "virsh",
+        }
+    }
 }
 
 /// A console command.
@@ -51,32 +117,63 @@ pub struct CommandSpec {
     pub summary: &'static str,
     /// A paragraph for `help COMMAND`: what the command does in this simulator.
     pub description: &'static str,
+    /// Where `help` lists it.
+    pub group: Group,
 }
 
 impl CommandSpec {
-    /// The usage line: `create NAME [--memory MB] [--vcpus N] ... [--stopped]`.
+    /// The synopsis, as virsh writes it: `setmem <domain> <size> [--config] [--live]
+    /// [--current]`.
     pub fn usage(&self) -> String {
         let mut usage = self.name.to_owned();
         for arg in self.args {
             if arg.optional {
-                usage.push_str(&format!(" [{}]", arg.placeholder));
+                usage.push_str(&format!(" [--{} {}]", arg.name, arg.value_type()));
             } else {
-                usage.push(' ');
-                usage.push_str(arg.placeholder);
+                usage.push_str(&format!(" <{}>", arg.name));
             }
         }
         for option in self.options {
             match option.value {
-                Some(value) => usage.push_str(&format!(" [{} {value}]", option.name)),
+                Some(value) => usage.push_str(&format!(" [{} <{value}>]", option.name)),
                 None => usage.push_str(&format!(" [{}]", option.name)),
             }
         }
         usage
     }
 
+    /// The lines of `help COMMAND`'s OPTIONS section: each argument and option, then its help.
+    pub fn option_lines(&self) -> Vec<(String, &'static str)> {
+        let args = self.args.iter().map(|arg| {
+            let shown = if arg.optional {
+                format!("--{} {}", arg.name, arg.value_type())
+            } else {
+                format!("[--{}] {}", arg.name, arg.value_type())
+            };
+            (shown, arg.help)
+        });
+        let options = self.options.iter().map(|option| {
+            let shown = match option.value {
+                Some(value) => format!("{} <{value}>", option.name),
+                None => option.name.to_owned(),
+            };
+            (shown, option.help)
+        });
+        args.chain(options).collect()
+    }
+
     /// The option called `name` ("--memory").
     pub fn option(&self, name: &str) -> Option<&'static OptionSpec> {
         self.options.iter().find(|option| option.name == name)
+    }
+
+    /// The positional argument that `name` ("--domain") names, if any.
+    pub fn arg_named(&self, name: &str) -> Option<(usize, &'static ArgSpec)> {
+        let name = name.strip_prefix("--")?;
+        self.args
+            .iter()
+            .enumerate()
+            .find(|(_, arg)| arg.name == name)
     }
 
     /// The option `word` most likely means, if any: the only option it begins, else one at
@@ -89,17 +186,23 @@ impl CommandSpec {
     }
 }
 
-const DOMAIN: ArgSpec = ArgSpec {
-    placeholder: "NAME",
-    kind: ArgKind::Domain,
-    optional: false,
-};
-
-const fn required(placeholder: &'static str, kind: ArgKind) -> ArgSpec {
+const fn domain(help: &'static str) -> ArgSpec {
     ArgSpec {
-        placeholder,
+        name: "domain",
+        kind: ArgKind::Domain,
+        optional: false,
+        help,
+    }
+}
+
+const DOMAIN: ArgSpec = domain("domain name, id or uuid");
+
+const fn required(name: &'static str, kind: ArgKind, help: &'static str) -> ArgSpec {
+    ArgSpec {
+        name,
         kind,
         optional: false,
+        help,
     }
 }
 
@@ -119,63 +222,75 @@ const fn valued(name: &'static str, value: &'static str, help: &'static str) -> 
     }
 }
 
-/// Every command, in the order `help` lists them.
+/// `--config`, `--live`, `--current`: which of a domain's two configs a change goes to.
+const SCOPE: [OptionSpec; 3] = [
+    flag("--config", "affect next boot"),
+    flag("--live", "affect running domain"),
+    flag("--current", "affect current domain"),
+];
+
+/// Every command, in the order Tab lists them (`help` sorts them by name within a group).
 pub const COMMANDS: &[CommandSpec] = &[
     CommandSpec {
         name: "list",
         args: &[],
         options: &[
-            flag("--all", "list inactive (shut off) domains too"),
-            flag("--state-running", "list running domains"),
-            flag("--state-paused", "list paused domains"),
-            flag("--state-shutoff", "list shut off domains"),
+            flag("--all", "list inactive & active domains"),
+            flag("--state-running", "list domains in running state"),
+            flag("--state-paused", "list domains in paused state"),
+            flag("--state-shutoff", "list domains in shutoff state"),
         ],
         summary: "list domains",
         description: "Lists the active (running and paused) domains, or every domain with --all. \
             The --state-* options list only the domains in those states, and may be combined. \
-            Active domains get an Id (numbered by name here); shut off ones show '-'.",
+            An active domain has an Id; a shut off one shows '-'.",
+        group: Group::Monitoring,
     },
     CommandSpec {
         name: "create",
-        args: &[required("NAME", ArgKind::NewName)],
+        args: &[required("name", ArgKind::NewName, "name of the new domain")],
         options: &[
-            valued("--memory", "MB", "memory in MB (default 1024)"),
-            valued("--vcpus", "N", "number of virtual CPUs (default 1)"),
-            valued("--disk-size", "GB", "disk size in GB (default 10)"),
+            valued("--memory", "MiB", "memory in MiB (default 1024)"),
+            valued("--vcpus", "number", "number of virtual CPUs (default 1)"),
+            valued("--disk-size", "GiB", "disk size in GiB (default 10)"),
             valued(
                 "--disk-path",
-                "PATH",
+                "string",
                 "path of the disk image (default none)",
             ),
-            valued("--iso", "PATH", "ISO image to boot from (default none)"),
+            valued("--iso", "string", "ISO image to boot from (default none)"),
             valued(
                 "--network",
-                "NET",
+                "string",
                 "network to attach to (default 'default')",
             ),
             flag("--stopped", "only define the domain, don't start it"),
         ],
         summary: "create a domain and start it (define it only with --stopped)",
-        description: "Creates a domain from the options and starts it, like the Create button. \
-            With --stopped it is only defined (virsh define). Real virsh reads the domain from \
-            an XML file; the options here are virt-install's.",
+        description: "Creates a domain from the options and starts it, like the Create button; \
+            with --stopped it is only defined. Real virsh reads the domain from an XML file \
+            (virsh create FILE, virsh define FILE); these options are virt-install's, which \
+            counts memory in MiB.",
+        group: Group::Management,
     },
     CommandSpec {
         name: "start",
-        args: &[DOMAIN],
+        args: &[domain("name of the inactive domain")],
         options: &[],
         summary: "start a (previously defined) inactive domain",
-        description: "Starts a shut off domain. A running or paused domain is already active: \
+        description: "Boots a shut off domain. A running or paused domain is already active: \
             resume a paused one instead.",
+        group: Group::Management,
     },
     CommandSpec {
         name: "shutdown",
         args: &[DOMAIN],
         options: &[],
         summary: "gracefully shutdown a domain",
-        description: "Stops a running or paused domain; config changes made while it was \
-            active are applied now. A real guest may take a while or ignore the request; the \
-            simulator stops it at once.",
+        description: "Asks a running or paused domain to shut down; changes made with --config \
+            while it ran apply from its next start. A real guest may take a while or ignore \
+            the request; the simulator stops it at once.",
+        group: Group::Management,
     },
     CommandSpec {
         name: "destroy",
@@ -183,8 +298,8 @@ pub const COMMANDS: &[CommandSpec] = &[
         options: &[],
         summary: "destroy (stop) a domain",
         description: "Forces a running or paused domain off, like pulling the plug; it is not \
-            deleted. In the simulator it ends like shutdown: the domain is shut off and pending \
-            config changes are applied.",
+            deleted, and it boots with its next-boot config.",
+        group: Group::Management,
     },
     CommandSpec {
         name: "suspend",
@@ -192,6 +307,7 @@ pub const COMMANDS: &[CommandSpec] = &[
         options: &[],
         summary: "suspend a domain",
         description: "Pauses a running domain: it keeps its memory but gets no CPU time.",
+        group: Group::Management,
     },
     CommandSpec {
         name: "resume",
@@ -199,88 +315,176 @@ pub const COMMANDS: &[CommandSpec] = &[
         options: &[],
         summary: "resume a domain",
         description: "Lets a paused domain run again.",
+        group: Group::Management,
     },
     CommandSpec {
         name: "reboot",
         args: &[DOMAIN],
         options: &[],
         summary: "reboot a domain",
-        description: "Restarts a running domain: it is stopped and started again, so config \
-            changes made while it ran take effect.",
+        description: "Restarts a running domain. The simulator stops and starts it, so changes \
+            made with --config take effect (a real guest's reboot keeps its QEMU process and \
+            its running config).",
+        group: Group::Management,
     },
     CommandSpec {
         name: "undefine",
         args: &[DOMAIN],
         options: &[],
         summary: "undefine a domain",
-        description: "Deletes a domain; a running one is forced off first. Real virsh would \
-            keep a running domain alive until it stops; the simulator removes it at once.",
+        description: "Deletes a domain's definition. Real virsh leaves a running domain running \
+            until it stops; the simulator forces it off and removes it at once.",
+        group: Group::Management,
     },
     CommandSpec {
         name: "dominfo",
         args: &[DOMAIN],
         options: &[],
         summary: "domain information",
-        description: "Shows a domain's state, vCPUs, memory (in KiB, as virsh does), disk, \
-            network and any config change waiting for the next stop.",
+        description: "Shows a domain's Id, UUID, state, vCPUs, CPU time and memory (in KiB, \
+            as virsh counts it).",
+        group: Group::Monitoring,
     },
     CommandSpec {
         name: "domstate",
         args: &[DOMAIN],
-        options: &[],
+        options: &[flag("--reason", "also print reason for the state")],
         summary: "domain state",
-        description: "Prints the domain's state: running, paused or shut off.",
+        description: "Prints the domain's state: running, paused or shut off; with --reason, \
+            also why (booted, unpaused, user, shutdown, destroyed; unknown when the console \
+            didn't see it happen).",
+        group: Group::Monitoring,
+    },
+    CommandSpec {
+        name: "domid",
+        args: &[domain("domain name or uuid")],
+        options: &[],
+        summary: "convert a domain name or UUID to domain id",
+        description: "Prints the domain's Id, or '-' when it is shut off.",
+        group: Group::Management,
+    },
+    CommandSpec {
+        name: "domname",
+        args: &[domain("domain id or uuid")],
+        options: &[],
+        summary: "convert a domain id or UUID to domain name",
+        description: "Prints the name of the domain with this Id or UUID.",
+        group: Group::Management,
+    },
+    CommandSpec {
+        name: "domuuid",
+        args: &[domain("domain id or name")],
+        options: &[],
+        summary: "convert a domain name or id to domain UUID",
+        description: "Prints the domain's UUID. The simulator makes it up from the name, so a \
+            renamed domain gets a new one.",
+        group: Group::Management,
+    },
+    CommandSpec {
+        name: "dumpxml",
+        args: &[DOMAIN],
+        options: &[flag("--inactive", "show inactive defined XML")],
+        summary: "domain information in XML",
+        description: "Prints the domain as libvirt XML: what it runs with now, or with \
+            --inactive what it will boot with next (its pending changes included).",
+        group: Group::Management,
     },
     CommandSpec {
         name: "setmem",
-        args: &[DOMAIN, required("MB", ArgKind::Number)],
-        options: &[],
+        args: &[
+            DOMAIN,
+            required(
+                "size",
+                ArgKind::Number,
+                "new memory size, as scaled integer (default KiB)",
+            ),
+        ],
+        options: &SCOPE,
         summary: "change memory allocation",
-        description: "Sets a domain's memory in MB. A shut off domain takes it at once; an \
-            active one at its next stop (like virsh setmem --config). Real virsh counts in KiB \
-            unless you add a unit (2048M).",
+        description: "Sets the memory a domain has, in KiB unless a unit follows (512M, 2G, \
+            1048576K). No more than its max memory (setmaxmem). --live (the default) \
+            changes the running domain until it stops; --config changes what it boots with \
+            next (a pending change while it runs); --current, whichever its state means.",
+        group: Group::Management,
+    },
+    CommandSpec {
+        name: "setmaxmem",
+        args: &[
+            DOMAIN,
+            required(
+                "size",
+                ArgKind::Number,
+                "new maximum memory size, as scaled integer (default KiB)",
+            ),
+        ],
+        options: &SCOPE,
+        summary: "change maximum memory limit",
+        description: "Sets the most memory a domain may be given, in KiB unless a unit \
+            follows; its memory is lowered to it if above. A running domain's maximum can't \
+            change: use --config, which takes effect at once in the simulator.",
+        group: Group::Management,
     },
     CommandSpec {
         name: "setvcpus",
-        args: &[DOMAIN, required("N", ArgKind::Number)],
-        options: &[],
+        args: &[
+            DOMAIN,
+            required("count", ArgKind::Number, "number of virtual CPUs"),
+        ],
+        options: &[
+            flag("--maximum", "set maximum limit on next boot"),
+            SCOPE[0],
+            SCOPE[1],
+            SCOPE[2],
+        ],
         summary: "change number of virtual CPUs",
-        description: "Sets a domain's number of vCPUs. A shut off domain takes it at once; an \
-            active one at its next stop (like virsh setvcpus --config).",
+        description: "Sets a domain's number of vCPUs, no more than its maximum (raise that \
+            with --maximum --config). --live (the default) changes the running domain until \
+            it stops; --config changes what it boots with next (a pending change while it \
+            runs); --current, whichever its state means.",
+        group: Group::Management,
     },
     CommandSpec {
         name: "domrename",
-        args: &[DOMAIN, required("NEW", ArgKind::NewName)],
+        args: &[
+            domain("domain name or uuid"),
+            required("new-name", ArgKind::NewName, "new domain name"),
+        ],
         options: &[],
         summary: "rename a domain",
         description: "Renames a shut off domain. An active domain can't be renamed: shut it \
             down first.",
+        group: Group::Management,
     },
     CommandSpec {
         name: "help",
         args: &[ArgSpec {
-            placeholder: "COMMAND",
+            name: "command",
             kind: ArgKind::Command,
             optional: true,
+            help: "a command, or a group's keyword",
         }],
         options: &[],
         summary: "print help",
-        description: "Lists the commands, or explains one. 'COMMAND --help' works too.",
+        description: "Lists the commands by group, or explains one command, or lists one \
+            group (help domain). 'COMMAND --help' works too.",
+        group: Group::Virsh,
     },
     CommandSpec {
         name: "clear",
         args: &[],
         options: &[],
-        summary: "clear the console",
+        summary: "clear the console (not in virsh)",
         description: "Clears the console's output; the history stays.",
+        group: Group::Virsh,
     },
     CommandSpec {
         name: "history",
         args: &[],
         options: &[],
-        summary: "list the commands typed so far",
+        summary: "list the commands typed so far (not in virsh)",
         description: "Lists the commands typed in this console, oldest first. Up and Down \
             arrows recall them.",
+        group: Group::Virsh,
     },
 ];
 
@@ -314,6 +518,10 @@ const ALIASES: &[(&str, &str)] = &[
     ("status", "domstate"),
     ("rename", "domrename"),
     ("memory", "setmem"),
+    ("maxmem", "setmaxmem"),
+    ("xml", "dumpxml"),
+    ("uuid", "domuuid"),
+    ("id", "domid"),
     ("cpus", "setvcpus"),
     ("vcpus", "setvcpus"),
     ("cls", "clear"),

@@ -126,6 +126,9 @@ pub const EN: Texts = Texts {
     download: "Download",
     delete_backup: "Delete backup {key}",
 
+    update_available: "A new version is available.",
+    reload: "Reload",
+
     details_heading: "Details",
     details_empty: "Choose a VM's name in the list to see everything about it.",
     details_state: "State",

@@ -131,6 +131,9 @@ pub const RU: Texts = Texts {
     download: "Скачать",
     delete_backup: "Удалить резервную копию {key}",
 
+    update_available: "Доступна новая версия.",
+    reload: "Перезагрузить",
+
     details_heading: "Подробности",
     details_empty: "Выберите имя ВМ в списке, чтобы увидеть всё о ней.",
     details_state: "Состояние",

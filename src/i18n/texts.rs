@@ -249,6 +249,12 @@ pub struct Texts {
     /// A backup's delete button's accessible name. `{key}`.
     pub delete_backup: &'static str,
 
+    // ---- Updates ----------------------------------------------------------------------
+    /// The notice that a new version is ready.
+    pub update_available: &'static str,
+    /// Its button, which reloads the page into the new version (also the panic banner's).
+    pub reload: &'static str,
+
     // ---- Details ---------------------------------------------------------------------
     /// The details panel's heading.
     pub details_heading: &'static str,

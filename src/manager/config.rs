@@ -1,20 +1,18 @@
 //! A VM's configuration and the rules it must follow.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::RangeInclusive;
 
 use serde::{Deserialize, Serialize};
 
 use super::error::VmError;
+use super::limits::{
+    chars_over, excerpt, forbidden_char, CharClass, DISK_SIZE_GB, MEMORY_MB, NAME_MAX_CHARS,
+    NETWORK_MAX_CHARS, PATH_MAX_CHARS, VCPUS,
+};
+use super::nfc::nfc;
 
-/// The longest VM name, in characters.
-pub const NAME_MAX_CHARS: usize = 64;
-/// Memory bounds, in MB (up to 4 TiB).
-pub const MEMORY_MB: RangeInclusive<u64> = 1..=4_194_304;
-/// vCPU bounds.
-pub const VCPUS: RangeInclusive<u32> = 1..=512;
-/// Disk size bounds, in GB (up to 64 TiB).
-pub const DISK_SIZE_GB: RangeInclusive<u64> = 1..=65_536;
 /// Networks the UI offers, "default" first (libvirt's NAT network is called "default"). Any
 /// network name that passes validation is accepted; these are suggestions.
 pub const KNOWN_NETWORKS: [&str; 3] = ["default", "isolated", "bridged"];
@@ -33,17 +31,19 @@ pub const KNOWN_NETWORKS: [&str; 3] = ["default", "isolated", "bridged"];
 #[serde(rename_all = "camelCase")]
 pub struct VmConfig {
     /// Unique name: 1–64 letters (any script), digits, '-', '_', '.'; starts with a letter or
-    /// digit.
+    /// digit. Kept in Unicode NFC: [`VmConfig::validated`] normalises it.
     pub name: String,
     /// Memory in MB.
     pub memory: u64,
     /// Number of virtual CPUs.
     pub vcpus: u32,
-    /// Path of the disk image. Not checked, as in the seed: any path will do.
+    /// Path of the disk image: any text of at most 1024 characters without control
+    /// characters or bidirectional controls (the seed checks nothing more).
     pub disk_path: String,
     /// Disk size in GB.
     pub disk_size: u64,
-    /// Path of an ISO image to boot from, if any. `Some("")` is stored as `None`.
+    /// Path of an ISO image to boot from, if any, with the disk path's rules. `Some("")` is
+    /// stored as `None`.
     #[serde(default)]
     pub iso_image: Option<String>,
     /// Network name, e.g. "default".
@@ -67,8 +67,8 @@ impl Default for VmConfig {
 }
 
 impl VmConfig {
-    /// Checks every rule and returns the config as the manager stores it (`iso_image: Some("")`
-    /// becomes `None`), or the first field at fault, in field order.
+    /// Checks every rule and returns the config as the manager stores it (the name in NFC,
+    /// `iso_image: Some("")` becomes `None`), or the first field at fault, in field order.
     ///
     /// ```
     /// use vm_playground::{ConfigField, VmConfig};
@@ -77,6 +77,9 @@ impl VmConfig {
     /// assert_eq!(err.field(), Some(ConfigField::Name));
     /// ```
     pub fn validated(mut self) -> Result<VmConfig, VmError> {
+        if let Cow::Owned(name) = nfc(&self.name) {
+            self.name = name;
+        }
         if let Some((field, problem)) = self.problems().into_iter().next() {
             return Err(VmError::invalid(field, problem));
         }
@@ -90,15 +93,20 @@ impl VmConfig {
     /// them all at once; [`VmConfig::validated`] reports the first.
     pub fn problems(&self) -> Vec<(ConfigField, ConfigProblem)> {
         let checks = [
-            (ConfigField::Name, check_name(&self.name)),
+            (ConfigField::Name, check_name(&nfc(&self.name))),
             (ConfigField::Memory, check_range(self.memory, &MEMORY_MB)),
             (
                 ConfigField::Vcpus,
                 check_range(u64::from(self.vcpus), &widen(&VCPUS)),
             ),
+            (ConfigField::DiskPath, check_path(&self.disk_path)),
             (
                 ConfigField::DiskSize,
                 check_range(self.disk_size, &DISK_SIZE_GB),
+            ),
+            (
+                ConfigField::IsoImage,
+                self.iso_image.as_deref().map_or(Ok(()), check_path),
             ),
             (ConfigField::Network, check_network(&self.network)),
         ];
@@ -122,13 +130,7 @@ pub fn check_name(name: &str) -> Result<(), ConfigProblem> {
     if name.trim().is_empty() {
         return Err(ConfigProblem::Blank);
     }
-    let length = name.chars().count();
-    if length > NAME_MAX_CHARS {
-        return Err(ConfigProblem::TooLong {
-            max: NAME_MAX_CHARS,
-            got: length,
-        });
-    }
+    check_length(name, NAME_MAX_CHARS)?;
     if !first.is_alphanumeric() {
         return Err(ConfigProblem::BadFirstChar { ch: first });
     }
@@ -165,6 +167,26 @@ fn is_letter_mark(ch: char) -> bool {
     combining_blocks || indic_or_thai
 }
 
+fn check_length(text: &str, max: usize) -> Result<(), ConfigProblem> {
+    match chars_over(text, max) {
+        Some(got) => Err(ConfigProblem::TooLong { max, got }),
+        None => Ok(()),
+    }
+}
+
+/// A disk or ISO path: any text up to [`PATH_MAX_CHARS`] without a character that would
+/// hide or disguise part of it on screen (see [`forbidden_char`]).
+fn check_path(path: &str) -> Result<(), ConfigProblem> {
+    check_length(path, PATH_MAX_CHARS)?;
+    match path
+        .chars()
+        .find_map(|ch| forbidden_char(ch).map(|class| (ch, class)))
+    {
+        Some((ch, class)) => Err(ConfigProblem::Forbidden { ch, class }),
+        None => Ok(()),
+    }
+}
+
 fn check_network(network: &str) -> Result<(), ConfigProblem> {
     if network.is_empty() {
         return Err(ConfigProblem::Empty);
@@ -172,6 +194,7 @@ fn check_network(network: &str) -> Result<(), ConfigProblem> {
     if network.trim().is_empty() {
         return Err(ConfigProblem::Blank);
     }
+    check_length(network, NETWORK_MAX_CHARS)?;
     match network
         .chars()
         .find(|&ch| !(ch.is_alphanumeric() || matches!(ch, '-' | '_')))
@@ -254,6 +277,16 @@ impl ConfigField {
         }
     }
 
+    /// The most characters a text field takes (`None` for a number).
+    pub fn max_chars(self) -> Option<usize> {
+        match self {
+            ConfigField::Name => Some(NAME_MAX_CHARS),
+            ConfigField::DiskPath | ConfigField::IsoImage => Some(PATH_MAX_CHARS),
+            ConfigField::Network => Some(NETWORK_MAX_CHARS),
+            ConfigField::Memory | ConfigField::Vcpus | ConfigField::DiskSize => None,
+        }
+    }
+
     /// The unit of a numeric field ("MB", "GB"), if it has one.
     pub fn unit(self) -> Option<&'static str> {
         match self {
@@ -281,9 +314,21 @@ pub enum ConfigProblem {
     TooLong {
         /// The limit, in characters.
         max: usize,
-        /// The value's length, in characters.
+        /// The value's length, in characters (a JavaScript string far too long to read, refused
+        /// by its `length` before it is copied, gives that, in UTF-16 units).
         got: usize,
     },
+    /// A character that would hide or disguise text on screen (a control character, a line
+    /// separator, a bidirectional control).
+    Forbidden {
+        /// The first such character.
+        ch: char,
+        /// What kind of character it is.
+        class: CharClass,
+    },
+    /// A stored name that is not in Unicode NFC: the manager keeps every name in NFC, so it
+    /// was not written by this version (storage only).
+    NotNfc,
     /// The first character must be a letter or a digit.
     BadFirstChar {
         /// The character found.
@@ -344,6 +389,18 @@ impl ConfigProblem {
             ConfigProblem::TooLong { max, got } => {
                 write!(f, "{label} must be at most {max} characters, got {got}")
             }
+            ConfigProblem::Forbidden { ch, class } => {
+                let what = match class {
+                    CharClass::Control => "control characters",
+                    CharClass::LineBreak => "line separators",
+                    CharClass::Bidi => "bidirectional controls",
+                };
+                write!(f, "{label} must not contain {what}, found {}", code(*ch))
+            }
+            ConfigProblem::NotNfc => write!(
+                f,
+                "{label} is not in Unicode normal form C (NFC), the form this version keeps names in"
+            ),
             ConfigProblem::BadFirstChar { ch } => {
                 write!(
                     f,
@@ -373,7 +430,7 @@ impl ConfigProblem {
                 "a VM config must be an object like {{ name: \"web-01\", memory: 1024 }}, got {found}"
             ),
             ConfigProblem::UnknownKey { key, suggestion } => {
-                write!(f, "unknown config field {key:?}")?;
+                write!(f, "unknown config field {:?}", excerpt(key))?;
                 match suggestion {
                     Some(field) => write!(f, " (did you mean {:?}?)", field.json_name()),
                     None => write!(
@@ -386,12 +443,20 @@ impl ConfigProblem {
     }
 }
 
-/// Names a character so that a space or a control character is visible in a message.
+/// Names a character so that it is visible in a message: a letter, digit or ASCII symbol
+/// as itself, in quotes; a space and a tab in words; anything else (control and format
+/// characters, bidirectional controls, combining marks, other symbols) as U+XXXX, since it
+/// could be invisible, reorder the message or combine with the quote.
 fn show_char(ch: char) -> String {
     match ch {
         ' ' => "a space".to_owned(),
         '\t' => "a tab".to_owned(),
-        c if c.is_control() || c.is_whitespace() => format!("U+{:04X}", c as u32),
-        c => format!("'{c}'"),
+        c if c.is_ascii_graphic() || c.is_alphanumeric() => format!("'{c}'"),
+        c => code(c),
     }
+}
+
+/// A character as U+XXXX.
+fn code(ch: char) -> String {
+    format!("U+{:04X}", u32::from(ch))
 }

@@ -3,6 +3,7 @@
 use std::fmt;
 
 use super::config::{ConfigField, ConfigProblem};
+use super::limits::{MAX_SAFE_INTEGER, TIMESTAMP_MAX};
 use super::state::{Operation, VmState};
 
 /// Why the manager refused a call. A refused call changes nothing.
@@ -45,11 +46,46 @@ pub enum VmError {
         /// Which entry of the snapshot is at fault, and why.
         reason: String,
     },
+    /// A VM record (stored, imported, or another tab's) holds a number outside its bounds:
+    /// a revision of 0, or a revision or time beyond what JavaScript holds exactly.
+    RecordOutOfRange {
+        /// The number at fault.
+        field: InfoField,
+        /// The smallest value allowed.
+        min: u64,
+        /// The largest value allowed.
+        max: u64,
+        /// The value found.
+        got: u64,
+    },
+}
+
+/// A number of a [`VmInfo`](super::VmInfo) besides its config, as named in errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum InfoField {
+    /// `revision`
+    Revision,
+    /// `createdAt`
+    CreatedAt,
+    /// `stateChangedAt`
+    StateChangedAt,
+}
+
+impl InfoField {
+    /// The JSON and JavaScript name: "revision", "createdAt", "stateChangedAt".
+    pub fn json_name(self) -> &'static str {
+        match self {
+            InfoField::Revision => "revision",
+            InfoField::CreatedAt => "createdAt",
+            InfoField::StateChangedAt => "stateChangedAt",
+        }
+    }
 }
 
 impl VmError {
     /// A stable code for programs: "NotFound", "AlreadyExists", "InvalidConfig",
-    /// "InvalidTransition", "Closed" or "InvalidSnapshot".
+    /// "InvalidTransition", "Closed" or "InvalidSnapshot" (also for
+    /// [`VmError::RecordOutOfRange`]: a record that can't be restored).
     pub fn code(&self) -> &'static str {
         match self {
             VmError::NotFound { .. } => "NotFound",
@@ -57,7 +93,7 @@ impl VmError {
             VmError::InvalidConfig { .. } => "InvalidConfig",
             VmError::InvalidTransition { .. } => "InvalidTransition",
             VmError::Closed => "Closed",
-            VmError::InvalidSnapshot { .. } => "InvalidSnapshot",
+            VmError::InvalidSnapshot { .. } | VmError::RecordOutOfRange { .. } => "InvalidSnapshot",
         }
     }
 
@@ -95,6 +131,20 @@ impl fmt::Display for VmError {
             }
             VmError::Closed => f.write_str("the VM manager is closed"),
             VmError::InvalidSnapshot { reason } => write!(f, "invalid saved state: {reason}"),
+            VmError::RecordOutOfRange {
+                field,
+                min,
+                max,
+                got,
+            } => {
+                write!(f, "{} must be between {min} and {max}", field.json_name())?;
+                if *max == MAX_SAFE_INTEGER {
+                    f.write_str(" (the largest whole number JavaScript holds exactly)")?;
+                } else if *max == TIMESTAMP_MAX {
+                    f.write_str(" (the latest time a JavaScript Date holds)")?;
+                }
+                write!(f, ", got {got}")
+            }
         }
     }
 }

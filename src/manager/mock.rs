@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use super::config::VmConfig;
 use super::error::VmError;
+use super::limits::{REVISION_MAX, TIMESTAMP_MAX};
+use super::nfc::nfc;
 use super::snapshot::{check_vm, CheckedVms, Snapshot};
 use super::state::{Operation, Transition, VmState};
 
@@ -62,6 +64,12 @@ pub struct VmInfo {
 
 fn first_revision() -> u64 {
     1
+}
+
+/// The revision after one more change: it saturates at [`REVISION_MAX`] rather than
+/// overflow or pass what JavaScript holds exactly.
+fn next_revision(revision: u64) -> u64 {
+    revision.saturating_add(1).min(REVISION_MAX)
 }
 
 /// What [`MockVmManager::update_vm_config`] did with the new config.
@@ -212,12 +220,21 @@ impl MockVmManager {
         change: impl FnOnce(&mut VmInfo) -> Result<R, VmError>,
     ) -> Result<R, VmError> {
         let mut inner = self.open_write()?;
-        let vm = inner.vms.get_mut(name).ok_or_else(|| not_found(name))?;
+        let vm = inner
+            .vms
+            .get_mut(&*nfc(name))
+            .ok_or_else(|| not_found(name))?;
         change(vm)
     }
 
+    /// The time by the manager's clock, in milliseconds since the Unix epoch, kept within
+    /// [`TIMESTAMP_MAX`] so that it reaches JavaScript exact.
+    pub fn now(&self) -> Timestamp {
+        (self.clock)().min(TIMESTAMP_MAX)
+    }
+
     fn insert_new(&self, config: VmConfig, state: VmState) -> Result<(), VmError> {
-        let now = (self.clock)();
+        let now = self.now();
         // Closed comes first: a closed manager answers Closed even to an invalid config.
         let mut inner = self.open_write()?;
         let config = config.validated()?;
@@ -261,8 +278,8 @@ impl MockVmManager {
                 })?;
             vm.state = next;
             // Read under the lock, so that state_changed_at never goes backwards.
-            vm.state_changed_at = (self.clock)();
-            vm.revision += 1;
+            vm.state_changed_at = self.now();
+            vm.revision = next_revision(vm.revision);
             if next == VmState::Stopped {
                 if let Some(pending) = vm.pending.take() {
                     vm.config = pending;
@@ -285,7 +302,11 @@ impl MockVmManager {
     /// The VM's config, state, pending changes and times.
     pub fn get_vm_info(&self, name: &str) -> Result<VmInfo, VmError> {
         let inner = self.open_read()?;
-        inner.vms.get(name).cloned().ok_or_else(|| not_found(name))
+        inner
+            .vms
+            .get(&*nfc(name))
+            .cloned()
+            .ok_or_else(|| not_found(name))
     }
 
     /// The VM's state.
@@ -293,7 +314,7 @@ impl MockVmManager {
         let inner = self.open_read()?;
         inner
             .vms
-            .get(name)
+            .get(&*nfc(name))
             .map(|vm| vm.state)
             .ok_or_else(|| not_found(name))
     }
@@ -316,6 +337,7 @@ impl MockVmManager {
     pub fn update_vm_config(&self, name: &str, config: VmConfig) -> Result<ConfigUpdate, VmError> {
         let mut inner = self.open_write()?;
         let config = config.validated()?;
+        let name = &*nfc(name);
         let vms = &mut inner.vms;
         let vm = vms.get(name).ok_or_else(|| not_found(name))?;
         let renamed = config.name != name;
@@ -343,14 +365,14 @@ impl MockVmManager {
             };
             if pending != vm.pending {
                 vm.pending = pending;
-                vm.revision += 1;
+                vm.revision = next_revision(vm.revision);
             }
             outcome
         } else if config == vm.config {
             ConfigUpdate::Unchanged
         } else {
             vm.config = config;
-            vm.revision += 1;
+            vm.revision = next_revision(vm.revision);
             ConfigUpdate::Applied
         };
         vms.insert(vm.config.name.clone(), vm);
@@ -362,7 +384,7 @@ impl MockVmManager {
         self.with_vm(name, |vm| {
             let had_pending = vm.pending.take().is_some();
             if had_pending {
-                vm.revision += 1;
+                vm.revision = next_revision(vm.revision);
             }
             Ok(had_pending)
         })
@@ -398,7 +420,7 @@ impl MockVmManager {
 
     /// Removes a VM if it exists (another copy deleted it); returns whether it did.
     pub fn forget_vm(&self, name: &str) -> Result<bool, VmError> {
-        Ok(self.open_write()?.vms.remove(name).is_some())
+        Ok(self.open_write()?.vms.remove(&*nfc(name)).is_some())
     }
 
     /// Replaces every VM with those of `snapshot`, after checking every one of them (see
@@ -445,7 +467,7 @@ impl VmManager for MockVmManager {
         let mut inner = self.open_write()?;
         inner
             .vms
-            .remove(name)
+            .remove(&*nfc(name))
             .map(drop)
             .ok_or_else(|| not_found(name))
     }

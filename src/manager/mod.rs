@@ -5,15 +5,16 @@
 
 mod config;
 mod error;
+pub mod limits;
 mod mock;
+mod nfc;
 mod snapshot;
 mod state;
 
-pub use config::{
-    check_name, ConfigField, ConfigProblem, VmConfig, DISK_SIZE_GB, KNOWN_NETWORKS, MEMORY_MB,
-    NAME_MAX_CHARS, VCPUS,
-};
-pub use error::VmError;
+pub use config::{check_name, ConfigField, ConfigProblem, VmConfig, KNOWN_NETWORKS};
+pub use error::{InfoField, VmError};
+pub use limits::{DISK_SIZE_GB, MEMORY_MB, NAME_MAX_CHARS, VCPUS};
 pub use mock::{Clock, ConfigUpdate, MockVmManager, Timestamp, VmInfo, VmManager};
+pub use nfc::{is_nfc, nfc, set_normaliser, Normaliser};
 pub use snapshot::{check_vm, CheckedVms, RejectedVm, Snapshot};
 pub use state::{Operation, Refusal, Transition, VmState};

@@ -4,7 +4,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::error::VmError;
+use super::error::{InfoField, VmError};
+use super::limits::{REVISION_MAX, TIMESTAMP_MAX};
 use super::mock::VmInfo;
 
 /// Every VM of a manager, sorted by name. The storage layer wraps it in its versioned format.
@@ -73,7 +74,7 @@ impl From<CheckedVms> for Snapshot {
 impl Snapshot {
     /// Checks every VM and returns them keyed by name, or the first fault: a config or pending
     /// config that fails validation, pending changes on a stopped VM or with another name, a
-    /// revision of 0, or a name used twice.
+    /// revision or time out of bounds (see [`check_vm`]), or a name used twice.
     pub fn check(self) -> Result<CheckedVms, VmError> {
         let (vms, rejected) = self.partition();
         match rejected.into_iter().next() {
@@ -120,11 +121,30 @@ fn invalid(reason: &str) -> VmError {
     }
 }
 
-/// Checks one VM record as [`Snapshot::check`] does and returns it normalised.
+/// Checks one VM record as [`Snapshot::check`] does and returns it normalised (names in
+/// NFC, an unchanged pending config dropped). The same rules as the manager's, so that what
+/// the manager holds always passes: every config valid, the revision in 1 ..=
+/// [`REVISION_MAX`], the times at most [`TIMESTAMP_MAX`] (so each reaches JavaScript exact).
 pub fn check_vm(mut vm: VmInfo) -> Result<VmInfo, VmError> {
     vm.config = vm.config.validated()?;
-    if vm.revision == 0 {
-        return Err(invalid("revision must be at least 1"));
+    for (field, value, min, max) in [
+        (InfoField::Revision, vm.revision, 1, REVISION_MAX),
+        (InfoField::CreatedAt, vm.created_at, 0, TIMESTAMP_MAX),
+        (
+            InfoField::StateChangedAt,
+            vm.state_changed_at,
+            0,
+            TIMESTAMP_MAX,
+        ),
+    ] {
+        if !(min..=max).contains(&value) {
+            return Err(VmError::RecordOutOfRange {
+                field,
+                min,
+                max,
+                got: value,
+            });
+        }
     }
     if let Some(pending) = vm.pending.take() {
         if !vm.state.is_active() {

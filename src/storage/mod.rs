@@ -17,7 +17,7 @@ pub mod export;
 
 use serde::{Deserialize, Serialize};
 
-use crate::manager::{CheckedVms, Snapshot, VmError, VmInfo};
+use crate::manager::{is_nfc, CheckedVms, ConfigField, ConfigProblem, Snapshot, VmError, VmInfo};
 
 /// The prefix of every key this app writes.
 pub const KEY_PREFIX: &str = "vm-playground";
@@ -66,8 +66,9 @@ pub fn encode_vm(info: &VmInfo) -> String {
 /// The prefix of the keys that keep data which could not be loaded, so that it is never lost.
 pub const BACKUP_KEY_PREFIX: &str = "vm-playground:backup:";
 /// The largest VM record that is loaded, in bytes: a real record is a few hundred bytes, so a
-/// bigger one is damage (or a paste gone wrong), set aside rather than loaded.
-pub const MAX_RECORD_BYTES: usize = 64 * 1024;
+/// bigger one is damage (or a paste gone wrong), set aside rather than loaded. Above the
+/// largest record the limits allow (`limits::RECORD_JSON_MAX_BYTES`, a compile-time check).
+pub use crate::manager::limits::MAX_RECORD_BYTES;
 
 /// What was found in storage: the VMs that load, and what could not be used.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -184,6 +185,16 @@ fn decode_record(key: &str, value: &str) -> Result<VmInfo, String> {
             "the record is of a VM named '{}'",
             info.config.name
         ));
+    }
+    // The manager keeps names in NFC, so this record was not written by this version. Loading
+    // it under its NFC name would leave the record under its old key, found again on the
+    // next load as a second copy: it is set aside (kept in a backup) instead.
+    if !is_nfc(name) {
+        return Err(VmError::InvalidConfig {
+            field: ConfigField::Name,
+            problem: ConfigProblem::NotNfc,
+        }
+        .to_string());
     }
     Ok(info)
 }

@@ -10,11 +10,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::console::{command_for, DomainIds, GuiAction};
+use crate::console::{command_for, DomainFacts, DomainIds, Facts, GuiAction, Reason};
 use crate::demo;
 use crate::event_log::{Event, EventLog, Source};
 use crate::manager::{
-    ConfigUpdate, MockVmManager, Snapshot, Transition, VmConfig, VmError, VmInfo, VmManager,
+    nfc, ConfigUpdate, MockVmManager, Snapshot, Transition, VmConfig, VmError, VmInfo, VmManager,
     VmState,
 };
 use crate::storage::export::{export_json, ImportMode, ImportPreview};
@@ -98,6 +98,9 @@ pub struct Line {
 pub const TRANSCRIPT_LINES: usize = 1000;
 
 /// The app's state, shared through context. `Copy`: every field is an arena handle.
+///
+/// Every method taking a VM's name normalises it to NFC first, as the core does: rows and
+/// storage keys use the name the core keeps.
 #[derive(Clone, Copy)]
 pub struct App {
     pub(super) manager: StoredValue<Arc<MockVmManager>>,
@@ -125,6 +128,9 @@ pub struct App {
     next_line: StoredValue<u64>,
     /// The console's domain Ids, kept as VMs start and stop (see [`DomainIds`]).
     domain_ids: StoredValue<DomainIds>,
+    /// What the console knows of each VM beyond its config: maxima, live changes, the reason
+    /// for its state (see [`Facts`]); kept in memory only, like the Ids.
+    facts: StoredValue<DomainFacts>,
     /// Who is calling: the GUI unless a console command or the JS API says otherwise.
     source: StoredValue<Source>,
 }
@@ -147,6 +153,7 @@ impl App {
     /// Loads the VMs from localStorage (the demo set on a first visit) and starts listening to
     /// other tabs.
     pub fn load() -> App {
+        super::install_normaliser();
         let app = App {
             manager: StoredValue::new(Arc::new(MockVmManager::with_clock(Box::new(now)))),
             rows: RwSignal::new(Vec::new()),
@@ -160,6 +167,7 @@ impl App {
             transcript: RwSignal::new(Vec::new()),
             next_line: StoredValue::new(0),
             domain_ids: StoredValue::new(DomainIds::default()),
+            facts: StoredValue::new(DomainFacts::default()),
             source: StoredValue::new(Source::Gui),
         };
         app.load_from_storage();
@@ -178,6 +186,7 @@ impl App {
     pub(super) fn refresh_all(&self) {
         let infos = self.manager().list_vm_infos().unwrap_or_default();
         self.domain_ids.update_value(|ids| ids.sync(&infos));
+        self.facts.update_value(|facts| facts.sync(&infos));
         let mut infos_changed = false;
         let rows: Vec<Row> = infos
             .into_iter()
@@ -218,6 +227,10 @@ impl App {
         self.domain_ids.update_value(|ids| match &info {
             Ok(info) => ids.saw(info),
             Err(_) => ids.forget(name),
+        });
+        self.facts.update_value(|facts| match &info {
+            Ok(info) => facts.saw(info),
+            Err(_) => facts.forget(name),
         });
         match info {
             Ok(info) => match self.find(name) {
@@ -275,6 +288,11 @@ impl App {
         mirror: impl FnOnce() -> Vec<String>,
     ) {
         let source = self.source.get_value();
+        // A console command logs the operation as the command names it, once, refusals the
+        // console decides itself included (see `console::OpRecord`): not each call it makes.
+        if source == Source::Console {
+            return;
+        }
         let outcome = result.as_ref().map(drop).map_err(ToString::to_string);
         if source == Source::Gui && outcome.is_ok() {
             let lines = mirror().into_iter().map(|text| Line {
@@ -287,7 +305,11 @@ impl App {
             });
             self.print(lines);
         }
-        let event = Event::new(now(), vm, op, outcome, source);
+        self.log(Event::new(now(), vm, op, outcome, source));
+    }
+
+    /// Adds `event` to the event log, saved soon after.
+    pub fn log(&self, event: Event) {
         self.unsaved_events
             .update_value(|events| events.push(event.clone()));
         self.events.update(|log| {
@@ -327,7 +349,8 @@ impl App {
 
     /// Creates a VM, started or stopped.
     pub fn create(&self, config: VmConfig, mode: StartMode) -> Result<(), VmError> {
-        let name = config.name.clone();
+        // Rows and storage keys are by the name the core keeps: in NFC.
+        let name = nfc(&config.name).into_owned();
         self.take_in_stored(&name);
         let start = mode == StartMode::Start;
         let mirrored = config.clone();
@@ -350,12 +373,26 @@ impl App {
 
     /// Moves a VM through a transition.
     pub fn transition(&self, name: &str, transition: Transition) -> Result<VmState, VmError> {
+        let name = &*nfc(name);
         self.take_in_stored(name);
         let result = self.report(name, self.manager().apply(name, transition));
         self.record(name, transition.operation().verb(), &result, || {
             command_for(&GuiAction::Transition { name, transition })
         });
         let state = result?;
+        let reason = match transition {
+            Transition::Start => Reason::Booted,
+            Transition::Stop => Reason::Shutdown,
+            Transition::Pause => Reason::User,
+            Transition::Resume => Reason::Unpaused,
+        };
+        self.facts.update_value(|facts| {
+            let known = Facts {
+                reason: Some((state, reason)),
+                ..facts.get(name)
+            };
+            facts.set(name, known);
+        });
         self.show(name);
         self.save(name);
         Ok(state)
@@ -363,7 +400,8 @@ impl App {
 
     /// Changes a VM's config (see [`MockVmManager::update_vm_config`]).
     pub fn update(&self, name: &str, config: VmConfig) -> Result<ConfigUpdate, VmError> {
-        let new_name = config.name.clone();
+        let name = &*nfc(name);
+        let new_name = nfc(&config.name).into_owned();
         self.take_in_stored(name);
         if new_name != name {
             self.take_in_stored(&new_name);
@@ -385,6 +423,24 @@ impl App {
         });
         let outcome = result?;
         self.report(name, Ok(()))?;
+        // The edit dialog's memory and vCPUs are the VM's maximum and current alike (the
+        // console sets its own maxima again after this, where it changes only one).
+        if let Ok(from) = &before {
+            let (memory, vcpus) = (from.memory != mirrored.memory, from.vcpus != mirrored.vcpus);
+            self.facts.update_value(|facts| {
+                let mut known = facts.get(name);
+                if memory {
+                    known.max_memory = None;
+                }
+                if vcpus {
+                    known.max_vcpus = None;
+                }
+                facts.set(name, known);
+                if new_name != name {
+                    facts.rename(name, &new_name);
+                }
+            });
+        }
         self.show(name);
         if new_name != name {
             self.show(&new_name);
@@ -396,6 +452,7 @@ impl App {
 
     /// Drops a VM's pending config changes.
     pub fn discard_pending(&self, name: &str) -> Result<bool, VmError> {
+        let name = &*nfc(name);
         self.take_in_stored(name);
         let result = self.report(name, self.manager().discard_pending(name));
         self.record(name, "discard", &result, || {
@@ -409,6 +466,7 @@ impl App {
 
     /// Deletes a VM in any state.
     pub fn delete(&self, name: &str) -> Result<(), VmError> {
+        let name = &*nfc(name);
         self.take_in_stored(name);
         let result = self.report(name, self.manager().delete_vm(name));
         self.record(name, "delete", &result, || {
@@ -492,6 +550,7 @@ impl crate::console::ConsoleBackend for App {
     }
 
     fn info(&self, name: &str) -> Result<VmInfo, VmError> {
+        let name = &*nfc(name);
         self.take_in_stored(name);
         self.manager().get_vm_info(name)
     }
@@ -509,7 +568,24 @@ impl crate::console::ConsoleBackend for App {
         self.domain_ids.get_value()
     }
 
+    fn now(&self) -> u64 {
+        now()
+    }
+
+    fn facts(&self, name: &str) -> Facts {
+        self.facts.with_value(|facts| facts.get(name))
+    }
+
+    fn keeps_facts(&self) -> bool {
+        true
+    }
+
+    fn set_facts(&self, name: &str, facts: Facts) {
+        self.facts.update_value(|kept| kept.set(name, facts));
+    }
+
     fn reboot(&self, name: &str) -> Result<VmState, VmError> {
+        let name = &*nfc(name);
         let id = self.domain_ids.with_value(|ids| ids.get(name));
         App::transition(self, name, Transition::Stop)?;
         let state = App::transition(self, name, Transition::Start)?;

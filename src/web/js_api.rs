@@ -9,12 +9,13 @@ use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
 use super::app::{App, StartMode};
-use crate::config_input::{config_from_json, describe, expected_type};
+use crate::config_input::{config_from_json, describe, expected_type, unknown_key};
 use crate::console::ConsoleBackend;
 use crate::event_log::Source;
+use crate::manager::limits::{chars_over, quoted_excerpt, EXCERPT_CHARS, NAME_MAX_CHARS};
 use crate::manager::{
     ConfigField, ConfigProblem, ConfigUpdate, MockVmManager as Core, Transition, VmConfig, VmError,
-    VmManager, NAME_MAX_CHARS,
+    VmManager,
 };
 
 enum Target {
@@ -228,20 +229,31 @@ fn config_arg(value: &JsValue) -> Result<VmConfig, VmError> {
     let is_plain_object =
         value.is_object() && !js_sys::Array::is_array(value) && !value.is_function();
     if !is_plain_object {
+        if let Some(text) = value.dyn_ref::<js_sys::JsString>() {
+            return Err(not_an_object(format!("the string {}", js_excerpt(text))));
+        }
         return config_from_json(&json_of(value).map_err(|found| not_an_object(found.found()))?);
     }
-    // Field by field, so that one value without a JSON form is named with its field; one
-    // budget for the whole config.
+    // Field by field, so that one value without a JSON form is named with its field, and so
+    // that an unknown key or an over-long string is refused before its value is read; the
+    // keys are counted before any is read, and one budget of values covers the whole config.
     let mut budget = MAX_ARG_VALUES - 1;
     let mut object = serde_json::Map::new();
-    for (key, item) in entries(value, budget).map_err(|found| not_an_object(found.found()))? {
-        let field = ConfigField::ALL
-            .into_iter()
-            .find(|field| field.json_name() == key);
+    let keys = js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>());
+    check_length(keys.length(), false, budget).map_err(|found| not_an_object(found.found()))?;
+    for key in keys.iter() {
+        let Some(field) = config_field(&key) else {
+            let key = key.dyn_ref::<js_sys::JsString>().map(js_prefix);
+            return Err(unknown_key(&key.unwrap_or_default()));
+        };
+        let item = js_sys::Reflect::get(value, &key).unwrap_or(JsValue::UNDEFINED);
+        if let Some(text) = item.dyn_ref::<js_sys::JsString>() {
+            check_js_length(text, field)?;
+        }
         let json = json_within(&item, MAX_ARG_DEPTH, &mut budget)
-            .map_err(|found| unconvertible_field(field.unwrap_or(ConfigField::Name), found))?;
-        if !(item.is_undefined() && key == "isoImage") {
-            object.insert(key, json);
+            .map_err(|found| unconvertible_field(field, found))?;
+        if !(item.is_undefined() && field == ConfigField::IsoImage) {
+            object.insert(field.json_name().to_owned(), json);
         }
     }
     config_from_json(&Value::Object(object))
@@ -250,14 +262,12 @@ fn config_arg(value: &JsValue) -> Result<VmConfig, VmError> {
 /// The InvalidConfig for a field whose value could not be converted: too long for a string
 /// field, the wrong type otherwise.
 fn unconvertible_field(field: ConfigField, found: Unconvertible) -> VmError {
-    let problem = match found {
-        Unconvertible::StringTooLong(units) if expected_type(field) == "a string" => {
-            ConfigProblem::TooLong {
-                max: longest_string(field),
-                got: units as usize,
-            }
-        }
-        found => ConfigProblem::WrongType {
+    let problem = match (found, field.max_chars()) {
+        (Unconvertible::StringTooLong(units), Some(max)) => ConfigProblem::TooLong {
+            max,
+            got: units as usize,
+        },
+        (found, _) => ConfigProblem::WrongType {
             expected: expected_type(field),
             found: found.found(),
         },
@@ -265,26 +275,83 @@ fn unconvertible_field(field: ConfigField, found: Unconvertible) -> VmError {
     VmError::InvalidConfig { field, problem }
 }
 
-/// The longest string `field` takes, in characters, for the message of a string refused at
-/// the door (longer than [`MAX_ARG_STRING_UNITS`], hence longer than any field takes).
-fn longest_string(field: ConfigField) -> usize {
-    match field {
-        ConfigField::Name => NAME_MAX_CHARS,
-        _ => MAX_ARG_STRING_UNITS as usize,
+/// The field a config key names, read only if it is short enough to be one.
+fn config_field(key: &JsValue) -> Option<ConfigField> {
+    let key = key.dyn_ref::<js_sys::JsString>()?;
+    if key.length() as usize > LONGEST_FIELD_NAME {
+        return None;
     }
+    let key = String::from(key);
+    ConfigField::ALL
+        .into_iter()
+        .find(|field| field.json_name() == key)
+}
+
+/// The longest key of a config object ("diskPath", "diskSize", "isoImage").
+const LONGEST_FIELD_NAME: usize = 8;
+
+/// How long a string argument may be, in UTF-16 units, and still be copied into wasm to have
+/// its characters counted exactly: twice `max` (a character is one or two units), and at
+/// least [`READ_UNITS`]. A longer one certainly has more than `max` characters and is
+/// refused by its `length`, unread.
+fn readable_units(max: usize) -> usize {
+    (2 * max).max(READ_UNITS)
+}
+
+/// Strings up to this many UTF-16 units are read however short their limit, so that a
+/// message counts characters exactly unless the string is far too long.
+const READ_UNITS: usize = 8192;
+
+/// Refuses a string for `field` by its `length` before it is copied into wasm: a text field's
+/// string longer than [`readable_units`] (the core counts exactly what passes), and a number
+/// field's string (the wrong type anyway) longer than an excerpt.
+fn check_js_length(text: &js_sys::JsString, field: ConfigField) -> Result<(), VmError> {
+    let units = text.length() as usize;
+    let problem = match field.max_chars() {
+        Some(max) if units > readable_units(max) => ConfigProblem::TooLong { max, got: units },
+        Some(_) => return Ok(()),
+        None if units > EXCERPT_CHARS => ConfigProblem::WrongType {
+            expected: expected_type(field),
+            found: format!("the string {}", js_excerpt(text)),
+        },
+        None => return Ok(()),
+    };
+    Err(VmError::InvalidConfig { field, problem })
+}
+
+/// The start of a JS string, quoted, for a message, "…" after it if there was more.
+fn js_excerpt(text: &js_sys::JsString) -> String {
+    quoted_excerpt(&js_prefix(text))
+}
+
+/// The first [`EXCERPT_CHARS`] + 1 UTF-16 units of a JS string: enough for an excerpt to
+/// see that there is more, and all that is copied into wasm.
+fn js_prefix(text: &js_sys::JsString) -> String {
+    let end = text.length().min(EXCERPT_CHARS as u32 + 1);
+    String::from(text.slice(0, end))
 }
 
 fn name_arg(value: &JsValue) -> Result<String, VmError> {
-    if value.is_string() {
-        let units = value.unchecked_ref::<js_sys::JsString>().length();
-        if units > MAX_ARG_STRING_UNITS {
-            return Err(unconvertible_field(
-                ConfigField::Name,
-                Unconvertible::StringTooLong(units),
-            ));
+    let too_long = |got: usize| VmError::InvalidConfig {
+        field: ConfigField::Name,
+        problem: ConfigProblem::TooLong {
+            max: NAME_MAX_CHARS,
+            got,
+        },
+    };
+    if let Some(text) = value.dyn_ref::<js_sys::JsString>() {
+        // Refused by its length before it is copied (see check_js_length), then counted.
+        let units = text.length() as usize;
+        if units > readable_units(NAME_MAX_CHARS) {
+            return Err(too_long(units));
         }
+        let name = String::from(text);
+        return match chars_over(&name, NAME_MAX_CHARS) {
+            Some(got) => Err(too_long(got)),
+            None => Ok(name),
+        };
     }
-    value.as_string().ok_or_else(|| VmError::InvalidConfig {
+    Err(VmError::InvalidConfig {
         field: ConfigField::Name,
         problem: ConfigProblem::WrongType {
             expected: "a VM name (a string)",
@@ -353,6 +420,7 @@ impl JsVmManager {
     /// A new, empty manager in memory, independent of the page.
     #[wasm_bindgen(constructor)]
     pub fn new() -> JsVmManager {
+        super::install_normaliser();
         JsVmManager {
             target: Target::Standalone(Core::with_clock(Box::new(|| js_sys::Date::now() as u64))),
         }

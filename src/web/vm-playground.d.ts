@@ -7,19 +7,26 @@ export type VmState = "running" | "stopped" | "paused";
 
 /** A VM's configuration, as given to createVm / defineVm / updateVmConfig. */
 export interface VmConfig {
-  /** 1–64 letters (any script), digits, '-', '_', '.'; starts with a letter or digit. Required. */
+  /**
+   * 1–64 letters (any script), digits, '-', '_', '.'; starts with a letter or digit. Required.
+   * Kept in Unicode NFC: "cafe\u0301" and "café" name the same VM, in every method.
+   */
   name: string;
   /** Memory in MB, a whole number from 1 to 4194304. Default 1024. */
   memory?: number;
   /** Virtual CPUs, a whole number from 1 to 512. Default 1. */
   vcpus?: number;
-  /** Path of the disk image; not checked. Default "". */
+  /**
+   * Path of the disk image: at most 1024 characters, no control characters (NUL, ESC,
+   * newline, tab, ...), line separators or bidirectional controls (U+202A–U+202E,
+   * U+2066–U+2069, U+200E, U+200F, U+061C). Default "".
+   */
   diskPath?: string;
   /** Disk size in GB, a whole number from 1 to 65536. Default 10. */
   diskSize?: number;
-  /** Path of an ISO image to boot from; "" or null means none. */
+  /** Path of an ISO image to boot from, with diskPath's rules; "" or null means none. */
   isoImage?: string | null;
-  /** Network name: letters, digits, '-', '_'. Default "default". */
+  /** Network name: 1–64 letters, digits, '-', '_'. Default "default". */
   network?: string;
 }
 
@@ -34,11 +41,11 @@ export interface VmInfo {
   state: VmState;
   /** Config changes saved while the VM was active, applied when it next stops. */
   pending: StoredVmConfig | null;
-  /** Milliseconds since the Unix epoch. */
+  /** Milliseconds since the Unix epoch; at most 8.64e15, the latest time a Date holds. */
   createdAt: number;
-  /** Milliseconds since the Unix epoch. */
+  /** Milliseconds since the Unix epoch; at most 8.64e15, the latest time a Date holds. */
   stateChangedAt: number;
-  /** Counts the VM's changes, from 1. */
+  /** Counts the VM's changes, from 1; a safe integer, staying at Number.MAX_SAFE_INTEGER once there. */
   revision: number;
 }
 

@@ -40,7 +40,7 @@ e2e('a console command changes the GUI at once, with or without a leading virsh'
 e2e('errors use virsh wording and unknown commands get a suggestion', async ({ page, url }) => {
   await openList(page, url);
   await type(page, 'start web-01');
-  await expectText(output(page), 'error: Requested operation is not valid: domain is already active');
+  await expectText(output(page), 'error: Domain is already active');
   await type(page, 'strat web-01');
   await expectText(output(page), "did you mean 'start'?");
   await type(page, 'list --al');
@@ -48,6 +48,19 @@ e2e('errors use virsh wording and unknown commands get a suggestion', async ({ p
   await type(page, 'dominfo nowhere');
   await expectText(output(page), "error: failed to get domain 'nowhere'");
   assert.equal(await row(page, 'web-01').getAttribute('data-state'), 'running');
+});
+
+e2e('an over-long line is refused unread, echoed cut short and kept out of the history', async ({ page, url }) => {
+  await openList(page, url);
+  await type(page, `create big --disk-path ${'p'.repeat(71680)}`);
+  await expectText(output(page), 'error: the line is 71703 characters long; a command can be at most 8192');
+  const echoed = await output(page).locator('.line.input').last().textContent();
+  assert.ok(echoed.length < 100, `echo of ${echoed.length} characters`);
+  assert.ok(echoed.endsWith('…'));
+  assert.equal(await row(page, 'big').count(), 0);
+  // ↑ brings back nothing: the line was not recorded.
+  await commandField(page).press('ArrowUp');
+  assert.equal(await commandField(page).inputValue(), '');
 });
 
 e2e('a GUI click prints the command it amounts to', async ({ page, url }) => {

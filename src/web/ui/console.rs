@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 use crate::console::{self, complete, format_history, run, ConsoleBackend, History};
 use crate::event_log::Source;
-use crate::web::app::{App, Line, LineKind};
+use crate::manager::limits::excerpt;
+use crate::web::app::{now, App, Line, LineKind};
 use crate::web::language::Language;
 
 fn lines(kind: LineKind, texts: impl IntoIterator<Item = String>) -> Vec<Line> {
@@ -32,12 +33,25 @@ pub fn Console() -> impl IntoView {
     let submit = move || {
         let line = input.get_untracked();
         input.set(String::new());
-        history.update_value(|history| history.push(&line));
+        // A line too long to run is echoed cut short and kept out of the history: the error
+        // below says why.
+        let fits = console::check_line(&line).is_ok();
+        if fits {
+            history.update_value(|history| history.push(&line));
+        }
+        let echoed = if fits {
+            line.as_str().into()
+        } else {
+            excerpt(&line)
+        };
         app.print([Line {
             kind: LineKind::Input,
-            text: format!("virsh # {line}"),
+            text: format!("virsh # {echoed}"),
         }]);
         let result = app.with_source(Source::Console, || run(&line, &app));
+        if let Some(record) = &result.record {
+            app.log(record.to_event(now(), Source::Console));
+        }
         match result.effect {
             Some(console::Effect::Clear) => app.transcript.set(Vec::new()),
             Some(console::Effect::ShowHistory) => {

@@ -11,6 +11,7 @@ mod details;
 mod edit_dialog;
 mod event_log;
 mod lifecycle;
+mod update_notice;
 mod vm_list;
 mod vm_row;
 
@@ -19,6 +20,7 @@ use wasm_bindgen::JsCast;
 
 use super::app::App;
 use super::language::{Language, LanguageMenu};
+use super::service_worker::Update;
 use crate::manager::VmState;
 use crate::present::{name_matches, StateFilter};
 use alerts::Alerts;
@@ -29,6 +31,7 @@ use data_menu::{DataMenu, DropZone};
 use details::Details;
 use edit_dialog::EditDialog;
 use event_log::EventLogPanel;
+use update_notice::UpdateNotice;
 use vm_list::VmList;
 
 /// What the screen is doing, apart from the VMs themselves: shared through context.
@@ -149,9 +152,9 @@ pub fn css_escape(text: &str) -> String {
     text.replace('\\', "\\\\").replace('"', "\\\"")
 }
 
-/// The whole page.
+/// The whole page. `update` says when a new version of the app is ready.
 #[component]
-pub fn Root(app: App, language: Language) -> impl IntoView {
+pub fn Root(app: App, language: Language, update: Update) -> impl IntoView {
     let ui = Ui::new();
     provide_context(app);
     provide_context(ui);
@@ -167,6 +170,7 @@ pub fn Root(app: App, language: Language) -> impl IntoView {
                 <LanguageMenu />
                 <DataMenu />
             </header>
+            <UpdateNotice update />
             <Alerts />
             <div class="layout" inert=move || ui.dialog_open()>
                 <section class="panel create" aria-labelledby="create-title">

@@ -1,0 +1,243 @@
+//! The console against real virsh: every sequence in `tests/virsh/*.cmds` was run through
+//! `virsh -c test:///default` by `scripts/virsh-golden`, which kept the transcript in
+//! `*.golden`. Here the same sequence runs through the console on the same starting state
+//! (one running domain `test`: 8 GiB max memory, 2 GiB current, 2 vCPUs) and the two
+//! transcripts must match line for line.
+//!
+//! Normalised, and only this: UUIDs and CPU times (ours are made up); what libvirt's test
+//! driver invents (OS type `linux`, its security model and label, a CPU time for a shut off
+//! domain); and the test driver's wording of two refusals, where the QEMU driver (what students
+//! meet on real hosts, and what the console follows) says `Requested operation is not valid:
+//! domain is not running` / `is not paused`. The console's "did you mean" lines are its own
+//! (README: "Where the console differs from virsh, and why").
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use vm_playground::console::{
+    execute, fake_uuid, parse, ConsoleBackend, ConsoleError, Facts, Host,
+};
+use vm_playground::{MockVmManager, VmConfig, VmManager};
+
+/// What virsh prints when its interactive mode starts.
+const WELCOME: [&str; 5] = [
+    "Welcome to virsh, the virtualization interactive terminal.",
+    "",
+    "Type:  'help' for help with commands",
+    "       'quit' to quit",
+    "",
+];
+
+const PROMPT: &str = "virsh # ";
+
+/// The UUID of libvirt's test domain `test`.
+const TEST_UUID: &str = "6695eb01-f6a4-8304-79aa-97f2502e193f";
+
+fn dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/virsh")
+}
+
+/// libvirt's test driver's domain `test`, as the console's starting state.
+fn test_driver_host() -> Host {
+    let manager = MockVmManager::new();
+    manager
+        .create_vm(VmConfig {
+            name: "test".into(),
+            memory: 2048,
+            vcpus: 2,
+            disk_path: "/guest/diskimage1".into(),
+            ..VmConfig::default()
+        })
+        .unwrap();
+    let host = Host::new(manager);
+    host.set_facts(
+        "test",
+        Facts {
+            max_memory: Some(8 * 1024 * 1024),
+            ..Facts::default()
+        },
+    );
+    host
+}
+
+/// The text between `<tag` ... `>` and `</tag>` in `xml`.
+fn element<'a>(xml: &'a str, tag: &str) -> &'a str {
+    let start = xml.find(&format!("<{tag}")).expect(tag);
+    let start = start + xml[start..].find('>').unwrap() + 1;
+    let end = start + xml[start..].find(&format!("</{tag}>")).unwrap();
+    &xml[start..end]
+}
+
+/// `define FILE` through the console: the domain of a (small) XML file, defined stopped with
+/// `create --stopped`, and the line virsh prints for it.
+fn define(host: &Host, file: &str) -> Vec<String> {
+    let xml = fs::read_to_string(dir().join(file)).unwrap();
+    let name = element(&xml, "name");
+    let kib: u64 = element(&xml, "currentMemory").trim().parse().unwrap();
+    let vcpus = element(&xml, "vcpu").trim();
+    let line = format!(
+        "create {name} --memory {} --vcpus {vcpus} --stopped",
+        kib / 1024
+    );
+    let output = execute(&parse(&line).unwrap(), host);
+    assert!(!output.error, "{line}: {:?}", output.lines);
+    vec![
+        format!("Domain '{name}' defined from {file}"),
+        String::new(),
+    ]
+}
+
+/// The console's transcript of `commands`, laid out as virsh's interactive mode lays out its
+/// own: a prompt and the command, what it printed, and an empty line after every command that
+/// ran (a line virsh can't parse gets none).
+fn console_transcript(commands: &str) -> Vec<String> {
+    let host = test_driver_host();
+    let mut lines: Vec<String> = WELCOME.iter().map(|line| line.to_string()).collect();
+    for command in commands.lines() {
+        lines.push(format!("{PROMPT}{command}"));
+        if let Some(file) = command.strip_prefix("define ") {
+            lines.extend(define(&host, file));
+            continue;
+        }
+        // The test driver's domain has a fixed UUID; ours is made up from the name.
+        let ours = fake_uuid("test");
+        let command = command
+            .replace(TEST_UUID, &ours)
+            .replace(&TEST_UUID.to_uppercase(), &ours.to_uppercase());
+        match parse(&command) {
+            Ok(parsed) => {
+                lines.extend(execute(&parsed, &host).lines);
+                lines.push(String::new());
+            }
+            Err(error) => {
+                lines.extend(
+                    error
+                        .lines()
+                        .into_iter()
+                        .filter(|line| !line.starts_with("did you mean")),
+                );
+                // virsh's `help` runs, and fails, on a word that is no command.
+                if matches!(error, ConsoleError::UnknownHelpTopic { .. }) {
+                    lines.push(String::new());
+                }
+            }
+        }
+    }
+    // virsh ends the line of its last prompt when its input ends.
+    lines.extend([PROMPT.to_owned(), String::new()]);
+    lines
+}
+
+/// Whether `text` is a UUID: 8-4-4-4-12 hex digits.
+fn is_uuid(text: &str) -> bool {
+    text.len() == 36
+        && text.char_indices().all(|(index, c)| match index {
+            8 | 13 | 18 | 23 => c == '-',
+            _ => c.is_ascii_hexdigit(),
+        })
+}
+
+/// `line` with every UUID in it written `<uuid>`.
+fn without_uuids(line: &str) -> String {
+    let mut out = String::new();
+    let mut rest = line;
+    while !rest.is_empty() {
+        if rest.len() >= 36 && rest.is_char_boundary(36) && is_uuid(&rest[..36]) {
+            out.push_str("<uuid>");
+            rest = &rest[36..];
+        } else {
+            let c = rest.chars().next().unwrap();
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out
+}
+
+/// Both transcripts' UUIDs and CPU times.
+fn normalise(line: &str) -> String {
+    let line = without_uuids(line);
+    match line.strip_prefix("CPU time:") {
+        Some(_) => "CPU time:       <time>".to_owned(),
+        None => line,
+    }
+}
+
+/// What the test driver makes up, as a QEMU host without a security driver says it.
+fn as_qemu(golden: &str) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut block: Vec<String> = Vec::new();
+    let flush = |block: &mut Vec<String>, lines: &mut Vec<String>| {
+        // QEMU reports no CPU time for a shut off domain, so virsh prints none.
+        let shut_off = block.iter().any(|line| line == "State:          shut off");
+        lines.extend(
+            block
+                .drain(..)
+                .filter(|line| !(shut_off && line.starts_with("CPU time:"))),
+        );
+    };
+    for line in golden.split('\n') {
+        if line.starts_with(PROMPT) {
+            flush(&mut block, &mut lines);
+        }
+        let line = match line {
+            "OS Type:        linux" => "OS Type:        hvm".to_owned(),
+            "Security model: testSecurity" => "Security model: none".to_owned(),
+            "Security DOI:   " => "Security DOI:   0".to_owned(),
+            _ if line.starts_with("Security label:") => continue,
+            _ => match line
+                .strip_prefix("error: internal error: domain '")
+                .and_then(|rest| rest.split_once("' not "))
+            {
+                Some((_, what)) => {
+                    format!("error: Requested operation is not valid: domain is not {what}")
+                }
+                None => line.to_owned(),
+            },
+        };
+        block.push(line);
+    }
+    flush(&mut block, &mut lines);
+    lines
+}
+
+#[test]
+fn every_sequence_answers_as_virsh_does() {
+    let mut sequences: Vec<PathBuf> = fs::read_dir(dir())
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "cmds"))
+        .collect();
+    sequences.sort();
+    assert!(sequences.len() >= 6, "found {sequences:?}");
+    let mut failures = Vec::new();
+    for cmds in &sequences {
+        let commands = fs::read_to_string(cmds).unwrap();
+        let golden = fs::read_to_string(cmds.with_extension("golden"))
+            .unwrap_or_else(|_| panic!("{}: run scripts/virsh-golden", cmds.display()));
+        let expected: Vec<String> = as_qemu(&golden).iter().map(|l| normalise(l)).collect();
+        let got: Vec<String> = console_transcript(&commands)
+            .iter()
+            .map(|l| normalise(l))
+            .collect();
+        if expected != got {
+            let first = expected
+                .iter()
+                .zip(&got)
+                .position(|(a, b)| a != b)
+                .unwrap_or(expected.len().min(got.len()));
+            let context = |lines: &[String]| {
+                lines[first.saturating_sub(6)..(first + 4).min(lines.len())].join("\n")
+            };
+            failures.push(format!(
+                "{}: line {} differs\n--- virsh ---\n{}\n--- console ---\n{}",
+                cmds.file_name().unwrap().to_string_lossy(),
+                first + 1,
+                context(&expected),
+                context(&got)
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
