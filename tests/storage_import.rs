@@ -179,7 +179,7 @@ fn a_preview_counts_every_entry_left_out_and_names_the_first_few() {
     assert_eq!(preview.problems[4].0, "entry 5");
     let summary = preview.summary(vm_playground::i18n::Lang::En);
     assert!(
-        summary.starts_with("0 VMs, 25000 invalid (left out), the first 5: entry 1: "),
+        summary.starts_with("0 VMs, 25,000 invalid (left out), the first 5: entry 1: "),
         "{summary}"
     );
     assert!(summary.len() < 1_000, "{} bytes", summary.len());
