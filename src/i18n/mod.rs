@@ -18,6 +18,7 @@
 //! Pure: the web layer keeps the current [`Lang`] in a signal and reads [`Lang::texts`].
 
 mod en;
+mod errors;
 mod ru;
 
 use std::fmt::{self, Write as _};

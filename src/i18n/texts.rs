@@ -249,6 +249,102 @@ pub struct Texts {
     /// A backup's delete button's accessible name. `{key}`.
     pub delete_backup: &'static str,
 
+    // ---- Errors (the core's, put into words) -------------------------------------------
+    /// No such VM. `{name}`.
+    pub error_not_found: &'static str,
+    /// A name taken. `{name}`.
+    pub error_already_exists: &'static str,
+    /// An operation refused. `{op}` (an `op_*`), `{name}`, `{why}` (an `explain_*`).
+    pub error_refused: &'static str,
+    /// An operation refused in a state. `{op}`, `{name}`, `{state}` (lower case).
+    pub error_refused_in_state: &'static str,
+    /// The manager was closed.
+    pub error_closed: &'static str,
+    /// Saved data that can't be restored. `{reason}`.
+    pub error_invalid_saved_state: &'static str,
+    /// A stored number out of range. `{field}` (its JSON name), `{min}`, `{max}`, `{note}`
+    /// (a `note_*` or nothing), `{got}`.
+    pub error_record_out_of_range: &'static str,
+    /// After 2^53 − 1 in a range (starts with a space).
+    pub note_max_safe_integer: &'static str,
+    /// After the latest date in a range (starts with a space).
+    pub note_latest_date: &'static str,
+    /// "start" in messages.
+    pub op_start: &'static str,
+    /// "stop" in messages.
+    pub op_stop: &'static str,
+    /// "pause" in messages.
+    pub op_pause: &'static str,
+    /// "resume" in messages.
+    pub op_resume: &'static str,
+    /// "rename" in messages.
+    pub op_rename: &'static str,
+    /// Why start is refused on a running VM.
+    pub explain_already_running: &'static str,
+    /// Why start is refused on a paused VM.
+    pub explain_paused_not_stopped: &'static str,
+    /// Why stop, pause or resume is refused on a stopped VM.
+    pub explain_not_running: &'static str,
+    /// Why pause is refused on a paused VM.
+    pub explain_already_paused: &'static str,
+    /// Why resume is refused on a running VM.
+    pub explain_not_paused: &'static str,
+    /// Why a rename is refused. `{state}` (lower case).
+    pub explain_rename_active: &'static str,
+    /// " MB" after a memory number in a range (starts with a space).
+    pub unit_mb: &'static str,
+    /// " GB" after a disk number in a range (starts with a space).
+    pub unit_gb: &'static str,
+    /// A count of characters; `{n}`.
+    pub characters: Plural,
+    /// An empty field. `{field}` (a `field_*`).
+    pub problem_empty: &'static str,
+    /// A field of spaces. `{field}`.
+    pub problem_blank: &'static str,
+    /// Too long. `{field}`, `{max}` ([`Texts::characters`]), `{got}`.
+    pub problem_too_long: &'static str,
+    /// A forbidden character. `{field}`, `{what}` (a `chars_*`), `{ch}` (U+XXXX).
+    pub problem_forbidden: &'static str,
+    /// Control characters, as [`Texts::problem_forbidden`] names them.
+    pub chars_control: &'static str,
+    /// Line separators.
+    pub chars_line_break: &'static str,
+    /// Bidirectional controls.
+    pub chars_bidi: &'static str,
+    /// A name not in NFC. `{field}`.
+    pub problem_not_nfc: &'static str,
+    /// A bad first character. `{field}`, `{ch}`.
+    pub problem_bad_first_char: &'static str,
+    /// A character outside the allowed set. `{field}`, `{allowed}` (an `allowed_*`), `{ch}`.
+    pub problem_bad_char: &'static str,
+    /// What a VM name may hold.
+    pub allowed_name_chars: &'static str,
+    /// What a network name may hold.
+    pub allowed_network_chars: &'static str,
+    /// A space, as a character found.
+    pub char_space: &'static str,
+    /// A tab, as a character found.
+    pub char_tab: &'static str,
+    /// A number out of range. `{field}`, `{min}`, `{max}`, `{unit}` (a `unit_*` or nothing),
+    /// `{got}`.
+    pub problem_out_of_range: &'static str,
+    /// A value of the wrong type. `{field}`, `{expected}` (an `expected_*`), `{found}`.
+    pub problem_wrong_type: &'static str,
+    /// A whole number, as expected.
+    pub expected_whole_number: &'static str,
+    /// A string, as expected.
+    pub expected_string: &'static str,
+    /// A VM name, as expected.
+    pub expected_vm_name: &'static str,
+    /// A required field missing. `{field}`.
+    pub problem_missing: &'static str,
+    /// A config that is no object. `{found}`.
+    pub problem_not_an_object: &'static str,
+    /// An unknown key, with the field it probably means. `{key}`, `{field}` (quoted).
+    pub problem_unknown_key_suggest: &'static str,
+    /// An unknown key. `{key}` (quoted).
+    pub problem_unknown_key: &'static str,
+
     // ---- Updates ----------------------------------------------------------------------
     /// The notice that a new version is ready.
     pub update_available: &'static str,

@@ -9,6 +9,16 @@ use super::store;
 use crate::i18n::{Lang, Texts};
 use crate::storage::LANG_KEY;
 
+thread_local! {
+    /// The page's language for code that has no reactive context (the JS API's errors).
+    static CURRENT: std::cell::Cell<Lang> = const { std::cell::Cell::new(Lang::En) };
+}
+
+/// The page's language now, untracked: for code outside the component tree.
+pub fn current() -> Lang {
+    CURRENT.with(std::cell::Cell::get)
+}
+
 /// The current language, shared through context. Components read [`Language::texts`] inside
 /// reactive closures, so a switch re-renders just the words.
 #[derive(Debug, Clone, Copy)]
@@ -104,6 +114,7 @@ impl Language {
 
 /// `<html lang>`, `<title>` and the meta description in `lang`.
 fn show_in_document(lang: Lang) {
+    CURRENT.with(|current| current.set(lang));
     let document = document();
     let texts = lang.texts();
     if let Some(root) = document.document_element() {

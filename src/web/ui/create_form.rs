@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::config_fields::ConfigFields;
 use super::Ui;
 use crate::form::ConfigForm;
+use crate::i18n::Lang;
 use crate::manager::{ConfigField, VmConfig, VmError, VmState};
 use crate::web::app::{App, StartMode};
 use crate::web::language::Language;
@@ -17,18 +18,22 @@ pub fn error_field(error: &VmError) -> ConfigField {
 }
 
 /// The messages of a form: the parse errors, then the core's refusal of the last submit.
-pub fn form_errors(form: &ConfigForm, refusal: Option<&VmError>) -> Vec<(ConfigField, String)> {
+pub fn form_errors(
+    lang: Lang,
+    form: &ConfigForm,
+    refusal: Option<&VmError>,
+) -> Vec<(ConfigField, String)> {
     let mut errors: Vec<(ConfigField, String)> = match form.parse() {
         Ok(_) => Vec::new(),
         Err(errors) => errors
             .into_iter()
-            .map(|(field, error)| (field, error.to_string()))
+            .map(|(field, error)| (field, lang.error(&error)))
             .collect(),
     };
     if let Some(error) = refusal {
         let field = error_field(error);
         if !errors.iter().any(|(bad, _)| *bad == field) {
-            errors.push((field, error.to_string()));
+            errors.push((field, lang.error(error)));
         }
     }
     errors
@@ -72,7 +77,7 @@ pub fn CreateForm() -> impl IntoView {
                     .filter(|(name, _)| *name == form.name)
                     .map(|(_, error)| error.clone())
             });
-            form_errors(form, refusal.as_ref())
+            form_errors(language.get(), form, refusal.as_ref())
         })
     });
 

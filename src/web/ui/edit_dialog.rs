@@ -49,7 +49,8 @@ fn EditForm(name: String) -> impl IntoView {
         if !submitted.get() {
             return Vec::new();
         }
-        form.with(|form| refusal.with(|refusal| form_errors(form, refusal.as_ref())))
+        let lang = language.get();
+        form.with(|form| refusal.with(|refusal| form_errors(lang, form, refusal.as_ref())))
     });
     let active = {
         let info = row.info.clone();
