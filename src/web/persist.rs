@@ -135,7 +135,8 @@ impl App {
         if loaded.first_visit {
             demo::load_demo(&manager).expect("the demo set is valid");
             self.refresh_all();
-            self.note_all_as_unsaved(&entries);
+            // Stray records without metadata are left alone: only the demo is written.
+            self.note_as_unsaved(manager.list_vms().unwrap_or_default(), &entries);
             self.flush();
             return;
         }
@@ -145,24 +146,17 @@ impl App {
         self.refresh_all();
     }
 
-    /// Marks every VM of the manager, and every stored record of a VM it doesn't have, as
-    /// unsaved (based on what `entries` hold): the next flush makes storage equal to this tab.
-    fn note_all_as_unsaved(&self, entries: &[(String, String)]) {
-        let stored = |name: &str| {
-            let key = storage::vm_key(name);
-            entries
-                .iter()
-                .find(|(stored, _)| *stored == key)
-                .map(|(_, value)| value.clone())
-        };
-        let names = self.manager().list_vms().unwrap_or_default();
-        let stored_names = entries
-            .iter()
-            .filter_map(|(key, _)| storage::vm_name(key))
-            .map(str::to_owned);
+    /// Marks `names` as unsaved, each based on what `entries` (storage as read) hold for it:
+    /// the next flush writes this tab's record of each (or removes it, for a VM this tab
+    /// doesn't have).
+    fn note_as_unsaved(&self, names: Vec<String>, entries: &[(String, String)]) {
         self.unsaved.update_value(|unsaved| {
-            for name in names.into_iter().chain(stored_names) {
-                let base = stored(&name);
+            for name in names {
+                let key = storage::vm_key(&name);
+                let base = entries
+                    .iter()
+                    .find(|(stored, _)| *stored == key)
+                    .map(|(_, value)| value.clone());
                 unsaved.note(&name, base);
             }
         });
@@ -505,8 +499,13 @@ impl App {
         // Every stored record (this tab's rows and any it never loaded) is replaced, based on
         // what storage holds now: the user chose to replace it.
         let entries = store::read_all().unwrap_or_default();
+        let stored = entries
+            .iter()
+            .filter_map(|(key, _)| storage::vm_name(key))
+            .map(str::to_owned);
+        let names = self.manager().list_vms().unwrap_or_default();
         self.unsaved.update_value(|unsaved| unsaved.clear());
-        self.note_all_as_unsaved(&entries);
+        self.note_as_unsaved(names.into_iter().chain(stored).collect(), &entries);
         self.flush();
     }
 
@@ -642,7 +641,7 @@ impl App {
         store::remove_keys(&keys)?;
         self.set_status(SaveStatus::Saved);
         self.unsaved.update_value(|unsaved| unsaved.clear());
-        self.note_all_as_unsaved(&[]);
+        self.note_as_unsaved(self.manager().list_vms().unwrap_or_default(), &[]);
         self.flush();
         Ok(backup_key)
     }
