@@ -42,6 +42,15 @@ fn loaded_from(entries: &[(String, String)]) -> Loaded {
     )
 }
 
+/// The VM records among `entries`, by VM name.
+fn records_by_name(entries: &[(String, String)]) -> std::collections::BTreeMap<&str, &str> {
+    by_insertion(
+        entries
+            .iter()
+            .filter_map(|(key, value)| storage::vm_name(key).map(|name| (name, value.as_str()))),
+    )
+}
+
 /// Whether this version can read `value`, stored under `name`'s key.
 fn readable(name: &str, value: &str) -> bool {
     storage::decode_vm(&storage::vm_key(name), value).is_ok()
@@ -150,13 +159,10 @@ impl App {
     /// the next flush writes this tab's record of each (or removes it, for a VM this tab
     /// doesn't have).
     fn note_as_unsaved(&self, names: Vec<String>, entries: &[(String, String)]) {
+        let stored = records_by_name(entries);
         self.unsaved.update_value(|unsaved| {
             for name in names {
-                let key = storage::vm_key(&name);
-                let base = entries
-                    .iter()
-                    .find(|(stored, _)| *stored == key)
-                    .map(|(_, value)| value.clone());
+                let base = stored.get(name.as_str()).map(|value| (*value).to_owned());
                 unsaved.note(&name, base);
             }
         });
@@ -419,8 +425,12 @@ impl App {
         }
         match result {
             Ok(()) => {
-                self.set_status(SaveStatus::Saved);
-                self.save_events();
+                if !self.saving() {
+                    // Back from not saving: the events that waited go too. (A click's own
+                    // event is saved when the browser is idle, off the click's path.)
+                    self.set_status(SaveStatus::Saved);
+                    self.save_events();
+                }
                 true
             }
             Err(error) => {
@@ -566,13 +576,8 @@ impl App {
             return;
         }
         let manager = self.manager();
-        let stored_value = |name: &str| {
-            let key = storage::vm_key(name);
-            entries
-                .iter()
-                .find(|(stored, _)| *stored == key)
-                .map(|(_, value)| value.as_str())
-        };
+        let records = records_by_name(&entries);
+        let stored_value = |name: &str| records.get(name).copied();
         // This tab's unsaved changes first: each is kept, or loses to a newer stored record.
         let mut lost = Vec::new();
         for name in self.unsaved.with_value(|unsaved| unsaved.names()) {
@@ -642,7 +647,9 @@ impl App {
         self.set_status(SaveStatus::Saved);
         self.unsaved.update_value(|unsaved| unsaved.clear());
         self.note_as_unsaved(self.manager().list_vms().unwrap_or_default(), &[]);
-        self.flush();
+        if self.flush() {
+            self.save_events();
+        }
         Ok(backup_key)
     }
 
