@@ -528,7 +528,10 @@ impl App {
         if self.unknown_format() {
             return None;
         }
-        let stored = store::read(&storage::vm_key(name)).ok().flatten();
+        // No storage: nothing to take in (and nothing will be written).
+        let Ok(stored) = store::read(&storage::vm_key(name)) else {
+            return None;
+        };
         let ours = self.ours(name);
         let step = self.unsaved.try_update_value(|unsaved| {
             unsaved.resolve(
