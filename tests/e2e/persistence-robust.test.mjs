@@ -169,6 +169,38 @@ for (const meta of ['{"version":2}', '{"version":"2"}', '{"version":1.5}', '{"ve
     await page.reload();
     await openList(page, url);
     await expectList(page, [['build-runner', 'stopped'], ['db-01', 'paused'], ['made-here', 'running'], ['web-01', 'running']]);
-    await page.getByText(backups[0]).waitFor();
+    await page.getByText(backups[0], { exact: true }).waitFor();
   });
 }
+
+e2e('a record another tab wrote that this version can\'t read is backed up before a click here replaces it', async ({ page, context, url }) => {
+  await openList(page, url);
+  const other = await context.newPage();
+  await openList(other, url);
+  const newer = '{"shape":"from a newer version"}';
+  await other.evaluate((value) => localStorage.setItem('vm-playground:vm:web-01', value), newer);
+  await action(page, 'Stop', 'web-01').click();
+  await expectState(page, 'web-01', 'stopped');
+  await alerts(page).filter({ hasText: "can't read" }).waitFor();
+  const stored = await appStorage(page);
+  const backups = Object.keys(stored).filter((key) => key.startsWith('vm-playground:backup:'));
+  assert.equal(backups.length, 1, `a backup: ${Object.keys(stored)}`);
+  assert.deepEqual(JSON.parse(stored[backups[0]]).entries, { 'vm-playground:vm:web-01': newer });
+  assert.equal(JSON.parse(stored['vm-playground:vm:web-01']).state, 'stopped');
+  await page.getByText(backups[0], { exact: true }).waitFor();
+});
+
+e2e('identical events in one millisecond are each listed in the event log', async ({ page, url }) => {
+  await openList(page, url);
+  await page.evaluate(() => {
+    for (let i = 0; i < 20; i += 1) {
+      try {
+        vmPlayground.startVm('nope');
+      } catch {
+        // refused: no such VM
+      }
+    }
+  });
+  const log = page.getByRole('region', { name: 'Event log' });
+  await waitFor(async () => (await log.locator('[data-event-vm="nope"]').count()) === 20, 'twenty entries');
+});
