@@ -309,7 +309,8 @@ impl EventLog {
         dropped
     }
 
-    /// This log with `events` added that it doesn't hold yet, in time order (events of the
+    /// This log with `events` added that it doesn't hold yet (as many copies of an event as
+    /// `events` has, not more), in time order (events of the
     /// same millisecond keep their order), trimmed to the capacity: how a tab merges its new
     /// events into the log other tabs saved.
     ///
@@ -337,9 +338,18 @@ impl EventLog {
         for event in &self.entries {
             insert(&mut all, event);
         }
+        // An event this log holds already is not added again, counting copies: identical
+        // events (the same refusal twice in one millisecond) are each kept.
+        let mut matched = vec![false; self.entries.len()];
         for event in events {
-            if !all.contains(event) {
-                insert(&mut all, event);
+            let held = self
+                .entries
+                .iter()
+                .zip(matched.iter_mut())
+                .find(|(kept, matched)| !**matched && *kept == event);
+            match held {
+                Some((_, matched)) => *matched = true,
+                None => insert(&mut all, event),
             }
         }
         let mut log = EventLog::with_capacity(self.capacity);

@@ -531,3 +531,18 @@ fn identical_events_get_distinct_numbers() {
         [(0, same.clone()), (0, other), (1, same.clone()), (2, same)]
     );
 }
+
+#[test]
+fn merging_keeps_identical_events_of_one_millisecond() {
+    let same = event(5, "nope", "start");
+    let mut stored = EventLog::new();
+    stored.push(same.clone());
+    // This tab's three identical events, one of which the stored log holds already.
+    let merged = stored.merged(&[same.clone(), same.clone(), same.clone()]);
+    assert_eq!(merged.len(), 3);
+    assert_eq!(
+        EventLog::new().merged(&[same.clone(), same.clone()]).len(),
+        2
+    );
+    assert_eq!(merged.merged(&[same.clone(), same]).len(), 3);
+}
