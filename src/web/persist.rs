@@ -532,7 +532,12 @@ impl App {
         let Ok(stored) = store::read(&storage::vm_key(name)) else {
             return None;
         };
-        let ours = self.ours(name);
+        // This tab's record matters only to an unsaved change (a click's path skips it).
+        let ours = if self.unsaved.with_value(|unsaved| unsaved.contains(name)) {
+            self.ours(name)
+        } else {
+            None
+        };
         let step = self.unsaved.try_update_value(|unsaved| {
             unsaved.resolve(
                 name,
