@@ -31,6 +31,29 @@ const storedState = async (page, name) => {
 /** Resolves once the page has had an idle moment (when the app saves its event log). */
 const idle = (page) => page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => setTimeout(resolve))));
 
+/** Fills the quota with one key of another app, the largest that fits; returns its length. */
+const fillQuota = (page) =>
+  page.evaluate(() => {
+    const fits = (length) => {
+      try {
+        localStorage.setItem('other-app', 'x'.repeat(length));
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    let low = 0;
+    let high = 1024 * 1024;
+    while (fits(high)) [low, high] = [high, high * 2];
+    while (high - low > 1) {
+      const middle = Math.floor((low + high) / 2);
+      if (fits(middle)) low = middle;
+      else high = middle;
+    }
+    fits(low);
+    return low;
+  });
+
 e2e('an oversized argument is refused and logged in short; another tab\'s change survives the next click', async ({ page, context, url }) => {
   await openList(page, url);
   const other = await context.newPage();
@@ -74,26 +97,7 @@ e2e('a tab that could not save catches up without overwriting another tab\'s new
   await openList(other, url);
 
   // Another app on the origin fills the quota with one big key: the largest that fits.
-  const size = await page.evaluate(() => {
-    const fits = (length) => {
-      try {
-        localStorage.setItem('other-app', 'x'.repeat(length));
-        return true;
-      } catch {
-        return false;
-      }
-    };
-    let low = 0;
-    let high = 1024 * 1024;
-    while (fits(high)) [low, high] = [high, high * 2];
-    while (high - low > 1) {
-      const middle = Math.floor((low + high) / 2);
-      if (fits(middle)) low = middle;
-      else high = middle;
-    }
-    fits(low);
-    return low;
-  });
+  const size = await fillQuota(page);
   assert.ok(size > 0);
 
   // This tab can't save: its changes stay on the page. (A new VM needs room; a Stop alone
@@ -209,4 +213,22 @@ e2e('identical events in one millisecond are each listed in the event log', asyn
   // More of the same join the list (their keys differ from the ones shown).
   await refuse(3);
   await waitFor(async () => (await listed()) === 23, 'twenty-three entries');
+});
+
+e2e('an event log that can\'t be saved never stops the VMs\' saving', async ({ page, url }) => {
+  await openList(page, url);
+  await fillQuota(page);
+  // A Stop rewrites web-01's record at the same length, which fits; the log grows, which doesn't.
+  await action(page, 'Stop', 'web-01').click();
+  await expectState(page, 'web-01', 'stopped');
+  await idle(page);
+  const log = (await page.evaluate(() => localStorage.getItem('vm-playground:log'))) ?? '';
+  assert.ok(!log.includes('"op":"stop"'), 'the log could not be saved');
+  assert.equal(await notSaving(page).count(), 0, 'the VMs are still being saved');
+  assert.equal(await storedState(page, 'web-01'), 'stopped');
+  await action(page, 'Start', 'web-01').click();
+  await expectState(page, 'web-01', 'running');
+  await idle(page);
+  assert.equal(await notSaving(page).count(), 0);
+  assert.equal(await storedState(page, 'web-01'), 'running');
 });
