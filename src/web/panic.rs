@@ -1,11 +1,36 @@
 //! What a panic leaves on screen: the message in the console (console_error_panic_hook) and a
-//! banner that says the data is safe and offers a reload, so the page never just freezes.
-//! Built with plain DOM calls: after a panic the reactive system can't be trusted.
+//! banner that says what was saved and offers a reload, so the page never just freezes.
+//! Built with plain DOM calls: after a panic the reactive system can't be trusted, so the app
+//! tells this module whether it is saving as that changes ([`note_saving`]).
+
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use wasm_bindgen::prelude::*;
 
-/// The banner's text. Every change is saved when it is made, so a reload loses nothing.
+/// The banner's text while changes are being saved: each was saved when it was made, so a
+/// reload loses nothing.
 pub const BANNER_TEXT: &str = "Something went wrong inside VM Playground. Your VMs are safe: every change was saved in this browser when you made it. Reload the page to continue.";
+
+/// The banner's text while changes are not being saved (no storage, a full quota, or stored
+/// data of a format this version can't read): a reload loses what was not saved.
+pub const BANNER_TEXT_NOT_SAVED: &str = "Something went wrong inside VM Playground. Changes made while saving was not working were not saved in this browser: reloading the page loses them. Reload the page to continue.";
+
+/// Whether the app's changes are being saved, as the app last said.
+static SAVING: AtomicBool = AtomicBool::new(true);
+
+/// Tells the banner whether changes are being saved now.
+pub fn note_saving(saving: bool) {
+    SAVING.store(saving, Ordering::Relaxed);
+}
+
+/// What the banner says now.
+pub fn banner_text() -> &'static str {
+    if SAVING.load(Ordering::Relaxed) {
+        BANNER_TEXT
+    } else {
+        BANNER_TEXT_NOT_SAVED
+    }
+}
 
 /// Installs the panic hook.
 pub fn install_hook() {
@@ -29,7 +54,7 @@ pub fn show_banner() {
         banner.set_attribute("role", "alert")?;
         banner.set_class_name("panic-banner");
         let text = document.create_element("p")?;
-        text.set_text_content(Some(BANNER_TEXT));
+        text.set_text_content(Some(banner_text()));
         let button = document.create_element("button")?;
         button.set_attribute("type", "button")?;
         button.set_text_content(Some("Reload"));

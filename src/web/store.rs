@@ -103,10 +103,13 @@ pub fn save_meta() -> Result<(), SaveError> {
         .map_err(|error| SaveError::Refused(error.to_string()))
 }
 
-/// Keeps `backup` under its own key.
+/// Keeps `backup` under a key of its own: never one that holds a backup already.
 pub fn save_backup(backup: &Backup) -> Result<String, SaveError> {
-    let key = Backup::key(backup.created_at);
-    write(&key, &backup.encode())?;
+    let storage = local_storage().ok_or(SaveError::Unavailable)?;
+    let key = Backup::unused_key(backup.created_at, |key| {
+        storage.get_item(key).is_ok_and(|value| value.is_some())
+    });
+    storage.set_item(&key, &backup.encode()).map_err(refused)?;
     Ok(key)
 }
 

@@ -7,7 +7,7 @@ use crate::ordering::by_insertion;
 
 use leptos::prelude::*;
 
-use crate::event_log::Event;
+use crate::event_log::{Event, EventLog};
 use crate::web::app::App;
 use crate::web::download::download;
 
@@ -36,7 +36,10 @@ pub fn EventLogPanel() -> impl IntoView {
             let vm = (!filter.is_empty()).then_some(filter.as_str());
             let events: Vec<Event> = log.filtered(vm).cloned().collect();
             let skip = events.len().saturating_sub(SHOWN);
-            events.into_iter().skip(skip).rev().collect::<Vec<_>>()
+            // Numbered oldest first, so an event keeps its key as newer ones arrive.
+            let mut numbered = EventLog::numbered(events.into_iter().skip(skip).collect());
+            numbered.reverse();
+            numbered
         })
     });
     let export = move |_| {
@@ -77,9 +80,14 @@ pub fn EventLogPanel() -> impl IntoView {
                 <ol class="event-list" reversed>
                     <For
                         each=move || shown.get()
-                        key=|event| (event.at, event.vm.clone(), event.op.clone(), event.source, event.ok)
-                        let:event
+                        key=|(number, event)| {
+                            (*number, event.at, event.vm.clone(), event.op.clone(), event.source, event.error.clone())
+                        }
+                        let:numbered
                     >
+                        {
+                            let event = numbered.1;
+                            view! {
                         <li
                             class:failed=!event.ok
                             data-event-vm=event.vm.clone()
@@ -99,6 +107,8 @@ pub fn EventLogPanel() -> impl IntoView {
                                 }}
                             </span>
                         </li>
+                            }
+                        }
                     </For>
                 </ol>
             </Show>
