@@ -143,10 +143,7 @@ fn a_full_quota_is_a_refused_save_not_a_panic() {
         })
         .unwrap();
     let error = store::save_vm(&manager.get_vm_info("no-room").unwrap()).unwrap_err();
-    assert_eq!(
-        error,
-        store::SaveError::Refused("the storage quota is full".into())
-    );
+    assert_eq!(error, store::SaveError::Quota);
     storage.clear().unwrap();
     store::save_vm(&manager.get_vm_info("no-room").unwrap()).unwrap();
 }

@@ -345,6 +345,49 @@ pub struct Texts {
     /// An unknown key. `{key}` (quoted).
     pub problem_unknown_key: &'static str,
 
+    // ---- Saving and stored data ----------------------------------------------------------
+    /// The alert while changes are not saved. `{error}` (a `save_error_*`).
+    pub not_saving: &'static str,
+    /// No localStorage.
+    pub save_error_unavailable: &'static str,
+    /// The quota is full.
+    pub save_error_quota: &'static str,
+    /// Another refusal. `{reason}`: the browser's message.
+    pub save_error_refused: &'static str,
+    /// Another tab's changes won over this tab's.
+    pub notice_lost_changes: &'static str,
+    /// One of those. `{name}`, `{ours}`, `{kept}` (states in lower case, or `state_deleted`).
+    pub notice_lost_item: &'static str,
+    /// A VM deleted, where a state would be.
+    pub state_deleted: &'static str,
+    /// A record this version can't read was kept before a change replaced it. `{key}`.
+    pub notice_replaced_unreadable: &'static str,
+    /// Entries of the stored event log that could not be read; `{n}`.
+    pub notice_log_skipped: Plural,
+    /// The stored event log could not be read at all.
+    pub notice_log_unreadable: &'static str,
+    /// Data that could not be loaded, kept in a backup. `{key}`.
+    pub notice_set_aside_kept: &'static str,
+    /// Data that could not be loaded, left where it was. `{error}`.
+    pub notice_set_aside_left: &'static str,
+    /// A notice's button that downloads the damaged data.
+    pub download_damaged: &'static str,
+    /// A notice's dismiss button.
+    pub dismiss: &'static str,
+    /// The alert for stored data of a format this version can't read. `{found}`: its
+    /// metadata.
+    pub unknown_format: &'static str,
+    /// Its button that downloads the stored data.
+    pub download_saved_data: &'static str,
+    /// Its button that backs up and starts over.
+    pub start_over: &'static str,
+    /// Start over failed. `{error}`.
+    pub start_over_failed: &'static str,
+    /// The panic banner while every change was saved.
+    pub panic_saved: &'static str,
+    /// The panic banner while changes were not being saved.
+    pub panic_not_saved: &'static str,
+
     // ---- Updates ----------------------------------------------------------------------
     /// The notice that a new version is ready.
     pub update_available: &'static str,

@@ -7,14 +7,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use wasm_bindgen::prelude::*;
 
-/// The banner's text while changes are being saved: each was saved when it was made, so a
-/// reload loses nothing.
-pub const BANNER_TEXT: &str = "Something went wrong inside VM Playground. Your VMs are safe: every change was saved in this browser when you made it. Reload the page to continue.";
-
-/// The banner's text while changes are not being saved (no storage, a full quota, or stored
-/// data of a format this version can't read): a reload loses what was not saved.
-pub const BANNER_TEXT_NOT_SAVED: &str = "Something went wrong inside VM Playground. Changes made while saving was not working were not saved in this browser: reloading the page loses them. Reload the page to continue.";
-
 /// Whether the app's changes are being saved, as the app last said.
 static SAVING: AtomicBool = AtomicBool::new(true);
 
@@ -23,12 +15,13 @@ pub fn note_saving(saving: bool) {
     SAVING.store(saving, Ordering::Relaxed);
 }
 
-/// What the banner says now.
+/// What the banner says now, in the page's language: whether every change was saved.
 pub fn banner_text() -> &'static str {
+    let texts = super::language::current().texts();
     if SAVING.load(Ordering::Relaxed) {
-        BANNER_TEXT
+        texts.panic_saved
     } else {
-        BANNER_TEXT_NOT_SAVED
+        texts.panic_not_saved
     }
 }
 
@@ -57,7 +50,7 @@ pub fn show_banner() {
         text.set_text_content(Some(banner_text()));
         let button = document.create_element("button")?;
         button.set_attribute("type", "button")?;
-        button.set_text_content(Some("Reload"));
+        button.set_text_content(Some(super::language::current().texts().reload));
         let reload = Closure::<dyn Fn()>::new(|| {
             if let Some(window) = web_sys::window() {
                 let _ = window.location().reload();

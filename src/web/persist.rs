@@ -19,7 +19,7 @@ use crate::ordering::by_insertion;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-use super::app::{now, App, Notice, SaveStatus};
+use super::app::{now, App, Notice, NoticeItem, NoticeTitle, SaveStatus};
 use super::store::{self, SaveError};
 use crate::demo;
 use crate::event_log::EventLog;
@@ -82,26 +82,16 @@ struct LostChange {
     kept: Option<VmState>,
 }
 
-fn state_in_words(state: Option<VmState>) -> String {
-    match state {
-        Some(state) => state.to_string(),
-        None => "deleted".to_owned(),
-    }
-}
-
-/// The notice for changes that were not applied (one place for its words).
+/// The notice for changes that were not applied.
 fn lost_changes_notice(lost: &[LostChange]) -> Notice {
     Notice {
-        title: "Another tab changed these VMs while this tab's changes to them were not yet saved. The other tab's changes were kept; this tab's were not applied.".into(),
+        title: NoticeTitle::LostChanges,
         items: lost
             .iter()
-            .map(|lost| {
-                format!(
-                    "{}: this tab's change ({}) was not applied; it is {}, as the other tab left it.",
-                    lost.name,
-                    state_in_words(lost.ours),
-                    state_in_words(lost.kept)
-                )
+            .map(|lost| NoticeItem::Lost {
+                name: lost.name.clone(),
+                ours: lost.ours,
+                kept: lost.kept,
             })
             .collect(),
         backup_key: None,
@@ -112,10 +102,10 @@ fn lost_changes_notice(lost: &[LostChange]) -> Notice {
 /// replaced it.
 fn replaced_unreadable_notice(key: &str, backup_key: String) -> Notice {
     Notice {
-        title: format!(
-            "Saved data this version can't read was about to be replaced by a change here. It was kept under the key '{backup_key}': download it to look at it or to repair it."
-        ),
-        items: vec![key.to_owned()],
+        title: NoticeTitle::ReplacedUnreadable {
+            backup_key: backup_key.clone(),
+        },
+        items: vec![NoticeItem::Detail(key.to_owned())],
         backup_key: Some(backup_key),
     }
 }
@@ -181,11 +171,7 @@ impl App {
                 self.events.set(log);
                 self.notices.update(|notices| {
                     notices.push(Notice {
-                        title: format!(
-                            "{skipped} entr{} of the event log could not be read and {} left out.",
-                            if skipped == 1 { "y" } else { "ies" },
-                            if skipped == 1 { "was" } else { "were" }
-                        ),
+                        title: NoticeTitle::LogEntriesSkipped { count: skipped },
                         items: Vec::new(),
                         backup_key: None,
                     })
@@ -204,8 +190,13 @@ impl App {
                 }
                 self.notices.update(|notices| {
                     notices.push(Notice {
-                        title: "The event log could not be read, so it starts empty.".into(),
-                        items: backup.reasons.clone(),
+                        title: NoticeTitle::LogUnreadable,
+                        items: backup
+                            .reasons
+                            .iter()
+                            .cloned()
+                            .map(NoticeItem::Detail)
+                            .collect(),
                         backup_key: kept,
                     })
                 });
@@ -280,23 +271,24 @@ impl App {
                     .cloned(),
             ),
         };
-        let items: Vec<String> = backup.reasons.clone();
+        let items: Vec<NoticeItem> = backup
+            .reasons
+            .iter()
+            .cloned()
+            .map(NoticeItem::Detail)
+            .collect();
         let notice = match store::save_backup(&backup) {
             Ok(key) => {
                 let _ = store::remove_keys(&loaded.set_aside);
                 self.backups.update(|backups| backups.push(key.clone()));
                 Notice {
-                    title: format!(
-                        "Some saved data could not be loaded. It was kept under the key '{key}': download it to look at it or to repair it. Everything else is here."
-                    ),
+                    title: NoticeTitle::SetAsideKept { key: key.clone() },
                     items,
                     backup_key: Some(key),
                 }
             }
             Err(error) => Notice {
-                title: format!(
-                    "Some saved data could not be loaded. It was left where it was, because a backup could not be written ({error}). Everything else is here."
-                ),
+                title: NoticeTitle::SetAsideLeft { error },
                 items,
                 backup_key: None,
             },
@@ -313,9 +305,7 @@ impl App {
     }
 
     fn not_saving(&self, error: SaveError) {
-        self.set_status(SaveStatus::NotSaving(format!(
-            "Changes are not being saved: {error}. They stay on this page, and saving is tried again on every change."
-        )));
+        self.set_status(SaveStatus::NotSaving(error));
     }
 
     fn saving(&self) -> bool {

@@ -5,8 +5,11 @@ use leptos::prelude::*;
 
 use super::data_menu::{download_backup, Backups};
 use super::Ui;
-use crate::web::app::{App, SaveStatus};
+use crate::i18n::{fill, Lang};
+use crate::present::fold_case;
+use crate::web::app::{App, NoticeItem, NoticeTitle, SaveStatus};
 use crate::web::download::download;
+use crate::web::language::Language;
 use crate::web::persist::stored_data;
 
 /// Stored data of a format this version can't read: nothing is written until the user
@@ -15,14 +18,11 @@ use crate::web::persist::stored_data;
 #[component]
 fn UnknownFormat(found: String) -> impl IntoView {
     let app = expect_context::<App>();
-    let failed = RwSignal::new(None::<String>);
-    let start_over = move |_| {
-        match app.start_over() {
+    let language = expect_context::<Language>();
+    let failed = RwSignal::new(None::<crate::web::store::SaveError>);
+    let start_over = move |_| match app.start_over() {
         Ok(_) => failed.set(None),
-        Err(error) => failed.set(Some(format!(
-            "Nothing was changed: the saved data could not be backed up first ({error}). Download it, and delete it from this browser's storage to start over."
-        ))),
-    }
+        Err(error) => failed.set(Some(error)),
     };
     let download_found = move |_| {
         if let Ok(backup) = stored_data() {
@@ -31,18 +31,28 @@ fn UnknownFormat(found: String) -> impl IntoView {
     };
     view! {
         <div class="alert warning" role="alert" data-alert="unknown-format">
-            <p>
-                {format!(
-                    "The data saved in this browser is in a format this version of VM Playground can't read (its metadata is {found}); it may come from a newer version. It is left as it is: nothing on this page is saved. Export keeps what you do here as a file; Start over keeps the saved data in a backup and saves this page's VMs in its place."
-                )}
-            </p>
-            {move || failed.get().map(|message| view! { <p>{message}</p> })}
+            <p>{move || fill(language.texts().unknown_format, &[("found", &found)])}</p>
+            {move || {
+                failed
+                    .get()
+                    .map(|error| {
+                        let lang = language.get();
+                        view! {
+                            <p>
+                                {fill(
+                                    lang.texts().start_over_failed,
+                                    &[("error", &error.describe(lang))],
+                                )}
+                            </p>
+                        }
+                    })
+            }}
             <div class="alert-actions">
                 <button type="button" on:click=download_found>
-                    "Download the saved data"
+                    {language.text(|t| t.download_saved_data)}
                 </button>
                 <button type="button" on:click=start_over>
-                    "Start over"
+                    {language.text(|t| t.start_over)}
                 </button>
             </div>
         </div>
@@ -54,7 +64,9 @@ fn UnknownFormat(found: String) -> impl IntoView {
 pub fn Alerts() -> impl IntoView {
     let app = expect_context::<App>();
     let ui = expect_context::<Ui>();
+    let language = expect_context::<Language>();
     let notices = move || {
+        let lang = language.get();
         app.notices
             .get()
             .into_iter()
@@ -64,17 +76,21 @@ pub fn Alerts() -> impl IntoView {
                 view! {
                     <div class="alert warning" role="alert">
                         <p>
-                            <strong>{notice.title}</strong>
+                            <strong>{title(lang, &notice.title)}</strong>
                         </p>
                         <ul>
-                            {notice.items.into_iter().map(|item| view! { <li>{item}</li> }).collect_view()}
+                            {notice
+                                .items
+                                .iter()
+                                .map(|item| view! { <li>{item_text(lang, item)}</li> })
+                                .collect_view()}
                         </ul>
                         <div class="alert-actions">
                             {backup
                                 .map(|key| {
                                     view! {
                                         <button type="button" on:click=move |_| download_backup(&key)>
-                                            "Download the damaged data"
+                                            {lang.texts().download_damaged}
                                         </button>
                                     }
                                 })}
@@ -87,7 +103,7 @@ pub fn Alerts() -> impl IntoView {
                                         })
                                 }
                             >
-                                "Dismiss"
+                                {lang.texts().dismiss}
                             </button>
                         </div>
                     </div>
@@ -98,7 +114,9 @@ pub fn Alerts() -> impl IntoView {
     view! {
         {move || match app.save_status.get() {
             SaveStatus::Saved => None,
-            SaveStatus::NotSaving(message) => {
+            SaveStatus::NotSaving(error) => {
+                let lang = language.get();
+                let message = fill(lang.texts().not_saving, &[("error", &error.describe(lang))]);
                 Some(view! {
                     <div class="alert warning" role="alert" data-alert="not-saving">
                         <p>{message}</p>
@@ -117,7 +135,7 @@ pub fn Alerts() -> impl IntoView {
                             <p>{message}</p>
                             <div class="alert-actions">
                                 <button type="button" on:click=move |_| ui.import_error.set(None)>
-                                    "Dismiss"
+                                    {language.text(|t| t.dismiss)}
                                 </button>
                             </div>
                         </div>
@@ -125,5 +143,45 @@ pub fn Alerts() -> impl IntoView {
                 })
         }}
         <Backups />
+    }
+}
+
+/// A notice's title in `lang`.
+fn title(lang: Lang, title: &NoticeTitle) -> String {
+    let texts = lang.texts();
+    match title {
+        NoticeTitle::LostChanges => texts.notice_lost_changes.to_owned(),
+        NoticeTitle::ReplacedUnreadable { backup_key } => {
+            fill(texts.notice_replaced_unreadable, &[("key", backup_key)])
+        }
+        NoticeTitle::LogEntriesSkipped { count } => {
+            lang.plural(&texts.notice_log_skipped, *count as u64, &[])
+        }
+        NoticeTitle::LogUnreadable => texts.notice_log_unreadable.to_owned(),
+        NoticeTitle::SetAsideKept { key } => fill(texts.notice_set_aside_kept, &[("key", key)]),
+        NoticeTitle::SetAsideLeft { error } => fill(
+            texts.notice_set_aside_left,
+            &[("error", &error.describe(lang))],
+        ),
+    }
+}
+
+/// A notice's detail line in `lang`.
+fn item_text(lang: Lang, item: &NoticeItem) -> String {
+    let texts = lang.texts();
+    let state = |state: &Option<crate::manager::VmState>| match state {
+        Some(state) => fold_case(texts.state(*state)),
+        None => texts.state_deleted.to_owned(),
+    };
+    match item {
+        NoticeItem::Detail(text) => text.clone(),
+        NoticeItem::Lost { name, ours, kept } => fill(
+            texts.notice_lost_item,
+            &[
+                ("name", name),
+                ("ours", &state(ours)),
+                ("kept", &state(kept)),
+            ],
+        ),
     }
 }
