@@ -198,6 +198,17 @@ pub const EN: Texts = Texts {
     panic_saved: "Something went wrong inside VM Playground. Your VMs are safe: every change was saved in this browser when you made it. Reload the page to continue.",
     panic_not_saved: "Something went wrong inside VM Playground. Changes made while saving was not working were not saved in this browser: reloading the page loses them. Reload the page to continue.",
 
+    event_log: "Event log",
+    show_events_of: "Show events of",
+    every_vm: "every VM",
+    export_as_text: "Export as text",
+    no_events: "Nothing has happened yet: every operation will show here.",
+    source_gui: "gui",
+    source_console: "console",
+    source_api: "api",
+    outcome_ok: "ok",
+    outcome_refused: "refused: {error}",
+
     update_available: "A new version is available.",
     reload: "Reload",
 

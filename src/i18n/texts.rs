@@ -388,6 +388,28 @@ pub struct Texts {
     /// The panic banner while changes were not being saved.
     pub panic_not_saved: &'static str,
 
+    // ---- Event log ----------------------------------------------------------------------
+    /// The event log's heading and region name.
+    pub event_log: &'static str,
+    /// The VM filter's label.
+    pub show_events_of: &'static str,
+    /// The filter's option for all VMs, and the VM of an event about all of them.
+    pub every_vm: &'static str,
+    /// The text export button.
+    pub export_as_text: &'static str,
+    /// The empty log.
+    pub no_events: &'static str,
+    /// An event from the GUI.
+    pub source_gui: &'static str,
+    /// An event from the console.
+    pub source_console: &'static str,
+    /// An event from the JS API.
+    pub source_api: &'static str,
+    /// An operation that worked.
+    pub outcome_ok: &'static str,
+    /// An operation refused. `{error}`: the message as it was logged.
+    pub outcome_refused: &'static str,
+
     // ---- Updates ----------------------------------------------------------------------
     /// The notice that a new version is ready.
     pub update_available: &'static str,
