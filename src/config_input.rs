@@ -5,7 +5,7 @@
 use serde_json::{Map, Value};
 
 use crate::manager::limits::{excerpt, quoted_excerpt};
-use crate::manager::{ConfigField, ConfigProblem, VmConfig, VmError, VCPUS};
+use crate::manager::{ConfigField, ConfigProblem, Expected, VmConfig, VmError, VCPUS};
 
 /// Reads a config object: `name` is required, `isoImage` may be null or absent, any other
 /// absent field takes [`VmConfig::default`]'s value. Then validates it like the core does.
@@ -80,10 +80,10 @@ pub fn unknown_key(key: &str) -> VmError {
 }
 
 /// What a field's value must be, in words: "a whole number" or "a string".
-pub fn expected_type(field: ConfigField) -> &'static str {
+pub fn expected_type(field: ConfigField) -> Expected {
     match field {
-        ConfigField::Memory | ConfigField::Vcpus | ConfigField::DiskSize => "a whole number",
-        _ => "a string",
+        ConfigField::Memory | ConfigField::Vcpus | ConfigField::DiskSize => Expected::WholeNumber,
+        _ => Expected::String,
     }
 }
 

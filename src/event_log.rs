@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::console::quote;
+use crate::present::cut_text;
 
 /// Where an operation came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -77,8 +78,23 @@ pub struct Event {
     pub source: Source,
 }
 
+/// The most characters an event keeps of its VM name, its operation and its error message
+/// each; longer text is cut, its last character "…". A name or argument of any length (the
+/// JS API passes whatever it is given) thus makes an entry of bounded size.
+pub const MAX_EVENT_TEXT: usize = 200;
+
+/// The most bytes of JSON the stored log takes ([`EventLog::to_stored_json`]): the oldest
+/// entries are left out of the stored copy until it fits, so the log always leaves room for
+/// the VMs beside it (a VM's record is a few hundred bytes). An entry is at most ~3.7 KB (three
+/// texts of [`MAX_EVENT_TEXT`] characters, each at worst 6 bytes when JSON escapes a control
+/// character, plus ~80 bytes of fields), so the stored log holds at least the newest 70 and,
+/// with typical entries of ~100 bytes, all 500 of [`EventLog::DEFAULT_CAPACITY`].
+/// localStorage counts UTF-16 code units, never more than the UTF-8 bytes counted here.
+pub const MAX_STORED_LOG_BYTES: usize = 256 * 1024;
+
 impl Event {
-    /// An event; `outcome` is `Ok(())` or the error message.
+    /// An event; `outcome` is `Ok(())` or the error message. Each text is cut to
+    /// [`MAX_EVENT_TEXT`] characters.
     pub fn new(
         at: u64,
         vm: impl Into<String>,
@@ -95,6 +111,7 @@ impl Event {
             error,
             source,
         }
+        .normalised()
     }
 
     /// `Ok(())`, or the error. An event marked failed without a message gives
@@ -123,11 +140,22 @@ impl Event {
         )
     }
 
-    /// Makes `ok` and `error` agree: a failure always has a message.
+    /// Makes `ok` and `error` agree (a failure always has a message) and cuts every text to
+    /// [`MAX_EVENT_TEXT`] characters.
     fn normalised(mut self) -> Self {
         if let Err(error) = self.outcome() {
             self.error = Some(error.to_owned());
             self.ok = false;
+        }
+        let cut = |text: &mut String| {
+            if text.len() > MAX_EVENT_TEXT {
+                *text = cut_text(text, MAX_EVENT_TEXT);
+            }
+        };
+        cut(&mut self.vm);
+        cut(&mut self.op);
+        if let Some(error) = &mut self.error {
+            cut(error);
         }
         self
     }
@@ -232,6 +260,29 @@ impl EventLog {
         serde_json::to_string(self).unwrap_or_else(|_| "{}".to_owned())
     }
 
+    /// The log as JSON for storage: without its oldest entries if that is what it takes to
+    /// stay within [`MAX_STORED_LOG_BYTES`]. Returns the log as stored, too.
+    pub fn to_stored_json(&self) -> (EventLog, String) {
+        let sizes: Vec<usize> = self
+            .entries
+            .iter()
+            .map(|event| serde_json::to_string(event).map_or(0, |json| json.len() + 1))
+            .collect();
+        let empty = EventLog::with_capacity(self.capacity).to_json().len();
+        let mut total = empty + sizes.iter().sum::<usize>();
+        let mut skip = 0;
+        while total > MAX_STORED_LOG_BYTES && skip < sizes.len() {
+            total -= sizes[skip];
+            skip += 1;
+        }
+        let stored = EventLog {
+            capacity: self.capacity,
+            entries: self.entries.iter().skip(skip).cloned().collect(),
+        };
+        let json = stored.to_json();
+        (stored, json)
+    }
+
     /// How many events it keeps at most.
     pub fn capacity(&self) -> usize {
         self.capacity
@@ -258,7 +309,8 @@ impl EventLog {
         dropped
     }
 
-    /// This log with `events` added that it doesn't hold yet, in time order (events of the
+    /// This log with `events` added that it doesn't hold yet (as many copies of an event as
+    /// `events` has, not more), in time order (events of the
     /// same millisecond keep their order), trimmed to the capacity: how a tab merges its new
     /// events into the log other tabs saved.
     ///
@@ -286,9 +338,18 @@ impl EventLog {
         for event in &self.entries {
             insert(&mut all, event);
         }
+        // An event this log holds already is not added again, counting copies: identical
+        // events (the same refusal twice in one millisecond) are each kept.
+        let mut matched = vec![false; self.entries.len()];
         for event in events {
-            if !all.contains(event) {
-                insert(&mut all, event);
+            let held = self
+                .entries
+                .iter()
+                .zip(matched.iter_mut())
+                .find(|(kept, matched)| !**matched && *kept == event);
+            match held {
+                Some((_, matched)) => *matched = true,
+                None => insert(&mut all, event),
             }
         }
         let mut log = EventLog::with_capacity(self.capacity);
@@ -301,6 +362,19 @@ impl EventLog {
     /// Removes every event.
     pub fn clear(&mut self) {
         self.entries.clear();
+    }
+
+    /// The events given with a number that tells identical ones apart (0 for the first of its
+    /// kind, 1 for the next identical one...): a key that stays unique for a list of events,
+    /// even for the same operation on the same VM twice in one millisecond.
+    /// (Quadratic in the events given: meant for the few hundred a panel shows.)
+    pub fn numbered(events: Vec<Event>) -> Vec<(usize, Event)> {
+        let numbers: Vec<usize> = events
+            .iter()
+            .enumerate()
+            .map(|(index, event)| events[..index].iter().filter(|e| *e == event).count())
+            .collect();
+        numbers.into_iter().zip(events).collect()
     }
 
     /// The events, oldest first.

@@ -2,7 +2,7 @@
 //! per bad field. Pure Rust, so that the rules are tested natively; the UI only binds inputs.
 
 use crate::manager::limits::quoted_excerpt;
-use crate::manager::{ConfigField, ConfigProblem, VmConfig, VmError};
+use crate::manager::{ConfigField, ConfigProblem, Expected, VmConfig, VmError};
 
 /// The text of each field of a create or edit form.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -134,7 +134,7 @@ fn parse_whole(text: &str) -> Result<u64, ConfigProblem> {
         return Ok(digits.parse().unwrap_or(u64::MAX));
     }
     Err(ConfigProblem::WrongType {
-        expected: "a whole number",
+        expected: Expected::WholeNumber,
         found: quoted_excerpt(trimmed),
     })
 }

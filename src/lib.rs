@@ -8,6 +8,7 @@ pub mod console;
 pub mod demo;
 pub mod event_log;
 pub mod form;
+pub mod i18n;
 pub mod json_bounds;
 pub mod manager;
 pub mod ordering;

@@ -163,6 +163,20 @@ pub fn one_decimal(value: u64, unit: u64) -> String {
     format!("{}.{}", tenths / 10, tenths % 10)
 }
 
+/// `text` cut to at most `max` characters, the last of them "…" when it was longer.
+pub fn cut_text(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        None => text.to_owned(),
+        Some(_) => {
+            let end = text
+                .char_indices()
+                .nth(max.saturating_sub(1))
+                .map_or(0, |(at, _)| at);
+            format!("{}…", &text[..end])
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -428,3 +428,121 @@ fn merging_keeps_both_tabs_events_in_time_order_without_duplicates() {
         "time order, no duplicate, oldest dropped beyond the capacity"
     );
 }
+
+// --- Bounds: a log entry and the stored log have a size limit --------------------------------
+
+#[test]
+fn long_texts_are_cut_with_a_marker() {
+    use vm_playground::event_log::MAX_EVENT_TEXT;
+    let huge = "x".repeat(3_000_000);
+    let event = Event::new(
+        1,
+        huge.as_str(),
+        huge.as_str(),
+        Err(format!("failed to get domain '{huge}'")),
+        Source::Api,
+    );
+    for text in [&event.vm, &event.op, event.error.as_ref().unwrap()] {
+        assert_eq!(text.chars().count(), MAX_EVENT_TEXT);
+        assert!(text.ends_with('…'));
+    }
+    assert!(event
+        .error
+        .unwrap()
+        .starts_with("failed to get domain 'xxx"));
+    // Multi-byte text is cut on a character boundary; text within the limit is untouched.
+    let cyrillic = "в".repeat(MAX_EVENT_TEXT + 1);
+    let cut = Event::new(1, cyrillic.as_str(), "start", Ok(()), Source::Gui);
+    assert_eq!(cut.vm.chars().count(), MAX_EVENT_TEXT);
+    let exact = "я".repeat(MAX_EVENT_TEXT);
+    assert_eq!(
+        Event::new(1, exact.as_str(), "start", Ok(()), Source::Gui).vm,
+        exact
+    );
+    // A stored log with oversized entries is cut the same way when read.
+    let (log, _) = EventLog::load(&json!({"entries": [
+        {"at": 1, "vm": huge, "op": "start", "ok": false, "error": huge, "source": "api"}
+    ]}));
+    let entry = log.entries().next().unwrap();
+    assert_eq!(entry.vm.chars().count(), MAX_EVENT_TEXT);
+    assert_eq!(
+        entry.error.as_ref().unwrap().chars().count(),
+        MAX_EVENT_TEXT
+    );
+}
+
+/// The worst entry: every text at its limit and made of characters JSON escapes as `\u00XX`.
+fn worst_event(at: u64) -> Event {
+    use vm_playground::event_log::MAX_EVENT_TEXT;
+    let text = "\u{1}".repeat(MAX_EVENT_TEXT * 2);
+    Event::new(
+        at,
+        text.as_str(),
+        text.as_str(),
+        Err(text.clone()),
+        Source::Console,
+    )
+}
+
+#[test]
+fn the_stored_log_never_exceeds_its_byte_limit() {
+    use vm_playground::event_log::MAX_STORED_LOG_BYTES;
+    let one = serde_json::to_string(&worst_event(u64::MAX)).unwrap().len();
+    assert!(one < 3_800, "a worst-case entry is {one} bytes");
+    let mut log = EventLog::with_capacity(EventLog::MAX_CAPACITY);
+    for at in 0..EventLog::MAX_CAPACITY as u64 {
+        log.push(worst_event(at));
+    }
+    let (stored, json) = log.to_stored_json();
+    assert!(json.len() <= MAX_STORED_LOG_BYTES, "{} bytes", json.len());
+    assert!(
+        stored.len() >= MAX_STORED_LOG_BYTES / 3_800,
+        "{} entries",
+        stored.len()
+    );
+    // The newest entries are the ones kept, and what is stored reads back as the log kept.
+    assert_eq!(
+        stored.entries().last().unwrap().at,
+        EventLog::MAX_CAPACITY as u64 - 1
+    );
+    assert_eq!(EventLog::from_json(&json).unwrap(), stored);
+    // A log of ordinary entries is stored whole.
+    let mut small = EventLog::new();
+    for at in 0..500 {
+        small.push(event(at, "web-01", "start"));
+    }
+    let (kept, json) = small.to_stored_json();
+    assert_eq!(kept, small);
+    assert_eq!(json, small.to_json());
+}
+
+#[test]
+fn identical_events_get_distinct_numbers() {
+    let same = event(5, "web-01", "start");
+    let other = event(5, "web-01", "stop");
+    let numbered = EventLog::numbered(vec![
+        same.clone(),
+        other.clone(),
+        same.clone(),
+        same.clone(),
+    ]);
+    assert_eq!(
+        numbered,
+        [(0, same.clone()), (0, other), (1, same.clone()), (2, same)]
+    );
+}
+
+#[test]
+fn merging_keeps_identical_events_of_one_millisecond() {
+    let same = event(5, "nope", "start");
+    let mut stored = EventLog::new();
+    stored.push(same.clone());
+    // This tab's three identical events, one of which the stored log holds already.
+    let merged = stored.merged(&[same.clone(), same.clone(), same.clone()]);
+    assert_eq!(merged.len(), 3);
+    assert_eq!(
+        EventLog::new().merged(&[same.clone(), same.clone()]).len(),
+        2
+    );
+    assert_eq!(merged.merged(&[same.clone(), same]).len(), 3);
+}

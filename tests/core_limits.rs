@@ -483,7 +483,11 @@ fn over_long_input_is_never_echoed_whole() {
     let file =
         format!(r#"{{"format":"vm-playground","version":1,"vms":[{{"name":"a","{huge}":1}}]}}"#);
     let preview = parse_import(&file, 5).unwrap();
-    assert!(preview.summary().len() < 200, "{}", preview.summary().len());
+    assert!(
+        preview.summary(vm_playground::i18n::Lang::En).len() < 200,
+        "{}",
+        preview.summary(vm_playground::i18n::Lang::En).len()
+    );
 }
 
 /// The console line a GUI create prints for the largest config, every character of its paths

@@ -183,29 +183,67 @@ fn a_record_that_is_not_an_object_is_set_aside() {
     damaged("vm-playground:vm:beta", "null", "unreadable record");
 }
 
-#[test]
-fn unreadable_metadata_is_set_aside_and_the_vms_still_load() {
-    let loaded = damaged(META_KEY, "{\"version\":", "unreadable metadata");
-    assert_eq!(names(&loaded), ["alpha", "beta"]);
-    assert!(!loaded.first_visit);
-}
-
-#[test]
-fn a_newer_format_is_not_read_and_everything_is_set_aside() {
+/// Loads the two VMs' storage under metadata `meta`, which this version can't read: nothing is
+/// loaded, nothing is set aside (so nothing is moved or rewritten), and the metadata is named.
+fn unknown_meta(meta: &str) -> Loaded {
     let mut entries = saved(&two_vms());
-    entries.insert(META_KEY.to_owned(), "{\"version\":2}".to_owned());
+    entries.insert(META_KEY.to_owned(), meta.to_owned());
+    entries.insert("vm-playground:backup:5".into(), "{}".into());
     let loaded = load_map(&entries);
-    assert!(loaded.vms.is_empty());
-    assert_eq!(
-        loaded.set_aside,
-        [META_KEY, "vm-playground:vm:alpha", "vm-playground:vm:beta"]
+    assert!(loaded.vms.is_empty(), "{meta}: nothing is read");
+    assert!(loaded.set_aside.is_empty(), "{meta}: nothing is moved");
+    assert!(loaded.problems.is_empty(), "{meta}");
+    assert!(
+        !loaded.first_visit,
+        "{meta}: not a first visit (no demo written)"
     );
-    assert!(loaded.problems[0].reason.contains("newer version"));
+    assert_eq!(loaded.backups, ["vm-playground:backup:5"], "{meta}");
+    let unknown = loaded
+        .unknown_format
+        .clone()
+        .unwrap_or_else(|| panic!("{meta}"));
+    assert!(unknown.found.chars().count() <= storage::UnknownFormat::SHOWN_CHARS);
+    loaded
 }
 
 #[test]
-fn version_zero_is_unknown() {
-    damaged(META_KEY, "{\"version\":0}", "unknown format version 0");
+fn a_newer_format_is_not_read_and_nothing_is_set_aside() {
+    let loaded = unknown_meta("{\"version\":2}");
+    assert_eq!(loaded.unknown_format.unwrap().found, "{\"version\":2}");
+}
+
+#[test]
+fn any_metadata_but_version_1_is_an_unknown_format() {
+    for meta in [
+        "{\"version\":\"2\"}",
+        "{\"version\":\"1\"}",
+        "\"2\"",
+        "2",
+        "{\"version\":1.5}",
+        "{\"version\":1e0}",
+        "{\"version\":0}",
+        "{\"version\":-1}",
+        "{\"version\":18446744073709551617}",
+        "{\"version\":null}",
+        "{}",
+        "[]",
+        "null",
+        "",
+        "{\"version\":",
+        "garbage",
+    ] {
+        unknown_meta(meta);
+    }
+    let long = format!("{{\"version\":2,\"pad\":\"{}\"}}", "x".repeat(10_000));
+    assert!(unknown_meta(&long)
+        .unknown_format
+        .unwrap()
+        .found
+        .ends_with('…'));
+    // Version 1, with whatever else a later version 1 may add, is read.
+    let mut entries = saved(&two_vms());
+    entries.insert(META_KEY.to_owned(), "{\"version\":1,\"note\":\"x\"}".into());
+    assert_eq!(names(&load_map(&entries)), ["alpha", "beta"]);
 }
 
 #[test]
@@ -238,6 +276,29 @@ fn backups_keep_the_original_keys_and_values() {
     let decoded: Backup = serde_json::from_str(&backup.encode()).unwrap();
     assert_eq!(decoded, backup);
     assert_eq!(Backup::key(7), "vm-playground:backup:7");
+}
+
+#[test]
+fn backup_keys_are_unique_even_within_one_millisecond() {
+    let mut taken = std::collections::BTreeSet::new();
+    for _ in 0..3 {
+        let key = Backup::unused_key(7, |key| taken.contains(key));
+        assert!(taken.insert(key));
+    }
+    assert_eq!(
+        taken.iter().map(String::as_str).collect::<Vec<_>>(),
+        [
+            "vm-playground:backup:7",
+            "vm-playground:backup:7-1",
+            "vm-playground:backup:7-2"
+        ]
+    );
+    // Both forms are backups to the loader.
+    let mut entries = saved(&two_vms());
+    for key in &taken {
+        entries.insert(key.clone(), "{}".into());
+    }
+    assert_eq!(load_map(&entries).backups, Vec::from_iter(taken));
 }
 
 #[test]

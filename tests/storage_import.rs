@@ -37,7 +37,7 @@ fn an_export_imports_back_equal() {
     assert_eq!(preview.rejected, 0);
     assert!(preview.problems.is_empty());
     assert_eq!(preview.vms, manager.snapshot().unwrap().vms);
-    assert_eq!(preview.summary(), "3 VMs");
+    assert_eq!(preview.summary(vm_playground::i18n::Lang::En), "3 VMs");
     let value: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(value["format"], "vm-playground");
     assert_eq!(value["version"], 1);
@@ -80,7 +80,7 @@ fn bad_entries_are_left_out_and_named() {
     // The serde message, without a position: the entry is not the file's text.
     assert_eq!(preview.problems[2].1, "missing field `memory`");
     assert!(preview
-        .summary()
+        .summary(vm_playground::i18n::Lang::En)
         .starts_with("1 VM, 4 invalid (left out): 'zero': memory must be between"));
 }
 
@@ -177,9 +177,9 @@ fn a_preview_counts_every_entry_left_out_and_names_the_first_few() {
     assert_eq!(preview.rejected, MAX_IMPORT_ENTRIES);
     assert_eq!(preview.problems.len(), PREVIEW_PROBLEMS);
     assert_eq!(preview.problems[4].0, "entry 5");
-    let summary = preview.summary();
+    let summary = preview.summary(vm_playground::i18n::Lang::En);
     assert!(
-        summary.starts_with("0 VMs, 25000 invalid (left out), the first 5: entry 1: "),
+        summary.starts_with("0 VMs, 25,000 invalid (left out), the first 5: entry 1: "),
         "{summary}"
     );
     assert!(summary.len() < 1_000, "{} bytes", summary.len());
@@ -225,7 +225,7 @@ fn a_preview_cuts_long_names_and_reasons() {
             "{reason}"
         );
     }
-    assert!(preview.summary().len() < 1_000);
+    assert!(preview.summary(vm_playground::i18n::Lang::En).len() < 1_000);
 
     // A name can't reorder or break the preview's sentence.
     let text = file_of(r#"{"name":"evil\u202Etxt.exe\nline","memory":0}"#);

@@ -143,10 +143,64 @@ fn a_full_quota_is_a_refused_save_not_a_panic() {
         })
         .unwrap();
     let error = store::save_vm(&manager.get_vm_info("no-room").unwrap()).unwrap_err();
-    assert_eq!(
-        error,
-        store::SaveError::Refused("the storage quota is full".into())
-    );
+    assert_eq!(error, store::SaveError::Quota);
     storage.clear().unwrap();
     store::save_vm(&manager.get_vm_info("no-room").unwrap()).unwrap();
+}
+
+#[wasm_bindgen_test]
+fn two_backups_in_one_millisecond_get_two_keys_and_neither_is_overwritten() {
+    let storage = local_storage();
+    storage.clear().unwrap();
+    let backup = |reason: &str| vm_playground::storage::Backup {
+        created_at: 7,
+        reasons: vec![reason.into()],
+        entries: std::collections::BTreeMap::new(),
+    };
+    let first = store::save_backup(&backup("first")).unwrap();
+    let second = store::save_backup(&backup("second")).unwrap();
+    let third = store::save_backup(&backup("third")).unwrap();
+    assert_eq!(
+        [first.as_str(), second.as_str(), third.as_str()],
+        [
+            "vm-playground:backup:7",
+            "vm-playground:backup:7-1",
+            "vm-playground:backup:7-2"
+        ]
+    );
+    assert!(store::read(&first).unwrap().unwrap().contains("first"));
+    assert!(store::read(&second).unwrap().unwrap().contains("second"));
+    assert_eq!(store::backup_keys(), [first, second, third]);
+    assert_eq!(store::backup_keys(), load().backups);
+    storage.clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+fn the_panic_banner_does_not_claim_unsaved_changes_were_saved() {
+    use vm_playground::web::panic;
+    let document = web_sys::window().unwrap().document().unwrap();
+    let remove_banner = || {
+        if let Some(banner) = document.get_element_by_id("panic-banner") {
+            banner.remove();
+        }
+    };
+    remove_banner();
+    panic::note_saving(false);
+    panic::show_banner();
+    let text = document
+        .get_element_by_id("panic-banner")
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(text.contains("were not saved"), "{text}");
+    assert!(!text.contains("every change was saved"), "{text}");
+    remove_banner();
+    panic::note_saving(true);
+    panic::show_banner();
+    let text = document
+        .get_element_by_id("panic-banner")
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(text.contains("every change was saved"), "{text}");
 }

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::error::VmError;
 use super::limits::{
-    chars_over, excerpt, forbidden_char, CharClass, DISK_SIZE_GB, MEMORY_MB, NAME_MAX_CHARS,
+    chars_over, forbidden_char, CharClass, DISK_SIZE_GB, MEMORY_MB, NAME_MAX_CHARS,
     NETWORK_MAX_CHARS, PATH_MAX_CHARS, VCPUS,
 };
 use super::nfc::nfc;
@@ -139,7 +139,7 @@ pub fn check_name(name: &str) -> Result<(), ConfigProblem> {
     match chars.find(|&ch| !allowed(ch)) {
         Some(ch) => Err(ConfigProblem::BadChar {
             ch,
-            allowed: "letters, digits, '-', '_' and '.'",
+            allowed: Allowed::NameChars,
         }),
         None => Ok(()),
     }
@@ -201,7 +201,7 @@ fn check_network(network: &str) -> Result<(), ConfigProblem> {
     {
         Some(ch) => Err(ConfigProblem::BadChar {
             ch,
-            allowed: "letters, digits, '-' and '_'",
+            allowed: Allowed::NetworkChars,
         }),
         None => Ok(()),
     }
@@ -250,6 +250,16 @@ impl ConfigField {
         ConfigField::Network,
     ];
 
+    /// The most characters a text field takes (`None` for a number).
+    pub fn max_chars(self) -> Option<usize> {
+        match self {
+            ConfigField::Name => Some(NAME_MAX_CHARS),
+            ConfigField::DiskPath | ConfigField::IsoImage => Some(PATH_MAX_CHARS),
+            ConfigField::Network => Some(NETWORK_MAX_CHARS),
+            ConfigField::Memory | ConfigField::Vcpus | ConfigField::DiskSize => None,
+        }
+    }
+
     /// The JSON and JavaScript name: "name", "memory", "vcpus", "diskPath", "diskSize",
     /// "isoImage", "network".
     pub fn json_name(self) -> &'static str {
@@ -263,44 +273,32 @@ impl ConfigField {
             ConfigField::Network => "network",
         }
     }
-
-    /// How messages name the field: "name", "memory", "vCPUs", "disk size", ...
-    pub fn label(self) -> &'static str {
-        match self {
-            ConfigField::Name => "name",
-            ConfigField::Memory => "memory",
-            ConfigField::Vcpus => "vCPUs",
-            ConfigField::DiskPath => "disk path",
-            ConfigField::DiskSize => "disk size",
-            ConfigField::IsoImage => "ISO image",
-            ConfigField::Network => "network",
-        }
-    }
-
-    /// The most characters a text field takes (`None` for a number).
-    pub fn max_chars(self) -> Option<usize> {
-        match self {
-            ConfigField::Name => Some(NAME_MAX_CHARS),
-            ConfigField::DiskPath | ConfigField::IsoImage => Some(PATH_MAX_CHARS),
-            ConfigField::Network => Some(NETWORK_MAX_CHARS),
-            ConfigField::Memory | ConfigField::Vcpus | ConfigField::DiskSize => None,
-        }
-    }
-
-    /// The unit of a numeric field ("MB", "GB"), if it has one.
-    pub fn unit(self) -> Option<&'static str> {
-        match self {
-            ConfigField::Memory => Some("MB"),
-            ConfigField::DiskSize => Some("GB"),
-            _ => None,
-        }
-    }
 }
 
 impl fmt::Display for ConfigField {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.json_name())
     }
+}
+
+/// The characters a field may hold, as [`ConfigProblem::BadChar`] names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Allowed {
+    /// A VM name's: letters, digits, '-', '_' and '.'.
+    NameChars,
+    /// A network's: letters, digits, '-' and '_'.
+    NetworkChars,
+}
+
+/// The type a value should have had, as [`ConfigProblem::WrongType`] names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    /// Memory, vCPUs, disk size.
+    WholeNumber,
+    /// Any text field.
+    String,
+    /// A VM name given on its own (a JS API argument).
+    VmName,
 }
 
 /// What is wrong with a field's value.
@@ -338,8 +336,8 @@ pub enum ConfigProblem {
     BadChar {
         /// The first offending character.
         ch: char,
-        /// The allowed set, in words.
-        allowed: &'static str,
+        /// The allowed set.
+        allowed: Allowed,
     },
     /// A number outside its bounds.
     OutOfRange {
@@ -353,8 +351,8 @@ pub enum ConfigProblem {
     /// The value has the wrong type (e.g. a string where a number belongs); raised by the
     /// JavaScript API and the storage layer, never by [`VmConfig::validated`].
     WrongType {
-        /// What was expected, in words: "a whole number".
-        expected: &'static str,
+        /// What was expected: a whole number, a string…
+        expected: Expected,
         /// What was found, in words: "the string \"1024\"".
         found: String,
     },
@@ -372,91 +370,4 @@ pub enum ConfigProblem {
         /// The field it probably means.
         suggestion: Option<ConfigField>,
     },
-}
-
-impl ConfigProblem {
-    /// Writes the message for `label` (a field's label) with `unit` after numbers.
-    pub(crate) fn describe(
-        &self,
-        label: &str,
-        unit: Option<&str>,
-        f: &mut fmt::Formatter<'_>,
-    ) -> fmt::Result {
-        let unit = unit.map(|u| format!(" {u}")).unwrap_or_default();
-        match self {
-            ConfigProblem::Empty => write!(f, "{label} must not be empty"),
-            ConfigProblem::Blank => write!(f, "{label} must not be only spaces"),
-            ConfigProblem::TooLong { max, got } => {
-                write!(f, "{label} must be at most {max} characters, got {got}")
-            }
-            ConfigProblem::Forbidden { ch, class } => {
-                let what = match class {
-                    CharClass::Control => "control characters",
-                    CharClass::LineBreak => "line separators",
-                    CharClass::Bidi => "bidirectional controls",
-                };
-                write!(f, "{label} must not contain {what}, found {}", code(*ch))
-            }
-            ConfigProblem::NotNfc => write!(
-                f,
-                "{label} is not in Unicode normal form C (NFC), the form this version keeps names in"
-            ),
-            ConfigProblem::BadFirstChar { ch } => {
-                write!(
-                    f,
-                    "{label} must start with a letter or digit, not {}",
-                    show_char(*ch)
-                )
-            }
-            ConfigProblem::BadChar { ch, allowed } => {
-                write!(
-                    f,
-                    "{label} may contain only {allowed}, not {}",
-                    show_char(*ch)
-                )
-            }
-            ConfigProblem::OutOfRange { min, max, got } => {
-                write!(
-                    f,
-                    "{label} must be between {min} and {max}{unit}, got {got}"
-                )
-            }
-            ConfigProblem::WrongType { expected, found } => {
-                write!(f, "{label} must be {expected}, got {found}")
-            }
-            ConfigProblem::Missing => write!(f, "{label} is required"),
-            ConfigProblem::NotAnObject { found } => write!(
-                f,
-                "a VM config must be an object like {{ name: \"web-01\", memory: 1024 }}, got {found}"
-            ),
-            ConfigProblem::UnknownKey { key, suggestion } => {
-                write!(f, "unknown config field {:?}", excerpt(key))?;
-                match suggestion {
-                    Some(field) => write!(f, " (did you mean {:?}?)", field.json_name()),
-                    None => write!(
-                        f,
-                        " (the fields are name, memory, vcpus, diskPath, diskSize, isoImage, network)"
-                    ),
-                }
-            }
-        }
-    }
-}
-
-/// Names a character so that it is visible in a message: a letter, digit or ASCII symbol
-/// as itself, in quotes; a space and a tab in words; anything else (control and format
-/// characters, bidirectional controls, combining marks, other symbols) as U+XXXX, since it
-/// could be invisible, reorder the message or combine with the quote.
-fn show_char(ch: char) -> String {
-    match ch {
-        ' ' => "a space".to_owned(),
-        '\t' => "a tab".to_owned(),
-        c if c.is_ascii_graphic() || c.is_alphanumeric() => format!("'{c}'"),
-        c => code(c),
-    }
-}
-
-/// A character as U+XXXX.
-fn code(ch: char) -> String {
-    format!("U+{:04X}", u32::from(ch))
 }

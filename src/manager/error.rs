@@ -3,7 +3,6 @@
 use std::fmt;
 
 use super::config::{ConfigField, ConfigProblem};
-use super::limits::{MAX_SAFE_INTEGER, TIMESTAMP_MAX};
 use super::state::{Operation, VmState};
 
 /// Why the manager refused a call. A refused call changes nothing.
@@ -111,41 +110,9 @@ impl VmError {
 }
 
 impl fmt::Display for VmError {
+    /// The message in English, from the catalogue (`i18n`), where every language's is.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            VmError::NotFound { name } => write!(f, "no VM named '{name}' exists"),
-            VmError::AlreadyExists { name } => write!(f, "a VM named '{name}' already exists"),
-            VmError::InvalidConfig { field, problem } => {
-                problem.describe(field.label(), field.unit(), f)
-            }
-            VmError::InvalidTransition {
-                name,
-                operation,
-                state,
-            } => {
-                let verb = operation.verb();
-                match operation.refusal(*state) {
-                    Some(refusal) => write!(f, "cannot {verb} '{name}': {}", refusal.explain()),
-                    None => write!(f, "cannot {verb} '{name}' while it is {state}"),
-                }
-            }
-            VmError::Closed => f.write_str("the VM manager is closed"),
-            VmError::InvalidSnapshot { reason } => write!(f, "invalid saved state: {reason}"),
-            VmError::RecordOutOfRange {
-                field,
-                min,
-                max,
-                got,
-            } => {
-                write!(f, "{} must be between {min} and {max}", field.json_name())?;
-                if *max == MAX_SAFE_INTEGER {
-                    f.write_str(" (the largest whole number JavaScript holds exactly)")?;
-                } else if *max == TIMESTAMP_MAX {
-                    f.write_str(" (the latest time a JavaScript Date holds)")?;
-                }
-                write!(f, ", got {got}")
-            }
-        }
+        f.write_str(&crate::i18n::Lang::En.error(self))
     }
 }
 

@@ -11,7 +11,9 @@ mod nfc;
 mod snapshot;
 mod state;
 
-pub use config::{check_name, ConfigField, ConfigProblem, VmConfig, KNOWN_NETWORKS};
+pub use config::{
+    check_name, Allowed, ConfigField, ConfigProblem, Expected, VmConfig, KNOWN_NETWORKS,
+};
 pub use error::{InfoField, VmError};
 pub use limits::{DISK_SIZE_GB, MEMORY_MB, NAME_MAX_CHARS, VCPUS};
 pub use mock::{Clock, ConfigUpdate, MockVmManager, Timestamp, VmInfo, VmManager};

@@ -150,7 +150,8 @@ impl Operation {
     }
 }
 
-/// Why an operation is refused in a state: the libvirt test driver's reasons, worded for people.
+/// Why an operation is refused in a state: the libvirt test driver's reasons. `i18n` words
+/// them for people (`Lang::explain`, `Texts::refusal`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Refusal {
     /// Start on a running VM (virsh: "Domain is already active").
@@ -165,30 +166,4 @@ pub enum Refusal {
     NotPaused,
     /// Rename of a running or paused VM (virsh: "cannot rename active domain").
     RenameActive(VmState),
-}
-
-impl Refusal {
-    /// A few words, for a disabled button's tooltip: "already running".
-    pub fn short(self) -> &'static str {
-        match self {
-            Refusal::AlreadyRunning => "already running",
-            Refusal::PausedNotStopped => "paused: resume it instead",
-            Refusal::NotRunning => "not running",
-            Refusal::AlreadyPaused => "already paused",
-            Refusal::NotPaused => "not paused",
-            Refusal::RenameActive(_) => "stop it first to rename",
-        }
-    }
-
-    /// A full clause for error messages: "it is already running".
-    pub fn explain(self) -> String {
-        match self {
-            Refusal::AlreadyRunning => "it is already running".into(),
-            Refusal::PausedNotStopped => "it is already active (paused); resume it instead".into(),
-            Refusal::NotRunning => "it is not running".into(),
-            Refusal::AlreadyPaused => "it is already paused".into(),
-            Refusal::NotPaused => "it is not paused".into(),
-            Refusal::RenameActive(state) => format!("it is {state}; stop it first"),
-        }
-    }
 }

@@ -1,6 +1,7 @@
 //! Export and import: the whole state as one JSON file, and reading such a file back with the
 //! same checks as storage, into a preview the user confirms (replace or merge).
 
+use crate::i18n::{fill, Lang};
 use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
@@ -164,27 +165,31 @@ impl ImportPreview {
     /// One sentence for the preview: "3 VMs, 1 invalid (left out): 'x': memory must be …";
     /// past [`PREVIEW_PROBLEMS`] entries left out, "…, 700 invalid (left out), the first 5:
     /// …". Its length is bounded, however many entries the file has.
-    pub fn summary(&self) -> String {
-        let count = self.vms.len();
-        let mut text = format!("{count} VM{}", if count == 1 { "" } else { "s" });
-        if self.rejected > 0 {
-            let reasons: Vec<String> = self
-                .problems
-                .iter()
-                .map(|(label, reason)| format!("{label}: {reason}"))
-                .collect();
-            let first = if self.rejected > self.problems.len() {
-                format!(", the first {}", self.problems.len())
-            } else {
-                String::new()
-            };
-            text.push_str(&format!(
-                ", {} invalid (left out){first}: {}",
-                self.rejected,
-                reasons.join("; ")
-            ));
+    pub fn summary(&self, lang: Lang) -> String {
+        let texts = lang.texts();
+        let vms = lang.plural(&texts.import_vms, self.vms.len() as u64, &[]);
+        if self.rejected == 0 {
+            return vms;
         }
-        text
+        let reasons: Vec<String> = self
+            .problems
+            .iter()
+            .map(|(label, reason)| format!("{label}: {reason}"))
+            .collect();
+        let template = if self.rejected > self.problems.len() {
+            texts.import_rejected_first
+        } else {
+            texts.import_rejected
+        };
+        fill(
+            template,
+            &[
+                ("vms", &vms),
+                ("rejected", &lang.number(self.rejected as u64)),
+                ("shown", &self.problems.len()),
+                ("reasons", &reasons.join("; ")),
+            ],
+        )
     }
 
     /// The imported names that already exist among `current`: merging replaces them.

@@ -14,6 +14,7 @@
 //! from one origin, which shares one localStorage.
 
 pub mod export;
+pub mod sync;
 
 use serde::{Deserialize, Serialize};
 
@@ -25,6 +26,8 @@ pub const KEY_PREFIX: &str = "vm-playground";
 pub const META_KEY: &str = "vm-playground:meta";
 /// The key of the event log (`event_log::EventLog` as JSON).
 pub const LOG_KEY: &str = "vm-playground:log";
+/// The key of the user's last choice of language (`en`, `ru`): see `i18n::Lang::choose`.
+pub const LANG_KEY: &str = "vm-playground:lang";
 /// The prefix of the per-VM keys.
 pub const VM_KEY_PREFIX: &str = "vm-playground:vm:";
 /// The format this code writes.
@@ -75,13 +78,39 @@ pub struct Loaded {
     pub vms: CheckedVms,
     /// No metadata: nothing was ever saved here (the app shows its demo).
     pub first_visit: bool,
+    /// The metadata names a format this version can't read (a newer one, or something
+    /// unreadable): nothing else was read, and nothing may be written until the user chooses.
+    pub unknown_format: Option<UnknownFormat>,
     /// What could not be used, and why, for the user to see.
     pub problems: Vec<LoadProblem>,
     /// Keys whose values must be moved to a backup before anything is written: damaged
-    /// records, and every key when the format is from a newer version.
+    /// records.
     pub set_aside: Vec<String>,
     /// Backups kept from earlier loads, by key.
     pub backups: Vec<String>,
+}
+
+/// Metadata of a format this version can't read, as found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownFormat {
+    /// The stored metadata, cut to [`UnknownFormat::SHOWN_CHARS`] characters (with "…").
+    pub found: String,
+}
+
+impl UnknownFormat {
+    /// How much of the stored metadata is kept to show the user.
+    pub const SHOWN_CHARS: usize = 100;
+}
+
+/// Whether `value`, stored under [`META_KEY`], is a format this version reads: `Err` for any
+/// other version (newer, older, a string, a float) and for anything unreadable.
+pub fn check_meta(value: &str) -> Result<(), UnknownFormat> {
+    match serde_json::from_str::<Meta>(value) {
+        Ok(meta) if meta.version == FORMAT_VERSION => Ok(()),
+        _ => Err(UnknownFormat {
+            found: crate::present::cut_text(value, UnknownFormat::SHOWN_CHARS),
+        }),
+    }
 }
 
 /// A stored value that could not be used.
@@ -95,16 +124,16 @@ pub struct LoadProblem {
 
 /// Reads every `(key, value)` pair of storage that belongs to this app (others are ignored).
 ///
-/// Damaged records are reported and listed in [`Loaded::set_aside`]; the valid VMs load. Data
-/// of a newer format is not read at all (this version can't know what it means): every key is
-/// set aside and the app starts empty.
+/// Damaged records are reported and listed in [`Loaded::set_aside`]; the valid VMs load.
+/// Metadata of a format this version can't read (see [`check_meta`]) stops everything: no
+/// record is read (this version can't know what they mean) and [`Loaded::unknown_format`]
+/// says so; the caller must then write nothing until the user chooses.
 pub fn load<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str)>) -> Loaded {
     let mut loaded = Loaded {
         first_visit: true,
         ..Loaded::default()
     };
     let mut records = Vec::new();
-    let mut future_version = None;
     let problem = |loaded: &mut Loaded, key: &str, reason: String| {
         loaded.problems.push(LoadProblem {
             key: key.to_owned(),
@@ -117,32 +146,13 @@ pub fn load<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str)>) -> Loaded
             loaded.backups.push(key.to_owned());
         } else if key == META_KEY {
             loaded.first_visit = false;
-            match serde_json::from_str::<Meta>(value) {
-                Ok(meta) if meta.version == FORMAT_VERSION => {}
-                Ok(meta) if meta.version > FORMAT_VERSION => future_version = Some(meta.version),
-                Ok(meta) => problem(
-                    &mut loaded,
-                    key,
-                    format!("unknown format version {}", meta.version),
-                ),
-                Err(error) => problem(&mut loaded, key, format!("unreadable metadata: {error}")),
-            }
+            loaded.unknown_format = check_meta(value).err();
         } else if key.starts_with(VM_KEY_PREFIX) {
             records.push((key, value));
         }
     }
-    if let Some(version) = future_version {
-        loaded.problems.push(LoadProblem {
-            key: META_KEY.to_owned(),
-            reason: format!(
-                "the saved data is from a newer version of VM Playground (format {version}; this one reads format {FORMAT_VERSION}), so it was not loaded"
-            ),
-        });
-        loaded.set_aside.push(META_KEY.to_owned());
-        loaded
-            .set_aside
-            .extend(records.iter().map(|(key, _)| (*key).to_owned()));
-        crate::ordering::sort_by_text(&mut loaded.set_aside, String::as_str);
+    crate::ordering::sort_by_text(&mut loaded.backups, String::as_str);
+    if loaded.unknown_format.is_some() {
         return loaded;
     }
     let mut vms = Vec::new();
@@ -162,7 +172,6 @@ pub fn load<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str)>) -> Loaded
     }
     crate::ordering::sort_by_text(&mut loaded.problems, |problem| &problem.key);
     crate::ordering::sort_by_text(&mut loaded.set_aside, String::as_str);
-    crate::ordering::sort_by_text(&mut loaded.backups, String::as_str);
     loaded.vms = kept;
     loaded
 }
@@ -211,9 +220,29 @@ pub struct Backup {
 }
 
 impl Backup {
-    /// The key a backup made at `at` is kept under.
+    /// The first key a backup made at `at` is kept under; later ones of the same
+    /// millisecond get [`Backup::numbered_key`]s.
     pub fn key(at: u64) -> String {
         format!("{BACKUP_KEY_PREFIX}{at}")
+    }
+
+    /// The `n`th key for a backup made at `at`: [`Backup::key`] for 0, then
+    /// `vm-playground:backup:<at>-<n>`.
+    pub fn numbered_key(at: u64, n: u64) -> String {
+        if n == 0 {
+            Backup::key(at)
+        } else {
+            format!("{BACKUP_KEY_PREFIX}{at}-{n}")
+        }
+    }
+
+    /// The first key for a backup made at `at` that `taken` says is free: backups never
+    /// share a key, even when several are made in one millisecond.
+    pub fn unused_key(at: u64, taken: impl Fn(&str) -> bool) -> String {
+        (0..)
+            .map(|n| Backup::numbered_key(at, n))
+            .find(|key| !taken(key))
+            .expect("some number is free")
     }
 
     /// The JSON kept in storage and downloaded.
@@ -350,7 +379,7 @@ mod tests {
     #[test]
     fn a_future_format_is_reported() {
         let loaded = load([(META_KEY, r#"{"version":99}"#)]);
-        assert!(loaded.problems[0].reason.contains("newer version"));
+        assert_eq!(loaded.unknown_format.unwrap().found, r#"{"version":99}"#);
     }
 
     #[test]

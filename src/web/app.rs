@@ -5,7 +5,6 @@
 //! record. The signals are never written from anywhere else, so they can't drift from the
 //! manager.
 
-use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -18,6 +17,8 @@ use crate::manager::{
     VmState,
 };
 use crate::storage::export::{export_json, ImportMode, ImportPreview};
+use crate::storage::sync::Unsaved;
+use crate::web::store::SaveError;
 
 /// One VM as the list shows it. Its signal holds the core's latest answer for that VM.
 #[derive(Clone, PartialEq)]
@@ -54,20 +55,69 @@ pub enum StartMode {
 pub enum SaveStatus {
     /// Every change so far is saved.
     Saved,
-    /// Changes stay in memory only; the reason, for the alert. Saving is retried on every
-    /// change.
-    NotSaving(String),
+    /// Changes stay in memory only; why, for the alert. Saving is retried on every change.
+    NotSaving(SaveError),
+    /// The stored metadata (given as found, cut short) names a format this version can't
+    /// read: nothing is read or written under the app's keys until the user starts over
+    /// ([`App::start_over`]); changes stay in memory.
+    UnknownFormat(String),
 }
 
 /// A message about stored data, shown in an alert until dismissed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
-    /// What happened, in a sentence.
-    pub title: String,
+    /// What happened (put into words in the page's language when shown).
+    pub title: NoticeTitle,
     /// The details: one line per key or entry.
-    pub items: Vec<String>,
+    pub items: Vec<NoticeItem>,
     /// The backup key the data was kept under, offered as a download.
     pub backup_key: Option<String>,
+}
+
+/// What a [`Notice`] says happened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoticeTitle {
+    /// Another tab's newer changes won over this tab's unsaved ones.
+    LostChanges,
+    /// A record this version can't read was kept under `backup_key` before a change here
+    /// replaced it.
+    ReplacedUnreadable {
+        /// Where it was kept.
+        backup_key: String,
+    },
+    /// `count` entries of the stored event log could not be read.
+    LogEntriesSkipped {
+        /// How many.
+        count: usize,
+    },
+    /// The stored event log could not be read at all.
+    LogUnreadable,
+    /// Saved data that could not be loaded was kept under a backup key.
+    SetAsideKept {
+        /// The backup key.
+        key: String,
+    },
+    /// Saved data that could not be loaded was left where it was: no backup could be written.
+    SetAsideLeft {
+        /// Why the backup failed.
+        error: SaveError,
+    },
+}
+
+/// A detail line of a [`Notice`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoticeItem {
+    /// A storage key, or a key and what was wrong with it, as found (technical detail).
+    Detail(String),
+    /// A change of this tab that another tab's overtook.
+    Lost {
+        /// The VM.
+        name: String,
+        /// Its state after this tab's change (`None`: deleted here).
+        ours: Option<VmState>,
+        /// Its state as the other tab left it (`None`: deleted there).
+        kept: Option<VmState>,
+    },
 }
 
 /// What kind of line the console shows.
@@ -116,12 +166,14 @@ pub struct App {
     pub notices: RwSignal<Vec<Notice>>,
     /// Keys of the backups of damaged data kept in storage.
     pub backups: RwSignal<Vec<String>>,
-    /// Deletes that could not be written yet (storage unavailable or full).
-    pub(super) unsaved_deletes: StoredValue<BTreeSet<String>>,
+    /// Changes not written yet, each with the stored record it was based on.
+    pub(super) unsaved: StoredValue<Unsaved>,
     /// Every operation, from the GUI, the console or the JS API, newest last.
     pub events: RwSignal<EventLog>,
     /// Events not yet merged into the stored log.
     pub(super) unsaved_events: StoredValue<Vec<Event>>,
+    /// Whether a save of the events waits for an idle moment.
+    pub(super) events_scheduled: StoredValue<bool>,
     /// The console's transcript, each line with a number that never repeats (the list's key:
     /// when old lines are dropped, the others keep theirs and are not re-rendered).
     pub transcript: RwSignal<Vec<(u64, Line)>>,
@@ -161,9 +213,10 @@ impl App {
             save_status: RwSignal::new(SaveStatus::Saved),
             notices: RwSignal::new(Vec::new()),
             backups: RwSignal::new(Vec::new()),
-            unsaved_deletes: StoredValue::new(BTreeSet::new()),
+            unsaved: StoredValue::new(Unsaved::default()),
             events: RwSignal::new(EventLog::new()),
             unsaved_events: StoredValue::new(Vec::new()),
+            events_scheduled: StoredValue::new(false),
             transcript: RwSignal::new(Vec::new()),
             next_line: StoredValue::new(0),
             domain_ids: StoredValue::new(DomainIds::default()),
@@ -310,8 +363,14 @@ impl App {
 
     /// Adds `event` to the event log, saved soon after.
     pub fn log(&self, event: Event) {
-        self.unsaved_events
-            .update_value(|events| events.push(event.clone()));
+        let capacity = self.events.with_untracked(EventLog::capacity);
+        self.unsaved_events.update_value(|events| {
+            // Bounded while the log can't be saved: the log keeps no more anyway.
+            if events.len() >= capacity {
+                events.remove(0);
+            }
+            events.push(event.clone());
+        });
         self.events.update(|log| {
             log.push(event);
         });
@@ -351,7 +410,7 @@ impl App {
     pub fn create(&self, config: VmConfig, mode: StartMode) -> Result<(), VmError> {
         // Rows and storage keys are by the name the core keeps: in NFC.
         let name = nfc(&config.name).into_owned();
-        self.take_in_stored(&name);
+        let base = self.take_in_stored(&name);
         let start = mode == StartMode::Start;
         let mirrored = config.clone();
         let result = if start {
@@ -367,14 +426,14 @@ impl App {
         });
         result?;
         self.show(&name);
-        self.save(&name);
+        self.save(&name, base);
         Ok(())
     }
 
     /// Moves a VM through a transition.
     pub fn transition(&self, name: &str, transition: Transition) -> Result<VmState, VmError> {
         let name = &*nfc(name);
-        self.take_in_stored(name);
+        let base = self.take_in_stored(name);
         let result = self.report(name, self.manager().apply(name, transition));
         self.record(name, transition.operation().verb(), &result, || {
             command_for(&GuiAction::Transition { name, transition })
@@ -394,7 +453,7 @@ impl App {
             facts.set(name, known);
         });
         self.show(name);
-        self.save(name);
+        self.save(name, base);
         Ok(state)
     }
 
@@ -402,10 +461,12 @@ impl App {
     pub fn update(&self, name: &str, config: VmConfig) -> Result<ConfigUpdate, VmError> {
         let name = &*nfc(name);
         let new_name = nfc(&config.name).into_owned();
-        self.take_in_stored(name);
-        if new_name != name {
-            self.take_in_stored(&new_name);
-        }
+        let base = self.take_in_stored(name);
+        let new_base = if new_name != name {
+            self.take_in_stored(&new_name)
+        } else {
+            base.clone()
+        };
         let before = self
             .manager()
             .get_vm_info(name)
@@ -444,37 +505,37 @@ impl App {
         self.show(name);
         if new_name != name {
             self.show(&new_name);
-            self.save_delete(name);
+            self.save(name, base);
         }
-        self.save(&new_name);
+        self.save(&new_name, new_base);
         Ok(outcome)
     }
 
     /// Drops a VM's pending config changes.
     pub fn discard_pending(&self, name: &str) -> Result<bool, VmError> {
         let name = &*nfc(name);
-        self.take_in_stored(name);
+        let base = self.take_in_stored(name);
         let result = self.report(name, self.manager().discard_pending(name));
         self.record(name, "discard", &result, || {
             command_for(&GuiAction::DiscardPending { name })
         });
         let discarded = result?;
         self.show(name);
-        self.save(name);
+        self.save(name, base);
         Ok(discarded)
     }
 
     /// Deletes a VM in any state.
     pub fn delete(&self, name: &str) -> Result<(), VmError> {
         let name = &*nfc(name);
-        self.take_in_stored(name);
+        let base = self.take_in_stored(name);
         let result = self.report(name, self.manager().delete_vm(name));
         self.record(name, "delete", &result, || {
             command_for(&GuiAction::Delete { name })
         });
         result?;
         self.show(name);
-        self.save_delete(name);
+        self.save(name, base);
         Ok(())
     }
 
@@ -517,8 +578,10 @@ impl App {
                     self.record(&name, "import", &result, Vec::new);
                 }
                 self.refresh_all();
+                // The user chose to replace these VMs: based on what storage holds now.
                 for name in merged {
-                    self.save(&name);
+                    let base = self.stored_record(&name);
+                    self.save(&name, base);
                 }
             }
         }

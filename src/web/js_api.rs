@@ -14,8 +14,8 @@ use crate::console::ConsoleBackend;
 use crate::event_log::Source;
 use crate::manager::limits::{chars_over, quoted_excerpt, EXCERPT_CHARS, NAME_MAX_CHARS};
 use crate::manager::{
-    ConfigField, ConfigProblem, ConfigUpdate, MockVmManager as Core, Transition, VmConfig, VmError,
-    VmManager,
+    ConfigField, ConfigProblem, ConfigUpdate, Expected, MockVmManager as Core, Transition,
+    VmConfig, VmError, VmManager,
 };
 
 enum Target {
@@ -29,9 +29,10 @@ pub struct JsVmManager {
     target: Target,
 }
 
-/// Converts a core error into a thrown JS `Error` with `code` and, for InvalidConfig, `field`.
+/// Converts a core error into a thrown JS `Error` with `code` and, for InvalidConfig, `field`
+/// (both language-independent); its `message` is in the page's language.
 pub fn to_js_error(error: &VmError) -> JsValue {
-    let js_error = js_sys::Error::new(&error.to_string());
+    let js_error = js_sys::Error::new(&super::language::current().error(error));
     js_error.set_name("VmError");
     let object: &JsValue = js_error.as_ref();
     let _ = js_sys::Reflect::set(object, &"code".into(), &error.code().into());
@@ -354,7 +355,7 @@ fn name_arg(value: &JsValue) -> Result<String, VmError> {
     Err(VmError::InvalidConfig {
         field: ConfigField::Name,
         problem: ConfigProblem::WrongType {
-            expected: "a VM name (a string)",
+            expected: Expected::VmName,
             found: if value.is_undefined() {
                 "undefined".into()
             } else {

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod download;
 pub mod js_api;
+pub mod language;
 pub mod panic;
 mod persist;
 pub mod service_worker;
@@ -15,10 +16,11 @@ mod ui;
 pub fn start() {
     panic::install_hook();
     install_normaliser();
+    let language = language::Language::at_start();
     let app = app::App::load();
     js_api::install(app);
     let update = service_worker::Update::new();
-    leptos::mount::mount_to_body(move || leptos::view! { <ui::Root app update /> });
+    leptos::mount::mount_to_body(move || leptos::view! { <ui::Root app language update /> });
     service_worker::register(update);
 }
 

@@ -1,11 +1,29 @@
 //! What a panic leaves on screen: the message in the console (console_error_panic_hook) and a
-//! banner that says the data is safe and offers a reload, so the page never just freezes.
-//! Built with plain DOM calls: after a panic the reactive system can't be trusted.
+//! banner that says what was saved and offers a reload, so the page never just freezes.
+//! Built with plain DOM calls: after a panic the reactive system can't be trusted, so the app
+//! tells this module whether it is saving as that changes ([`note_saving`]).
+
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use wasm_bindgen::prelude::*;
 
-/// The banner's text. Every change is saved when it is made, so a reload loses nothing.
-pub const BANNER_TEXT: &str = "Something went wrong inside VM Playground. Your VMs are safe: every change was saved in this browser when you made it. Reload the page to continue.";
+/// Whether the app's changes are being saved, as the app last said.
+static SAVING: AtomicBool = AtomicBool::new(true);
+
+/// Tells the banner whether changes are being saved now.
+pub fn note_saving(saving: bool) {
+    SAVING.store(saving, Ordering::Relaxed);
+}
+
+/// What the banner says now, in the page's language: whether every change was saved.
+pub fn banner_text() -> &'static str {
+    let texts = super::language::current().texts();
+    if SAVING.load(Ordering::Relaxed) {
+        texts.panic_saved
+    } else {
+        texts.panic_not_saved
+    }
+}
 
 /// Installs the panic hook.
 pub fn install_hook() {
@@ -29,10 +47,10 @@ pub fn show_banner() {
         banner.set_attribute("role", "alert")?;
         banner.set_class_name("panic-banner");
         let text = document.create_element("p")?;
-        text.set_text_content(Some(BANNER_TEXT));
+        text.set_text_content(Some(banner_text()));
         let button = document.create_element("button")?;
         button.set_attribute("type", "button")?;
-        button.set_text_content(Some("Reload"));
+        button.set_text_content(Some(super::language::current().texts().reload));
         let reload = Closure::<dyn Fn()>::new(|| {
             if let Some(window) = web_sys::window() {
                 let _ = window.location().reload();

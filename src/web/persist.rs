@@ -5,19 +5,26 @@
 //! is checked against that newer state instead of overwriting it. The `storage` event brings
 //! other tabs' changes in as they happen; a tab that missed events catches up when it becomes
 //! visible again, and in any case before it touches a VM.
-
-use std::collections::BTreeSet;
+//!
+//! No tab writes a record it has not re-read: every change is *unsaved* (with the record it was
+//! based on, see [`storage::sync`]) until a flush re-reads its key and finds that base still
+//! there. While saving fails (a full quota) the tab keeps taking in other tabs' changes; when
+//! it can write again, a change another tab overtook is dropped and reported, the rest written.
+//! The event log is saved apart: a log that can't be written never stops the VMs' saving.
+//! Data of a format this version can't read is never written over (see
+//! [`SaveStatus::UnknownFormat`]).
 
 use crate::ordering::by_insertion;
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-use super::app::{now, App, Notice, SaveStatus};
+use super::app::{now, App, Notice, NoticeItem, NoticeTitle, SaveStatus};
 use super::store::{self, SaveError};
 use crate::demo;
 use crate::event_log::EventLog;
-use crate::manager::VmManager;
+use crate::manager::{VmManager, VmState};
+use crate::storage::sync::Step;
 use crate::storage::{self, Backup, Loaded, LOG_KEY, META_KEY};
 
 /// The stored event log, if there is a readable one.
@@ -35,6 +42,74 @@ fn loaded_from(entries: &[(String, String)]) -> Loaded {
     )
 }
 
+/// The VM records among `entries`, by VM name.
+fn records_by_name(entries: &[(String, String)]) -> std::collections::BTreeMap<&str, &str> {
+    by_insertion(
+        entries
+            .iter()
+            .filter_map(|(key, value)| storage::vm_name(key).map(|name| (name, value.as_str()))),
+    )
+}
+
+/// Whether this version can read `value`, stored under `name`'s key.
+fn readable(name: &str, value: &str) -> bool {
+    storage::decode_vm(&storage::vm_key(name), value).is_ok()
+}
+
+/// Everything stored under the app's keys but the backups, as a backup (to keep, or download).
+pub fn stored_data() -> Result<Backup, SaveError> {
+    let entries = store::read_all().ok_or(SaveError::Unavailable)?;
+    Ok(Backup {
+        created_at: now(),
+        reasons: vec![format!(
+            "{META_KEY}: data of a format this version can't read, set aside to start over"
+        )],
+        entries: by_insertion(
+            entries
+                .into_iter()
+                .filter(|(key, _)| !key.starts_with(storage::BACKUP_KEY_PREFIX)),
+        ),
+    })
+}
+
+/// A change of this tab that another tab's newer change overtook, so it was not applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct LostChange {
+    name: String,
+    /// The VM's state after this tab's change (`None`: this tab deleted it).
+    ours: Option<VmState>,
+    /// The VM's state as the other tab left it (`None`: deleted there).
+    kept: Option<VmState>,
+}
+
+/// The notice for changes that were not applied.
+fn lost_changes_notice(lost: &[LostChange]) -> Notice {
+    Notice {
+        title: NoticeTitle::LostChanges,
+        items: lost
+            .iter()
+            .map(|lost| NoticeItem::Lost {
+                name: lost.name.clone(),
+                ours: lost.ours,
+                kept: lost.kept,
+            })
+            .collect(),
+        backup_key: None,
+    }
+}
+
+/// The notice for a record that could not be read and was kept in a backup before this tab
+/// replaced it.
+fn replaced_unreadable_notice(key: &str, backup_key: String) -> Notice {
+    Notice {
+        title: NoticeTitle::ReplacedUnreadable {
+            backup_key: backup_key.clone(),
+        },
+        items: vec![NoticeItem::Detail(key.to_owned())],
+        backup_key: Some(backup_key),
+    }
+}
+
 impl App {
     pub(super) fn load_from_storage(&self) {
         let manager = self.manager();
@@ -46,6 +121,12 @@ impl App {
         };
         let loaded = loaded_from(&entries);
         self.backups.set(loaded.backups.clone());
+        if let Some(unknown) = loaded.unknown_format {
+            // Not one key is written (nor the log read): the app starts empty, in memory.
+            self.set_status(SaveStatus::UnknownFormat(unknown.found));
+            self.refresh_all();
+            return;
+        }
         self.load_events(&entries);
         if !loaded.set_aside.is_empty() {
             self.set_aside(&entries, &loaded);
@@ -53,16 +134,28 @@ impl App {
         if loaded.first_visit {
             demo::load_demo(&manager).expect("the demo set is valid");
             self.refresh_all();
-            self.flush_all();
+            // Stray records without metadata are left alone: only the demo is written.
+            self.note_as_unsaved(manager.list_vms().unwrap_or_default(), &entries);
+            self.flush();
             return;
         }
         manager
             .restore_checked(loaded.vms)
             .expect("the app's manager is never closed");
         self.refresh_all();
-        if !loaded.set_aside.is_empty() {
-            let _ = store::save_meta();
-        }
+    }
+
+    /// Marks `names` as unsaved, each based on what `entries` (storage as read) hold for it:
+    /// the next flush writes this tab's record of each (or removes it, for a VM this tab
+    /// doesn't have).
+    fn note_as_unsaved(&self, names: Vec<String>, entries: &[(String, String)]) {
+        let stored = records_by_name(entries);
+        self.unsaved.update_value(|unsaved| {
+            for name in names {
+                let base = stored.get(name.as_str()).map(|value| (*value).to_owned());
+                unsaved.note(&name, base);
+            }
+        });
     }
 
     /// Loads the event log; an unreadable one is kept in a backup and the log starts afresh.
@@ -78,11 +171,7 @@ impl App {
                 self.events.set(log);
                 self.notices.update(|notices| {
                     notices.push(Notice {
-                        title: format!(
-                            "{skipped} entr{} of the event log could not be read and {} left out.",
-                            if skipped == 1 { "y" } else { "ies" },
-                            if skipped == 1 { "was" } else { "were" }
-                        ),
+                        title: NoticeTitle::LogEntriesSkipped { count: skipped },
                         items: Vec::new(),
                         backup_key: None,
                     })
@@ -101,8 +190,13 @@ impl App {
                 }
                 self.notices.update(|notices| {
                     notices.push(Notice {
-                        title: "The event log could not be read, so it starts empty.".into(),
-                        items: backup.reasons.clone(),
+                        title: NoticeTitle::LogUnreadable,
+                        items: backup
+                            .reasons
+                            .iter()
+                            .cloned()
+                            .map(NoticeItem::Detail)
+                            .collect(),
                         backup_key: kept,
                     })
                 });
@@ -110,35 +204,50 @@ impl App {
         }
     }
 
-    /// Saves new events when the browser is idle, off the click's path.
-    /// The first unsaved event schedules the save; later ones ride along with it. While
-    /// saving fails they wait for `flush_all`.
+    /// Saves new events when the browser is idle, off the click's path. One save is
+    /// scheduled at a time; later events ride along with it.
     pub(super) fn save_events_soon(&self) {
         let app = *self;
-        if self.unsaved_events.with_value(Vec::len) == 1 {
-            request_idle_callback(move || app.save_events());
+        if !self.events_scheduled.get_value() {
+            self.events_scheduled.set_value(true);
+            request_idle_callback(move || {
+                app.events_scheduled.set_value(false);
+                app.save_events();
+            });
         }
     }
 
-    /// Merges the new events into the stored log and writes it; other tabs' events stay.
-    fn save_events(&self) {
+    /// Merges the new events into the stored log and writes it; other tabs' events stay. A
+    /// log that can't be written keeps its new events for the next try (the newest
+    /// [`EventLog::capacity`] of them), and changes nothing about the VMs' saving.
+    pub(super) fn save_events(&self) {
         let unsaved = self.unsaved_events.get_value();
-        if unsaved.is_empty() || !self.saving() {
+        if unsaved.is_empty() || self.unknown_format() {
             return;
         }
         let stored = stored_events().unwrap_or_else(|| self.events.get_untracked());
         let merged = stored.merged(&unsaved);
-        match store::write(LOG_KEY, &merged.to_json()) {
+        let (kept, json) = merged.to_stored_json();
+        match store::write(LOG_KEY, &json) {
             Ok(()) => {
                 self.unsaved_events.set_value(Vec::new());
-                self.events.set(merged);
+                self.events.set(kept);
             }
-            Err(error) => self.not_saving(error),
+            Err(_) => {
+                let capacity = merged.capacity();
+                self.unsaved_events.update_value(|events| {
+                    let excess = events.len().saturating_sub(capacity);
+                    events.drain(..excess);
+                });
+            }
         }
     }
 
     /// Another tab wrote the log: show it with this tab's unsaved events.
     fn take_in_events(&self) {
+        if self.unknown_format() {
+            return;
+        }
         if let Some(stored) = stored_events() {
             let merged = stored.merged(&self.unsaved_events.get_value());
             self.events.set(merged);
@@ -162,23 +271,24 @@ impl App {
                     .cloned(),
             ),
         };
-        let items: Vec<String> = backup.reasons.clone();
+        let items: Vec<NoticeItem> = backup
+            .reasons
+            .iter()
+            .cloned()
+            .map(NoticeItem::Detail)
+            .collect();
         let notice = match store::save_backup(&backup) {
             Ok(key) => {
                 let _ = store::remove_keys(&loaded.set_aside);
                 self.backups.update(|backups| backups.push(key.clone()));
                 Notice {
-                    title: format!(
-                        "Some saved data could not be loaded. It was kept under the key '{key}': download it to look at it or to repair it. Everything else is here."
-                    ),
+                    title: NoticeTitle::SetAsideKept { key: key.clone() },
                     items,
                     backup_key: Some(key),
                 }
             }
             Err(error) => Notice {
-                title: format!(
-                    "Some saved data could not be loaded. It was left where it was, because a backup could not be written ({error}). Everything else is here."
-                ),
+                title: NoticeTitle::SetAsideLeft { error },
                 items,
                 backup_key: None,
             },
@@ -186,13 +296,16 @@ impl App {
         self.notices.update(|notices| notices.push(notice));
     }
 
-    fn not_saving(&self, error: SaveError) {
-        let status = SaveStatus::NotSaving(format!(
-            "Changes are not being saved: {error}. They stay on this page, and saving is tried again on every change."
-        ));
+    /// Sets the save status (and what the panic banner will say).
+    pub(super) fn set_status(&self, status: SaveStatus) {
+        super::panic::note_saving(status == SaveStatus::Saved);
         if self.save_status.get_untracked() != status {
             self.save_status.set(status);
         }
+    }
+
+    fn not_saving(&self, error: SaveError) {
+        self.set_status(SaveStatus::NotSaving(error));
     }
 
     fn saving(&self) -> bool {
@@ -200,53 +313,114 @@ impl App {
             .with_untracked(|status| *status == SaveStatus::Saved)
     }
 
-    /// Saves the record of `name` after a change (or retries everything if saving failed).
-    pub(super) fn save(&self, name: &str) {
-        if !self.saving() {
-            self.flush_all();
-            return;
-        }
-        let Ok(info) = self.manager().get_vm_info(name) else {
-            return;
-        };
-        if let Err(error) = store::save_vm(&info) {
-            self.not_saving(error);
-        }
+    /// Whether the stored data is of a format this version can't read (nothing is written).
+    pub(super) fn unknown_format(&self) -> bool {
+        self.save_status
+            .with_untracked(|status| matches!(status, SaveStatus::UnknownFormat(_)))
     }
 
-    /// Removes the record of a deleted VM (or remembers to, if saving fails).
-    pub(super) fn save_delete(&self, name: &str) {
-        self.unsaved_deletes.update_value(|deletes| {
-            deletes.insert(name.to_owned());
-        });
-        if !self.saving() {
-            self.flush_all();
-            return;
-        }
-        match store::remove_vm(name) {
-            Ok(()) => self.unsaved_deletes.update_value(|deletes| {
-                deletes.remove(name);
-            }),
-            Err(error) => self.not_saving(error),
-        }
+    /// Saves `name` after a change (or its deletion) based on `base`, the stored record
+    /// [`App::take_in_stored`] read before it; while saving fails, the change waits.
+    pub(super) fn save(&self, name: &str, base: Option<String>) {
+        self.unsaved
+            .update_value(|unsaved| unsaved.note(name, base));
+        self.flush();
     }
 
-    /// Writes every VM and the deletes not yet written; on success, saving is back on.
-    pub(super) fn flush_all(&self) -> bool {
-        let deletes: Vec<String> = self
-            .unsaved_deletes
-            .with_value(|deletes| deletes.iter().map(|name| storage::vm_key(name)).collect());
-        let infos = self.manager().list_vm_infos().unwrap_or_default();
-        let result = store::save_meta()
-            .and_then(|()| store::remove_keys(&deletes))
-            .and_then(|()| infos.iter().try_for_each(store::save_vm));
+    /// What storage holds for `name` now (`None`: no record, or no storage).
+    pub(super) fn stored_record(&self, name: &str) -> Option<String> {
+        store::read(&storage::vm_key(name)).ok().flatten()
+    }
+
+    /// This tab's record of `name`, as it would be stored (`None`: it has no such VM).
+    fn ours(&self, name: &str) -> Option<String> {
+        self.manager()
+            .get_vm_info(name)
+            .ok()
+            .map(|info| storage::encode_vm(&info))
+    }
+
+    /// Writes the unsaved changes whose records still hold what they were based on (each
+    /// re-read first); the others lost to another tab's change, which is taken in and
+    /// reported. Returns whether everything is saved; then saving is back on.
+    pub(super) fn flush(&self) -> bool {
+        if self.unknown_format() {
+            return false;
+        }
+        match store::read(META_KEY) {
+            Ok(Some(meta)) => {
+                if let Err(unknown) = storage::check_meta(&meta) {
+                    // Another version took over storage since this tab loaded.
+                    self.set_status(SaveStatus::UnknownFormat(unknown.found));
+                    return false;
+                }
+            }
+            Ok(None) => {
+                if let Err(error) = store::save_meta() {
+                    self.not_saving(error);
+                    return false;
+                }
+            }
+            Err(error) => {
+                self.not_saving(error);
+                return false;
+            }
+        }
+        let mut lost = Vec::new();
+        let mut result = Ok(());
+        for name in self.unsaved.with_value(|unsaved| unsaved.names()) {
+            let key = storage::vm_key(&name);
+            let stored = match store::read(&key) {
+                Ok(stored) => stored,
+                Err(error) => {
+                    result = Err(error);
+                    break;
+                }
+            };
+            let ours = self.ours(&name);
+            let step = self.unsaved.try_update_value(|unsaved| {
+                unsaved.resolve(
+                    &name,
+                    stored.as_deref(),
+                    |value| readable(&name, value),
+                    ours.as_deref(),
+                )
+            });
+            match step.flatten() {
+                None | Some(Step::Settled) => {}
+                Some(Step::Conflict) => lost.extend(self.lose_to_stored(&name, stored.as_deref())),
+                Some(step @ (Step::Write | Step::BackUpThenWrite)) => {
+                    let written = if step == Step::BackUpThenWrite {
+                        self.back_up_unreadable(&key, stored.as_deref().unwrap_or_default())
+                    } else {
+                        Ok(())
+                    }
+                    .and_then(|()| match &ours {
+                        Some(value) => store::write(&key, value),
+                        None => store::remove_keys(std::slice::from_ref(&key)),
+                    });
+                    match written {
+                        Ok(()) => self.unsaved.update_value(|unsaved| unsaved.written(&name)),
+                        Err(error) => {
+                            result = Err(error);
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        if !lost.is_empty() {
+            let notice = lost_changes_notice(&lost);
+            self.notices.update(|notices| notices.push(notice));
+        }
         match result {
             Ok(()) => {
-                self.unsaved_deletes.set_value(BTreeSet::new());
                 if !self.saving() {
-                    self.save_status.set(SaveStatus::Saved);
+                    // Back from not saving: the events that waited go too. (A click's own
+                    // event is saved when the browser is idle, off the click's path.)
+                    self.set_status(SaveStatus::Saved);
+                    self.save_events();
                 }
-                self.save_events();
                 true
             }
             Err(error) => {
@@ -256,24 +430,62 @@ impl App {
         }
     }
 
+    /// Keeps an unreadable stored record in a backup (before this tab replaces it) and tells
+    /// the user.
+    fn back_up_unreadable(&self, key: &str, value: &str) -> Result<(), SaveError> {
+        let backup = Backup {
+            created_at: now(),
+            reasons: vec![format!(
+                "{key}: a record this version can't read, replaced by a change in this tab"
+            )],
+            entries: by_insertion([(key.to_owned(), value.to_owned())]),
+        };
+        let backup_key = store::save_backup(&backup)?;
+        self.backups
+            .update(|backups| backups.push(backup_key.clone()));
+        let notice = replaced_unreadable_notice(key, backup_key);
+        self.notices.update(|notices| notices.push(notice));
+        Ok(())
+    }
+
+    /// This tab's change to `name` lost to another tab's: takes in the stored record (or the
+    /// deletion) and says what was not applied.
+    fn lose_to_stored(&self, name: &str, stored: Option<&str>) -> Option<LostChange> {
+        let ours = self.manager().get_vm_info(name).ok().map(|info| info.state);
+        self.take_in_value(name, stored);
+        let kept = self.manager().get_vm_info(name).ok().map(|info| info.state);
+        Some(LostChange {
+            name: name.to_owned(),
+            ours,
+            kept,
+        })
+    }
+
+    /// Makes this tab's VM `name` what storage holds: the record, or no VM if there is none.
+    /// A record this version can't read leaves the VM as it is (it is backed up before this
+    /// tab ever writes over it).
+    fn take_in_value(&self, name: &str, stored: Option<&str>) {
+        let manager = self.manager();
+        match stored {
+            Some(value) => {
+                if let Ok(stored) = storage::decode_vm(&storage::vm_key(name), value) {
+                    if manager.get_vm_info(name).ok().as_ref() != Some(&stored) {
+                        let _ = manager.put_vm(stored);
+                        self.show(name);
+                    }
+                }
+            }
+            None => {
+                if manager.forget_vm(name).unwrap_or(false) {
+                    self.show(name);
+                }
+            }
+        }
+    }
+
     /// After the manager's VMs were replaced (reset, import): the stored records become
     /// exactly these VMs.
     pub(super) fn replace_saved(&self) {
-        let current: BTreeSet<String> = by_insertion(self.manager().list_vms().unwrap_or_default());
-        // Every stored record (this tab's rows and any it never loaded) of a VM that is not
-        // in the new state goes.
-        let shown: Vec<String> = self
-            .rows
-            .with_untracked(|rows| rows.iter().map(|row| row.name.to_string()).collect());
-        let stored = store::vm_keys()
-            .into_iter()
-            .filter_map(|key| storage::vm_name(&key).map(str::to_owned));
-        let gone: BTreeSet<String> = by_insertion(
-            shown
-                .into_iter()
-                .chain(stored)
-                .filter(|name| !current.contains(name)),
-        );
         self.refresh_all();
         // A new state: refusals shown for the old one no longer apply.
         self.rows.with_untracked(|rows| {
@@ -284,72 +496,159 @@ impl App {
                 row.error.set(None);
             }
         });
-        self.unsaved_deletes
-            .update_value(|deletes| deletes.extend(gone));
-        self.flush_all();
+        // Every stored record (this tab's rows and any it never loaded) is replaced, based on
+        // what storage holds now: the user chose to replace it.
+        let entries = store::read_all().unwrap_or_default();
+        let stored = entries
+            .iter()
+            .filter_map(|(key, _)| storage::vm_name(key))
+            .map(str::to_owned);
+        let names = self.manager().list_vms().unwrap_or_default();
+        self.unsaved.update_value(|unsaved| unsaved.clear());
+        self.note_as_unsaved(names.into_iter().chain(stored).collect(), &entries);
+        self.flush();
     }
 
-    /// Takes in the stored record of `name` before changing it: another tab may have changed
-    /// or deleted the VM since this tab last heard. Skipped while saving fails (then this
-    /// tab's memory is the newer side).
-    pub(super) fn take_in_stored(&self, name: &str) {
-        if !self.saving() {
-            return;
+    /// Takes in the stored record of `name` before changing it, or when another tab wrote it:
+    /// another tab may have changed or deleted the VM since this tab last heard. An unsaved
+    /// change of this tab to it stays if storage still holds what it was based on, and
+    /// otherwise is dropped for the stored record (and the user told). Returns what storage
+    /// holds: the base of the change about to be made.
+    pub(super) fn take_in_stored(&self, name: &str) -> Option<String> {
+        if self.unknown_format() {
+            return None;
         }
-        let manager = self.manager();
-        match store::read(&storage::vm_key(name)) {
-            Ok(Some(value)) => {
-                if let Ok(stored) = storage::decode_vm(&storage::vm_key(name), &value) {
-                    if manager.get_vm_info(name).ok().as_ref() != Some(&stored) {
-                        let _ = manager.put_vm(stored);
-                        self.show(name);
-                    }
+        // No storage: nothing to take in (and nothing will be written).
+        let Ok(stored) = store::read(&storage::vm_key(name)) else {
+            return None;
+        };
+        // This tab's record matters only to an unsaved change (a click's path skips it).
+        let ours = if self.unsaved.with_value(|unsaved| unsaved.contains(name)) {
+            self.ours(name)
+        } else {
+            None
+        };
+        let step = self.unsaved.try_update_value(|unsaved| {
+            unsaved.resolve(
+                name,
+                stored.as_deref(),
+                |value| readable(name, value),
+                ours.as_deref(),
+            )
+        });
+        match step.flatten() {
+            None => self.take_in_value(name, stored.as_deref()),
+            Some(Step::Conflict) => {
+                if let Some(lost) = self.lose_to_stored(name, stored.as_deref()) {
+                    let notice = lost_changes_notice(&[lost]);
+                    self.notices.update(|notices| notices.push(notice));
                 }
             }
-            Ok(None) => {
-                if manager.forget_vm(name).unwrap_or(false) {
-                    self.show(name);
-                }
-            }
-            Err(_) => {}
+            // This tab's change is newer than what storage holds: it waits to be written.
+            Some(Step::Write | Step::BackUpThenWrite | Step::Settled) => {}
         }
+        stored
     }
 
-    /// Makes this tab's VMs equal to the stored ones (after missed events, or a `clear()`).
+    /// Makes this tab's VMs equal to the stored ones (after missed events, or a `clear()`),
+    /// except where this tab has an unsaved change that storage has not overtaken.
     pub(super) fn take_in_all(&self) {
-        if !self.saving() {
+        if self.unknown_format() {
             return;
         }
         let Some(entries) = store::read_all() else {
             return;
         };
         let loaded = loaded_from(&entries);
+        if let Some(unknown) = loaded.unknown_format {
+            self.set_status(SaveStatus::UnknownFormat(unknown.found));
+            return;
+        }
+        if self
+            .backups
+            .with_untracked(|backups| *backups != loaded.backups)
+        {
+            self.backups.set(loaded.backups.clone());
+        }
         if loaded.first_visit {
             return;
         }
         let manager = self.manager();
-        let mut kept = BTreeSet::new();
-        for info in loaded.vms {
-            kept.insert(info.config.name.clone());
-            if manager.get_vm_info(&info.config.name).ok().as_ref() != Some(&info) {
-                let _ = manager.put_vm(info);
+        let records = records_by_name(&entries);
+        let stored_value = |name: &str| records.get(name).copied();
+        // This tab's unsaved changes first: each is kept, or loses to a newer stored record.
+        let mut lost = Vec::new();
+        for name in self.unsaved.with_value(|unsaved| unsaved.names()) {
+            let stored = stored_value(&name);
+            let ours = self.ours(&name);
+            let step = self.unsaved.try_update_value(|unsaved| {
+                unsaved.resolve(
+                    &name,
+                    stored,
+                    |value| readable(&name, value),
+                    ours.as_deref(),
+                )
+            });
+            if step.flatten() == Some(Step::Conflict) {
+                lost.extend(self.lose_to_stored(&name, stored));
             }
         }
+        let unsaved = self.unsaved.get_value();
+        let mut kept = std::collections::BTreeSet::new();
+        for info in loaded.vms {
+            let name = info.config.name.clone();
+            if !unsaved.contains(&name) && manager.get_vm_info(&name).ok().as_ref() != Some(&info) {
+                let _ = manager.put_vm(info);
+            }
+            kept.insert(name);
+        }
         // Damaged records are not this tab's business here: their VMs stay.
-        let damaged: BTreeSet<&str> = by_insertion(
+        let damaged: std::collections::BTreeSet<&str> = by_insertion(
             loaded
                 .set_aside
                 .iter()
                 .filter_map(|key| storage::vm_name(key)),
         );
         for name in manager.list_vms().unwrap_or_default() {
-            if !kept.contains(&name) && !damaged.contains(name.as_str()) {
+            if !kept.contains(&name) && !damaged.contains(name.as_str()) && !unsaved.contains(&name)
+            {
                 let _ = manager.forget_vm(&name);
             }
         }
         // One pass over the list (rows whose VM didn't change keep their signal untouched),
         // not an insert per VM that another tab added.
         self.refresh_all();
+        if !lost.is_empty() {
+            let notice = lost_changes_notice(&lost);
+            self.notices.update(|notices| notices.push(notice));
+        }
+        self.catch_up();
+    }
+
+    /// While saving fails, another tab's write may mean there is room again: try.
+    fn catch_up(&self) {
+        if !self.saving() && !self.unsaved.with_value(|unsaved| unsaved.is_empty()) {
+            self.flush();
+        }
+    }
+
+    /// The user chose to start over on data of a format this version can't read: everything
+    /// stored under the app's keys (backups aside) is kept in one backup, and only once that
+    /// is written is it removed and this tab's VMs and log saved in its place.
+    pub fn start_over(&self) -> Result<String, SaveError> {
+        let backup = stored_data()?;
+        let backup_key = store::save_backup(&backup)?;
+        self.backups
+            .update(|backups| backups.push(backup_key.clone()));
+        let keys: Vec<String> = backup.entries.keys().cloned().collect();
+        store::remove_keys(&keys)?;
+        self.set_status(SaveStatus::Saved);
+        self.unsaved.update_value(|unsaved| unsaved.clear());
+        self.note_as_unsaved(self.manager().list_vms().unwrap_or_default(), &[]);
+        if self.flush() {
+            self.save_events();
+        }
+        Ok(backup_key)
     }
 
     /// Listens to other tabs' writes, and catches up when the tab becomes visible.
@@ -364,6 +663,7 @@ impl App {
                     Some(key) => {
                         if let Some(name) = storage::vm_name(&key) {
                             app.take_in_stored(name);
+                            app.catch_up();
                         } else if key.starts_with(storage::BACKUP_KEY_PREFIX) {
                             // The keys only: not every VM's record read and decoded again.
                             app.backups.set(store::backup_keys());

@@ -12,18 +12,30 @@ use crate::storage::{self, Backup, Meta};
 pub enum SaveError {
     /// There is no localStorage (disabled, or the browser refuses access).
     Unavailable,
-    /// The browser refused the write, most often because the quota is full.
+    /// The storage quota is full.
+    Quota,
+    /// The browser refused the write for another reason: its message, as it gave it.
     Refused(String),
 }
 
-impl std::fmt::Display for SaveError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl SaveError {
+    /// The error in words, in `lang`.
+    pub fn describe(&self, lang: crate::i18n::Lang) -> String {
+        let texts = lang.texts();
         match self {
-            SaveError::Unavailable => {
-                f.write_str("this browser gives the page no localStorage (it may be disabled)")
+            SaveError::Unavailable => texts.save_error_unavailable.to_owned(),
+            SaveError::Quota => texts.save_error_quota.to_owned(),
+            SaveError::Refused(reason) => {
+                crate::i18n::fill(texts.save_error_refused, &[("reason", reason)])
             }
-            SaveError::Refused(reason) => write!(f, "the browser refused to save: {reason}"),
         }
+    }
+}
+
+impl std::fmt::Display for SaveError {
+    /// In the page's language.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.describe(super::language::current()))
     }
 }
 
@@ -37,13 +49,13 @@ fn refused(error: wasm_bindgen::JsValue) -> SaveError {
     let error = js_sys::Error::from(error);
     let name = error.name().as_string().unwrap_or_default();
     let message = error.message().as_string().unwrap_or_default();
-    SaveError::Refused(if name == "QuotaExceededError" {
-        "the storage quota is full".to_owned()
+    if name == "QuotaExceededError" {
+        SaveError::Quota
     } else if message.is_empty() {
-        name
+        SaveError::Refused(name)
     } else {
-        message
-    })
+        SaveError::Refused(message)
+    }
 }
 
 /// Every key in `storage` that starts with `prefix`.
@@ -103,10 +115,13 @@ pub fn save_meta() -> Result<(), SaveError> {
         .map_err(|error| SaveError::Refused(error.to_string()))
 }
 
-/// Keeps `backup` under its own key.
+/// Keeps `backup` under a key of its own: never one that holds a backup already.
 pub fn save_backup(backup: &Backup) -> Result<String, SaveError> {
-    let key = Backup::key(backup.created_at);
-    write(&key, &backup.encode())?;
+    let storage = local_storage().ok_or(SaveError::Unavailable)?;
+    let key = Backup::unused_key(backup.created_at, |key| {
+        storage.get_item(key).is_ok_and(|value| value.is_some())
+    });
+    storage.set_item(&key, &backup.encode()).map_err(refused)?;
     Ok(key)
 }
 

@@ -56,30 +56,21 @@ e2e('damaged records: the app starts, says what was wrong, keeps the rest and ba
   await page.getByText(backupKey).waitFor();
 });
 
-e2e('invalid JSON metadata and wrong types still start a usable app', async ({ page, context, url }) => {
+e2e('wrong types in one record still start a usable app', async ({ page, context, url }) => {
   await seed(context, {
-    [META]: '{"version":',
+    [META]: '{"version":1}',
     'vm-playground:vm:ok': record('ok', 'paused'),
     'vm-playground:vm:typed': record('typed').replace('"memory":1024', '"memory":"1024"'),
   });
   await openList(page, url);
   await expectList(page, [['ok', 'paused']]);
   const text = await alerts(page).first().textContent();
-  assert.ok(text.includes('unreadable metadata') && text.includes('invalid type'), text);
+  assert.ok(text.includes('invalid type'), text);
   await action(page, 'Resume', 'ok').click();
   await expectState(page, 'ok', 'running');
 });
 
-e2e('data from a newer version is not touched: it is backed up and the app starts empty', async ({ page, context, url }) => {
-  await seed(context, { [META]: '{"version":9}', 'vm-playground:vm:future': '{"shape":"unknown"}' });
-  await openList(page, url).catch(() => {});
-  await page.getByText('No VMs yet').waitFor();
-  await alerts(page).filter({ hasText: 'newer version of VM Playground' }).waitFor();
-  const keys = await storedKeys(page);
-  const backupKey = keys.find((key) => key.startsWith('vm-playground:backup:'));
-  const backup = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), backupKey));
-  assert.deepEqual(backup.entries, { [META]: '{"version":9}', 'vm-playground:vm:future': '{"shape":"unknown"}' });
-});
+// Unreadable or newer metadata: persistence-robust.test.mjs.
 
 e2e('without localStorage the app works in memory and says changes are not saved', async ({ page, context, url }) => {
   await context.addInitScript(() => {

@@ -5,14 +5,68 @@ use leptos::prelude::*;
 
 use super::data_menu::{download_backup, Backups};
 use super::Ui;
-use crate::web::app::{App, SaveStatus};
+use crate::i18n::{fill, Lang};
+use crate::present::fold_case;
+use crate::web::app::{App, NoticeItem, NoticeTitle, SaveStatus};
+use crate::web::download::download;
+use crate::web::language::Language;
+use crate::web::persist::stored_data;
+
+/// Stored data of a format this version can't read: nothing is written until the user
+/// chooses. Export (in the data controls) keeps what is on the page; "Start over" keeps the
+/// stored data in a backup and saves this page in its place.
+#[component]
+fn UnknownFormat(found: String) -> impl IntoView {
+    let app = expect_context::<App>();
+    let language = expect_context::<Language>();
+    let failed = RwSignal::new(None::<crate::web::store::SaveError>);
+    let start_over = move |_| match app.start_over() {
+        Ok(_) => failed.set(None),
+        Err(error) => failed.set(Some(error)),
+    };
+    let download_found = move |_| {
+        if let Ok(backup) = stored_data() {
+            download("vm-playground-saved-data.json", &backup.encode());
+        }
+    };
+    view! {
+        <div class="alert warning" role="alert" data-alert="unknown-format">
+            <p>{move || fill(language.texts().unknown_format, &[("found", &found)])}</p>
+            {move || {
+                failed
+                    .get()
+                    .map(|error| {
+                        let lang = language.get();
+                        view! {
+                            <p>
+                                {fill(
+                                    lang.texts().start_over_failed,
+                                    &[("error", &error.describe(lang))],
+                                )}
+                            </p>
+                        }
+                    })
+            }}
+            <div class="alert-actions">
+                <button type="button" on:click=download_found>
+                    {language.text(|t| t.download_saved_data)}
+                </button>
+                <button type="button" on:click=start_over>
+                    {language.text(|t| t.start_over)}
+                </button>
+            </div>
+        </div>
+    }
+}
 
 /// The alerts above the layout; empty when all is well.
 #[component]
 pub fn Alerts() -> impl IntoView {
     let app = expect_context::<App>();
     let ui = expect_context::<Ui>();
+    let language = expect_context::<Language>();
     let notices = move || {
+        let lang = language.get();
         app.notices
             .get()
             .into_iter()
@@ -22,17 +76,21 @@ pub fn Alerts() -> impl IntoView {
                 view! {
                     <div class="alert warning" role="alert">
                         <p>
-                            <strong>{notice.title}</strong>
+                            <strong>{title(lang, &notice.title)}</strong>
                         </p>
                         <ul>
-                            {notice.items.into_iter().map(|item| view! { <li>{item}</li> }).collect_view()}
+                            {notice
+                                .items
+                                .iter()
+                                .map(|item| view! { <li>{item_text(lang, item)}</li> })
+                                .collect_view()}
                         </ul>
                         <div class="alert-actions">
                             {backup
                                 .map(|key| {
                                     view! {
                                         <button type="button" on:click=move |_| download_backup(&key)>
-                                            "Download the damaged data"
+                                            {lang.texts().download_damaged}
                                         </button>
                                     }
                                 })}
@@ -45,7 +103,7 @@ pub fn Alerts() -> impl IntoView {
                                         })
                                 }
                             >
-                                "Dismiss"
+                                {lang.texts().dismiss}
                             </button>
                         </div>
                     </div>
@@ -56,13 +114,16 @@ pub fn Alerts() -> impl IntoView {
     view! {
         {move || match app.save_status.get() {
             SaveStatus::Saved => None,
-            SaveStatus::NotSaving(message) => {
+            SaveStatus::NotSaving(error) => {
+                let lang = language.get();
+                let message = fill(lang.texts().not_saving, &[("error", &error.describe(lang))]);
                 Some(view! {
                     <div class="alert warning" role="alert" data-alert="not-saving">
                         <p>{message}</p>
                     </div>
-                })
+                }.into_any())
             }
+            SaveStatus::UnknownFormat(found) => Some(view! { <UnknownFormat found /> }.into_any()),
         }}
         {notices}
         {move || {
@@ -74,7 +135,7 @@ pub fn Alerts() -> impl IntoView {
                             <p>{message}</p>
                             <div class="alert-actions">
                                 <button type="button" on:click=move |_| ui.import_error.set(None)>
-                                    "Dismiss"
+                                    {language.text(|t| t.dismiss)}
                                 </button>
                             </div>
                         </div>
@@ -82,5 +143,45 @@ pub fn Alerts() -> impl IntoView {
                 })
         }}
         <Backups />
+    }
+}
+
+/// A notice's title in `lang`.
+fn title(lang: Lang, title: &NoticeTitle) -> String {
+    let texts = lang.texts();
+    match title {
+        NoticeTitle::LostChanges => texts.notice_lost_changes.to_owned(),
+        NoticeTitle::ReplacedUnreadable { backup_key } => {
+            fill(texts.notice_replaced_unreadable, &[("key", backup_key)])
+        }
+        NoticeTitle::LogEntriesSkipped { count } => {
+            lang.plural(&texts.notice_log_skipped, *count as u64, &[])
+        }
+        NoticeTitle::LogUnreadable => texts.notice_log_unreadable.to_owned(),
+        NoticeTitle::SetAsideKept { key } => fill(texts.notice_set_aside_kept, &[("key", key)]),
+        NoticeTitle::SetAsideLeft { error } => fill(
+            texts.notice_set_aside_left,
+            &[("error", &error.describe(lang))],
+        ),
+    }
+}
+
+/// A notice's detail line in `lang`.
+fn item_text(lang: Lang, item: &NoticeItem) -> String {
+    let texts = lang.texts();
+    let state = |state: &Option<crate::manager::VmState>| match state {
+        Some(state) => fold_case(texts.state(*state)),
+        None => texts.state_deleted.to_owned(),
+    };
+    match item {
+        NoticeItem::Detail(text) => text.clone(),
+        NoticeItem::Lost { name, ours, kept } => fill(
+            texts.notice_lost_item,
+            &[
+                ("name", name),
+                ("ours", &state(ours)),
+                ("kept", &state(kept)),
+            ],
+        ),
     }
 }

@@ -3,33 +3,23 @@
 use leptos::prelude::*;
 
 use crate::form::ConfigForm;
-use crate::manager::{ConfigField, KNOWN_NETWORKS};
+use crate::i18n::{fill, Texts};
+use crate::manager::{ConfigField, KNOWN_NETWORKS, NAME_MAX_CHARS};
+use crate::web::language::Language;
 
-/// The label of each field: part of the automation contract, keep exact.
-pub fn label(field: ConfigField) -> &'static str {
+fn hint(texts: &Texts, field: ConfigField) -> Option<String> {
     match field {
-        ConfigField::Name => "Name",
-        ConfigField::Memory => "Memory (MB)",
-        ConfigField::Vcpus => "vCPUs",
-        ConfigField::DiskPath => "Disk path",
-        ConfigField::DiskSize => "Disk size (GB)",
-        ConfigField::IsoImage => "ISO image",
-        ConfigField::Network => "Network",
-    }
-}
-
-fn hint(field: ConfigField) -> Option<&'static str> {
-    match field {
-        ConfigField::Name => Some("Letters, digits, '-', '_', '.'; up to 64."),
-        ConfigField::DiskPath => Some("Any path: the simulator doesn't check it."),
-        ConfigField::IsoImage => Some("Optional: a CD image to boot from."),
+        ConfigField::Name => Some(fill(texts.hint_name, &[("max", &NAME_MAX_CHARS)])),
+        ConfigField::DiskPath => Some(texts.hint_disk_path.to_owned()),
+        ConfigField::IsoImage => Some(texts.hint_iso_image.to_owned()),
         _ => None,
     }
 }
 
-fn placeholder(field: ConfigField) -> Option<&'static str> {
+/// Placeholders are examples of user data (paths stay as written in every language).
+fn placeholder(texts: &Texts, field: ConfigField) -> Option<&'static str> {
     match field {
-        ConfigField::Name => Some("e.g. lab-01"),
+        ConfigField::Name => Some(texts.placeholder_name),
         ConfigField::DiskPath => Some("/images/lab-01.qcow2"),
         ConfigField::IsoImage => Some("/isos/debian-12.iso"),
         _ => None,
@@ -68,6 +58,8 @@ fn Field(
     field: ConfigField,
     name_note: Signal<Option<String>>,
 ) -> impl IntoView {
+    let language = expect_context::<Language>();
+    let texts = move || language.texts();
     let id = format!("{prefix}-{}", field.json_name());
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
@@ -86,7 +78,7 @@ fn Field(
             None
         }
     };
-    let hint_text = move || note().or_else(|| hint(field).map(str::to_owned));
+    let hint_text = move || note().or_else(|| hint(texts(), field));
     let described_by = {
         let (error_id, hint_id) = (error_id.clone(), hint_id.clone());
         move || {
@@ -148,7 +140,7 @@ fn Field(
                 name=field.json_name()
                 type="text"
                 inputmode=numeric.then_some("numeric")
-                placeholder=placeholder(field)
+                placeholder=move || placeholder(texts(), field)
                 autocomplete="off"
                 spellcheck="false"
                 readonly=move || note().is_some()
@@ -163,7 +155,7 @@ fn Field(
 
     view! {
         <div class="field" class:invalid=move || message.with(Option::is_some)>
-            <label for=id.clone()>{label(field)}</label>
+            <label for=id.clone()>{move || texts().label(field)}</label>
             {control}
             {move || hint_text().map(|text| view! { <p class="hint" id=hint_id.clone()>{text}</p> })}
             {move || {

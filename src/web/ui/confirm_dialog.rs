@@ -7,6 +7,7 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use super::Ui;
+use crate::web::language::Language;
 
 /// How an action's button looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,6 +60,7 @@ pub struct Confirmation {
 #[component]
 pub fn ConfirmDialog() -> impl IntoView {
     let ui = expect_context::<Ui>();
+    let language = expect_context::<Language>();
     let cancel_button = NodeRef::<leptos::html::Button>::new();
 
     let close = move || {
@@ -125,7 +127,7 @@ pub fn ConfirmDialog() -> impl IntoView {
                         </div>
                         <div class="dialog-actions">
                             <button type="button" node_ref=cancel_button on:click=move |_| close()>
-                                "Cancel"
+                                {language.text(|t| t.cancel)}
                             </button>
                             {actions}
                         </div>

@@ -7,6 +7,7 @@ use crate::console::{self, complete, format_history, run, ConsoleBackend, Histor
 use crate::event_log::Source;
 use crate::manager::limits::excerpt;
 use crate::web::app::{now, App, Line, LineKind};
+use crate::web::language::Language;
 
 fn lines(kind: LineKind, texts: impl IntoIterator<Item = String>) -> Vec<Line> {
     texts.into_iter().map(|text| Line { kind, text }).collect()
@@ -16,6 +17,7 @@ fn lines(kind: LineKind, texts: impl IntoIterator<Item = String>) -> Vec<Line> {
 #[component]
 pub fn Console() -> impl IntoView {
     let app = expect_context::<App>();
+    let language = expect_context::<Language>();
     let input = RwSignal::new(String::new());
     let history = StoredValue::new(History::default());
     let output = NodeRef::<leptos::html::Div>::new();
@@ -106,13 +108,13 @@ pub fn Console() -> impl IntoView {
 
     view! {
         <section class="panel console" aria-labelledby="console-title">
-            <h2 id="console-title">"Console"</h2>
+            <h2 id="console-title">{language.text(|t| t.console_heading)}</h2>
             <p class="hint">
-                "virsh commands, run on the VMs above: try " <code>"list --all"</code> ", "
-                <code>"start build-runner"</code> " or " <code>"help"</code>
-                ". ↑/↓ for history, Tab to complete. Buttons print their command here."
+                {language.text(|t| t.console_try)} <code translate="no">"list --all"</code> ", "
+                <code translate="no">"start build-runner"</code> {language.text(|t| t.console_or)} <code translate="no">"help"</code>
+                {language.text(|t| t.console_keys)}
             </p>
-            <div class="console-output" role="log" aria-label="Console output" node_ref=output tabindex="0">
+            <div class="console-output" role="log" aria-label=language.text(|t| t.console_output) node_ref=output tabindex="0">
                 <For
                     each=move || app.transcript.get()
                     key=|(id, _)| *id
@@ -131,7 +133,7 @@ pub fn Console() -> impl IntoView {
                 <span class="prompt" aria-hidden="true">"virsh #"</span>
                 <input
                     type="text"
-                    aria-label="Command"
+                    aria-label=language.text(|t| t.command)
                     autocomplete="off"
                     autocapitalize="off"
                     spellcheck="false"

@@ -7,8 +7,10 @@ use leptos::prelude::*;
 use super::config_fields::ConfigFields;
 use super::Ui;
 use crate::form::ConfigForm;
+use crate::i18n::Lang;
 use crate::manager::{ConfigField, VmConfig, VmError, VmState};
 use crate::web::app::{App, StartMode};
+use crate::web::language::Language;
 
 /// Where a core error belongs in a form: its field, or the name for a taken or frozen name.
 pub fn error_field(error: &VmError) -> ConfigField {
@@ -16,18 +18,22 @@ pub fn error_field(error: &VmError) -> ConfigField {
 }
 
 /// The messages of a form: the parse errors, then the core's refusal of the last submit.
-pub fn form_errors(form: &ConfigForm, refusal: Option<&VmError>) -> Vec<(ConfigField, String)> {
+pub fn form_errors(
+    lang: Lang,
+    form: &ConfigForm,
+    refusal: Option<&VmError>,
+) -> Vec<(ConfigField, String)> {
     let mut errors: Vec<(ConfigField, String)> = match form.parse() {
         Ok(_) => Vec::new(),
         Err(errors) => errors
             .into_iter()
-            .map(|(field, error)| (field, error.to_string()))
+            .map(|(field, error)| (field, lang.error(&error)))
             .collect(),
     };
     if let Some(error) = refusal {
         let field = error_field(error);
         if !errors.iter().any(|(bad, _)| *bad == field) {
-            errors.push((field, error.to_string()));
+            errors.push((field, lang.error(error)));
         }
     }
     errors
@@ -54,6 +60,7 @@ pub fn focus_first_invalid(prefix: &str, errors: &[(ConfigField, String)]) {
 pub fn CreateForm() -> impl IntoView {
     let app = expect_context::<App>();
     let ui = expect_context::<Ui>();
+    let language = expect_context::<Language>();
     let fresh = || ConfigForm::from_config(&VmConfig::default());
     let form = RwSignal::new(fresh());
     let submitted = RwSignal::new(false);
@@ -70,7 +77,7 @@ pub fn CreateForm() -> impl IntoView {
                     .filter(|(name, _)| *name == form.name)
                     .map(|(_, error)| error.clone())
             });
-            form_errors(form, refusal.as_ref())
+            form_errors(language.get(), form, refusal.as_ref())
         })
     });
 
@@ -103,7 +110,7 @@ pub fn CreateForm() -> impl IntoView {
     view! {
         <form
             class="config-form"
-            aria-label="Create VM"
+            aria-label=language.text(|t| t.create_form)
             novalidate
             on:submit=move |event: SubmitEvent| {
                 event.prevent_default();
@@ -113,10 +120,10 @@ pub fn CreateForm() -> impl IntoView {
             <ConfigFields form errors prefix="create" />
             <div class="form-actions">
                 <button type="submit" class="primary">
-                    "Create"
+                    {language.text(|t| t.create)}
                 </button>
                 <button type="button" on:click=move |_| submit(StartMode::Stopped)>
-                    "Create stopped"
+                    {language.text(|t| t.create_stopped)}
                 </button>
             </div>
         </form>

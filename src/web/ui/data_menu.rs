@@ -9,10 +9,12 @@ use leptos::prelude::*;
 
 use super::confirm_dialog::{ActionStyle, Confirmation, DialogAction};
 use super::Ui;
+use crate::i18n::fill;
 use crate::manager::VmManager;
 use crate::storage::export::{export_file_name, parse_import, ImportMode, MAX_IMPORT_BYTES};
 use crate::web::app::{now, App};
 use crate::web::download::download;
+use crate::web::language::Language;
 use crate::web::store;
 
 /// Downloads the whole state as JSON.
@@ -23,12 +25,15 @@ fn export(app: App) {
 /// Reads `file` and asks how to import it; a bad file only gets an alert.
 fn import_file(app: App, ui: Ui, file: web_sys::File) {
     let name = file.name();
+    let lang = expect_context::<Language>().get_untracked();
+    let texts = lang.texts();
     if file.size() > MAX_IMPORT_BYTES as f64 {
         let too_large = crate::storage::export::ImportError::TooLarge {
             bytes: file.size() as usize,
         };
-        ui.import_error.set(Some(format!(
-            "Nothing was imported from {name}: {too_large}."
+        ui.import_error.set(Some(fill(
+            texts.import_refused,
+            &[("file", &name), ("reason", &too_large)],
         )));
         return;
     }
@@ -39,43 +44,39 @@ fn import_file(app: App, ui: Ui, file: web_sys::File) {
             .ok()
             .and_then(|text| text.as_string());
         let Some(text) = text else {
-            ui.import_error.set(Some(format!(
-                "Nothing was imported: {name} could not be read."
-            )));
+            ui.import_error
+                .set(Some(fill(texts.import_unreadable, &[("file", &name)])));
             return;
         };
         match parse_import(&text, now()) {
             Err(error) => {
-                ui.import_error
-                    .set(Some(format!("Nothing was imported from {name}: {error}.")));
+                ui.import_error.set(Some(fill(
+                    texts.import_refused,
+                    &[("file", &name), ("reason", &error)],
+                )));
             }
             Ok(preview) => {
                 ui.import_error.set(None);
                 let current: BTreeSet<String> =
                     by_insertion(app.manager().list_vms().unwrap_or_default());
-                let mut body = vec![format!("The file holds {}.", preview.summary())];
+                let mut body = vec![fill(
+                    texts.import_holds,
+                    &[("summary", &preview.summary(lang))],
+                )];
                 let conflicts = preview.conflicts(&current);
                 if !conflicts.is_empty() {
-                    body.push(format!(
-                        "{} of them {} the name of a VM here: merging replaces {}.",
-                        conflicts.len(),
-                        if conflicts.len() == 1 { "has" } else { "have" },
-                        if conflicts.len() == 1 { "it" } else { "them" },
-                    ));
+                    body.push(lang.plural(&texts.import_conflicts, conflicts.len() as u64, &[]));
                 }
-                body.push(
-                    "Replace: the file's VMs become the only VMs. Merge: they are added to the VMs here."
-                        .into(),
-                );
+                body.push(texts.import_choice.into());
                 let for_merge = preview.clone();
                 ui.confirming.set(Some(Confirmation {
-                    title: format!("Import {name}?"),
+                    title: fill(texts.import_title, &[("file", &name)]),
                     body,
                     actions: vec![
-                        DialogAction::new("Replace", ActionStyle::Danger, move || {
+                        DialogAction::new(texts.replace, ActionStyle::Danger, move || {
                             app.import(preview.clone(), ImportMode::Replace)
                         }),
-                        DialogAction::new("Merge", ActionStyle::Primary, move || {
+                        DialogAction::new(texts.merge, ActionStyle::Primary, move || {
                             app.import(for_merge.clone(), ImportMode::Merge)
                         }),
                     ],
@@ -90,22 +91,22 @@ fn import_file(app: App, ui: Ui, file: web_sys::File) {
 pub fn DataMenu() -> impl IntoView {
     let app = expect_context::<App>();
     let ui = expect_context::<Ui>();
+    let language = expect_context::<Language>();
     let picker = NodeRef::<leptos::html::Input>::new();
 
     let reset = move |_| {
+        let texts = language.texts_untracked();
         ui.confirm(Confirmation {
-            title: "Reset to the demo?".into(),
-            body: vec![
-                "Every VM on this page is replaced by the three demo VMs. This can't be undone."
-                    .into(),
-                "Export first to keep a copy you can import later.".into(),
-            ],
+            title: texts.reset_title.into(),
+            body: vec![texts.reset_body.into(), texts.reset_export_advice.into()],
             actions: vec![
                 DialogAction {
                     closes: false,
-                    ..DialogAction::new("Export first", ActionStyle::Plain, move || export(app))
+                    ..DialogAction::new(texts.export_first, ActionStyle::Plain, move || export(app))
                 },
-                DialogAction::new("Reset", ActionStyle::Danger, move || app.reset_to_demo()),
+                DialogAction::new(texts.reset, ActionStyle::Danger, move || {
+                    app.reset_to_demo()
+                }),
             ],
         });
     };
@@ -119,9 +120,9 @@ pub fn DataMenu() -> impl IntoView {
     };
 
     view! {
-        <div class="data-menu" role="group" aria-label="Data">
+        <div class="data-menu" role="group" aria-label=language.text(|t| t.data)>
             <button type="button" on:click=move |_| export(app)>
-                "Export"
+                {language.text(|t| t.export)}
             </button>
             <button
                 type="button"
@@ -131,19 +132,19 @@ pub fn DataMenu() -> impl IntoView {
                     }
                 }
             >
-                "Import…"
+                {language.text(|t| t.import_button)}
             </button>
             <input
                 node_ref=picker
                 class="visually-hidden"
                 type="file"
                 accept=".json,application/json"
-                aria-label="Import file"
+                aria-label=language.text(|t| t.import_file)
                 tabindex="-1"
                 on:change=picked
             />
             <button type="button" on:click=reset>
-                "Reset to demo"
+                {language.text(|t| t.reset_to_demo)}
             </button>
         </div>
     }
@@ -154,6 +155,7 @@ pub fn DataMenu() -> impl IntoView {
 pub fn DropZone() -> impl IntoView {
     let app = expect_context::<App>();
     let ui = expect_context::<Ui>();
+    let language = expect_context::<Language>();
     let dragging = RwSignal::new(false);
     let has_files = |event: &web_sys::DragEvent| {
         event
@@ -186,7 +188,7 @@ pub fn DropZone() -> impl IntoView {
     view! {
         <Show when=move || dragging.get()>
             <div class="drop-hint" aria-hidden="true">
-                <p>"Drop a VM Playground export to import it"</p>
+                <p>{language.text(|t| t.drop_hint)}</p>
             </div>
         </Show>
     }
@@ -196,10 +198,11 @@ pub fn DropZone() -> impl IntoView {
 #[component]
 pub fn Backups() -> impl IntoView {
     let app = expect_context::<App>();
+    let language = expect_context::<Language>();
     view! {
         <Show when=move || app.backups.with(|backups| !backups.is_empty())>
             <div class="backups">
-                <p>"Kept from damaged saved data:"</p>
+                <p>{language.text(|t| t.backups_heading)}</p>
                 <ul>
                     <For each=move || app.backups.get() key=|key| key.clone() let:key>
                         <li>
@@ -213,13 +216,16 @@ pub fn Backups() -> impl IntoView {
                                     move |_| download_backup(&key)
                                 }
                             >
-                                "Download"
+                                {language.text(|t| t.download)}
                             </button>
                             " "
                             <button
                                 type="button"
                                 class="small"
-                                aria-label=format!("Delete backup {key}")
+                                aria-label={
+                                    let key = key.clone();
+                                    move || fill(language.texts().delete_backup, &[("key", &key)])
+                                }
                                 on:click={
                                     let key = key.clone();
                                     move |_| {
@@ -229,7 +235,7 @@ pub fn Backups() -> impl IntoView {
                                     }
                                 }
                             >
-                                "Delete"
+                                {language.text(|t| t.action_delete)}
                             </button>
                         </li>
                     </For>

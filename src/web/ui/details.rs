@@ -3,38 +3,47 @@
 use leptos::prelude::*;
 
 use super::lifecycle::Lifecycle;
-use super::vm_list::state_word;
 use super::Ui;
-use crate::manager::{Timestamp, VmConfig};
-use crate::present::format_memory;
+use crate::i18n::{fill, Lang};
+use crate::manager::{ConfigField, Timestamp, VmConfig};
 use crate::web::app::App;
+use crate::web::language::Language;
 
-/// A local date and time, as the browser's locale writes it.
-fn format_time(at: Timestamp) -> String {
+/// A local date and time, written the language's way by the browser's `Intl`.
+fn format_time(lang: Lang, at: Timestamp) -> String {
     if at == 0 {
-        return "unknown".into();
+        return lang.texts().unknown_time.into();
     }
     js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at as f64))
-        .to_locale_string("default", &wasm_bindgen::JsValue::UNDEFINED)
+        .to_locale_string(lang.code(), &wasm_bindgen::JsValue::UNDEFINED)
         .into()
 }
 
-fn config_rows(config: &VmConfig) -> Vec<(&'static str, String)> {
-    vec![
-        ("Name", config.name.clone()),
-        (
-            "Memory",
-            format!("{} MB ({})", config.memory, format_memory(config.memory)),
+fn config_rows(lang: Lang, config: &VmConfig) -> Vec<(&'static str, String)> {
+    let texts = lang.texts();
+    let value = |field: ConfigField| match field {
+        ConfigField::Name => config.name.clone(),
+        ConfigField::Memory => fill(
+            texts.memory_detail,
+            &[
+                // As the form holds it (the number a user types), not grouped.
+                ("mb", &config.memory),
+                ("size", &lang.memory(config.memory)),
+            ],
         ),
-        ("vCPUs", config.vcpus.to_string()),
-        ("Disk path", config.disk_path.clone()),
-        ("Disk size", format!("{} GB", config.disk_size)),
-        (
-            "ISO image",
-            config.iso_image.clone().unwrap_or_else(|| "none".into()),
-        ),
-        ("Network", config.network.clone()),
-    ]
+        ConfigField::Vcpus => lang.number(u64::from(config.vcpus)),
+        ConfigField::DiskPath => config.disk_path.clone(),
+        ConfigField::DiskSize => lang.gigabytes(config.disk_size),
+        ConfigField::IsoImage => config
+            .iso_image
+            .clone()
+            .unwrap_or_else(|| texts.no_iso.to_owned()),
+        ConfigField::Network => config.network.clone(),
+    };
+    ConfigField::ALL
+        .into_iter()
+        .map(|field| (texts.details_term(field), value(field)))
+        .collect()
 }
 
 fn definition_list(rows: Vec<(&'static str, String)>) -> impl IntoView {
@@ -56,31 +65,34 @@ fn definition_list(rows: Vec<(&'static str, String)>) -> impl IntoView {
 pub fn Details() -> impl IntoView {
     let app = expect_context::<App>();
     let ui = expect_context::<Ui>();
+    let language = expect_context::<Language>();
     let row = Memo::new(move |_| ui.selected.get().and_then(|name| app.row(&name)));
     view! {
         <aside class="panel details" aria-labelledby="details-title">
-            <h2 id="details-title">"Details"</h2>
+            <h2 id="details-title">{language.text(|t| t.details_heading)}</h2>
             <Lifecycle row />
             {move || match row.get() {
-                None => view! { <p class="muted">"Choose a VM's name in the list to see everything about it."</p> }.into_any(),
+                None => view! { <p class="muted">{language.text(|t| t.details_empty)}</p> }.into_any(),
                 Some(row) => {
                     let info = row.info;
                     (move || {
                         let info = info.get();
+                        let lang = language.get();
+                        let texts = lang.texts();
                         view! {
                             <section class="vm-details" data-details-vm=info.config.name.clone()>
                                 <h3>{info.config.name.clone()}</h3>
                                 {definition_list(vec![
-                                    ("State", state_word(info.state).to_owned()),
-                                    ("Created", format_time(info.created_at)),
-                                    ("State changed", format_time(info.state_changed_at)),
-                                    ("Revision", info.revision.to_string()),
+                                    (texts.details_state, texts.state(info.state).to_owned()),
+                                    (texts.details_created, format_time(lang, info.created_at)),
+                                    (texts.details_state_changed, format_time(lang, info.state_changed_at)),
+                                    (texts.details_revision, lang.number(info.revision)),
                                 ])}
-                                <h4>"Configuration"</h4>
-                                {definition_list(config_rows(&info.config))}
+                                <h4>{texts.details_configuration}</h4>
+                                {definition_list(config_rows(lang, &info.config))}
                                 {info.pending.map(|pending| view! {
-                                    <h4>"Pending — applied at next stop"</h4>
-                                    {definition_list(config_rows(&pending))}
+                                    <h4>{texts.details_pending}</h4>
+                                    {definition_list(config_rows(lang, &pending))}
                                 })}
                             </section>
                         }

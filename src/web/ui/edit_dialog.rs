@@ -8,8 +8,11 @@ use super::config_fields::ConfigFields;
 use super::create_form::{focus_first_invalid, form_errors};
 use super::Ui;
 use crate::form::ConfigForm;
+use crate::i18n::fill;
 use crate::manager::VmError;
+use crate::present::fold_case;
 use crate::web::app::App;
+use crate::web::language::Language;
 
 /// The dialog; shown while [`Ui::editing`] names a VM.
 #[component]
@@ -29,6 +32,8 @@ pub fn EditDialog() -> impl IntoView {
 fn EditForm(name: String) -> impl IntoView {
     let app = expect_context::<App>();
     let ui = expect_context::<Ui>();
+    let language = expect_context::<Language>();
+    let texts = move || language.texts();
     let Some(row) = app.find(&name) else {
         ui.editing.set(None);
         return ().into_any();
@@ -44,7 +49,8 @@ fn EditForm(name: String) -> impl IntoView {
         if !submitted.get() {
             return Vec::new();
         }
-        form.with(|form| refusal.with(|refusal| form_errors(form, refusal.as_ref())))
+        let lang = language.get();
+        form.with(|form| refusal.with(|refusal| form_errors(lang, form, refusal.as_ref())))
     });
     let active = {
         let info = row.info.clone();
@@ -53,10 +59,12 @@ fn EditForm(name: String) -> impl IntoView {
     let name_note = {
         let (name, info) = (name.clone(), row.info.clone());
         Signal::derive(move || {
-            info.with(|info| info.state.is_active()).then(|| {
-                format!(
-                    "{name} is {}: stop it to rename it.",
-                    info.with(|info| info.state)
+            let state = info.with(|info| info.state);
+            state.is_active().then(|| {
+                let texts = texts();
+                fill(
+                    texts.rename_needs_stop,
+                    &[("name", &name), ("state", &fold_case(texts.state(state)))],
                 )
             })
         })
@@ -73,7 +81,10 @@ fn EditForm(name: String) -> impl IntoView {
         ui.editing.set(None);
         ui.restore_focus();
     };
-    let title = format!("Edit {name}");
+    let title = {
+        let name = name.clone();
+        move || fill(texts().edit_title, &[("name", &name)])
+    };
     let first_field = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
         if let Some(container) = first_field.get() {
@@ -110,9 +121,9 @@ fn EditForm(name: String) -> impl IntoView {
                 <p class="muted">
                     {move || {
                         if active() {
-                            "The VM is active: your changes are kept as pending and applied when it next stops."
+                            texts().edit_active_note
                         } else {
-                            "The VM is stopped: your changes apply at once."
+                            texts().edit_stopped_note
                         }
                     }}
                 </p>
@@ -120,7 +131,7 @@ fn EditForm(name: String) -> impl IntoView {
                     let name = name.clone();
                     move || gone.get().then(|| view! {
                         <p class="row-error" role="alert">
-                            {format!("{name} no longer exists: it was deleted or renamed meanwhile (in another tab or through the JS API), so these changes can't be saved.")}
+                            {fill(texts().edit_vm_gone, &[("name", &name)])}
                         </p>
                     })
                 }
@@ -130,10 +141,10 @@ fn EditForm(name: String) -> impl IntoView {
                     </div>
                     <div class="form-actions">
                         <button type="submit" class="primary" disabled=move || gone.get()>
-                            "Save"
+                            {language.text(|t| t.save)}
                         </button>
                         <button type="button" on:click=move |_| close()>
-                            "Cancel"
+                            {language.text(|t| t.cancel)}
                         </button>
                     </div>
                 </form>

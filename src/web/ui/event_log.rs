@@ -7,24 +7,37 @@ use crate::ordering::by_insertion;
 
 use leptos::prelude::*;
 
-use crate::event_log::Event;
+use crate::event_log::{Event, EventLog, Source};
+use crate::i18n::{fill, Lang};
 use crate::web::app::App;
 use crate::web::download::download;
+use crate::web::language::Language;
 
 /// How many of the newest events the panel shows (the log keeps more; the export has all).
 const SHOWN: usize = 200;
 
-/// The time of day of `at` in the browser's locale.
-fn time_of_day(at: u64) -> String {
+/// The time of day of `at`, written the language's way by the browser's `Intl`.
+fn time_of_day(lang: Lang, at: u64) -> String {
     js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at as f64))
-        .to_locale_time_string("default")
+        .to_locale_time_string(lang.code())
         .into()
+}
+
+/// Where an event came from, in words.
+fn source_word(lang: Lang, source: Source) -> &'static str {
+    let texts = lang.texts();
+    match source {
+        Source::Gui => texts.source_gui,
+        Source::Console => texts.source_console,
+        Source::Api => texts.source_api,
+    }
 }
 
 /// The panel.
 #[component]
 pub fn EventLogPanel() -> impl IntoView {
     let app = expect_context::<App>();
+    let language = expect_context::<Language>();
     let filter = RwSignal::new(String::new());
     let vms = Memo::new(move |_| {
         app.events
@@ -36,7 +49,10 @@ pub fn EventLogPanel() -> impl IntoView {
             let vm = (!filter.is_empty()).then_some(filter.as_str());
             let events: Vec<Event> = log.filtered(vm).cloned().collect();
             let skip = events.len().saturating_sub(SHOWN);
-            events.into_iter().skip(skip).rev().collect::<Vec<_>>()
+            // Numbered oldest first, so an event keeps its key as newer ones arrive.
+            let mut numbered = EventLog::numbered(events.into_iter().skip(skip).collect());
+            numbered.reverse();
+            numbered
         })
     });
     let export = move |_| {
@@ -47,17 +63,17 @@ pub fn EventLogPanel() -> impl IntoView {
     };
 
     view! {
-        <section class="panel events" aria-label="Event log">
-            <h2>"Event log"</h2>
+        <section class="panel events" aria-label=language.text(|t| t.event_log)>
+            <h2>{language.text(|t| t.event_log)}</h2>
             <div class="events-tools">
                 <div class="field">
-                    <label for="event-filter">"Show events of"</label>
+                    <label for="event-filter">{language.text(|t| t.show_events_of)}</label>
                     <select
                         id="event-filter"
                         prop:value=move || filter.get()
                         on:change=move |event| filter.set(event_target_value(&event))
                     >
-                        <option value="">"every VM"</option>
+                        <option value="">{language.text(|t| t.every_vm)}</option>
                         {move || {
                             vms.get()
                                 .into_iter()
@@ -67,38 +83,54 @@ pub fn EventLogPanel() -> impl IntoView {
                     </select>
                 </div>
                 <button type="button" on:click=export>
-                    "Export as text"
+                    {language.text(|t| t.export_as_text)}
                 </button>
             </div>
             <Show
                 when=move || shown.with(|events| !events.is_empty())
-                fallback=|| view! { <p class="muted">"Nothing has happened yet: every operation will show here."</p> }
+                fallback=move || view! { <p class="muted">{language.text(|t| t.no_events)}</p> }
             >
                 <ol class="event-list" reversed>
                     <For
                         each=move || shown.get()
-                        key=|event| (event.at, event.vm.clone(), event.op.clone(), event.source, event.ok)
-                        let:event
+                        key=|(number, event)| {
+                            (*number, event.at, event.vm.clone(), event.op.clone(), event.source, event.error.clone())
+                        }
+                        let:numbered
                     >
+                        {
+                            let event = numbered.1;
+                            // Rebuilt (its words too) when the language changes: one closure
+                            // per entry, not one per word.
+                            move || {
+                            let lang = language.get();
+                            let texts = lang.texts();
+                            let event = event.clone();
+                            view! {
                         <li
                             class:failed=!event.ok
                             data-event-vm=event.vm.clone()
                             data-event-op=event.op.clone()
                             data-event-source=event.source.as_str()
                         >
-                            <time>{time_of_day(event.at)}</time>
-                            <span class="source">{event.source.as_str()}</span>
-                            <span class="op">{event.op.clone()}</span>
-                            <span class="event-vm">
-                                {if event.vm.is_empty() { "every VM".to_owned() } else { event.vm.clone() }}
-                            </span>
+                            <time>{time_of_day(lang, event.at)}</time>
+                            <span class="source">{source_word(lang, event.source)}</span>
+                            <span class="op" translate="no">{event.op.clone()}</span>
+                            {if event.vm.is_empty() {
+                                view! { <span class="event-vm">{texts.every_vm}</span> }.into_any()
+                            } else {
+                                view! { <span class="event-vm" translate="no">{event.vm.clone()}</span> }.into_any()
+                            }}
                             <span class="outcome">
                                 {match event.outcome() {
-                                    Ok(()) => "ok".to_owned(),
-                                    Err(error) => format!("refused: {error}"),
+                                    Ok(()) => texts.outcome_ok.to_owned(),
+                                    Err(error) => fill(texts.outcome_refused, &[("error", &error)]),
                                 }}
                             </span>
                         </li>
+                            }
+                            }
+                        }
                     </For>
                 </ol>
             </Show>

@@ -5,9 +5,11 @@
 
 use leptos::prelude::*;
 
-use super::vm_list::state_word;
+use crate::i18n::fill;
 use crate::manager::{Transition, VmState};
+use crate::present::fold_case;
 use crate::web::app::{App, Row};
+use crate::web::language::Language;
 
 /// Where each state's node sits in the 360 × 220 drawing.
 fn position(state: VmState) -> (f64, f64) {
@@ -95,6 +97,8 @@ pub fn Lifecycle(
     row: Signal<Option<Row>>,
 ) -> impl IntoView {
     let app = expect_context::<App>();
+    let language = expect_context::<Language>();
+    let texts = move || language.texts();
     let state = Memo::new(move |_| {
         row.with(|row| row.as_ref().map(|row| row.info.with(|info| info.state)))
     });
@@ -118,8 +122,8 @@ pub fn Lifecycle(
     });
 
     let label = move || match name.get() {
-        Some(name) => format!("Lifecycle of {name}"),
-        None => "Lifecycle".to_owned(),
+        Some(name) => fill(texts().lifecycle_of, &[("name", &name)]),
+        None => texts().lifecycle.to_owned(),
     };
     let nodes = VmState::ALL
         .into_iter()
@@ -135,7 +139,7 @@ pub fn Lifecycle(
                 >
                     <rect x=x - 52.0 y=y - 20.0 width="104" height="40" rx="20" />
                     <text x=x y=y + 5.0 text-anchor="middle">
-                        {state_word(node)}
+                        {move || texts().state(node)}
                     </text>
                 </g>
             }
@@ -149,7 +153,16 @@ pub fn Lifecycle(
             let word = operation_word(transition);
             let aria_label = move || {
                 name.get().map(|name| {
-                    format!("{word} {name} ({} → {})", state_word(from), state_word(to))
+                    let texts = texts();
+                    fill(
+                        texts.lifecycle_edge,
+                        &[
+                            ("op", &word),
+                            ("name", &name),
+                            ("from", &texts.state(from)),
+                            ("to", &texts.state(to)),
+                        ],
+                    )
                 })
             };
             let perform = move || {
@@ -186,18 +199,31 @@ pub fn Lifecycle(
             }
         })
         .collect_view();
-    let description = move || {
-        match (name.get(), state.get()) {
+    let description = move || match (name.get(), state.get()) {
         (Some(name), Some(current)) => {
             let moves: Vec<String> = EDGES
                 .iter()
                 .filter(|edge| edge.from == current)
-                .map(|edge| format!("{} → {}", operation_word(edge.transition), state_word(edge.to)))
+                .map(|edge| {
+                    fill(
+                        texts().lifecycle_move,
+                        &[
+                            ("op", &operation_word(edge.transition)),
+                            ("to", &texts().state(edge.to)),
+                        ],
+                    )
+                })
                 .collect();
-            format!("{name} is {}. From here: {}.", state_word(current).to_ascii_lowercase(), moves.join(", "))
+            fill(
+                texts().lifecycle_sentence,
+                &[
+                    ("name", &name),
+                    ("state", &fold_case(texts().state(current))),
+                    ("moves", &moves.join(", ")),
+                ],
+            )
         }
-        _ => "A VM is stopped, running or paused. start: stopped → running; stop: running or paused → stopped; pause: running → paused; resume: paused → running. Creating a VM starts it.".to_owned(),
-    }
+        _ => texts().lifecycle_intro.to_owned(),
     };
 
     view! {

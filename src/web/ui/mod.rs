@@ -19,6 +19,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::app::App;
+use super::language::{Language, LanguageMenu};
 use super::service_worker::Update;
 use crate::manager::VmState;
 use crate::present::{name_matches, StateFilter};
@@ -153,25 +154,27 @@ pub fn css_escape(text: &str) -> String {
 
 /// The whole page. `update` says when a new version of the app is ready.
 #[component]
-pub fn Root(app: App, update: Update) -> impl IntoView {
+pub fn Root(app: App, language: Language, update: Update) -> impl IntoView {
     let ui = Ui::new();
     provide_context(app);
     provide_context(ui);
+    provide_context(language);
 
     view! {
         <main class="app">
             <header class="top" inert=move || ui.dialog_open()>
                 <div class="title">
-                    <h1>"VM Playground"</h1>
-                    <p class="tagline">"What a hypervisor does with a VM, and why."</p>
+                    <h1>{language.text(|t| t.app_name)}</h1>
+                    <p class="tagline">{language.text(|t| t.tagline)}</p>
                 </div>
+                <LanguageMenu />
                 <DataMenu />
             </header>
             <UpdateNotice update />
             <Alerts />
             <div class="layout" inert=move || ui.dialog_open()>
                 <section class="panel create" aria-labelledby="create-title">
-                    <h2 id="create-title">"Create a VM"</h2>
+                    <h2 id="create-title">{language.text(|t| t.create_heading)}</h2>
                     <CreateForm />
                 </section>
                 <VmList />

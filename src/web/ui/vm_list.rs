@@ -6,9 +6,11 @@ use leptos::prelude::*;
 
 use super::vm_row::{on_row_click, VmRow};
 use super::Ui;
+use crate::i18n::fill;
 use crate::manager::VmState;
-use crate::present::{format_memory, NameFilter, StateFilter, Summary};
+use crate::present::{NameFilter, StateFilter, Summary};
 use crate::web::app::{App, Row};
+use crate::web::language::Language;
 
 /// Rows per chunk of the list. 64–128 measured best in a prototype with 10,000 VMs.
 const CHUNK_ROWS: usize = 100;
@@ -22,6 +24,8 @@ const FIRST_CHUNKS: usize = 1;
 pub fn VmList() -> impl IntoView {
     let app = expect_context::<App>();
     let ui = expect_context::<Ui>();
+    let language = expect_context::<Language>();
+    let texts = move || language.texts();
     let rows = app.rows;
 
     // Follows the VMs' states only when a state filter is on, so that with no filter a click
@@ -73,11 +77,11 @@ pub fn VmList() -> impl IntoView {
 
     view! {
         <section class="panel vms" aria-labelledby="vms-title">
-            <h2 id="vms-title" tabindex="-1">"Virtual machines"</h2>
+            <h2 id="vms-title" tabindex="-1">{language.text(|t| t.vms_heading)}</h2>
             <SummaryLine />
             <div class="filters" role="search">
                 <div class="field">
-                    <label for="filter-text">"Filter by name"</label>
+                    <label for="filter-text">{language.text(|t| t.filter_by_name)}</label>
                     <input
                         id="filter-text"
                         type="search"
@@ -87,7 +91,7 @@ pub fn VmList() -> impl IntoView {
                     />
                 </div>
                 <div class="field">
-                    <label for="filter-state">"State"</label>
+                    <label for="filter-state">{language.text(|t| t.filter_state)}</label>
                     <select
                         id="filter-state"
                         prop:value=move || ui.filter_state.get().as_str()
@@ -95,11 +99,11 @@ pub fn VmList() -> impl IntoView {
                             ui.filter_state.set(StateFilter::parse(&event_target_value(&event)))
                         }
                     >
-                        <option value="all">"All states"</option>
+                        <option value="all">{language.text(|t| t.all_states)}</option>
                         {VmState::ALL
                             .into_iter()
                             .map(|state| {
-                                view! { <option value=state.as_str()>{state_word(state)}</option> }
+                                view! { <option value=state.as_str()>{move || texts().state(state)}</option> }
                             })
                             .collect_view()}
                     </select>
@@ -108,7 +112,14 @@ pub fn VmList() -> impl IntoView {
             <p class="shown-count" aria-live="polite">
                 {move || {
                     if filtering() {
-                        format!("Showing {} of {}", shown.with(Vec::len), total())
+                        let lang = language.get();
+                        fill(
+                            lang.texts().showing_of,
+                            &[
+                                ("shown", &lang.number(shown.with(Vec::len) as u64)),
+                                ("total", &lang.number(total() as u64)),
+                            ],
+                        )
                     } else {
                         String::new()
                     }
@@ -116,14 +127,14 @@ pub fn VmList() -> impl IntoView {
             </p>
             <Show when=move || total() == 0>
                 <div class="empty">
-                    <p>"No VMs yet. Create your first one with the form: it starts at once, as on a real hypervisor."</p>
+                    <p>{language.text(|t| t.no_vms_yet)}</p>
                 </div>
             </Show>
             <Show when=move || total() != 0 && shown.with(Vec::is_empty)>
                 <div class="empty">
-                    <p>"No VM matches the filter."</p>
+                    <p>{language.text(|t| t.no_vm_matches)}</p>
                     <button type="button" on:click=clear_filters>
-                        "Clear filters"
+                        {language.text(|t| t.clear_filters)}
                     </button>
                 </div>
             </Show>
@@ -136,6 +147,11 @@ pub fn VmList() -> impl IntoView {
                 aria-labelledby="vms-title"
                 on:click=move |event| on_row_click(app, ui, event)
             >
+                // Rows read their words untracked (10,000 rows × a dozen words would be as many
+                // subscriptions): a language switch rebuilds the list instead.
+                {move || {
+                language.get();
+                view! {
                 <For
                     each=move || 0..chunk_count.get().min(rendered_chunks.get())
                     key=|index| *index
@@ -158,6 +174,8 @@ pub fn VmList() -> impl IntoView {
                         </For>
                     </div>
                 </For>
+                }
+                }}
             </div>
         </section>
     }
@@ -183,18 +201,10 @@ fn in_next_task(task: impl FnOnce() + 'static) {
     let _ = channel.port2().post_message(&JsValue::NULL);
 }
 
-/// "Running", "Paused", "Stopped".
-pub fn state_word(state: VmState) -> &'static str {
-    match state {
-        VmState::Running => "Running",
-        VmState::Paused => "Paused",
-        VmState::Stopped => "Stopped",
-    }
-}
-
 #[component]
 fn SummaryLine() -> impl IntoView {
     let app = expect_context::<App>();
+    let language = expect_context::<Language>();
     let summary = Memo::new(move |_| {
         app.infos_changed.track();
         let mut summary = Summary::default();
@@ -209,16 +219,18 @@ fn SummaryLine() -> impl IntoView {
         <p class="summary" aria-live="polite">
             {move || {
                 let s = summary.get();
-                let vms = if s.total() == 1 { "VM" } else { "VMs" };
-                format!(
-                    "{} {vms}: {} running, {} paused, {} stopped. Running VMs hold {} and {} vCPU{}.",
-                    s.total(),
-                    s.running,
-                    s.paused,
-                    s.stopped,
-                    format_memory(s.running_memory_mb),
-                    s.running_vcpus,
-                    if s.running_vcpus == 1 { "" } else { "s" },
+                let lang = language.get();
+                let texts = lang.texts();
+                fill(
+                    texts.summary,
+                    &[
+                        ("vms", &lang.plural(&texts.summary_vms, s.total() as u64, &[])),
+                        ("running", &lang.number(s.running as u64)),
+                        ("paused", &lang.number(s.paused as u64)),
+                        ("stopped", &lang.number(s.stopped as u64)),
+                        ("memory", &lang.memory(s.running_memory_mb)),
+                        ("vcpus", &lang.plural(&texts.summary_vcpus, s.running_vcpus, &[])),
+                    ],
                 )
             }}
         </p>

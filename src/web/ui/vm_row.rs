@@ -6,11 +6,11 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::confirm_dialog::{ActionStyle, Confirmation, DialogAction};
-use super::vm_list::state_word;
 use super::Ui;
-use crate::manager::{Transition, VmConfig, VmState};
-use crate::present::format_memory;
+use crate::i18n::{fill, Lang};
+use crate::manager::{ConfigField, Transition, VmConfig, VmState};
 use crate::web::app::{App, Row};
+use crate::web::language::Language;
 
 /// A row of the list. Everything in it reads the row's own signals, so a change to this VM
 /// updates this row's DOM only.
@@ -42,6 +42,9 @@ pub fn VmRow(
         move |_| info.with(|info| info.pending.clone())
     });
     let error = row.error.clone();
+    // Untracked: the list rebuilds its rows when the language changes.
+    let lang = expect_context::<Language>().get_untracked();
+    let texts = lang.texts();
     let selected = {
         let key = Some(name.clone());
         move || selection.selected(&key)
@@ -58,20 +61,20 @@ pub fn VmRow(
             <div class="vm-head">
                 <button
                     class="vm-name link"
-                    aria-label=format!("Show details of {name}")
+                    aria-label=fill(texts.show_details_of, &[("name", &name)])
                     data-action=RowAction::Details.as_str()
                 >
                     {name.to_string()}
                 </button>
                 <span class="badge">
-                    {move || state_word(state.get())}
+                    {move || texts.state(state.get())}
                 </span>
             </div>
-            {move || config.with(specs)}
+            {move || config.with(|config| specs(lang, config))}
             {
                 let name = name.clone();
                 move || {
-                    pending.get().map(|pending| view! { <PendingNotice name=name.clone() current=config pending /> })
+                    pending.get().map(|pending| view! { <PendingNotice name=name.clone() current=config pending lang /> })
                 }
             }
             {move || error.get().map(|message| view! { <p class="row-error" role="alert">{message}</p> })}
@@ -83,14 +86,14 @@ pub fn VmRow(
                     let name = name.clone();
                     move || {
                         let state = state.get();
-                        Transition::ALL.map(|transition| transition_button(&name, state, transition))
+                        Transition::ALL.map(|transition| transition_button(lang, &name, state, transition))
                     }
                 }
-                <button aria-label=format!("Edit {name}") data-action=RowAction::Edit.as_str()>
-                    "Edit"
+                <button aria-label=fill(texts.edit_vm, &[("name", &name)]) data-action=RowAction::Edit.as_str()>
+                    {texts.action_edit}
                 </button>
-                <button class="delete" aria-label=format!("Delete {name}") data-action=RowAction::Delete.as_str()>
-                    "Delete"
+                <button class="delete" aria-label=fill(texts.delete_vm, &[("name", &name)]) data-action=RowAction::Delete.as_str()>
+                    {texts.action_delete}
                 </button>
             </div>
         </div>
@@ -98,98 +101,102 @@ pub fn VmRow(
 }
 
 /// The config at a glance; rebuilt only when the config changes.
-fn specs(config: &VmConfig) -> impl IntoView + use<> {
-    let iso = config.iso_image.clone().unwrap_or_else(|| "none".into());
-    let text = format!(
-        "Memory {} · vCPUs {} · Disk {} GB · Network {} · ISO {iso}",
-        format_memory(config.memory),
-        config.vcpus,
-        config.disk_size,
-        config.network
+fn specs(lang: Lang, config: &VmConfig) -> impl IntoView + use<> {
+    let iso = config.iso_image.as_deref().unwrap_or(lang.texts().no_iso);
+    let text = fill(
+        lang.texts().specs,
+        &[
+            ("memory", &lang.memory(config.memory)),
+            ("vcpus", &lang.number(u64::from(config.vcpus))),
+            ("disk", &lang.gigabytes(config.disk_size)),
+            ("network", &config.network),
+            ("iso", &iso),
+        ],
     );
     view! { <p class="specs">{text}</p> }
 }
 
 /// What a pending config changes, field by field: "memory 1 GB → 2 GB".
-fn pending_changes(current: &VmConfig, pending: &VmConfig) -> Vec<String> {
-    let mut changes = Vec::new();
-    let mut note = |what: &str, from: String, to: String| {
-        if from != to {
-            changes.push(format!("{what} {from} → {to}"));
-        }
+fn pending_changes(lang: Lang, current: &VmConfig, pending: &VmConfig) -> Vec<String> {
+    let texts = lang.texts();
+    let value = |config: &VmConfig, field: ConfigField| match field {
+        ConfigField::Name => config.name.clone(),
+        ConfigField::Memory => lang.memory(config.memory),
+        ConfigField::Vcpus => lang.number(u64::from(config.vcpus)),
+        ConfigField::DiskPath => config.disk_path.clone(),
+        ConfigField::DiskSize => lang.gigabytes(config.disk_size),
+        ConfigField::IsoImage => config
+            .iso_image
+            .clone()
+            .unwrap_or_else(|| texts.no_iso.to_owned()),
+        ConfigField::Network => config.network.clone(),
     };
-    note(
-        "memory",
-        format_memory(current.memory),
-        format_memory(pending.memory),
-    );
-    note(
-        "vCPUs",
-        current.vcpus.to_string(),
-        pending.vcpus.to_string(),
-    );
-    note(
-        "disk path",
-        current.disk_path.clone(),
-        pending.disk_path.clone(),
-    );
-    note(
-        "disk size",
-        format!("{} GB", current.disk_size),
-        format!("{} GB", pending.disk_size),
-    );
-    let iso = |iso: &Option<String>| iso.clone().unwrap_or_else(|| "none".into());
-    note("ISO", iso(&current.iso_image), iso(&pending.iso_image));
-    note("network", current.network.clone(), pending.network.clone());
-    changes
+    ConfigField::ALL
+        .into_iter()
+        .filter_map(|field| {
+            let (from, to) = (value(current, field), value(pending, field));
+            (from != to).then(|| {
+                fill(
+                    texts.pending_change,
+                    &[("what", &texts.field(field)), ("from", &from), ("to", &to)],
+                )
+            })
+        })
+        .collect()
 }
 
 #[component]
-fn PendingNotice(name: Arc<str>, current: Memo<VmConfig>, pending: VmConfig) -> impl IntoView {
+fn PendingNotice(
+    name: Arc<str>,
+    current: Memo<VmConfig>,
+    pending: VmConfig,
+    lang: Lang,
+) -> impl IntoView {
+    let texts = lang.texts();
     let changes = move || {
         current
-            .with(|current| pending_changes(current, &pending))
+            .with(|current| pending_changes(lang, current, &pending))
             .join(", ")
     };
     view! {
         <div class="pending">
             <p>
-                <strong>"Changes pending — applied at next stop: "</strong>
+                <strong>{texts.pending_heading}</strong>
                 {changes}
             </p>
             <button
                 class="small"
-                aria-label=format!("Discard pending changes of {name}")
+                aria-label=fill(texts.discard_pending_of, &[("name", &name)])
                 data-action=RowAction::Discard.as_str()
             >
-                "Discard"
+                {texts.action_discard}
             </button>
         </div>
     }
 }
 
-fn transition_word(transition: Transition) -> &'static str {
-    match transition {
-        Transition::Start => "Start",
-        Transition::Stop => "Stop",
-        Transition::Pause => "Pause",
-        Transition::Resume => "Resume",
-    }
-}
-
-fn transition_button(name: &str, state: VmState, transition: Transition) -> impl IntoView {
-    let word = transition_word(transition);
+fn transition_button(
+    lang: Lang,
+    name: &str,
+    state: VmState,
+    transition: Transition,
+) -> impl IntoView {
+    let texts = lang.texts();
+    let word = texts.transition(transition);
     let refusal = transition.operation().refusal(state);
     let title = refusal.map(|refusal| {
-        format!(
-            "Can't {} {name}: {}",
-            transition.operation().verb(),
-            refusal.short()
+        fill(
+            texts.cant_do,
+            &[
+                ("action", &crate::present::fold_case(word)),
+                ("name", &name),
+                ("reason", &texts.refusal(refusal)),
+            ],
         )
     });
     view! {
         <button
-            aria-label=format!("{word} {name}")
+            aria-label=fill(texts.transition_vm(transition), &[("name", &name)])
             disabled=refusal.is_some()
             title=title
             data-action=RowAction::Transition(transition).as_str()
@@ -321,20 +328,23 @@ fn confirm_delete(app: App, ui: Ui, name: String) {
     let state = app
         .find(&name)
         .map(|row| row.info.with_untracked(|info| info.state));
-    let mut body = vec![format!(
-        "{name} and its configuration will be gone for good."
-    )];
+    let texts = expect_context::<Language>().texts_untracked();
+    let mut body = vec![fill(texts.delete_body, &[("name", &name)])];
     if let Some(state) = state.filter(|state| state.is_active()) {
-        body.push(format!(
-            "{name} is {state}: it will be forced off first, like pulling the power cord."
+        body.push(fill(
+            texts.delete_forced_off,
+            &[
+                ("name", &name),
+                ("state", &crate::present::fold_case(texts.state(state))),
+            ],
         ));
     }
     let target = name.clone();
     ui.confirm(Confirmation {
-        title: format!("Delete {name}?"),
+        title: fill(texts.delete_title, &[("name", &name)]),
         body,
         actions: vec![DialogAction::new(
-            "Delete",
+            texts.action_delete,
             ActionStyle::Danger,
             move || {
                 let _ = app.delete(&target);

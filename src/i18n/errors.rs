@@ -1,0 +1,216 @@
+//! The core's typed errors in words, in every language. The core's `Display` is the English
+//! rendering of the same messages, so English text has one source.
+
+use super::{fill, Lang};
+use crate::manager::limits::{excerpt, CharClass, MAX_SAFE_INTEGER, TIMESTAMP_MAX};
+use crate::manager::{
+    Allowed, ConfigField, ConfigProblem, Expected, Operation, Refusal, VmError, VmState,
+};
+
+impl Lang {
+    /// `error` as a sentence (no capital, no full stop: it is often part of another).
+    pub fn error(self, error: &VmError) -> String {
+        let t = self.texts();
+        match error {
+            VmError::NotFound { name } => fill(t.error_not_found, &[("name", name)]),
+            VmError::AlreadyExists { name } => fill(t.error_already_exists, &[("name", name)]),
+            VmError::InvalidConfig { field, problem } => self.problem(*field, problem),
+            VmError::InvalidTransition {
+                name,
+                operation,
+                state,
+            } => {
+                let op = self.operation(*operation);
+                match operation.refusal(*state) {
+                    Some(refusal) => fill(
+                        t.error_refused,
+                        &[("op", &op), ("name", name), ("why", &self.explain(refusal))],
+                    ),
+                    None => fill(
+                        t.error_refused_in_state,
+                        &[
+                            ("op", &op),
+                            ("name", name),
+                            ("state", &self.state_word(*state)),
+                        ],
+                    ),
+                }
+            }
+            VmError::Closed => t.error_closed.to_owned(),
+            VmError::InvalidSnapshot { reason } => {
+                fill(t.error_invalid_saved_state, &[("reason", reason)])
+            }
+            VmError::RecordOutOfRange {
+                field,
+                min,
+                max,
+                got,
+            } => {
+                let note = if *max == MAX_SAFE_INTEGER {
+                    t.note_max_safe_integer
+                } else if *max == TIMESTAMP_MAX {
+                    t.note_latest_date
+                } else {
+                    ""
+                };
+                fill(
+                    t.error_record_out_of_range,
+                    &[
+                        ("field", &field.json_name()),
+                        ("min", min),
+                        ("max", max),
+                        ("note", &note),
+                        ("got", got),
+                    ],
+                )
+            }
+        }
+    }
+
+    /// What is wrong with `field`, as a sentence.
+    pub fn problem(self, field: ConfigField, problem: &ConfigProblem) -> String {
+        let t = self.texts();
+        let label = t.field(field);
+        let unit = match field {
+            ConfigField::Memory => t.unit_mb,
+            ConfigField::DiskSize => t.unit_gb,
+            _ => "",
+        };
+        match problem {
+            ConfigProblem::Empty => fill(t.problem_empty, &[("field", &label)]),
+            ConfigProblem::Blank => fill(t.problem_blank, &[("field", &label)]),
+            ConfigProblem::TooLong { max, got } => fill(
+                t.problem_too_long,
+                &[
+                    ("field", &label),
+                    // Numbers in messages stay as typed and stored (ungrouped), like `got`.
+                    (
+                        "max",
+                        &fill(
+                            t.characters.pick(self.plural_form(*max as u64)),
+                            &[("n", max)],
+                        ),
+                    ),
+                    ("got", got),
+                ],
+            ),
+            ConfigProblem::Forbidden { ch, class } => {
+                let what = match class {
+                    CharClass::Control => t.chars_control,
+                    CharClass::LineBreak => t.chars_line_break,
+                    CharClass::Bidi => t.chars_bidi,
+                };
+                fill(
+                    t.problem_forbidden,
+                    &[("field", &label), ("what", &what), ("ch", &code(*ch))],
+                )
+            }
+            ConfigProblem::NotNfc => fill(t.problem_not_nfc, &[("field", &label)]),
+            ConfigProblem::BadFirstChar { ch } => fill(
+                t.problem_bad_first_char,
+                &[("field", &label), ("ch", &self.show_char(*ch))],
+            ),
+            ConfigProblem::BadChar { ch, allowed } => {
+                let allowed = match allowed {
+                    Allowed::NameChars => t.allowed_name_chars,
+                    Allowed::NetworkChars => t.allowed_network_chars,
+                };
+                fill(
+                    t.problem_bad_char,
+                    &[
+                        ("field", &label),
+                        ("allowed", &allowed),
+                        ("ch", &self.show_char(*ch)),
+                    ],
+                )
+            }
+            ConfigProblem::OutOfRange { min, max, got } => fill(
+                t.problem_out_of_range,
+                &[
+                    ("field", &label),
+                    ("min", min),
+                    ("max", max),
+                    ("unit", &unit),
+                    ("got", got),
+                ],
+            ),
+            ConfigProblem::WrongType { expected, found } => {
+                let expected = match expected {
+                    Expected::WholeNumber => t.expected_whole_number,
+                    Expected::String => t.expected_string,
+                    Expected::VmName => t.expected_vm_name,
+                };
+                fill(
+                    t.problem_wrong_type,
+                    &[("field", &label), ("expected", &expected), ("found", found)],
+                )
+            }
+            ConfigProblem::Missing => fill(t.problem_missing, &[("field", &label)]),
+            ConfigProblem::NotAnObject { found } => {
+                fill(t.problem_not_an_object, &[("found", found)])
+            }
+            ConfigProblem::UnknownKey { key, suggestion } => {
+                let key = format!("{:?}", excerpt(key));
+                match suggestion {
+                    Some(field) => fill(
+                        t.problem_unknown_key_suggest,
+                        &[
+                            ("key", &key),
+                            ("field", &format!("{:?}", field.json_name())),
+                        ],
+                    ),
+                    None => fill(t.problem_unknown_key, &[("key", &key)]),
+                }
+            }
+        }
+    }
+
+    /// An operation as messages name it: "start" / "запустить".
+    pub fn operation(self, operation: Operation) -> &'static str {
+        let t = self.texts();
+        match operation {
+            Operation::Start => t.op_start,
+            Operation::Stop => t.op_stop,
+            Operation::Pause => t.op_pause,
+            Operation::Resume => t.op_resume,
+            Operation::Rename => t.op_rename,
+        }
+    }
+
+    /// Why an operation is refused, as a clause: "it is already running".
+    pub fn explain(self, refusal: Refusal) -> String {
+        let t = self.texts();
+        match refusal {
+            Refusal::AlreadyRunning => t.explain_already_running.to_owned(),
+            Refusal::PausedNotStopped => t.explain_paused_not_stopped.to_owned(),
+            Refusal::NotRunning => t.explain_not_running.to_owned(),
+            Refusal::AlreadyPaused => t.explain_already_paused.to_owned(),
+            Refusal::NotPaused => t.explain_not_paused.to_owned(),
+            Refusal::RenameActive(state) => fill(
+                t.explain_rename_active,
+                &[("state", &self.state_word(state))],
+            ),
+        }
+    }
+
+    /// A state in running text: "running" / "работает".
+    pub fn state_word(self, state: VmState) -> String {
+        crate::present::fold_case(self.texts().state(state))
+    }
+
+    /// A character named so that a space or an invisible one shows: "a space", "'x'",
+    /// "U+202E".
+    fn show_char(self, ch: char) -> String {
+        match ch {
+            ' ' => self.texts().char_space.to_owned(),
+            '\t' => self.texts().char_tab.to_owned(),
+            c if c.is_ascii_graphic() || c.is_alphanumeric() => format!("'{c}'"),
+            c => code(c),
+        }
+    }
+}
+
+/// A character as U+XXXX.
+fn code(ch: char) -> String {
+    format!("U+{:04X}", u32::from(ch))
+}

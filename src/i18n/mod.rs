@@ -1,0 +1,290 @@
+//! Every word the app shows, in every language it speaks: the text seam.
+//!
+//! A language is one file (`en.rs`, `ru.rs`) holding one [`Texts`] value: a struct with a field
+//! per message, so a message missing from a language, or one too many, fails the build, and
+//! each field's doc comment says where the message appears. Messages are templates with named
+//! arguments (`"Start {name}"`), filled by [`fill`] at the edge, never concatenated from
+//! fragments; counted messages are [`Plural`]s, chosen by each language's rules
+//! ([`Lang::plural`]). Numbers are written the language's way by [`Lang::number`].
+//!
+//! Templates are data rather than code (a `format!` per message and language would cost the
+//! page several times as much wasm): the whole of a language is its strings.
+//!
+//! To add a language: copy `en.rs` to a new file, translate every template (keep the
+//! `{arguments}`; the native tests check that every template of every language names the same
+//! arguments as English), then add the language to [`Lang`] (its variant, code, own name and
+//! plural rule).
+//!
+//! Pure: the web layer keeps the current [`Lang`] in a signal and reads [`Lang::texts`].
+
+mod en;
+mod errors;
+mod ru;
+
+use std::fmt::{self, Write as _};
+
+use serde::Serialize;
+
+pub use en::EN;
+pub use ru::RU;
+
+/// A language of the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    /// English, the default.
+    #[default]
+    En,
+    /// Russian.
+    Ru,
+}
+
+impl Lang {
+    /// Every language, in the order the language menu lists them.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Ru];
+
+    /// The BCP 47 code: `<html lang>`, `?lang=`, and what is stored.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ru => "ru",
+        }
+    }
+
+    /// The language's name in itself, as the language menu shows it.
+    pub fn own_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Ru => "Русский",
+        }
+    }
+
+    /// Every message in this language.
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::En => &EN,
+            Lang::Ru => &RU,
+        }
+    }
+
+    /// The language a tag names, case aside, regions and scripts ignored: `ru-RU` and `RU` are
+    /// Russian. `None` for a language the app doesn't have.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or_default();
+        Lang::ALL
+            .into_iter()
+            .find(|lang| primary.eq_ignore_ascii_case(lang.code()))
+    }
+
+    /// The language to open in: `?lang=` in the address, then the last choice, then the first
+    /// of the browser's languages the app has, then English. Tags the app doesn't have are
+    /// skipped at each step.
+    ///
+    /// ```
+    /// use vm_playground::i18n::Lang;
+    /// assert_eq!(Lang::choose(None, None, &["de-DE", "ru-RU", "en"]), Lang::Ru);
+    /// assert_eq!(Lang::choose(Some("en"), Some("ru"), &["ru"]), Lang::En);
+    /// assert_eq!(Lang::choose(Some("xx"), None, &[]), Lang::En);
+    /// ```
+    pub fn choose(url: Option<&str>, stored: Option<&str>, browser: &[&str]) -> Lang {
+        url.into_iter()
+            .chain(stored)
+            .chain(browser.iter().copied())
+            .find_map(Lang::from_tag)
+            .unwrap_or_default()
+    }
+
+    /// Which form of a counted word `n` takes (CLDR's plural rules for whole numbers).
+    pub fn plural_form(self, n: u64) -> PluralForm {
+        match self {
+            Lang::En => {
+                if n == 1 {
+                    PluralForm::One
+                } else {
+                    PluralForm::Many
+                }
+            }
+            Lang::Ru => match (n % 10, n % 100) {
+                (1, rest) if rest != 11 => PluralForm::One,
+                (2..=4, rest) if !(12..=14).contains(&rest) => PluralForm::Few,
+                _ => PluralForm::Many,
+            },
+        }
+    }
+
+    /// The template of `plural` for `n`, with `{n}` filled with the number written the
+    /// language's way; other arguments come in `args`.
+    ///
+    /// ```
+    /// use vm_playground::i18n::{Lang, Plural};
+    /// let vms = Plural { one: "{n} VM", few: "{n} VMs", many: "{n} VMs" };
+    /// assert_eq!(Lang::En.plural(&vms, 10_000, &[]), "10,000 VMs");
+    /// ```
+    pub fn plural(self, plural: &Plural, n: u64, args: &[(&str, &dyn fmt::Display)]) -> String {
+        let template = plural.pick(self.plural_form(n));
+        let number = self.number(n);
+        let mut all: Vec<(&str, &dyn fmt::Display)> = vec![("n", &number)];
+        all.extend_from_slice(args);
+        fill(template, &all)
+    }
+
+    /// A whole number written the language's way: `10,000` in English, `10 000` (with a
+    /// no-break space) in Russian, as the browser's `Intl.NumberFormat` writes them.
+    pub fn number(self, n: u64) -> String {
+        let separator = match self {
+            Lang::En => ",",
+            Lang::Ru => "\u{a0}",
+        };
+        let digits = n.to_string();
+        let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 2);
+        for (index, digit) in digits.chars().enumerate() {
+            if index > 0 && (digits.len() - index).is_multiple_of(3) {
+                out.push_str(separator);
+            }
+            out.push(digit);
+        }
+        out
+    }
+
+    /// The language's decimal separator: `.` or `,`.
+    pub fn decimal_separator(self) -> char {
+        match self {
+            Lang::En => '.',
+            Lang::Ru => ',',
+        }
+    }
+
+    /// Memory in words: megabytes under a gigabyte, gigabytes (with one decimal unless
+    /// whole) from there: "512 MB", "2 GB", "1.5 GB"; "1,5 ГБ" in Russian.
+    ///
+    /// ```
+    /// use vm_playground::i18n::Lang;
+    /// assert_eq!(Lang::En.memory(1536), "1.5 GB");
+    /// assert_eq!(Lang::Ru.memory(1536), "1,5\u{a0}ГБ");
+    /// ```
+    pub fn memory(self, mb: u64) -> String {
+        let texts = self.texts();
+        if mb < 1024 {
+            return fill(texts.size_mb, &[("n", &mb)]);
+        }
+        let gb = if mb.is_multiple_of(1024) {
+            self.number(mb / 1024)
+        } else {
+            crate::present::one_decimal(mb, 1024)
+                .replace('.', &self.decimal_separator().to_string())
+        };
+        fill(texts.size_gb, &[("n", &gb)])
+    }
+
+    /// A disk size in gigabytes: "10 GB".
+    pub fn gigabytes(self, gb: u64) -> String {
+        fill(self.texts().size_gb, &[("n", &self.number(gb))])
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// The forms a counted word takes. English uses [`PluralForm::One`] and
+/// [`PluralForm::Many`]; Russian all three ("1 машина", "2 машины", "5 машин").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PluralForm {
+    /// 1, 21, 101 (Russian); 1 (English).
+    One,
+    /// 2–4, 22–24, … (Russian only).
+    Few,
+    /// Everything else.
+    Many,
+}
+
+/// A counted message: one template per [`PluralForm`]; `{n}` is the count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Plural {
+    /// For [`PluralForm::One`].
+    pub one: &'static str,
+    /// For [`PluralForm::Few`] (English repeats `many`).
+    pub few: &'static str,
+    /// For [`PluralForm::Many`].
+    pub many: &'static str,
+}
+
+impl Plural {
+    /// The template for `form`.
+    pub fn pick(&self, form: PluralForm) -> &'static str {
+        match form {
+            PluralForm::One => self.one,
+            PluralForm::Few => self.few,
+            PluralForm::Many => self.many,
+        }
+    }
+}
+
+/// Fills a template's `{name}` arguments from `args`; `{{` and `}}` stand for braces. An
+/// argument the template names but `args` lacks is left as written (the native tests render
+/// every message and fail on a leftover).
+///
+/// ```
+/// use vm_playground::i18n::fill;
+/// assert_eq!(fill("Start {name}", &[("name", &"web-01")]), "Start web-01");
+/// assert_eq!(fill("{{ name: {n} }}", &[("n", &1)]), "{ name: 1 }");
+/// ```
+pub fn fill(template: &str, args: &[(&str, &dyn fmt::Display)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find(['{', '}']) {
+        out.push_str(&rest[..open]);
+        let tail = &rest[open..];
+        if tail.starts_with("{{") || tail.starts_with("}}") {
+            out.push_str(&tail[..1]);
+            rest = &tail[2..];
+            continue;
+        }
+        let argument = tail
+            .strip_prefix('{')
+            .and_then(|inner| inner.find('}').map(|close| &inner[..close]))
+            .and_then(|name| args.iter().find(|(key, _)| *key == name));
+        match argument {
+            Some((name, value)) => {
+                let _ = write!(out, "{value}");
+                rest = &tail[name.len() + 2..];
+            }
+            None => {
+                out.push_str(&tail[..1]);
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The names of the `{arguments}` a template uses, in order, without repeats.
+pub fn arguments(template: &str) -> Vec<&str> {
+    let mut names: Vec<&str> = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find(['{', '}']) {
+        let tail = &rest[open..];
+        if tail.starts_with("{{") || tail.starts_with("}}") {
+            rest = &tail[2..];
+            continue;
+        }
+        match tail
+            .strip_prefix('{')
+            .and_then(|inner| inner.find('}').map(|close| &inner[..close]))
+        {
+            Some(name) => {
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+                rest = &tail[name.len() + 2..];
+            }
+            None => rest = &tail[1..],
+        }
+    }
+    names
+}
+
+mod texts;
+pub use texts::Texts;

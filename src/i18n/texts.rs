@@ -1,0 +1,550 @@
+//! The catalogue's shape: one field per message. Each language file fills every field.
+
+use serde::Serialize;
+
+use super::Plural;
+use crate::manager::{ConfigField, Refusal, Transition, VmState};
+
+/// Every message of the app in one language. Fields are templates: `{name}` is filled by
+/// [`fill`](super::fill) with the argument of that name; [`Plural`]s also take `{n}`, the
+/// count. A field's doc says where it shows and its arguments.
+#[derive(Debug, Serialize)]
+pub struct Texts {
+    // ---- The page --------------------------------------------------------------------
+    /// `<title>` and the page's heading.
+    pub app_name: &'static str,
+    /// The line under the heading.
+    pub tagline: &'static str,
+    /// `<meta name="description">`.
+    pub meta_description: &'static str,
+    /// The language menu's label (its accessible name).
+    pub language: &'static str,
+
+    // ---- States and operations -------------------------------------------------------
+    /// A running VM's state, as a badge or a table cell shows it.
+    pub state_running: &'static str,
+    /// A paused VM's state.
+    pub state_paused: &'static str,
+    /// A stopped VM's state.
+    pub state_stopped: &'static str,
+    /// The Start button.
+    pub action_start: &'static str,
+    /// The Stop button.
+    pub action_stop: &'static str,
+    /// The Pause button.
+    pub action_pause: &'static str,
+    /// The Resume button.
+    pub action_resume: &'static str,
+    /// The Edit button.
+    pub action_edit: &'static str,
+    /// The Delete button.
+    pub action_delete: &'static str,
+    /// The Discard button of pending changes.
+    pub action_discard: &'static str,
+    /// A row's Start button's accessible name. `{name}`: the VM.
+    pub start_vm: &'static str,
+    /// A row's Stop button's accessible name. `{name}`.
+    pub stop_vm: &'static str,
+    /// A row's Pause button's accessible name. `{name}`.
+    pub pause_vm: &'static str,
+    /// A row's Resume button's accessible name. `{name}`.
+    pub resume_vm: &'static str,
+    /// A row's Edit button's accessible name. `{name}`.
+    pub edit_vm: &'static str,
+    /// A row's Delete button's accessible name. `{name}`.
+    pub delete_vm: &'static str,
+    /// A row's Discard button's accessible name. `{name}`.
+    pub discard_pending_of: &'static str,
+    /// The VM's name as a button. `{name}`.
+    pub show_details_of: &'static str,
+    /// Why an action is unavailable (a disabled button's tooltip). `{action}`: the button's
+    /// word in lower case; `{name}`; `{reason}`: one of the `refusal_*` below.
+    pub cant_do: &'static str,
+    /// Why start is refused: the VM runs.
+    pub refusal_already_running: &'static str,
+    /// Why start is refused: the VM is paused.
+    pub refusal_paused_not_stopped: &'static str,
+    /// Why stop, pause or resume is refused: the VM is stopped.
+    pub refusal_not_running: &'static str,
+    /// Why pause is refused: the VM is paused.
+    pub refusal_already_paused: &'static str,
+    /// Why resume is refused: the VM runs.
+    pub refusal_not_paused: &'static str,
+    /// Why a rename is refused: the VM is active.
+    pub refusal_rename_active: &'static str,
+
+    // ---- Sizes -----------------------------------------------------------------------
+    /// Memory under a gigabyte. `{n}`: megabytes.
+    pub size_mb: &'static str,
+    /// Memory or disk in gigabytes. `{n}`: gigabytes, maybe with one decimal.
+    pub size_gb: &'static str,
+    /// A missing ISO image, in a config line.
+    pub no_iso: &'static str,
+
+    // ---- The list --------------------------------------------------------------------
+    /// The list's heading.
+    pub vms_heading: &'static str,
+    /// The name filter's label.
+    pub filter_by_name: &'static str,
+    /// The state filter's label.
+    pub filter_state: &'static str,
+    /// The state filter's first option.
+    pub all_states: &'static str,
+    /// Under the filters while they hide some VMs. `{shown}`, `{total}`: counts.
+    pub showing_of: &'static str,
+    /// The empty list.
+    pub no_vms_yet: &'static str,
+    /// The list when the filters hide every VM.
+    pub no_vm_matches: &'static str,
+    /// The button that clears both filters.
+    pub clear_filters: &'static str,
+    /// The summary's count of VMs; `{n}`.
+    pub summary_vms: Plural,
+    /// The summary's count of vCPUs held; `{n}`.
+    pub summary_vcpus: Plural,
+    /// The summary line. `{vms}`: [`Texts::summary_vms`]; `{running}`, `{paused}`,
+    /// `{stopped}`: counts; `{memory}`: memory held; `{vcpus}`: [`Texts::summary_vcpus`].
+    pub summary: &'static str,
+    /// A row's config line. `{memory}`, `{vcpus}`, `{disk}` (a size), `{network}`, `{iso}`.
+    pub specs: &'static str,
+    /// Before a row's pending changes.
+    pub pending_heading: &'static str,
+    /// One pending change. `{what}`: a field's word; `{from}`, `{to}`: values.
+    pub pending_change: &'static str,
+
+    // ---- Config fields ---------------------------------------------------------------
+    /// The name field's label (part of the automation contract).
+    pub label_name: &'static str,
+    /// The memory field's label.
+    pub label_memory: &'static str,
+    /// The vCPUs field's label.
+    pub label_vcpus: &'static str,
+    /// The disk path field's label.
+    pub label_disk_path: &'static str,
+    /// The disk size field's label.
+    pub label_disk_size: &'static str,
+    /// The ISO image field's label.
+    pub label_iso_image: &'static str,
+    /// The network field's label.
+    pub label_network: &'static str,
+    /// The name field's hint. `{max}`: the longest name.
+    pub hint_name: &'static str,
+    /// The disk path field's hint.
+    pub hint_disk_path: &'static str,
+    /// The ISO field's hint.
+    pub hint_iso_image: &'static str,
+    /// The name field's placeholder.
+    pub placeholder_name: &'static str,
+    /// The name as a term in the details panel.
+    pub term_name: &'static str,
+    /// Memory as a term in the details panel.
+    pub term_memory: &'static str,
+    /// vCPUs as a term in the details panel.
+    pub term_vcpus: &'static str,
+    /// Disk path as a term in the details panel.
+    pub term_disk_path: &'static str,
+    /// Disk size as a term in the details panel.
+    pub term_disk_size: &'static str,
+    /// ISO image as a term in the details panel.
+    pub term_iso_image: &'static str,
+    /// Network as a term in the details panel.
+    pub term_network: &'static str,
+    /// A field in running text (pending changes, messages): the name.
+    pub field_name: &'static str,
+    /// Memory, in running text.
+    pub field_memory: &'static str,
+    /// vCPUs, in running text.
+    pub field_vcpus: &'static str,
+    /// Disk path, in running text.
+    pub field_disk_path: &'static str,
+    /// Disk size, in running text.
+    pub field_disk_size: &'static str,
+    /// ISO image, in running text.
+    pub field_iso_image: &'static str,
+    /// Network, in running text.
+    pub field_network: &'static str,
+
+    // ---- Create and edit -------------------------------------------------------------
+    /// The create panel's heading.
+    pub create_heading: &'static str,
+    /// The create form's accessible name.
+    pub create_form: &'static str,
+    /// The create (and start) button.
+    pub create: &'static str,
+    /// The create-stopped button.
+    pub create_stopped: &'static str,
+    /// The edit dialog's title and form name. `{name}`.
+    pub edit_title: &'static str,
+    /// The edit dialog's note for an active VM.
+    pub edit_active_note: &'static str,
+    /// The edit dialog's note for a stopped VM.
+    pub edit_stopped_note: &'static str,
+    /// Why an active VM's name is read-only. `{name}`, `{state}` (lower case).
+    pub rename_needs_stop: &'static str,
+    /// The edit dialog when its VM went away. `{name}`.
+    pub edit_vm_gone: &'static str,
+    /// The edit form's submit.
+    pub save: &'static str,
+    /// Every dialog's Cancel.
+    pub cancel: &'static str,
+
+    // ---- Delete ----------------------------------------------------------------------
+    /// The delete dialog's title. `{name}`.
+    pub delete_title: &'static str,
+    /// The delete dialog's first paragraph. `{name}`.
+    pub delete_body: &'static str,
+    /// The delete dialog's note for an active VM. `{name}`, `{state}` (lower case).
+    pub delete_forced_off: &'static str,
+
+    // ---- Data: export, import, reset, backups -----------------------------------------
+    /// The data controls' group name.
+    pub data: &'static str,
+    /// The export button.
+    pub export: &'static str,
+    /// The import button.
+    pub import_button: &'static str,
+    /// The hidden file input's accessible name.
+    pub import_file: &'static str,
+    /// The reset button.
+    pub reset_to_demo: &'static str,
+    /// An import refused as a whole. `{file}`: its name; `{reason}`.
+    pub import_refused: &'static str,
+    /// A file that could not be read. `{file}`.
+    pub import_unreadable: &'static str,
+    /// The import dialog's title. `{file}`.
+    pub import_title: &'static str,
+    /// The import dialog's first paragraph. `{summary}`: the preview's summary.
+    pub import_holds: &'static str,
+    /// The VMs of a file; `{n}`.
+    pub import_vms: Plural,
+    /// A preview with entries left out, all named. `{vms}`, `{rejected}`, `{reasons}`.
+    pub import_rejected: &'static str,
+    /// A preview with more entries left out than it names. `{vms}`, `{rejected}`, `{shown}`,
+    /// `{reasons}`.
+    pub import_rejected_first: &'static str,
+    /// How many imported VMs take names that exist here; `{n}`.
+    pub import_conflicts: Plural,
+    /// What Replace and Merge do.
+    pub import_choice: &'static str,
+    /// The import dialog's Replace.
+    pub replace: &'static str,
+    /// The import dialog's Merge.
+    pub merge: &'static str,
+    /// The reset dialog's title.
+    pub reset_title: &'static str,
+    /// The reset dialog's first paragraph.
+    pub reset_body: &'static str,
+    /// The reset dialog's advice.
+    pub reset_export_advice: &'static str,
+    /// The reset dialog's export button.
+    pub export_first: &'static str,
+    /// The reset dialog's Reset.
+    pub reset: &'static str,
+    /// Shown while a file is dragged over the page.
+    pub drop_hint: &'static str,
+    /// Before the list of backups.
+    pub backups_heading: &'static str,
+    /// A backup's download button.
+    pub download: &'static str,
+    /// A backup's delete button's accessible name. `{key}`.
+    pub delete_backup: &'static str,
+
+    // ---- Errors (the core's, put into words) -------------------------------------------
+    /// No such VM. `{name}`.
+    pub error_not_found: &'static str,
+    /// A name taken. `{name}`.
+    pub error_already_exists: &'static str,
+    /// An operation refused. `{op}` (an `op_*`), `{name}`, `{why}` (an `explain_*`).
+    pub error_refused: &'static str,
+    /// An operation refused in a state. `{op}`, `{name}`, `{state}` (lower case).
+    pub error_refused_in_state: &'static str,
+    /// The manager was closed.
+    pub error_closed: &'static str,
+    /// Saved data that can't be restored. `{reason}`.
+    pub error_invalid_saved_state: &'static str,
+    /// A stored number out of range. `{field}` (its JSON name), `{min}`, `{max}`, `{note}`
+    /// (a `note_*` or nothing), `{got}`.
+    pub error_record_out_of_range: &'static str,
+    /// After 2^53 − 1 in a range (starts with a space).
+    pub note_max_safe_integer: &'static str,
+    /// After the latest date in a range (starts with a space).
+    pub note_latest_date: &'static str,
+    /// "start" in messages.
+    pub op_start: &'static str,
+    /// "stop" in messages.
+    pub op_stop: &'static str,
+    /// "pause" in messages.
+    pub op_pause: &'static str,
+    /// "resume" in messages.
+    pub op_resume: &'static str,
+    /// "rename" in messages.
+    pub op_rename: &'static str,
+    /// Why start is refused on a running VM.
+    pub explain_already_running: &'static str,
+    /// Why start is refused on a paused VM.
+    pub explain_paused_not_stopped: &'static str,
+    /// Why stop, pause or resume is refused on a stopped VM.
+    pub explain_not_running: &'static str,
+    /// Why pause is refused on a paused VM.
+    pub explain_already_paused: &'static str,
+    /// Why resume is refused on a running VM.
+    pub explain_not_paused: &'static str,
+    /// Why a rename is refused. `{state}` (lower case).
+    pub explain_rename_active: &'static str,
+    /// " MB" after a memory number in a range (starts with a space).
+    pub unit_mb: &'static str,
+    /// " GB" after a disk number in a range (starts with a space).
+    pub unit_gb: &'static str,
+    /// A count of characters; `{n}`.
+    pub characters: Plural,
+    /// An empty field. `{field}` (a `field_*`).
+    pub problem_empty: &'static str,
+    /// A field of spaces. `{field}`.
+    pub problem_blank: &'static str,
+    /// Too long. `{field}`, `{max}` ([`Texts::characters`]), `{got}`.
+    pub problem_too_long: &'static str,
+    /// A forbidden character. `{field}`, `{what}` (a `chars_*`), `{ch}` (U+XXXX).
+    pub problem_forbidden: &'static str,
+    /// Control characters, as [`Texts::problem_forbidden`] names them.
+    pub chars_control: &'static str,
+    /// Line separators.
+    pub chars_line_break: &'static str,
+    /// Bidirectional controls.
+    pub chars_bidi: &'static str,
+    /// A name not in NFC. `{field}`.
+    pub problem_not_nfc: &'static str,
+    /// A bad first character. `{field}`, `{ch}`.
+    pub problem_bad_first_char: &'static str,
+    /// A character outside the allowed set. `{field}`, `{allowed}` (an `allowed_*`), `{ch}`.
+    pub problem_bad_char: &'static str,
+    /// What a VM name may hold.
+    pub allowed_name_chars: &'static str,
+    /// What a network name may hold.
+    pub allowed_network_chars: &'static str,
+    /// A space, as a character found.
+    pub char_space: &'static str,
+    /// A tab, as a character found.
+    pub char_tab: &'static str,
+    /// A number out of range. `{field}`, `{min}`, `{max}`, `{unit}` (a `unit_*` or nothing),
+    /// `{got}`.
+    pub problem_out_of_range: &'static str,
+    /// A value of the wrong type. `{field}`, `{expected}` (an `expected_*`), `{found}`.
+    pub problem_wrong_type: &'static str,
+    /// A whole number, as expected.
+    pub expected_whole_number: &'static str,
+    /// A string, as expected.
+    pub expected_string: &'static str,
+    /// A VM name, as expected.
+    pub expected_vm_name: &'static str,
+    /// A required field missing. `{field}`.
+    pub problem_missing: &'static str,
+    /// A config that is no object. `{found}`.
+    pub problem_not_an_object: &'static str,
+    /// An unknown key, with the field it probably means. `{key}`, `{field}` (quoted).
+    pub problem_unknown_key_suggest: &'static str,
+    /// An unknown key. `{key}` (quoted).
+    pub problem_unknown_key: &'static str,
+
+    // ---- Saving and stored data ----------------------------------------------------------
+    /// The alert while changes are not saved. `{error}` (a `save_error_*`).
+    pub not_saving: &'static str,
+    /// No localStorage.
+    pub save_error_unavailable: &'static str,
+    /// The quota is full.
+    pub save_error_quota: &'static str,
+    /// Another refusal. `{reason}`: the browser's message.
+    pub save_error_refused: &'static str,
+    /// Another tab's changes won over this tab's.
+    pub notice_lost_changes: &'static str,
+    /// One of those. `{name}`, `{ours}`, `{kept}` (states in lower case, or `state_deleted`).
+    pub notice_lost_item: &'static str,
+    /// A VM deleted, where a state would be.
+    pub state_deleted: &'static str,
+    /// A record this version can't read was kept before a change replaced it. `{key}`.
+    pub notice_replaced_unreadable: &'static str,
+    /// Entries of the stored event log that could not be read; `{n}`.
+    pub notice_log_skipped: Plural,
+    /// The stored event log could not be read at all.
+    pub notice_log_unreadable: &'static str,
+    /// Data that could not be loaded, kept in a backup. `{key}`.
+    pub notice_set_aside_kept: &'static str,
+    /// Data that could not be loaded, left where it was. `{error}`.
+    pub notice_set_aside_left: &'static str,
+    /// A notice's button that downloads the damaged data.
+    pub download_damaged: &'static str,
+    /// A notice's dismiss button.
+    pub dismiss: &'static str,
+    /// The alert for stored data of a format this version can't read. `{found}`: its
+    /// metadata.
+    pub unknown_format: &'static str,
+    /// Its button that downloads the stored data.
+    pub download_saved_data: &'static str,
+    /// Its button that backs up and starts over.
+    pub start_over: &'static str,
+    /// Start over failed. `{error}`.
+    pub start_over_failed: &'static str,
+    /// The panic banner while every change was saved.
+    pub panic_saved: &'static str,
+    /// The panic banner while changes were not being saved.
+    pub panic_not_saved: &'static str,
+
+    // ---- Event log ----------------------------------------------------------------------
+    /// The event log's heading and region name.
+    pub event_log: &'static str,
+    /// The VM filter's label.
+    pub show_events_of: &'static str,
+    /// The filter's option for all VMs, and the VM of an event about all of them.
+    pub every_vm: &'static str,
+    /// The text export button.
+    pub export_as_text: &'static str,
+    /// The empty log.
+    pub no_events: &'static str,
+    /// An event from the GUI.
+    pub source_gui: &'static str,
+    /// An event from the console.
+    pub source_console: &'static str,
+    /// An event from the JS API.
+    pub source_api: &'static str,
+    /// An operation that worked.
+    pub outcome_ok: &'static str,
+    /// An operation refused. `{error}`: the message as it was logged.
+    pub outcome_refused: &'static str,
+
+    // ---- Updates ----------------------------------------------------------------------
+    /// The notice that a new version is ready.
+    pub update_available: &'static str,
+    /// Its button, which reloads the page into the new version (also the panic banner's).
+    pub reload: &'static str,
+
+    // ---- Details ---------------------------------------------------------------------
+    /// The details panel's heading.
+    pub details_heading: &'static str,
+    /// The details panel with no VM selected.
+    pub details_empty: &'static str,
+    /// Details: the state's term.
+    pub details_state: &'static str,
+    /// Details: when created.
+    pub details_created: &'static str,
+    /// Details: when the state last changed.
+    pub details_state_changed: &'static str,
+    /// Details: the revision.
+    pub details_revision: &'static str,
+    /// Details: the config's heading.
+    pub details_configuration: &'static str,
+    /// Details: the pending config's heading.
+    pub details_pending: &'static str,
+    /// Details: a time that is not known.
+    pub unknown_time: &'static str,
+    /// Details: memory with its size in words. `{mb}`: megabytes; `{size}`: in words.
+    pub memory_detail: &'static str,
+
+    // ---- Lifecycle diagram -----------------------------------------------------------
+    /// The diagram's name with no VM selected.
+    pub lifecycle: &'static str,
+    /// The diagram's name for a VM. `{name}`.
+    pub lifecycle_of: &'static str,
+    /// A transition's accessible name. `{op}` (the console's verb), `{name}`, `{from}`, `{to}`.
+    pub lifecycle_edge: &'static str,
+    /// One move in the sentence under the diagram. `{op}`, `{to}` (a state).
+    pub lifecycle_move: &'static str,
+    /// The sentence under the diagram. `{name}`, `{state}` (lower case), `{moves}`.
+    pub lifecycle_sentence: &'static str,
+    /// The sentence under the diagram with no VM selected.
+    pub lifecycle_intro: &'static str,
+
+    // ---- Console chrome --------------------------------------------------------------
+    /// The console's heading.
+    pub console_heading: &'static str,
+    /// The console's hint before its examples.
+    pub console_try: &'static str,
+    /// Between the console's examples.
+    pub console_or: &'static str,
+    /// The console's hint after its examples.
+    pub console_keys: &'static str,
+    /// The console output's accessible name.
+    pub console_output: &'static str,
+    /// The console input's accessible name.
+    pub command: &'static str,
+}
+
+impl Texts {
+    /// A state's word: "Running", "Paused", "Stopped".
+    pub fn state(&self, state: VmState) -> &'static str {
+        match state {
+            VmState::Running => self.state_running,
+            VmState::Paused => self.state_paused,
+            VmState::Stopped => self.state_stopped,
+        }
+    }
+
+    /// A transition's button word: "Start", "Stop", "Pause", "Resume".
+    pub fn transition(&self, transition: Transition) -> &'static str {
+        match transition {
+            Transition::Start => self.action_start,
+            Transition::Stop => self.action_stop,
+            Transition::Pause => self.action_pause,
+            Transition::Resume => self.action_resume,
+        }
+    }
+
+    /// A transition button's accessible name, to fill with `{name}`: "Start {name}".
+    pub fn transition_vm(&self, transition: Transition) -> &'static str {
+        match transition {
+            Transition::Start => self.start_vm,
+            Transition::Stop => self.stop_vm,
+            Transition::Pause => self.pause_vm,
+            Transition::Resume => self.resume_vm,
+        }
+    }
+
+    /// A refusal in a few words, for a disabled button's tooltip: "already running".
+    pub fn refusal(&self, refusal: Refusal) -> &'static str {
+        match refusal {
+            Refusal::AlreadyRunning => self.refusal_already_running,
+            Refusal::PausedNotStopped => self.refusal_paused_not_stopped,
+            Refusal::NotRunning => self.refusal_not_running,
+            Refusal::AlreadyPaused => self.refusal_already_paused,
+            Refusal::NotPaused => self.refusal_not_paused,
+            Refusal::RenameActive(_) => self.refusal_rename_active,
+        }
+    }
+
+    /// A config field's label in forms (part of the automation contract): "Memory (MB)".
+    pub fn label(&self, field: ConfigField) -> &'static str {
+        match field {
+            ConfigField::Name => self.label_name,
+            ConfigField::Memory => self.label_memory,
+            ConfigField::Vcpus => self.label_vcpus,
+            ConfigField::DiskPath => self.label_disk_path,
+            ConfigField::DiskSize => self.label_disk_size,
+            ConfigField::IsoImage => self.label_iso_image,
+            ConfigField::Network => self.label_network,
+        }
+    }
+
+    /// A config field as a term in the details panel: "Memory", "Disk size".
+    pub fn details_term(&self, field: ConfigField) -> &'static str {
+        match field {
+            ConfigField::Name => self.term_name,
+            ConfigField::Memory => self.term_memory,
+            ConfigField::Vcpus => self.term_vcpus,
+            ConfigField::DiskPath => self.term_disk_path,
+            ConfigField::DiskSize => self.term_disk_size,
+            ConfigField::IsoImage => self.term_iso_image,
+            ConfigField::Network => self.term_network,
+        }
+    }
+
+    /// A config field in running text: "memory", "disk path".
+    pub fn field(&self, field: ConfigField) -> &'static str {
+        match field {
+            ConfigField::Name => self.field_name,
+            ConfigField::Memory => self.field_memory,
+            ConfigField::Vcpus => self.field_vcpus,
+            ConfigField::DiskPath => self.field_disk_path,
+            ConfigField::DiskSize => self.field_disk_size,
+            ConfigField::IsoImage => self.field_iso_image,
+            ConfigField::Network => self.field_network,
+        }
+    }
+}

@@ -1,0 +1,87 @@
+// Russian and English: how the language is chosen (?lang=, the last choice, the browser's
+// languages), switching live without losing what is on the page, and the automation contract
+// in both languages (the same data-* attributes, accessible names in the page's language).
+import assert from 'node:assert/strict';
+import { e2eSuite } from './harness.mjs';
+import { createForm, expectState, expectText, field, openList, row, summary, waitFor } from './app-helpers.mjs';
+
+const e2e = e2eSuite();
+
+const languageMenu = (page, name = /^(Language|Язык)$/) => page.getByRole('combobox', { name });
+const htmlLang = (page) => page.evaluate(() => document.documentElement.lang);
+
+e2e('an English browser opens in English, with the language menu named "Language"', async ({ page, url }) => {
+  await openList(page, url);
+  assert.equal(await htmlLang(page), 'en');
+  const menu = languageMenu(page, 'Language');
+  assert.equal(await menu.inputValue(), 'en');
+  const options = await menu.locator('option').allTextContents();
+  assert.deepEqual(options, ['English', 'Русский']);
+  assert.equal(await page.title(), 'VM Playground');
+});
+
+e2e('a Russian browser opens in Russian', async ({ page, url }) => {
+  await openList(page, url);
+  assert.equal(await htmlLang(page), 'ru');
+  assert.equal(await languageMenu(page, 'Язык').inputValue(), 'ru');
+  await page.getByRole('heading', { name: 'Виртуальные машины' }).waitFor();
+  await expectText(summary(page), '3 ВМ: работают — 1, приостановлены — 1, остановлены — 1.');
+  // The contract: the same data attributes, accessible names in Russian.
+  await row(page, 'web-01').getByRole('button', { name: 'Остановить web-01', exact: true }).click();
+  await expectState(page, 'web-01', 'stopped');
+  await page.getByRole('form', { name: 'Создание ВМ', exact: true }).waitFor();
+}, { context: { locale: 'ru-RU' } });
+
+e2e('?lang=ru opens in Russian in an English browser, is remembered, and ?lang=en wins over it', async ({ page, url }) => {
+  await openList(page, `${url}?lang=ru`);
+  assert.equal(await htmlLang(page), 'ru');
+  // Reloaded without the parameter: the choice was remembered.
+  await openList(page, url);
+  assert.equal(await htmlLang(page), 'ru');
+  await openList(page, `${url}?lang=en`);
+  assert.equal(await htmlLang(page), 'en');
+  await openList(page, url);
+  assert.equal(await htmlLang(page), 'en');
+});
+
+e2e('switching the language is instant and keeps the form, the selection and the console', async ({ page, url }) => {
+  await openList(page, url);
+  const form = createForm(page);
+  await field(form, 'Name').fill('half-typed');
+  await row(page, 'db-01').getByRole('button', { name: 'Show details of db-01' }).click();
+  const command = page.getByRole('textbox', { name: 'Command' });
+  await command.fill('list --all');
+  await command.press('Enter');
+  await command.fill('dominfo web');
+
+  await languageMenu(page).selectOption('ru');
+  assert.equal(await htmlLang(page), 'ru');
+  assert.equal(new URL(page.url()).searchParams.get('lang'), 'ru');
+  assert.equal(await page.title(), 'VM Playground');
+  const russianForm = page.getByRole('form', { name: 'Создание ВМ', exact: true });
+  assert.equal(await russianForm.getByLabel('Имя', { exact: true }).inputValue(), 'half-typed');
+  assert.equal(await row(page, 'db-01').getAttribute('aria-current'), 'true');
+  await page.getByRole('group', { name: 'Жизненный цикл db-01' }).waitFor();
+  assert.equal(await page.getByRole('textbox', { name: 'Команда' }).inputValue(), 'dominfo web');
+  assert.match(await page.getByRole('log', { name: 'Вывод консоли' }).textContent(), /virsh # list --all/);
+  // User data stays as typed, and says so to translators.
+  assert.equal(await row(page, 'db-01').getAttribute('data-state'), 'paused');
+  await expectText(row(page, 'db-01').locator('.badge'), 'Приостановлена');
+
+  // And back, after a reload: the choice is kept.
+  await page.reload();
+  await page.locator('main.app').waitFor();
+  assert.equal(await htmlLang(page), 'ru');
+  await languageMenu(page).selectOption('en');
+  await page.getByRole('heading', { name: 'Virtual machines' }).waitFor();
+  assert.equal(new URL(page.url()).searchParams.get('lang'), 'en');
+});
+
+e2e('Russian counts follow Russian plural rules', async ({ page, url }) => {
+  await openList(page, `${url}?lang=ru`);
+  await expectText(summary(page), 'Работающие ВМ занимают 2\u00a0ГБ и 2 vCPU.');
+  for (const name of ['a-1', 'a-2']) {
+    await page.evaluate((name) => vmPlayground.createVm({ name, memory: 512 }), name);
+  }
+  await waitFor(async () => (await summary(page).textContent()).startsWith('5 ВМ:'), '5 ВМ');
+});

@@ -1,0 +1,229 @@
+//! The catalogue is complete in every language: every message names the same arguments in
+//! every language, renders with sample arguments, and counted words follow each language's
+//! plural rules. (A missing or extra message fails the build: [`Texts`] is a struct.)
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+use vm_playground::i18n::{arguments, fill, Lang, Plural, PluralForm, Texts};
+
+/// Every template of a language by key (`key` or `key.one`/`key.few`/`key.many`).
+fn templates(texts: &Texts) -> BTreeMap<String, String> {
+    let Value::Object(fields) = serde_json::to_value(texts).unwrap() else {
+        panic!("Texts serialises to an object");
+    };
+    let mut out = BTreeMap::new();
+    for (key, value) in fields {
+        match value {
+            Value::String(template) => {
+                out.insert(key, template);
+            }
+            Value::Object(forms) => {
+                for (form, template) in forms {
+                    out.insert(
+                        format!("{key}.{form}"),
+                        template.as_str().unwrap().to_owned(),
+                    );
+                }
+            }
+            other => panic!("{key}: unexpected {other}"),
+        }
+    }
+    out
+}
+
+fn sorted(mut names: Vec<&str>) -> Vec<&str> {
+    names.sort_unstable();
+    names
+}
+
+#[test]
+fn every_language_names_the_same_arguments_as_english() {
+    let english = templates(Lang::En.texts());
+    for lang in Lang::ALL {
+        let other = templates(lang.texts());
+        assert_eq!(
+            other.keys().collect::<Vec<_>>(),
+            english.keys().collect::<Vec<_>>()
+        );
+        for (key, template) in &other {
+            // A Russian plural form may leave the count out ("одна"), never add arguments.
+            let expected = sorted(arguments(&english[key]));
+            let got = sorted(arguments(template));
+            if key.contains('.') {
+                assert!(
+                    got.iter().all(|name| expected.contains(name)),
+                    "{lang} {key}: {got:?} not within {expected:?}"
+                );
+            } else {
+                assert_eq!(got, expected, "{lang} {key}: arguments differ from English");
+            }
+        }
+    }
+}
+
+#[test]
+fn every_message_renders_in_every_language() {
+    for lang in Lang::ALL {
+        for (key, template) in templates(lang.texts()) {
+            let names = arguments(&template);
+            let values: Vec<String> = names.iter().map(|name| format!("<{name}>")).collect();
+            let args: Vec<(&str, &dyn std::fmt::Display)> = names
+                .iter()
+                .zip(&values)
+                .map(|(name, value)| (*name, value as &dyn std::fmt::Display))
+                .collect();
+            let text = fill(&template, &args);
+            assert!(!text.trim().is_empty(), "{lang} {key} is empty");
+            assert!(
+                !text.contains('{') || template.contains("{{"),
+                "{lang} {key}: left unfilled: {text}"
+            );
+            for value in &values {
+                assert!(
+                    text.contains(value.as_str()),
+                    "{lang} {key}: {value} missing"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn russian_text_has_no_english_words_outside_syntax() {
+    // Words that stay as written in Russian: the product's name, virsh's command words and
+    // abbreviations Russian docs use as they are.
+    let allowed = [
+        "VM",
+        "Playground",
+        "ISO",
+        "vCPU",
+        "JS",
+        "API",
+        "CD",
+        "Tab",
+        "virsh",
+        "start",
+        "stop",
+        "pause",
+        "resume",
+        "lab",
+        // JavaScript syntax and names the JS API's messages show as they are.
+        "JavaScript",
+        "localStorage",
+        "Date",
+        "NFC",
+        "null",
+        "name",
+        "web",
+        "memory",
+        "vcpus",
+        "diskPath",
+        "diskSize",
+        "isoImage",
+        "network",
+    ];
+    for (key, template) in templates(Lang::Ru.texts()) {
+        // Arguments are user data or numbers: filled with a digit, they hold no words.
+        let names = arguments(&template);
+        let args: Vec<(&str, &dyn std::fmt::Display)> = names
+            .iter()
+            .map(|name| (*name, &0 as &dyn std::fmt::Display))
+            .collect();
+        let filled = fill(&template, &args);
+        for word in filled
+            .split(|ch: char| !ch.is_ascii_alphabetic())
+            .filter(|word| word.len() > 1)
+        {
+            assert!(
+                allowed.contains(&word),
+                "ru {key}: English word {word:?} in {template:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn plural_forms_follow_each_language() {
+    use PluralForm::*;
+    let ru = [
+        (0, Many),
+        (1, One),
+        (2, Few),
+        (4, Few),
+        (5, Many),
+        (11, Many),
+        (12, Many),
+        (14, Many),
+        (21, One),
+        (22, Few),
+        (25, Many),
+        (101, One),
+        (111, Many),
+        (112, Many),
+        (122, Few),
+    ];
+    for (n, form) in ru {
+        assert_eq!(Lang::Ru.plural_form(n), form, "ru {n}");
+    }
+    assert_eq!(Lang::En.plural_form(1), One);
+    assert_eq!(Lang::En.plural_form(0), Many);
+    assert_eq!(Lang::En.plural_form(21), Many);
+
+    let machines = Plural {
+        one: "{n} виртуальная машина",
+        few: "{n} виртуальные машины",
+        many: "{n} виртуальных машин",
+    };
+    assert_eq!(Lang::Ru.plural(&machines, 1, &[]), "1 виртуальная машина");
+    assert_eq!(Lang::Ru.plural(&machines, 2, &[]), "2 виртуальные машины");
+    assert_eq!(Lang::Ru.plural(&machines, 5, &[]), "5 виртуальных машин");
+    let vms = &Lang::Ru.texts().summary_vms;
+    for n in [1, 3, 5] {
+        assert_eq!(Lang::Ru.plural(vms, n, &[]), format!("{n} ВМ"));
+    }
+    assert_eq!(
+        Lang::En.plural(&Lang::En.texts().summary_vms, 1, &[]),
+        "1 VM"
+    );
+    assert_eq!(
+        Lang::En.plural(&Lang::En.texts().summary_vms, 10_000, &[]),
+        "10,000 VMs"
+    );
+}
+
+#[test]
+fn numbers_and_sizes_are_written_the_language_s_way() {
+    assert_eq!(Lang::En.number(0), "0");
+    assert_eq!(Lang::En.number(999), "999");
+    assert_eq!(Lang::En.number(1024), "1,024");
+    assert_eq!(Lang::En.number(u64::MAX), "18,446,744,073,709,551,615");
+    assert_eq!(Lang::Ru.number(1024), "1\u{a0}024");
+    assert_eq!(Lang::Ru.number(10_000), "10\u{a0}000");
+    assert_eq!(Lang::En.memory(512), "512 MB");
+    assert_eq!(Lang::En.memory(2048), "2 GB");
+    assert_eq!(Lang::Ru.memory(512), "512\u{a0}МБ");
+    assert_eq!(Lang::Ru.memory(1536), "1,5\u{a0}ГБ");
+    assert_eq!(Lang::Ru.gigabytes(10), "10\u{a0}ГБ");
+}
+
+#[test]
+fn the_language_is_chosen_from_the_address_then_the_last_choice_then_the_browser() {
+    assert_eq!(Lang::choose(Some("ru"), Some("en"), &["en-US"]), Lang::Ru);
+    assert_eq!(Lang::choose(None, Some("ru"), &["en-US"]), Lang::Ru);
+    assert_eq!(Lang::choose(Some("klingon"), Some("ru"), &[]), Lang::Ru);
+    assert_eq!(Lang::choose(None, None, &["ru-RU", "en"]), Lang::Ru);
+    assert_eq!(Lang::choose(None, None, &["fr-FR", "de"]), Lang::En);
+    assert_eq!(Lang::choose(None, None, &[]), Lang::En);
+    assert_eq!(Lang::from_tag("RU"), Some(Lang::Ru));
+    assert_eq!(Lang::from_tag("en_GB"), Some(Lang::En));
+    assert_eq!(Lang::from_tag(""), None);
+}
+
+#[test]
+fn every_language_names_itself() {
+    assert_eq!(Lang::En.own_name(), "English");
+    assert_eq!(Lang::Ru.own_name(), "Русский");
+    assert_eq!(Lang::En.texts().language, "Language");
+    assert_eq!(Lang::Ru.texts().language, "Язык");
+}
