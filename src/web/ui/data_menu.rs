@@ -33,7 +33,7 @@ fn import_file(app: App, ui: Ui, file: web_sys::File) {
         };
         ui.import_error.set(Some(fill(
             texts.import_refused,
-            &[("file", &name), ("reason", &too_large)],
+            &[("file", &name), ("reason", &lang.import_error(&too_large))],
         )));
         return;
     }
@@ -52,7 +52,7 @@ fn import_file(app: App, ui: Ui, file: web_sys::File) {
             Err(error) => {
                 ui.import_error.set(Some(fill(
                     texts.import_refused,
-                    &[("file", &name), ("reason", &error)],
+                    &[("file", &name), ("reason", &lang.import_error(&error))],
                 )));
             }
             Ok(preview) => {
