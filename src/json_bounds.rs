@@ -47,18 +47,9 @@ pub struct JsonBoundStop {
 }
 
 impl std::fmt::Display for JsonBoundError {
+    /// In English; `Lang::import_error` says it in any language.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            JsonBoundError::TooDeep { max } => {
-                write!(f, "it nests lists and objects more than {max} levels deep")
-            }
-            JsonBoundError::TooBroad { max } => {
-                write!(f, "a list or object in it has more than {max} entries")
-            }
-            JsonBoundError::TooManyValues { max } => {
-                write!(f, "it holds more than {max} values")
-            }
-        }
+        f.write_str(&crate::i18n::Lang::En.json_bound(self))
     }
 }
 

@@ -111,6 +111,7 @@ fn russian_text_has_no_english_words_outside_syntax() {
         // JavaScript syntax and names the JS API's messages show as they are.
         "JavaScript",
         "localStorage",
+        "JSON",
         "Date",
         "NFC",
         "null",

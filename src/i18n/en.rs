@@ -209,6 +209,15 @@ pub const EN: Texts = Texts {
     outcome_ok: "ok",
     outcome_refused: "refused: {error}",
 
+    import_too_large: "the file is {size} MB; at most {max} MB can be imported",
+    import_not_json: "the file is not valid JSON ({detail})",
+    import_not_an_export: "the file is not a VM Playground export: {detail}",
+    import_newer_version: "the file is from a newer version of VM Playground (export version {version}; this one reads {ours})",
+    import_too_complex: "the file is too large to import: {bound}",
+    bound_too_deep: "it nests lists and objects more than {max} levels deep",
+    bound_too_broad: "a list or object in it has more than {max} entries",
+    bound_too_many: "it holds more than {max} values",
+
     update_available: "A new version is available.",
     reload: "Reload",
 

@@ -2,10 +2,12 @@
 //! rendering of the same messages, so English text has one source.
 
 use super::{fill, Lang};
+use crate::json_bounds::JsonBoundError;
 use crate::manager::limits::{excerpt, CharClass, MAX_SAFE_INTEGER, TIMESTAMP_MAX};
 use crate::manager::{
     Allowed, ConfigField, ConfigProblem, Expected, Operation, Refusal, VmError, VmState,
 };
+use crate::storage::export::{ImportError, EXPORT_VERSION, MAX_IMPORT_BYTES};
 
 impl Lang {
     /// `error` as a sentence (no capital, no full stop: it is often part of another).
@@ -162,6 +164,45 @@ impl Lang {
                     None => fill(t.problem_unknown_key, &[("key", &key)]),
                 }
             }
+        }
+    }
+
+    /// Why a file can't be imported at all, as a clause.
+    pub fn import_error(self, error: &ImportError) -> String {
+        let t = self.texts();
+        match error {
+            ImportError::TooLarge { bytes } => fill(
+                t.import_too_large,
+                &[
+                    (
+                        "size",
+                        &crate::present::one_decimal(*bytes as u64, 1_048_576)
+                            .replace('.', &self.decimal_separator().to_string()),
+                    ),
+                    ("max", &(MAX_IMPORT_BYTES / 1_048_576)),
+                ],
+            ),
+            ImportError::NotJson { detail } => fill(t.import_not_json, &[("detail", detail)]),
+            ImportError::NotAnExport { detail } => {
+                fill(t.import_not_an_export, &[("detail", detail)])
+            }
+            ImportError::NewerVersion { version } => fill(
+                t.import_newer_version,
+                &[("version", version), ("ours", &EXPORT_VERSION)],
+            ),
+            ImportError::TooComplex { bound } => {
+                fill(t.import_too_complex, &[("bound", &self.json_bound(bound))])
+            }
+        }
+    }
+
+    /// Which bound of an import's shape a file exceeds, as a clause.
+    pub fn json_bound(self, bound: &JsonBoundError) -> String {
+        let t = self.texts();
+        match bound {
+            JsonBoundError::TooDeep { max } => fill(t.bound_too_deep, &[("max", max)]),
+            JsonBoundError::TooBroad { max } => fill(t.bound_too_broad, &[("max", max)]),
+            JsonBoundError::TooManyValues { max } => fill(t.bound_too_many, &[("max", max)]),
         }
     }
 

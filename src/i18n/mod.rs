@@ -260,6 +260,44 @@ pub fn fill(template: &str, args: &[(&str, &dyn fmt::Display)]) -> String {
     out
 }
 
+/// A template cut at its `{arguments}`: literal text and argument names, in order, for views
+/// that wrap an argument in an element of its own (user data marked `translate="no"`).
+///
+/// ```
+/// use vm_playground::i18n::{parts, Part};
+/// assert_eq!(
+///     parts("Network {network} · ISO {iso}"),
+///     [Part::Text("Network "), Part::Arg("network"), Part::Text(" · ISO "), Part::Arg("iso")]
+/// );
+/// ```
+pub fn parts(template: &str) -> Vec<Part<'_>> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
+        if open > 0 {
+            out.push(Part::Text(&rest[..open]));
+        }
+        out.push(Part::Arg(&rest[open + 1..open + close]));
+        rest = &rest[open + close + 1..];
+    }
+    if !rest.is_empty() {
+        out.push(Part::Text(rest));
+    }
+    out
+}
+
+/// A piece of a template: see [`parts`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part<'a> {
+    /// Literal text.
+    Text(&'a str),
+    /// An argument's name.
+    Arg(&'a str),
+}
+
 /// The names of the `{arguments}` a template uses, in order, without repeats.
 pub fn arguments(template: &str) -> Vec<&str> {
     let mut names: Vec<&str> = Vec::new();

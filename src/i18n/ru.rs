@@ -214,6 +214,15 @@ pub const RU: Texts = Texts {
     outcome_ok: "успешно",
     outcome_refused: "отказ: {error}",
 
+    import_too_large: "файл занимает {size}\u{a0}МБ; импортировать можно не больше {max}\u{a0}МБ",
+    import_not_json: "файл не является корректным JSON ({detail})",
+    import_not_an_export: "файл не является экспортом VM Playground: {detail}",
+    import_newer_version: "файл создан более новой версией VM Playground (версия экспорта {version}; эта версия читает {ours})",
+    import_too_complex: "файл слишком велик для импорта: {bound}",
+    bound_too_deep: "списки и объекты в нём вложены глубже {max} уровней",
+    bound_too_broad: "в нём есть список или объект длиннее {max} элементов",
+    bound_too_many: "в нём больше {max} значений",
+
     update_available: "Доступна новая версия.",
     reload: "Перезагрузить",
 

@@ -410,6 +410,24 @@ pub struct Texts {
     /// An operation refused. `{error}`: the message as it was logged.
     pub outcome_refused: &'static str,
 
+    // ---- Import errors ------------------------------------------------------------------
+    /// A file over the import limit. `{size}`, `{max}`: megabytes.
+    pub import_too_large: &'static str,
+    /// Not JSON. `{detail}`: the parser's words (English).
+    pub import_not_json: &'static str,
+    /// Not an export. `{detail}`.
+    pub import_not_an_export: &'static str,
+    /// An export of a newer version. `{version}`, `{ours}`.
+    pub import_newer_version: &'static str,
+    /// A file whose shape exceeds a bound. `{bound}`: a `bound_*`.
+    pub import_too_complex: &'static str,
+    /// Nested too deep. `{max}`.
+    pub bound_too_deep: &'static str,
+    /// A list too long. `{max}`.
+    pub bound_too_broad: &'static str,
+    /// Too many values. `{max}`.
+    pub bound_too_many: &'static str,
+
     // ---- Updates ----------------------------------------------------------------------
     /// The notice that a new version is ready.
     pub update_available: &'static str,

@@ -113,26 +113,9 @@ pub enum ImportError {
 }
 
 impl std::fmt::Display for ImportError {
+    /// In English; [`Lang::import_error`] says it in any language.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ImportError::TooLarge { bytes } => write!(
-                f,
-                "the file is {} MB; at most {} MB can be imported",
-                crate::present::one_decimal(*bytes as u64, 1_048_576),
-                MAX_IMPORT_BYTES / 1_048_576
-            ),
-            ImportError::NotJson { detail } => write!(f, "the file is not valid JSON ({detail})"),
-            ImportError::NotAnExport { detail } => {
-                write!(f, "the file is not a VM Playground export: {detail}")
-            }
-            ImportError::NewerVersion { version } => write!(
-                f,
-                "the file is from a newer version of VM Playground (export version {version}; this one reads {EXPORT_VERSION})"
-            ),
-            ImportError::TooComplex { bound } => {
-                write!(f, "the file is too large to import: {bound}")
-            }
-        }
+        f.write_str(&Lang::En.import_error(self))
     }
 }
 

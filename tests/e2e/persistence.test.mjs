@@ -270,7 +270,7 @@ e2e('a hostile import is refused or previewed in bounded words, and the page kee
   const bad = `{"format":"vm-playground","version":1,"vms":[${Array(1000).fill('1').join(',')}]}`;
   await input.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
   const preview = page.getByRole('dialog', { name: 'Import bad.json?' });
-  const summary = preview.getByText(/^The file holds 0 VMs, 1000 invalid \(left out\), the first 5: entry 1: /);
+  const summary = preview.getByText(/^The file holds 0 VMs, 1,000 invalid \(left out\), the first 5: entry 1: /);
   await summary.waitFor();
   const text = await summary.textContent();
   assert.ok(text.includes('entry 5: ') && !text.includes('entry 6'), text);

@@ -109,7 +109,7 @@ fn Field(
                 .map(|network| {
                     let selected = network == current;
                     view! {
-                        <option value=network.clone() selected=selected>
+                        <option value=network.clone() selected=selected translate="no">
                             {network.clone()}
                         </option>
                     }

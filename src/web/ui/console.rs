@@ -114,7 +114,7 @@ pub fn Console() -> impl IntoView {
                 <code translate="no">"start build-runner"</code> {language.text(|t| t.console_or)} <code translate="no">"help"</code>
                 {language.text(|t| t.console_keys)}
             </p>
-            <div class="console-output" role="log" aria-label=language.text(|t| t.console_output) node_ref=output tabindex="0">
+            <div class="console-output" translate="no" role="log" aria-label=language.text(|t| t.console_output) node_ref=output tabindex="0">
                 <For
                     each=move || app.transcript.get()
                     key=|(id, _)| *id
@@ -137,6 +137,7 @@ pub fn Console() -> impl IntoView {
                     autocomplete="off"
                     autocapitalize="off"
                     spellcheck="false"
+                    translate="no"
                     prop:value=move || input.get()
                     on:input=move |event| input.set(event_target_value(&event))
                     on:keydown=on_keydown

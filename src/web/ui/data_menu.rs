@@ -22,10 +22,11 @@ fn export(app: App) {
     download(&export_file_name(now()), &app.export());
 }
 
-/// Reads `file` and asks how to import it; a bad file only gets an alert.
-fn import_file(app: App, ui: Ui, file: web_sys::File) {
+/// Reads `file` and asks how to import it; a bad file only gets an alert. `language` is passed
+/// in: the drop listener runs outside the component tree, where context can't be read.
+fn import_file(app: App, ui: Ui, language: Language, file: web_sys::File) {
     let name = file.name();
-    let lang = expect_context::<Language>().get_untracked();
+    let lang = language.get_untracked();
     let texts = lang.texts();
     if file.size() > MAX_IMPORT_BYTES as f64 {
         let too_large = crate::storage::export::ImportError::TooLarge {
@@ -33,7 +34,7 @@ fn import_file(app: App, ui: Ui, file: web_sys::File) {
         };
         ui.import_error.set(Some(fill(
             texts.import_refused,
-            &[("file", &name), ("reason", &too_large)],
+            &[("file", &name), ("reason", &lang.import_error(&too_large))],
         )));
         return;
     }
@@ -52,7 +53,7 @@ fn import_file(app: App, ui: Ui, file: web_sys::File) {
             Err(error) => {
                 ui.import_error.set(Some(fill(
                     texts.import_refused,
-                    &[("file", &name), ("reason", &error)],
+                    &[("file", &name), ("reason", &lang.import_error(&error))],
                 )));
             }
             Ok(preview) => {
@@ -113,7 +114,7 @@ pub fn DataMenu() -> impl IntoView {
     let picked = move |event: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&event);
         if let Some(file) = input.files().and_then(|files| files.get(0)) {
-            import_file(app, ui, file);
+            import_file(app, ui, language, file);
         }
         // Picking the same file again must fire `change` again.
         input.set_value("");
@@ -182,7 +183,7 @@ pub fn DropZone() -> impl IntoView {
             .and_then(|files| files.get(0))
         {
             event.prevent_default();
-            import_file(app, ui, file);
+            import_file(app, ui, language, file);
         }
     });
     view! {

@@ -19,7 +19,10 @@ fn format_time(lang: Lang, at: Timestamp) -> String {
         .into()
 }
 
-fn config_rows(lang: Lang, config: &VmConfig) -> Vec<(&'static str, String)> {
+/// A term, its value, and whether the value is user data (marked `translate="no"`).
+type DetailRow = (&'static str, String, bool);
+
+fn config_rows(lang: Lang, config: &VmConfig) -> Vec<DetailRow> {
     let texts = lang.texts();
     let value = |field: ConfigField| match field {
         ConfigField::Name => config.name.clone(),
@@ -42,18 +45,27 @@ fn config_rows(lang: Lang, config: &VmConfig) -> Vec<(&'static str, String)> {
     };
     ConfigField::ALL
         .into_iter()
-        .map(|field| (texts.details_term(field), value(field)))
+        .map(|field| {
+            let user_data = matches!(
+                field,
+                ConfigField::Name
+                    | ConfigField::DiskPath
+                    | ConfigField::Network
+                    | ConfigField::IsoImage
+            ) && !(field == ConfigField::IsoImage && config.iso_image.is_none());
+            (texts.details_term(field), value(field), user_data)
+        })
         .collect()
 }
 
-fn definition_list(rows: Vec<(&'static str, String)>) -> impl IntoView {
+fn definition_list(rows: Vec<DetailRow>) -> impl IntoView {
     view! {
         <dl class="details-list">
             {rows
                 .into_iter()
-                .map(|(term, value)| view! {
+                .map(|(term, value, user_data)| view! {
                     <dt>{term}</dt>
-                    <dd>{value}</dd>
+                    <dd translate=user_data.then_some("no")>{value}</dd>
                 })
                 .collect_view()}
         </dl>
@@ -81,12 +93,12 @@ pub fn Details() -> impl IntoView {
                         let texts = lang.texts();
                         view! {
                             <section class="vm-details" data-details-vm=info.config.name.clone()>
-                                <h3>{info.config.name.clone()}</h3>
+                                <h3 translate="no">{info.config.name.clone()}</h3>
                                 {definition_list(vec![
-                                    (texts.details_state, texts.state(info.state).to_owned()),
-                                    (texts.details_created, format_time(lang, info.created_at)),
-                                    (texts.details_state_changed, format_time(lang, info.state_changed_at)),
-                                    (texts.details_revision, lang.number(info.revision)),
+                                    (texts.details_state, texts.state(info.state).to_owned(), false),
+                                    (texts.details_created, format_time(lang, info.created_at), false),
+                                    (texts.details_state_changed, format_time(lang, info.state_changed_at), false),
+                                    (texts.details_revision, lang.number(info.revision), false),
                                 ])}
                                 <h4>{texts.details_configuration}</h4>
                                 {definition_list(config_rows(lang, &info.config))}

@@ -77,7 +77,7 @@ pub fn EventLogPanel() -> impl IntoView {
                         {move || {
                             vms.get()
                                 .into_iter()
-                                .map(|vm| view! { <option value=vm.clone()>{vm.clone()}</option> })
+                                .map(|vm| view! { <option value=vm.clone() translate="no">{vm.clone()}</option> })
                                 .collect_view()
                         }}
                     </select>

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::confirm_dialog::{ActionStyle, Confirmation, DialogAction};
 use super::Ui;
-use crate::i18n::{fill, Lang};
+use crate::i18n::{fill, parts, Lang, Part};
 use crate::manager::{ConfigField, Transition, VmConfig, VmState};
 use crate::web::app::{App, Row};
 use crate::web::language::Language;
@@ -61,6 +61,7 @@ pub fn VmRow(
             <div class="vm-head">
                 <button
                     class="vm-name link"
+                    translate="no"
                     aria-label=fill(texts.show_details_of, &[("name", &name)])
                     data-action=RowAction::Details.as_str()
                 >
@@ -100,20 +101,28 @@ pub fn VmRow(
     }
 }
 
-/// The config at a glance; rebuilt only when the config changes.
+/// The config at a glance; rebuilt only when the config changes. The network and the ISO
+/// path are user data: marked `translate="no"`.
 fn specs(lang: Lang, config: &VmConfig) -> impl IntoView + use<> {
-    let iso = config.iso_image.as_deref().unwrap_or(lang.texts().no_iso);
-    let text = fill(
-        lang.texts().specs,
-        &[
-            ("memory", &lang.memory(config.memory)),
-            ("vcpus", &lang.number(u64::from(config.vcpus))),
-            ("disk", &lang.gigabytes(config.disk_size)),
-            ("network", &config.network),
-            ("iso", &iso),
-        ],
-    );
-    view! { <p class="specs">{text}</p> }
+    let texts = lang.texts();
+    let pieces = parts(texts.specs)
+        .into_iter()
+        .map(|part| match part {
+            Part::Text(text) => text.to_owned().into_any(),
+            Part::Arg("memory") => lang.memory(config.memory).into_any(),
+            Part::Arg("vcpus") => lang.number(u64::from(config.vcpus)).into_any(),
+            Part::Arg("disk") => lang.gigabytes(config.disk_size).into_any(),
+            Part::Arg("network") => {
+                view! { <span translate="no">{config.network.clone()}</span> }.into_any()
+            }
+            Part::Arg("iso") => match &config.iso_image {
+                Some(iso) => view! { <span translate="no">{iso.clone()}</span> }.into_any(),
+                None => texts.no_iso.into_any(),
+            },
+            Part::Arg(other) => other.to_owned().into_any(),
+        })
+        .collect_view();
+    view! { <p class="specs">{pieces}</p> }
 }
 
 /// What a pending config changes, field by field: "memory 1 GB → 2 GB".
