@@ -2,7 +2,7 @@
 //! per bad field. Pure Rust, so that the rules are tested natively; the UI only binds inputs.
 
 use crate::manager::limits::quoted_excerpt;
-use crate::manager::{ConfigField, ConfigProblem, Expected, VmConfig, VmError};
+use crate::manager::{ConfigField, ConfigProblem, Expected, Found, VmConfig, VmError};
 
 /// The text of each field of a create or edit form.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -135,7 +135,7 @@ fn parse_whole(text: &str) -> Result<u64, ConfigProblem> {
     }
     Err(ConfigProblem::WrongType {
         expected: Expected::WholeNumber,
-        found: quoted_excerpt(trimmed),
+        found: Found::Typed(quoted_excerpt(trimmed)),
     })
 }
 

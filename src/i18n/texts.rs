@@ -336,6 +336,26 @@ pub struct Texts {
     pub expected_string: &'static str,
     /// A VM name, as expected.
     pub expected_vm_name: &'static str,
+    /// A boolean found. `{value}`: true or false.
+    pub found_bool: &'static str,
+    /// A string found. `{text}`: an excerpt, quoted.
+    pub found_string: &'static str,
+    /// An array found.
+    pub found_array: &'static str,
+    /// An object found.
+    pub found_object: &'static str,
+    /// An array refused by its length. `{n}`.
+    pub found_array_of: &'static str,
+    /// An object refused by its keys. `{n}`.
+    pub found_object_with: &'static str,
+    /// A string refused by its length. `{n}`.
+    pub found_string_of: &'static str,
+    /// Nesting too deep.
+    pub found_too_deep: &'static str,
+    /// Too many values. `{max}`.
+    pub found_too_many_values: &'static str,
+    /// A JS value with no JSON form. `{type}`: its `typeof`.
+    pub found_js_type: &'static str,
     /// A required field missing. `{field}`.
     pub problem_missing: &'static str,
     /// A config that is no object. `{found}`.
