@@ -17,6 +17,9 @@
 //!
 //! Pure: the web layer keeps the current [`Lang`] in a signal and reads [`Lang::texts`].
 
+mod console;
+mod console_en;
+mod console_ru;
 mod en;
 mod errors;
 mod ru;
@@ -25,6 +28,9 @@ use std::fmt::{self, Write as _};
 
 use serde::Serialize;
 
+pub use console::ConsoleTexts;
+pub use console_en::CONSOLE_EN;
+pub use console_ru::CONSOLE_RU;
 pub use en::EN;
 pub use ru::RU;
 
