@@ -10,14 +10,21 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::console::{command_for, DomainFacts, DomainIds, Facts, GuiAction, Reason};
+use crate::console::{command_for_in, DomainFacts, DomainIds, Facts, GuiAction, Reason};
 use crate::demo;
 use crate::event_log::{Event, EventLog, Source};
+use crate::i18n::fill;
 use crate::manager::{
     nfc, ConfigUpdate, MockVmManager, Snapshot, Transition, VmConfig, VmError, VmInfo, VmManager,
     VmState,
 };
 use crate::storage::export::{export_json, ImportMode, ImportPreview};
+use crate::web::language::current;
+
+/// The console lines a GUI action amounts to, their comments in the page's language.
+fn command_for(action: &GuiAction<'_>) -> Vec<String> {
+    command_for_in(action, current())
+}
 
 /// One VM as the list shows it. Its signal holds the core's latest answer for that VM.
 #[derive(Clone, PartialEq)]
@@ -338,8 +345,9 @@ impl App {
                     0,
                     numbered(Line {
                         kind: LineKind::Note,
-                        text: format!(
-                            "… older lines are gone: the console keeps its last {TRANSCRIPT_LINES}."
+                        text: fill(
+                            current().console().older_lines_gone,
+                            &[("count", &TRANSCRIPT_LINES)],
                         ),
                     }),
                 );
