@@ -208,3 +208,35 @@ fn the_consoles_notes_follow_the_language() {
         completion.candidates_line()
     );
 }
+
+#[test]
+fn the_gui_mirrors_comments_in_the_language_and_commands_as_syntax() {
+    use vm_playground::console::{command_for, command_for_in, GuiAction};
+    use vm_playground::VmConfig;
+    let discard = GuiAction::DiscardPending { name: "web-01" };
+    assert_eq!(
+        command_for_in(&discard, Lang::Ru),
+        ["# отменить отложенную конфигурацию web-01 (в virsh нет такой команды в одну строку)"]
+    );
+    assert_eq!(command_for_in(&discard, Lang::En), command_for(&discard));
+    let from = VmConfig {
+        name: "web-01".into(),
+        ..VmConfig::default()
+    };
+    let to = VmConfig {
+        disk_size: from.disk_size + 10,
+        ..from.clone()
+    };
+    let edit = GuiAction::Update {
+        name: "web-01",
+        from: &from,
+        to: &to,
+    };
+    let lines = command_for_in(&edit, Lang::Ru);
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(
+        lines[0].starts_with("# virsh edit web-01: размер диска "),
+        "{lines:?}"
+    );
+    assert!(lines[0].ends_with(" ГБ"), "{lines:?}");
+}
