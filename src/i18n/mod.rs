@@ -15,6 +15,9 @@
 //! arguments as English), then add the language to [`Lang`] (its variant, code, own name and
 //! plural rule).
 //!
+//! The console's words are a catalogue of their own, [`ConsoleTexts`] (`console.rs`), read
+//! with [`Lang::console`]: virsh's messages as libvirt translates them.
+//!
 //! Pure: the web layer keeps the current [`Lang`] in a signal and reads [`Lang::texts`].
 
 mod console;
