@@ -9,16 +9,23 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::console::{command_for, DomainFacts, DomainIds, Facts, GuiAction, Reason};
+use crate::console::{command_for_in, DomainFacts, DomainIds, Facts, GuiAction, Reason};
 use crate::demo;
 use crate::event_log::{Event, EventLog, Source};
+use crate::i18n::fill;
 use crate::manager::{
     nfc, ConfigUpdate, MockVmManager, Snapshot, Transition, VmConfig, VmError, VmInfo, VmManager,
     VmState,
 };
 use crate::storage::export::{export_json, ImportMode, ImportPreview};
 use crate::storage::sync::Unsaved;
+use crate::web::language::current;
 use crate::web::store::SaveError;
+
+/// The console lines a GUI action amounts to, their comments in the page's language.
+fn command_for(action: &GuiAction<'_>) -> Vec<String> {
+    command_for_in(action, current())
+}
 
 /// One VM as the list shows it. Its signal holds the core's latest answer for that VM.
 #[derive(Clone, PartialEq)]
@@ -397,8 +404,9 @@ impl App {
                     0,
                     numbered(Line {
                         kind: LineKind::Note,
-                        text: format!(
-                            "… older lines are gone: the console keeps its last {TRANSCRIPT_LINES}."
+                        text: fill(
+                            current().console().older_lines_gone,
+                            &[("count", &TRANSCRIPT_LINES)],
                         ),
                     }),
                 );
