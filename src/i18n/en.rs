@@ -153,4 +153,10 @@ pub const EN: Texts = Texts {
     console_keys: ". ↑/↓ for history, Tab to complete. Buttons print their command here.",
     console_output: "Console output",
     command: "Command",
+
+    // ---- presenter (issue 21)
+    size_understood: "= {size}",
+    memory_did_you_mean: "{mb} of memory is very little for a VM. Did you mean {gb}?",
+    memory_use_gb: "Use {gb}",
+    memory_keep_mb: "Keep {mb}",
 };

@@ -158,4 +158,10 @@ pub const RU: Texts = Texts {
     console_keys: ". ↑/↓ — история, Tab — дополнение. Кнопки печатают здесь свою команду.",
     console_output: "Вывод консоли",
     command: "Команда",
+
+    // ---- presenter (issue 21)
+    size_understood: "= {size}",
+    memory_did_you_mean: "{mb} памяти — очень мало для ВМ. Может быть, {gb}?",
+    memory_use_gb: "Взять {gb}",
+    memory_keep_mb: "Оставить {mb}",
 };

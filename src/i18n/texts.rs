@@ -304,6 +304,17 @@ pub struct Texts {
     pub console_output: &'static str,
     /// The console input's accessible name.
     pub command: &'static str,
+
+    // ---- presenter (issue 21): sizes, vocabulary, presenter mode, console kindness
+    /// What a size field understood, shown as the user types. `{size}`: "2048 MB".
+    pub size_understood: &'static str,
+    /// Asked before creating a VM with a bare memory number under 64 MB. `{mb}`: "2 MB";
+    /// `{gb}`: "2 GB".
+    pub memory_did_you_mean: &'static str,
+    /// The answer that takes the gigabytes. `{gb}`: "2 GB".
+    pub memory_use_gb: &'static str,
+    /// The answer that keeps the megabytes. `{mb}`: "2 MB".
+    pub memory_keep_mb: &'static str,
 }
 
 impl Texts {
