@@ -307,6 +307,16 @@ pub enum ConsoleError {
         /// The command it probably means.
         suggestion: Option<&'static str>,
     },
+    /// The first word is no command, but typed on the same keys in the Latin layout it is
+    /// (close to) one: `ыефке` is `start` with the keyboard in the Russian layout.
+    WrongLayout {
+        /// The word typed.
+        word: String,
+        /// The command it means.
+        command: &'static str,
+    },
+    /// `quit` or `exit`: virsh's shell would end; this console is part of the page and stays.
+    StaysOpen,
     /// `help WORD` where WORD is no command and no group's keyword.
     UnknownHelpTopic {
         /// The word typed.
@@ -388,6 +398,14 @@ impl ConsoleError {
             ConsoleError::UnknownCommand { word, .. } => {
                 vec![format!("error: unknown command: '{word}'")]
             }
+            ConsoleError::WrongLayout { word, command } => vec![
+                format!("error: unknown command: '{word}'"),
+                format!("did you mean '{command}'? — the keyboard is in Russian layout"),
+            ],
+            ConsoleError::StaysOpen => vec![
+                "this console is part of the page: it stays open (there is nothing to quit)"
+                    .to_owned(),
+            ],
             ConsoleError::UnknownHelpTopic { word, .. } => vec![format!(
                 "error: command or command group '{word}' doesn't exist"
             )],
@@ -438,6 +456,30 @@ impl fmt::Display for ConsoleError {
 
 impl std::error::Error for ConsoleError {}
 
+/// The keys of the Russian ЙЦУКЕН layout, in the order of [`LATIN_KEYS`] (the same keys in
+/// the Latin QWERTY layout).
+const RUSSIAN_KEYS: &str = "йцукенгшщзхъфывапролджэячсмитьбюё";
+/// See [`RUSSIAN_KEYS`].
+const LATIN_KEYS: &str = "qwertyuiop[]asdfghjkl;'zxcvbnm,.`";
+
+/// `word` as the same keys give it in the Latin layout, when it has letters of the Russian
+/// layout: "ыефке" is "start". `None` for a word with none.
+fn from_russian_layout(word: &str) -> Option<String> {
+    let mut changed = false;
+    let latin = word
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match RUSSIAN_KEYS.chars().position(|key| key == c) {
+            Some(at) => {
+                changed = true;
+                LATIN_KEYS.chars().nth(at).unwrap_or(c)
+            }
+            None => c,
+        })
+        .collect();
+    changed.then_some(latin)
+}
+
 /// Reads one console line.
 ///
 /// An optional leading `virsh` is skipped; an empty line or a comment (`# ...`) is
@@ -469,6 +511,18 @@ pub fn parse(line: &str) -> Result<Command, ConsoleError> {
         return Ok(Command::Nothing);
     };
     let Some(spec) = find_command(&word.text) else {
+        if !word.quoted && matches!(word.text.as_str(), "quit" | "exit") {
+            return Err(ConsoleError::StaysOpen);
+        }
+        if let Some(command) = from_russian_layout(&word.text)
+            .as_deref()
+            .and_then(suggest_command)
+        {
+            return Err(ConsoleError::WrongLayout {
+                word: word.text.clone(),
+                command,
+            });
+        }
         return Err(ConsoleError::UnknownCommand {
             word: word.text.clone(),
             suggestion: suggest_command(&word.text),
