@@ -159,4 +159,12 @@ pub const EN: Texts = Texts {
     memory_did_you_mean: "{mb} of memory is very little for a VM. Did you mean {gb}?",
     memory_use_gb: "Use {gb}",
     memory_keep_mb: "Keep {mb}",
+    action_force_off: "Force off",
+    force_off_vm: "Force off {name}",
+    action_reboot: "Reboot",
+    reboot_vm: "Reboot {name}",
+    force_off_title: "Force off {name}?",
+    force_off_body: "Forcing off is pulling the power cord: on a real host the guest of {name} loses the work it has not saved. Stop (virsh shutdown) asks the guest to shut down cleanly.",
+    unavailable: "{action} is unavailable for {name}: {reason}",
+    presenter_mode: "Presenter mode",
 };

@@ -315,6 +315,23 @@ pub struct Texts {
     pub memory_use_gb: &'static str,
     /// The answer that keeps the megabytes. `{mb}`: "2 MB".
     pub memory_keep_mb: &'static str,
+    /// The Force off button (virsh destroy).
+    pub action_force_off: &'static str,
+    /// Its accessible name. `{name}`.
+    pub force_off_vm: &'static str,
+    /// The Reboot button.
+    pub action_reboot: &'static str,
+    /// Its accessible name. `{name}`.
+    pub reboot_vm: &'static str,
+    /// The Force off dialog's title. `{name}`.
+    pub force_off_title: &'static str,
+    /// Why Force off asks first. `{name}`.
+    pub force_off_body: &'static str,
+    /// Why an action is disabled, shown in the selected VM's details. `{action}`: the
+    /// button's word; `{name}`; `{reason}`: one of the `refusal_*`.
+    pub unavailable: &'static str,
+    /// The presenter mode button (aria-pressed).
+    pub presenter_mode: &'static str,
 }
 
 impl Texts {

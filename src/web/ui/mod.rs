@@ -156,6 +156,15 @@ pub fn css_escape(text: &str) -> String {
 #[component]
 pub fn Root(app: App, language: Language, update: Update) -> impl IntoView {
     let ui = Ui::new();
+    // Whatever operates on a VM (a click, a console command, a JS API call) selects it, so
+    // its details and the lifecycle diagram show the operation as it happens.
+    Effect::new(move |_| {
+        if let Some(operated) = app.operated.get() {
+            if untrack(|| app.find(&operated.vm)).is_some() {
+                ui.selected.set(Some(operated.vm));
+            }
+        }
+    });
     provide_context(app);
     provide_context(ui);
     provide_context(language);
