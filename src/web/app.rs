@@ -405,9 +405,12 @@ impl App {
             .map(|row| row.info.with_untracked(|info| info.state));
         let result = self.report(name, self.manager().apply(name, transition));
         // Logged under the console's name for it ("shutdown"), as the console logs it.
-        self.record(name, crate::console::virsh_name(transition), &result, || {
-            command_for(&GuiAction::Transition { name, transition })
-        });
+        self.record(
+            name,
+            crate::console::virsh_name(transition),
+            &result,
+            || command_for(&GuiAction::Transition { name, transition }),
+        );
         let state = result?;
         self.operated.set(Some(Operated {
             vm: name.to_owned(),

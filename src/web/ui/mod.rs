@@ -11,6 +11,7 @@ mod details;
 mod edit_dialog;
 mod event_log;
 mod lifecycle;
+mod presenter;
 mod update_notice;
 mod vm_list;
 mod vm_row;
@@ -31,6 +32,7 @@ use data_menu::{DataMenu, DropZone};
 use details::Details;
 use edit_dialog::EditDialog;
 use event_log::EventLogPanel;
+use presenter::PresenterToggle;
 use update_notice::UpdateNotice;
 use vm_list::VmList;
 
@@ -168,15 +170,17 @@ pub fn Root(app: App, language: Language, update: Update) -> impl IntoView {
     provide_context(app);
     provide_context(ui);
     provide_context(language);
+    let presenting = RwSignal::new(presenter::asked_by_address());
 
     view! {
-        <main class="app">
+        <main class="app" class:presenter=move || presenting.get()>
             <header class="top" inert=move || ui.dialog_open()>
                 <div class="title">
                     <h1>{language.text(|t| t.app_name)}</h1>
                     <p class="tagline">{language.text(|t| t.tagline)}</p>
                 </div>
                 <LanguageMenu />
+                <PresenterToggle on=presenting />
                 <DataMenu />
             </header>
             <UpdateNotice update />
