@@ -72,13 +72,13 @@ e2e('in presenter mode a console command moves the diagram to the VM it operated
   await expectInViewport(page, diagram, 'the diagram');
 
   // Another VM operated on, from the JS API this time: the diagram follows it.
-  await page.evaluate(() => vmPlayground.stopVm('build-runner'));
+  await page.evaluate(() => vmPlayground.startVm('build-runner'));
   await page.getByRole('group', { name: 'Lifecycle of build-runner' }).waitFor();
 }, { context: PROJECTOR });
 
 e2e('the diagram names operations as the console does, and unavailable ones are dashed, not faded', async ({ page, url }) => {
   await openList(page, url);
-  await type(page, 'start db-01');
+  await type(page, 'resume db-01');
   const diagram = page.getByRole('group', { name: 'Lifecycle of db-01' });
   await diagram.waitFor();
   const labels = await diagram.locator('.lc-edge text').allTextContents();
@@ -130,7 +130,7 @@ e2e('sizes with units and decimal commas create what they say; a bare small memo
   const form = createForm(page);
   await fillForm(form, { Name: 'units-01', 'Memory (MB)': '1,5 GB', 'Disk size (GB)': '2048 MB' });
   await expectText(form.locator('#create-memory-understood'), '= 1536 MB');
-  await expectText(form.locator('#create-disk_size-understood'), '= 2 GB');
+  await expectText(form.locator('#create-diskSize-understood'), '= 2 GB');
   await form.getByRole('button', { name: 'Create', exact: true }).click();
   await expectState(page, 'units-01', 'running');
   await expectText(row(page, 'units-01'), '1.5 GB');

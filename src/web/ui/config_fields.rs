@@ -13,10 +13,13 @@ fn understood(language: Language, field: ConfigField, text: &str) -> Option<Stri
     let unit = size_unit(field)?;
     let size = read_size(text, unit).ok().filter(|size| size.converted)?;
     let lang = language.get();
-    let amount = match unit {
-        FieldUnit::Mb => fill(lang.texts().size_mb, &[("n", &lang.number(size.value))]),
-        FieldUnit::Gb => lang.gigabytes(size.value),
+    // Digits only, never grouped: in a field where a comma is a decimal separator, "1,536"
+    // would read as one and a half.
+    let template = match unit {
+        FieldUnit::Mb => lang.texts().size_mb,
+        FieldUnit::Gb => lang.texts().size_gb,
     };
+    let amount = fill(template, &[("n", &size.value)]);
     Some(fill(lang.texts().size_understood, &[("size", &amount)]))
 }
 
