@@ -165,6 +165,12 @@ e2e('the selected VM\'s details say in text why an action is unavailable', async
   // Buttons show the virsh command beside the word where they differ.
   await expectText(action(page, 'Stop', 'web-01'), 'shutdown');
   await expectText(action(page, 'Pause', 'web-01'), 'suspend');
+
+  // Reboot runs the console's `reboot`: mirrored and logged under that name.
+  await action(page, 'Reboot', 'web-01').click();
+  await expectText(page.getByRole('log', { name: 'Console output' }), '# virsh reboot web-01');
+  await page.locator('[data-event-op="reboot"][data-event-vm="web-01"]').waitFor();
+  await expectState(page, 'web-01', 'running');
 });
 
 e2e('index.html shows the app\'s name and a loading state before the wasm, and a failure with Reload', async ({ page, url, problems }) => {
