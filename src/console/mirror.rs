@@ -44,6 +44,23 @@ pub enum GuiAction<'a> {
     },
 }
 
+/// The virsh command of a lifecycle transition: the one word the console, the event log, the
+/// diagram and the buttons share for it.
+///
+/// ```
+/// use vm_playground::console::virsh_name;
+/// use vm_playground::Transition;
+/// assert_eq!(virsh_name(Transition::Stop), "shutdown");
+/// ```
+pub fn virsh_name(transition: Transition) -> &'static str {
+    match transition {
+        Transition::Start => "start",
+        Transition::Stop => "shutdown",
+        Transition::Pause => "suspend",
+        Transition::Resume => "resume",
+    }
+}
+
 /// The console lines equivalent to `action`, each starting with `virsh `: usually one, as in
 /// `virsh start web-01` or `virsh create web-02 --memory 2048 --vcpus 2` (only the options
 /// that differ from the defaults).

@@ -41,7 +41,7 @@ pub use history::History;
 pub use host::Host;
 pub use ids::DomainIds;
 pub use lex::quote;
-pub use mirror::{command_for, command_for_in, GuiAction};
+pub use mirror::{command_for, command_for_in, virsh_name, GuiAction};
 pub use parse::{check_line, parse, Command, ConsoleError, ListFilter, Scope};
 pub use spec::{find_command, ArgKind, ArgSpec, CommandSpec, Group, OptionSpec, COMMANDS};
 pub use units::{scaled_kib, NumberError};

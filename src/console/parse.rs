@@ -308,6 +308,16 @@ pub enum ConsoleError {
         /// The command it probably means.
         suggestion: Option<&'static str>,
     },
+    /// The first word is no command, but typed on the same keys in the Latin layout it is
+    /// (close to) one: `ыефке` is `start` with the keyboard in the Russian layout.
+    WrongLayout {
+        /// The word typed.
+        word: String,
+        /// The command it means.
+        command: &'static str,
+    },
+    /// `quit` or `exit`: virsh's shell would end; this console is part of the page and stays.
+    StaysOpen,
     /// `help WORD` where WORD is no command and no group's keyword.
     UnknownHelpTopic {
         /// The word typed.
@@ -404,6 +414,12 @@ impl ConsoleError {
             ConsoleError::UnknownHelpTopic { word, .. } => {
                 error(t.unknown_help_topic, &[("word", word)])
             }
+            ConsoleError::WrongLayout { word, command } => {
+                let mut lines = error(t.unknown_command, &[("word", word)]);
+                lines.push(fill(t.wrong_layout, &[("command", command)]));
+                lines
+            }
+            ConsoleError::StaysOpen => vec![t.stays_open.to_owned()],
             ConsoleError::UnknownOption {
                 command, option, ..
             } => error(
@@ -463,6 +479,30 @@ impl fmt::Display for ConsoleError {
 
 impl std::error::Error for ConsoleError {}
 
+/// The keys of the Russian ЙЦУКЕН layout, in the order of [`LATIN_KEYS`] (the same keys in
+/// the Latin QWERTY layout).
+const RUSSIAN_KEYS: &str = "йцукенгшщзхъфывапролджэячсмитьбюё";
+/// See [`RUSSIAN_KEYS`].
+const LATIN_KEYS: &str = "qwertyuiop[]asdfghjkl;'zxcvbnm,.`";
+
+/// `word` as the same keys give it in the Latin layout, when it has letters of the Russian
+/// layout: "ыефке" is "start". `None` for a word with none.
+fn from_russian_layout(word: &str) -> Option<String> {
+    let mut changed = false;
+    let latin = word
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match RUSSIAN_KEYS.chars().position(|key| key == c) {
+            Some(at) => {
+                changed = true;
+                LATIN_KEYS.chars().nth(at).unwrap_or(c)
+            }
+            None => c,
+        })
+        .collect();
+    changed.then_some(latin)
+}
+
 /// Reads one console line.
 ///
 /// An optional leading `virsh` is skipped; an empty line or a comment (`# ...`) is
@@ -494,6 +534,18 @@ pub fn parse(line: &str) -> Result<Command, ConsoleError> {
         return Ok(Command::Nothing);
     };
     let Some(spec) = find_command(&word.text) else {
+        if !word.quoted && matches!(word.text.as_str(), "quit" | "exit") {
+            return Err(ConsoleError::StaysOpen);
+        }
+        if let Some(command) = from_russian_layout(&word.text)
+            .as_deref()
+            .and_then(suggest_command)
+        {
+            return Err(ConsoleError::WrongLayout {
+                word: word.text.clone(),
+                command,
+            });
+        }
         return Err(ConsoleError::UnknownCommand {
             word: word.text.clone(),
             suggestion: suggest_command(&word.text),

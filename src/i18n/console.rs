@@ -34,6 +34,11 @@ pub struct ConsoleTexts {
     pub unknown_command: &'static str,
     /// `help WORD` for no command and no group. `{word}`.
     pub unknown_help_topic: &'static str,
+    /// After [`ConsoleTexts::unknown_command`] for a word typed in the Russian keyboard
+    /// layout. `{command}`: the command it spells in the Latin one.
+    pub wrong_layout: &'static str,
+    /// `quit` or `exit`: the console is part of the page.
+    pub stays_open: &'static str,
     /// `{command}`, `{option}` (with its dashes).
     pub unknown_option: &'static str,
     /// `{command}`, `{argument}` (`<domain>` or `--size`).

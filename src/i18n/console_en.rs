@@ -11,6 +11,8 @@ pub const CONSOLE_EN: ConsoleTexts = ConsoleTexts {
     missing_quote: "missing {quote}",
     unknown_command: "unknown command: '{word}'",
     unknown_help_topic: "command or command group '{word}' doesn't exist",
+    wrong_layout: "did you mean '{command}'? — the keyboard is in Russian layout",
+    stays_open: "this console is part of the page: it stays open (there is nothing to quit)",
     unknown_option: "command '{command}' doesn't support option {option}",
     missing_argument: "command '{command}' requires {argument} option",
     unexpected_argument: "unexpected data '{argument}'",

@@ -16,6 +16,8 @@ pub const CONSOLE_RU: ConsoleTexts = ConsoleTexts {
     missing_quote: "отсутствует {quote}",
     unknown_command: "неизвестная команда: «{word}»",
     unknown_help_topic: "команда или группа команд «{word}» не существует",
+    wrong_layout: "возможно, имелось в виду «{command}»? — клавиатура в русской раскладке",
+    stays_open: "эта консоль — часть страницы: она остаётся открытой (выходить не из чего)",
     unknown_option: "команда «{command}» не поддерживает опцию {option}",
     missing_argument: "команда {command} требует указания {argument}",
     unexpected_argument: "непредвиденные данные «{argument}»",

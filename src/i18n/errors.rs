@@ -141,6 +141,10 @@ impl Lang {
                     Expected::WholeNumber => t.expected_whole_number,
                     Expected::String => t.expected_string,
                     Expected::VmName => t.expected_vm_name,
+                    Expected::SizeMb => t.expected_size_mb,
+                    Expected::SizeGb => t.expected_size_gb,
+                    Expected::WholeMb => t.expected_whole_mb,
+                    Expected::WholeGb => t.expected_whole_gb,
                 };
                 fill(
                     t.problem_wrong_type,

@@ -299,6 +299,14 @@ pub enum Expected {
     String,
     /// A VM name given on its own (a JS API argument).
     VmName,
+    /// A memory size as typed in a form: "2048, 512 MB or 1,5 GB".
+    SizeMb,
+    /// A disk size as typed in a form: "20, 20 GB or 1 TB".
+    SizeGb,
+    /// A whole number of MB.
+    WholeMb,
+    /// A whole number of GB.
+    WholeGb,
 }
 
 /// A value of the wrong type or shape, as a message names it ("got the string \"1024\"").
