@@ -5,7 +5,7 @@
 use serde_json::{Map, Value};
 
 use crate::manager::limits::{excerpt, quoted_excerpt};
-use crate::manager::{ConfigField, ConfigProblem, Expected, VmConfig, VmError, VCPUS};
+use crate::manager::{ConfigField, ConfigProblem, Expected, Found, VmConfig, VmError, VCPUS};
 
 /// Reads a config object: `name` is required, `isoImage` may be null or absent, any other
 /// absent field takes [`VmConfig::default`]'s value. Then validates it like the core does.
@@ -140,15 +140,15 @@ fn whole(object: &Map<String, Value>, field: ConfigField) -> Result<Option<u64>,
     })
 }
 
-/// A value in words, for messages: `null`, `-1.5`, `the string "1024"`, `an array`.
-pub fn describe(value: &Value) -> String {
+/// A JSON value as a message names it: `null`, `-1.5`, `the string "1024"`, `an array`.
+pub fn describe(value: &Value) -> Found {
     match value {
-        Value::Null => "null".into(),
-        Value::Bool(flag) => format!("the boolean {flag}"),
-        Value::Number(number) => number.to_string(),
-        Value::String(text) => format!("the string {}", quoted_excerpt(text)),
-        Value::Array(_) => "an array".into(),
-        Value::Object(_) => "an object".into(),
+        Value::Null => Found::Null,
+        Value::Bool(flag) => Found::Bool(*flag),
+        Value::Number(number) => Found::Number(number.to_string()),
+        Value::String(text) => Found::String(quoted_excerpt(text)),
+        Value::Array(_) => Found::Array,
+        Value::Object(_) => Found::Object,
     }
 }
 

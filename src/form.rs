@@ -2,20 +2,21 @@
 //! per bad field. Pure Rust, so that the rules are tested natively; the UI only binds inputs.
 
 use crate::manager::limits::quoted_excerpt;
-use crate::manager::{ConfigField, ConfigProblem, Expected, VmConfig, VmError};
+use crate::manager::{ConfigField, ConfigProblem, Expected, Found, VmConfig, VmError};
+use crate::sizes::{read_size, FieldUnit, SizeProblem};
 
 /// The text of each field of a create or edit form.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ConfigForm {
     /// Name field.
     pub name: String,
-    /// Memory (MB) field.
+    /// Memory field: MB, or a size with its unit ("2 GB"; see [`crate::sizes`]).
     pub memory: String,
     /// vCPUs field.
     pub vcpus: String,
     /// Disk path field.
     pub disk_path: String,
-    /// Disk size (GB) field.
+    /// Disk size field: GB, or a size with its unit.
     pub disk_size: String,
     /// ISO image field; empty means none.
     pub iso_image: String,
@@ -76,12 +77,22 @@ impl ConfigForm {
     /// form.memory = "lots".into();
     /// let errors = form.parse().unwrap_err();
     /// assert_eq!(errors[0].0, ConfigField::Name);
-    /// assert_eq!(errors[1].1.to_string(), "memory must be a whole number, got \"lots\"");
+    /// assert_eq!(
+    ///     errors[1].1.to_string(),
+    ///     "memory must be a size such as 2048, 512 MB or 1,5 GB, got \"lots\""
+    /// );
     /// ```
     pub fn parse(&self) -> Result<VmConfig, FieldErrors> {
         let mut errors = FieldErrors::new();
         let mut number = |field: ConfigField| -> u64 {
-            parse_whole(self.get(field)).unwrap_or_else(|problem| {
+            let text = self.get(field);
+            let read = match size_unit(field) {
+                Some(unit) => read_size(text, unit)
+                    .map(|size| size.value)
+                    .map_err(|problem| size_problem(problem, unit, text)),
+                None => parse_whole(text),
+            };
+            read.unwrap_or_else(|problem| {
                 errors.push((field, VmError::InvalidConfig { field, problem }));
                 // Any in-range value: the field already has its message.
                 1
@@ -118,24 +129,46 @@ impl ConfigForm {
     }
 }
 
+/// The unit of a size field (memory, disk size); `None` for the others.
+pub fn size_unit(field: ConfigField) -> Option<FieldUnit> {
+    match field {
+        ConfigField::Memory => Some(FieldUnit::Mb),
+        ConfigField::DiskSize => Some(FieldUnit::Gb),
+        _ => None,
+    }
+}
+
+/// The core's words for a size that couldn't be read.
+fn size_problem(problem: SizeProblem, unit: FieldUnit, text: &str) -> ConfigProblem {
+    let expected = match (problem, unit) {
+        (SizeProblem::Missing, _) => return ConfigProblem::Missing,
+        (SizeProblem::Unreadable, FieldUnit::Mb) => Expected::SizeMb,
+        (SizeProblem::Unreadable, FieldUnit::Gb) => Expected::SizeGb,
+        (SizeProblem::NotWhole, FieldUnit::Mb) => Expected::WholeMb,
+        (SizeProblem::NotWhole, FieldUnit::Gb) => Expected::WholeGb,
+    };
+    ConfigProblem::WrongType {
+        expected,
+        found: Found::Typed(quoted_excerpt(text.trim())),
+    }
+}
+
 /// Parses a whole number the way a person types it: surrounding spaces are ignored, and so are
-/// '_' and ',' between digits ("4,096").
+/// '_' between digits ("4_096"). A comma is never a thousands separator (it is a decimal one in
+/// much of Europe), so "4,096" is refused rather than read as 4096.
 fn parse_whole(text: &str) -> Result<u64, ConfigProblem> {
     let trimmed = text.trim();
     if trimmed.is_empty() {
         return Err(ConfigProblem::Missing);
     }
-    let digits: String = trimmed
-        .chars()
-        .filter(|c| !matches!(c, '_' | ','))
-        .collect();
+    let digits: String = trimmed.chars().filter(|c| *c != '_').collect();
     if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
         // All digits: only overflow can fail, and it is out of every range.
         return Ok(digits.parse().unwrap_or(u64::MAX));
     }
     Err(ConfigProblem::WrongType {
         expected: Expected::WholeNumber,
-        found: quoted_excerpt(trimmed),
+        found: Found::Typed(quoted_excerpt(trimmed)),
     })
 }
 
@@ -153,7 +186,7 @@ mod tests {
     #[test]
     fn a_valid_form_parses_to_its_config() {
         let mut form = valid_form();
-        form.memory = " 4,096 ".into();
+        form.memory = " 4096 ".into();
         form.iso_image = "/iso/debian.iso".into();
         let config = form.parse().unwrap();
         assert_eq!(config.memory, 4096);
@@ -201,8 +234,15 @@ mod tests {
     #[test]
     fn negative_fractional_and_huge_numbers_are_refused() {
         for (text, message) in [
-            ("-1", "memory must be a whole number, got \"-1\""),
-            ("1.5", "memory must be a whole number, got \"1.5\""),
+            (
+                "-1",
+                "memory must be a size such as 2048, 512 MB or 1,5 GB, got \"-1\"",
+            ),
+            ("1.5", "memory must be a whole number of MB, got \"1.5\""),
+            (
+                "4,096",
+                "memory must be a whole number of MB, got \"4,096\"",
+            ),
             (
                 "99999999999999999999999",
                 "memory must be between 1 and 4194304 MB, got 18446744073709551615",
@@ -214,6 +254,17 @@ mod tests {
             assert_eq!(errors.len(), 1, "{text}");
             assert_eq!(errors[0].1.to_string(), message);
         }
+    }
+
+    #[test]
+    fn sizes_with_units_and_decimal_commas_parse_to_what_they_say() {
+        let mut form = valid_form();
+        form.memory = "1,5 GB".into();
+        form.disk_size = "2048 MB".into();
+        let config = form.parse().unwrap();
+        assert_eq!((config.memory, config.disk_size), (1536, 2));
+        form.vcpus = "1,5".into();
+        assert_eq!(form.parse().unwrap_err()[0].0, ConfigField::Vcpus);
     }
 
     #[test]

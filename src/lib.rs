@@ -13,6 +13,7 @@ pub mod json_bounds;
 pub mod manager;
 pub mod ordering;
 pub mod present;
+pub mod sizes;
 pub mod storage;
 
 pub use manager::{

@@ -2,7 +2,9 @@
 //! `virsh -c test:///default` by `scripts/virsh-golden`, which kept the transcript in
 //! `*.golden`. Here the same sequence runs through the console on the same starting state
 //! (one running domain `test`: 8 GiB max memory, 2 GiB current, 2 vCPUs) and the two
-//! transcripts must match line for line.
+//! transcripts must match line for line. Each sequence runs twice: in English against
+//! `NAME.golden` (virsh under `LC_ALL=C`), and in Russian against `NAME.ru.golden` (virsh
+//! under a Russian locale: libvirt's own translation, which the console follows).
 //!
 //! Normalised, and only this: UUIDs and CPU times (ours are made up); what libvirt's test
 //! driver invents (OS type `linux`, its security model and label, a CPU time for a shut off
@@ -16,18 +18,71 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use vm_playground::console::{
-    execute, fake_uuid, parse, ConsoleBackend, ConsoleError, Facts, Host,
+    execute, execute_in, fake_uuid, parse, ConsoleBackend, ConsoleError, Facts, Host,
 };
+use vm_playground::i18n::{fill, ConsoleTexts, Lang};
 use vm_playground::{MockVmManager, VmConfig, VmManager};
 
-/// What virsh prints when its interactive mode starts.
-const WELCOME: [&str; 5] = [
-    "Welcome to virsh, the virtualization interactive terminal.",
-    "",
-    "Type:  'help' for help with commands",
-    "       'quit' to quit",
-    "",
-];
+/// A language virsh's transcripts were recorded in.
+struct Locale {
+    lang: Lang,
+    /// The golden files' extension: `golden`, `ru.golden`.
+    extension: &'static str,
+    /// What virsh prints when its interactive mode starts.
+    welcome: [&'static str; 5],
+    /// How the test driver's refusals begin, and what ends the domain's name in them:
+    /// `error: internal error: domain 'test' not running`.
+    driver_refusal: (&'static str, &'static str),
+    /// The test driver's words after that for "running" and "paused".
+    driver_states: [&'static str; 2],
+}
+
+const ENGLISH: Locale = Locale {
+    lang: Lang::En,
+    extension: "golden",
+    welcome: [
+        "Welcome to virsh, the virtualization interactive terminal.",
+        "",
+        "Type:  'help' for help with commands",
+        "       'quit' to quit",
+        "",
+    ],
+    driver_refusal: ("error: internal error: domain '", "' not "),
+    driver_states: ["running", "paused"],
+};
+
+const RUSSIAN: Locale = Locale {
+    lang: Lang::Ru,
+    extension: "ru.golden",
+    welcome: [
+        "Добро пожаловать в virsh — интерактивный терминал виртуализации.",
+        "",
+        "Введите  «help» для получения справки по командам",
+        "         «quit», чтобы завершить работу и выйти.",
+        "",
+    ],
+    driver_refusal: ("ошибка: внутренняя ошибка: домен «", "» не "),
+    driver_states: ["выполняется", "приостановлен"],
+};
+
+/// `dominfo_keys`' indexes.
+const OS_TYPE: usize = 3;
+const STATE: usize = 4;
+const CPU_TIME: usize = 6;
+const SECURITY_MODEL: usize = 12;
+const SECURITY_DOI: usize = 13;
+
+impl Locale {
+    fn texts(&self) -> &'static ConsoleTexts {
+        self.lang.console()
+    }
+
+    /// The value of `line` if it is `dominfo`'s line for its `key`th key.
+    fn dominfo_value<'a>(&self, line: &'a str, key: usize) -> Option<&'a str> {
+        line.strip_prefix(self.texts().dominfo_keys[key])
+            .map(str::trim_start)
+    }
+}
 
 const PROMPT: &str = "virsh # ";
 
@@ -88,12 +143,14 @@ fn define(host: &Host, file: &str) -> Vec<String> {
     ]
 }
 
-/// The console's transcript of `commands`, laid out as virsh's interactive mode lays out its
-/// own: a prompt and the command, what it printed, and an empty line after every command that
-/// ran (a line virsh can't parse gets none).
-fn console_transcript(commands: &str) -> Vec<String> {
+/// The console's transcript of `commands` in `locale`, laid out as virsh's interactive mode
+/// lays out its own: a prompt and the command, what it printed, and an empty line after every
+/// command that ran (a line virsh can't parse gets none).
+fn console_transcript(commands: &str, locale: &Locale) -> Vec<String> {
     let host = test_driver_host();
-    let mut lines: Vec<String> = WELCOME.iter().map(|line| line.to_string()).collect();
+    let mut lines: Vec<String> = locale.welcome.iter().map(|line| line.to_string()).collect();
+    // The console's own hint (not virsh's): its template up to the argument.
+    let hint = locale.texts().did_you_mean.split('{').next().unwrap();
     for command in commands.lines() {
         lines.push(format!("{PROMPT}{command}"));
         if let Some(file) = command.strip_prefix("define ") {
@@ -107,15 +164,15 @@ fn console_transcript(commands: &str) -> Vec<String> {
             .replace(&TEST_UUID.to_uppercase(), &ours.to_uppercase());
         match parse(&command) {
             Ok(parsed) => {
-                lines.extend(execute(&parsed, &host).lines);
+                lines.extend(execute_in(&parsed, &host, locale.lang).lines);
                 lines.push(String::new());
             }
             Err(error) => {
                 lines.extend(
                     error
-                        .lines()
+                        .lines_in(locale.lang)
                         .into_iter()
-                        .filter(|line| !line.starts_with("did you mean")),
+                        .filter(|line| !line.starts_with(hint)),
                 );
                 // virsh's `help` runs, and fails, on a word that is no command.
                 if matches!(error, ConsoleError::UnknownHelpTopic { .. }) {
@@ -156,45 +213,60 @@ fn without_uuids(line: &str) -> String {
 }
 
 /// Both transcripts' UUIDs and CPU times.
-fn normalise(line: &str) -> String {
+fn normalise(line: &str, locale: &Locale) -> String {
     let line = without_uuids(line);
-    match line.strip_prefix("CPU time:") {
-        Some(_) => "CPU time:       <time>".to_owned(),
+    match locale.dominfo_value(&line, CPU_TIME) {
+        Some(_) => format!("{} <time>", locale.texts().dominfo_keys[CPU_TIME]),
         None => line,
     }
 }
 
 /// What the test driver makes up, as a QEMU host without a security driver says it.
-fn as_qemu(golden: &str) -> Vec<String> {
+fn as_qemu(golden: &str, locale: &Locale) -> Vec<String> {
+    let t = locale.texts();
     let mut lines: Vec<String> = Vec::new();
     let mut block: Vec<String> = Vec::new();
     let flush = |block: &mut Vec<String>, lines: &mut Vec<String>| {
         // QEMU reports no CPU time for a shut off domain, so virsh prints none.
-        let shut_off = block.iter().any(|line| line == "State:          shut off");
+        let shut_off = block
+            .iter()
+            .any(|line| locale.dominfo_value(line, STATE) == Some(t.state_shut_off));
         lines.extend(
             block
                 .drain(..)
-                .filter(|line| !(shut_off && line.starts_with("CPU time:"))),
+                .filter(|line| !(shut_off && locale.dominfo_value(line, CPU_TIME).is_some())),
         );
     };
+    let (refusal, name_end) = locale.driver_refusal;
     for line in golden.split('\n') {
         if line.starts_with(PROMPT) {
             flush(&mut block, &mut lines);
         }
-        let line = match line {
-            "OS Type:        linux" => "OS Type:        hvm".to_owned(),
-            "Security model: testSecurity" => "Security model: none".to_owned(),
-            "Security DOI:   " => "Security DOI:   0".to_owned(),
-            _ if line.starts_with("Security label:") => continue,
-            _ => match line
-                .strip_prefix("error: internal error: domain '")
-                .and_then(|rest| rest.split_once("' not "))
+        let line = if locale.dominfo_value(line, OS_TYPE) == Some("linux") {
+            line.replace("linux", "hvm")
+        } else if locale.dominfo_value(line, SECURITY_MODEL) == Some("testSecurity") {
+            line.replace("testSecurity", "none")
+        } else if locale.dominfo_value(line, SECURITY_DOI) == Some("") {
+            format!("{line}0")
+        } else if line.ends_with("libvirt-test (enforcing)") {
+            // The test driver's security label.
+            continue;
+        } else {
+            match line
+                .strip_prefix(refusal)
+                .and_then(|rest| rest.split_once(name_end))
             {
                 Some((_, what)) => {
-                    format!("error: Requested operation is not valid: domain is not {what}")
+                    let reason = if what == locale.driver_states[0] {
+                        t.reason_not_running
+                    } else {
+                        assert_eq!(what, locale.driver_states[1], "{line}");
+                        t.reason_not_paused
+                    };
+                    t.error(&fill(t.not_valid, &[("reason", &reason)]))
                 }
                 None => line.to_owned(),
-            },
+            }
         };
         block.push(line);
     }
@@ -202,8 +274,8 @@ fn as_qemu(golden: &str) -> Vec<String> {
     lines
 }
 
-#[test]
-fn every_sequence_answers_as_virsh_does() {
+/// Every sequence run in `locale` against its golden transcript: the differences, described.
+fn differences(locale: &Locale) -> Vec<String> {
     let mut sequences: Vec<PathBuf> = fs::read_dir(dir())
         .unwrap()
         .map(|entry| entry.unwrap().path())
@@ -214,12 +286,15 @@ fn every_sequence_answers_as_virsh_does() {
     let mut failures = Vec::new();
     for cmds in &sequences {
         let commands = fs::read_to_string(cmds).unwrap();
-        let golden = fs::read_to_string(cmds.with_extension("golden"))
+        let golden = fs::read_to_string(cmds.with_extension(locale.extension))
             .unwrap_or_else(|_| panic!("{}: run scripts/virsh-golden", cmds.display()));
-        let expected: Vec<String> = as_qemu(&golden).iter().map(|l| normalise(l)).collect();
-        let got: Vec<String> = console_transcript(&commands)
+        let expected: Vec<String> = as_qemu(&golden, locale)
             .iter()
-            .map(|l| normalise(l))
+            .map(|l| normalise(l, locale))
+            .collect();
+        let got: Vec<String> = console_transcript(&commands, locale)
+            .iter()
+            .map(|l| normalise(l, locale))
             .collect();
         if expected != got {
             let first = expected
@@ -231,13 +306,26 @@ fn every_sequence_answers_as_virsh_does() {
                 lines[first.saturating_sub(6)..(first + 4).min(lines.len())].join("\n")
             };
             failures.push(format!(
-                "{}: line {} differs\n--- virsh ---\n{}\n--- console ---\n{}",
+                "{} ({}): line {} differs\n--- virsh ---\n{}\n--- console ---\n{}",
                 cmds.file_name().unwrap().to_string_lossy(),
+                locale.extension,
                 first + 1,
                 context(&expected),
                 context(&got)
             ));
         }
     }
+    failures
+}
+
+#[test]
+fn every_sequence_answers_as_virsh_does() {
+    let failures = differences(&ENGLISH);
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn every_sequence_answers_as_virsh_does_in_russian() {
+    let failures = differences(&RUSSIAN);
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }

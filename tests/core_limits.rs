@@ -476,7 +476,10 @@ fn over_long_input_is_never_echoed_whole() {
         messages,
         [
             "name must be at most 64 characters, got 3000000".to_owned(),
-            format!("memory must be a whole number, got \"{}\"…", "x".repeat(40)),
+            format!(
+                "memory must be a size such as 2048, 512 MB or 1,5 GB, got \"{}\"…",
+                "x".repeat(40)
+            ),
         ]
     );
 

@@ -2,6 +2,7 @@
 
 use super::lex::{lex, open_quoted, quote, Token};
 use super::spec::{find_command, ArgKind, CommandSpec, COMMANDS};
+use crate::i18n::{fill, Lang};
 use crate::manager::KNOWN_NETWORKS;
 
 /// What Tab does to a line.
@@ -31,6 +32,11 @@ impl Completion {
     /// assert!(line.ends_with("vm-049  … and 70 more: type more of the word to narrow them"));
     /// ```
     pub fn candidates_line(&self) -> Option<String> {
+        self.candidates_line_in(Lang::En)
+    }
+
+    /// [`Completion::candidates_line`] with its note in `lang`.
+    pub fn candidates_line_in(&self, lang: Lang) -> Option<String> {
         if self.candidates.len() < 2 {
             return None;
         }
@@ -38,9 +44,8 @@ impl Completion {
         let mut line = self.candidates[..shown].join("  ");
         let more = self.candidates.len() - shown;
         if more > 0 {
-            line.push_str(&format!(
-                "  … and {more} more: type more of the word to narrow them"
-            ));
+            line.push_str("  ");
+            line.push_str(&fill(lang.console().more_candidates, &[("more", &more)]));
         }
         Some(line)
     }

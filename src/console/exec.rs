@@ -2,13 +2,15 @@
 
 use super::facts::{Facts, Reason};
 use super::format::{
-    domain_xml, dominfo, fake_uuid, help_command, help_group, help_list, list_table, state_word,
+    domain_xml, dominfo, fake_uuid, help_command, help_group, help_list, list_table, reason_in,
+    state_in,
 };
 use super::parse::{Command, ConsoleError, Scope};
 use super::spec::{suggest_command, Group};
 use super::units::{count, scaled_kib};
 use super::ConsoleBackend;
 use crate::event_log::{Event, Source};
+use crate::i18n::{fill, ConsoleTexts, Lang};
 use crate::manager::{
     ConfigField, ConfigProblem, Operation, Refusal, Transition, VmConfig, VmError, VmInfo, VmState,
     MEMORY_MB, VCPUS,
@@ -95,6 +97,13 @@ impl From<ConsoleError> for Output {
     }
 }
 
+impl Output {
+    /// A parse error's output, in `lang`.
+    pub fn parse_error(error: &ConsoleError, lang: Lang) -> Output {
+        Output::failed(error.lines_in(lang))
+    }
+}
+
 /// Runs `command` on `backend`.
 ///
 /// Output and errors are virsh's, character for character where the simulator has the same
@@ -115,102 +124,120 @@ impl From<ConsoleError> for Output {
 /// assert_eq!(output.lines, ["error: Domain is already active"]);
 /// ```
 pub fn execute(command: &Command, backend: &dyn ConsoleBackend) -> Output {
+    execute_in(command, backend, Lang::En)
+}
+
+/// [`execute`] with the output in `lang`: libvirt's translation of virsh's words, as virsh
+/// prints them under that language (lines it leaves in English stay so). The event log's
+/// record stays in the core's words, as the GUI logs them.
+pub fn execute_in(command: &Command, backend: &dyn ConsoleBackend, lang: Lang) -> Output {
+    let t = lang.console();
     match command {
         Command::Nothing => Output::default(),
         Command::List(filter) => match backend.infos() {
             Ok(infos) => {
                 let ids = backend.domain_ids(&infos);
-                Output::printed(list_table(&infos, &ids, |state| filter.shows(state)))
+                Output::printed(list_table(&infos, &ids, |state| filter.shows(state), t))
             }
-            Err(error) => Output::failed(cause(&error)),
+            Err(error) => Output::failed(cause(&error, lang)),
         },
         Command::Create { config, start } => {
             let (verb, done) = if *start {
-                ("create", "created")
+                ("create", t.domain_created)
             } else {
-                ("define", "defined")
+                ("define", t.domain_defined)
             };
             let name = &config.name;
             let result = backend
                 .create(config.clone(), *start)
-                .map(|()| vec![format!("Domain '{name}' {done}")]);
+                .map(|()| vec![fill(done, &[("name", name)])]);
             if result.is_ok() && *start {
                 set_reason(backend, name, VmState::Running, Reason::Booted);
             }
-            finish(name, "create", Some(verb), result)
+            finish(name, "create", Some(verb), result, lang)
         }
-        Command::Start(arg) => start(backend, arg),
+        Command::Start(arg) => start(backend, arg, lang),
         Command::Shutdown(arg) => lifecycle(
             backend,
             arg,
             Transition::Stop,
-            ("shutdown", "is being shutdown"),
+            ("shutdown", t.domain_shutdown),
             Reason::Shutdown,
+            lang,
         ),
         Command::Destroy(arg) => lifecycle(
             backend,
             arg,
             Transition::Stop,
-            ("destroy", "destroyed"),
+            ("destroy", t.domain_destroyed),
             Reason::Destroyed,
+            lang,
         ),
         Command::Suspend(arg) => lifecycle(
             backend,
             arg,
             Transition::Pause,
-            ("suspend", "suspended"),
+            ("suspend", t.domain_suspended),
             Reason::User,
+            lang,
         ),
         Command::Resume(arg) => lifecycle(
             backend,
             arg,
             Transition::Resume,
-            ("resume", "resumed"),
+            ("resume", t.domain_resumed),
             Reason::Unpaused,
+            lang,
         ),
-        Command::Reboot(arg) => reboot(backend, arg),
+        Command::Reboot(arg) => reboot(backend, arg, lang),
         Command::Undefine(arg) => match resolve(backend, arg, Lookup::ANY) {
             Ok(info) => {
                 let name = &info.config.name;
                 let result = backend
                     .delete(name)
-                    .map(|()| vec![format!("Domain '{arg}' has been undefined")]);
-                finish(name, "delete", Some("undefine"), result)
+                    .map(|()| vec![fill(t.domain_undefined, &[("name", arg)])]);
+                finish(name, "delete", Some("undefine"), result, lang)
             }
-            Err(error) => finish(arg, "delete", Some("undefine"), Err(error)),
+            Err(error) => finish(arg, "delete", Some("undefine"), Err(error), lang),
         },
-        Command::DomInfo(arg) => read(backend, arg, Lookup::ANY, |info| {
+        Command::DomInfo(arg) => read(backend, arg, Lookup::ANY, lang, |info| {
             let name = &info.config.name;
             dominfo(
                 info,
                 domain_id(backend, name),
                 &backend.facts(name),
                 backend.now(),
+                t,
             )
         }),
-        Command::DomState { name: arg, reason } => read(backend, arg, Lookup::ANY, |info| {
-            let word = state_word(info.state);
+        Command::DomState { name: arg, reason } => read(backend, arg, Lookup::ANY, lang, |info| {
+            let word = state_in(info.state, t);
             if !reason {
                 return vec![word.to_owned()];
             }
             let facts = backend.facts(&info.config.name);
-            let why = facts.reason_for(info.state).map_or("unknown", Reason::word);
-            vec![format!("{word} ({why})")]
+            let why = facts
+                .reason_for(info.state)
+                .map_or(t.reason_unknown, |reason| reason_in(reason, t));
+            vec![fill(
+                t.state_with_reason,
+                &[("state", &word), ("reason", &why)],
+            )]
         }),
-        Command::DomId(arg) => read(backend, arg, Lookup::NAME_OR_UUID, |info| {
+        Command::DomId(arg) => read(backend, arg, Lookup::NAME_OR_UUID, lang, |info| {
             let id = domain_id(backend, &info.config.name);
             vec![id.map_or_else(|| "-".to_owned(), |id| id.to_string())]
         }),
-        Command::DomName(arg) => read(backend, arg, Lookup::ID_OR_UUID, |info| {
+        Command::DomName(arg) => read(backend, arg, Lookup::ID_OR_UUID, lang, |info| {
             vec![info.config.name.clone()]
         }),
-        Command::DomUuid(arg) => read(backend, arg, Lookup::ID_OR_NAME, |info| {
+        Command::DomUuid(arg) => read(backend, arg, Lookup::ID_OR_NAME, lang, |info| {
             vec![fake_uuid(&info.config.name)]
         }),
         Command::DumpXml {
             name: arg,
             inactive,
-        } => read(backend, arg, Lookup::ANY, |info| {
+        } => read(backend, arg, Lookup::ANY, lang, |info| {
             let name = &info.config.name;
             let facts = backend.facts(name);
             if *inactive || !info.state.is_active() {
@@ -220,26 +247,30 @@ pub fn execute(command: &Command, backend: &dyn ConsoleBackend) -> Output {
                 domain_xml(&info.config, &facts, Some(domain_id(backend, name)))
             }
         }),
-        Command::SetMem { name, size, scope } => set_memory(backend, name, size, *scope),
-        Command::SetMaxMem { name, size, scope } => set_max_memory(backend, name, size, *scope),
+        Command::SetMem { name, size, scope } => set_memory(backend, name, size, *scope, lang),
+        Command::SetMaxMem { name, size, scope } => {
+            set_max_memory(backend, name, size, *scope, lang)
+        }
         Command::SetVcpus {
             name,
             count,
             maximum,
             scope,
-        } => set_vcpus(backend, name, count, *maximum, *scope),
-        Command::DomRename { old, new } => rename(backend, old, new),
-        Command::Help(None) => Output::printed(help_list()),
+        } => set_vcpus(backend, name, count, *maximum, *scope, lang),
+        Command::DomRename { old, new } => rename(backend, old, new, lang),
+        Command::Help(None) => Output::printed(help_list(t)),
         Command::Help(Some(topic)) => {
             let group = Group::ALL.iter().find(|group| group.keyword() == topic);
-            match (group, help_command(topic)) {
-                (Some(group), _) => Output::printed(help_group(*group)),
+            match (group, help_command(topic, t)) {
+                (Some(group), _) => Output::printed(help_group(*group, t)),
                 (None, Some(lines)) => Output::printed(lines),
-                (None, None) => ConsoleError::UnknownHelpTopic {
-                    word: topic.clone(),
-                    suggestion: suggest_command(topic),
+                (None, None) => {
+                    let error = ConsoleError::UnknownHelpTopic {
+                        word: topic.clone(),
+                        suggestion: suggest_command(topic),
+                    };
+                    Output::parse_error(&error, lang)
                 }
-                .into(),
             }
         }
         Command::Clear => Output {
@@ -331,11 +362,12 @@ fn read(
     backend: &dyn ConsoleBackend,
     arg: &str,
     lookup: Lookup,
+    lang: Lang,
     lines: impl FnOnce(&VmInfo) -> Vec<String>,
 ) -> Output {
     match resolve(backend, arg, lookup) {
         Ok(info) => Output::printed(lines(&info)),
-        Err(error) => Output::failed(cause(&error)),
+        Err(error) => Output::failed(cause(&error, lang)),
     }
 }
 
@@ -349,14 +381,15 @@ fn set_reason(backend: &dyn ConsoleBackend, name: &str, state: VmState, reason: 
 }
 
 /// `start`: virsh itself checks that the domain is inactive, and says so in one line.
-fn start(backend: &dyn ConsoleBackend, arg: &str) -> Output {
+fn start(backend: &dyn ConsoleBackend, arg: &str, lang: Lang) -> Output {
+    let t = lang.console();
     let info = match resolve(backend, arg, Lookup::ANY) {
         Ok(info) => info,
-        Err(error) => return finish(arg, "start", Some("start"), Err(error)),
+        Err(error) => return finish(arg, "start", Some("start"), Err(error), lang),
     };
     let name = info.config.name.clone();
     if info.state.is_active() {
-        let mut output = Output::failed(vec!["error: Domain is already active".to_owned()]);
+        let mut output = Output::failed(vec![t.error(t.already_active)]);
         let error = VmError::InvalidTransition {
             name: name.clone(),
             operation: Operation::Start,
@@ -371,21 +404,22 @@ fn start(backend: &dyn ConsoleBackend, arg: &str) -> Output {
     }
     let result = backend
         .transition(&name, Transition::Start)
-        .map(|_| vec![format!("Domain '{arg}' started")]);
+        .map(|_| vec![fill(t.domain_started, &[("name", &arg)])]);
     if result.is_ok() {
         set_reason(backend, &name, VmState::Running, Reason::Booted);
     }
-    finish(&name, "start", Some("start"), result)
+    finish(&name, "start", Some("start"), result, lang)
 }
 
-/// A transition: virsh's verb for it and its past ("suspend", "suspended"), and the reason
-/// the domain then has.
+/// A transition: virsh's verb for it and what it prints when done ("suspend", "Domain
+/// '{name}' suspended"), and the reason the domain then has.
 fn lifecycle(
     backend: &dyn ConsoleBackend,
     arg: &str,
     transition: Transition,
     (verb, done): (&str, &str),
     reason: Reason,
+    lang: Lang,
 ) -> Output {
     let op = if reason == Reason::Destroyed {
         "destroy"
@@ -394,15 +428,15 @@ fn lifecycle(
     };
     let info = match resolve(backend, arg, Lookup::ANY) {
         Ok(info) => info,
-        Err(error) => return finish(arg, op, Some(verb), Err(error)),
+        Err(error) => return finish(arg, op, Some(verb), Err(error), lang),
     };
     let name = &info.config.name;
     let result = backend.transition(name, transition);
     if let Ok(state) = result {
         set_reason(backend, name, state, reason);
     }
-    let result = result.map(|_| vec![format!("Domain '{arg}' {done}")]);
-    finish_as(name, arg, op, Some(verb), result)
+    let result = result.map(|_| vec![fill(done, &[("name", &arg)])]);
+    finish_as(name, arg, op, Some(verb), result, lang)
 }
 
 /// The output of an operation on `name`, with its record for the event log.
@@ -411,8 +445,9 @@ fn finish(
     op: &'static str,
     verb: Option<&str>,
     result: Result<Vec<String>, VmError>,
+    lang: Lang,
 ) -> Output {
-    finish_as(name, name, op, verb, result)
+    finish_as(name, name, op, verb, result, lang)
 }
 
 /// [`finish`] for a domain typed as `arg` (its Id or UUID, say): virsh's messages name it as
@@ -423,11 +458,12 @@ fn finish_as(
     op: &'static str,
     verb: Option<&str>,
     result: Result<Vec<String>, VmError>,
+    lang: Lang,
 ) -> Output {
     let (mut output, error) = match result {
         Ok(lines) => (Output::printed(lines), None),
         Err(error) => (
-            Output::failed(failure(&error, verb, arg)),
+            Output::failed(failure(&error, verb, arg, lang)),
             Some(error.to_string()),
         ),
     };
@@ -442,70 +478,72 @@ fn finish_as(
 /// virsh's lines for a failed operation: "error: failed to get domain 'x'" for an unknown VM,
 /// else "error: Failed to VERB domain 'x'" (for the commands where virsh prints it) and the
 /// reason.
-fn failure(error: &VmError, verb: Option<&str>, name: &str) -> Vec<String> {
+fn failure(error: &VmError, verb: Option<&str>, name: &str, lang: Lang) -> Vec<String> {
     if matches!(error, VmError::NotFound { .. }) {
-        return cause(error);
+        return cause(error, lang);
     }
+    let t = lang.console();
     let mut lines: Vec<String> = verb
-        .map(|verb| format!("error: Failed to {verb} domain '{name}'"))
+        .map(|verb| t.error(&fill(t.failed_to, &[("verb", &verb), ("name", &name)])))
         .into_iter()
         .collect();
-    lines.extend(cause(error));
+    lines.extend(cause(error, lang));
     lines
 }
 
 /// The reason line, in the words of libvirt's QEMU driver where it has some.
-fn cause(error: &VmError) -> Vec<String> {
+fn cause(error: &VmError, lang: Lang) -> Vec<String> {
+    let t = lang.console();
+    let other = || t.error(&fill(t.other_error, &[("error", &lang.error(error))]));
     let line = match error {
-        VmError::NotFound { name } => format!("error: failed to get domain '{name}'"),
-        VmError::AlreadyExists { name } => format!(
-            "error: operation failed: domain '{name}' already exists with uuid {}",
-            fake_uuid(name)
-        ),
+        VmError::NotFound { name } => t.error(&fill(t.not_found, &[("name", name)])),
+        VmError::AlreadyExists { name } => t.error(&fill(
+            t.already_exists,
+            &[("name", name), ("uuid", &fake_uuid(name))],
+        )),
         VmError::InvalidTransition {
             operation, state, ..
         } => match operation.refusal(*state) {
-            Some(refusal) => not_valid(virsh_reason(refusal)),
-            None => format!("error: {error}"),
+            Some(refusal) => not_valid(virsh_reason(refusal, t), t),
+            None => other(),
         },
         VmError::InvalidConfig { .. }
         | VmError::Closed
         | VmError::InvalidSnapshot { .. }
-        | VmError::RecordOutOfRange { .. } => {
-            format!("error: {error}")
-        }
+        | VmError::RecordOutOfRange { .. } => other(),
     };
     vec![line]
 }
 
 /// "error: Requested operation is not valid: ...", libvirt's error for an operation the
 /// domain's state forbids.
-fn not_valid(reason: &str) -> String {
-    format!("error: Requested operation is not valid: {reason}")
+fn not_valid(reason: &str, t: &ConsoleTexts) -> String {
+    t.error(&fill(t.not_valid, &[("reason", &reason)]))
 }
 
 /// libvirt's reason for a refused operation.
-fn virsh_reason(refusal: Refusal) -> &'static str {
+fn virsh_reason(refusal: Refusal, t: &ConsoleTexts) -> &'static str {
     match refusal {
-        Refusal::AlreadyRunning | Refusal::PausedNotStopped => "domain is already active",
+        Refusal::AlreadyRunning | Refusal::PausedNotStopped => t.reason_already_active,
         // libvirt refuses to suspend a paused domain as one that is not running.
-        Refusal::NotRunning | Refusal::AlreadyPaused => "domain is not running",
-        Refusal::NotPaused => "domain is not paused",
-        Refusal::RenameActive(_) => "cannot rename active domain",
+        Refusal::NotRunning | Refusal::AlreadyPaused => t.reason_not_running,
+        Refusal::NotPaused => t.reason_not_paused,
+        Refusal::RenameActive(_) => t.reason_rename_active,
     }
 }
 
 /// `reboot`: a running VM is stopped (applying any pending config) and started again.
-fn reboot(backend: &dyn ConsoleBackend, arg: &str) -> Output {
+fn reboot(backend: &dyn ConsoleBackend, arg: &str, lang: Lang) -> Output {
+    let t = lang.console();
     let info = match resolve(backend, arg, Lookup::ANY) {
         Ok(info) => info,
-        Err(error) => return finish(arg, "reboot", Some("reboot"), Err(error)),
+        Err(error) => return finish(arg, "reboot", Some("reboot"), Err(error), lang),
     };
     let name = &info.config.name;
     if info.state != VmState::Running {
         let mut output = Output::failed(vec![
-            format!("error: Failed to reboot domain '{arg}'"),
-            not_valid(virsh_reason(Refusal::NotRunning)),
+            t.error(&fill(t.failed_to, &[("verb", &"reboot"), ("name", &arg)])),
+            not_valid(virsh_reason(Refusal::NotRunning, t), t),
         ]);
         output.record = Some(OpRecord {
             vm: name.to_owned(),
@@ -521,8 +559,8 @@ fn reboot(backend: &dyn ConsoleBackend, arg: &str) -> Output {
     if result.is_ok() {
         set_reason(backend, name, VmState::Running, Reason::Booted);
     }
-    let result = result.map(|_| vec![format!("Domain '{arg}' is being rebooted")]);
-    finish_as(name, arg, "reboot", Some("reboot"), result)
+    let result = result.map(|_| vec![fill(t.domain_rebooted, &[("name", &arg)])]);
+    finish_as(name, arg, "reboot", Some("reboot"), result, lang)
 }
 
 /// Where a `--config`/`--live`/`--current` change goes for a domain that is active or not:
@@ -532,12 +570,13 @@ fn reboot(backend: &dyn ConsoleBackend, arg: &str) -> Output {
 fn targets(
     scope: Scope,
     plain_is_live: bool,
+    t: &ConsoleTexts,
 ) -> Result<impl Fn(bool) -> (bool, bool), Vec<String>> {
     for (other, word) in [(scope.live, "--live"), (scope.config, "--config")] {
         if scope.current && other {
-            return Err(vec![format!(
-                "error: Options --current and {word} are mutually exclusive"
-            )]);
+            return Err(vec![
+                t.error(&fill(t.exclusive_options, &[("option", &word)]))
+            ]);
         }
     }
     let plain = scope == Scope::default();
@@ -559,7 +598,9 @@ struct Change<'a> {
     op: &'static str,
     /// The line virsh prints before the reason when it fails ("error: Unable to change
     /// MaxMemorySize"), if any.
-    prefix: Option<&'static str>,
+    prefix: Option<fn(&ConsoleTexts) -> &'static str>,
+    /// The language of the output.
+    lang: Lang,
 }
 
 impl Change<'_> {
@@ -575,17 +616,43 @@ impl Change<'_> {
             .unwrap_or_else(|| self.info.config.clone())
     }
 
-    /// A refusal: the prefix line, then `reason`.
-    fn refuse(&self, reason: String) -> Output {
-        let mut lines: Vec<String> = self.prefix.map(str::to_owned).into_iter().collect();
-        lines.push(reason.clone());
+    /// A refusal: the prefix line, then the line `reason` gives in a language (the event
+    /// log keeps it in English, as the core's words are).
+    fn refuse(&self, reason: impl Fn(Lang) -> String) -> Output {
+        let t = self.lang.console();
+        let mut lines: Vec<String> = self
+            .prefix
+            .map(|prefix| t.error(prefix(t)))
+            .into_iter()
+            .collect();
+        lines.push(reason(self.lang));
         let mut output = Output::failed(lines);
         output.record = Some(OpRecord {
             vm: self.name().to_owned(),
             op: self.op,
-            error: Some(reason.trim_start_matches("error: ").to_owned()),
+            error: Some(reason(Lang::En).trim_start_matches("error: ").to_owned()),
         });
         output
+    }
+
+    /// [`Change::refuse`] with one of the catalogue's messages, filled with `args`.
+    fn refuse_with(
+        &self,
+        message: fn(&ConsoleTexts) -> &'static str,
+        args: &[(&str, &dyn std::fmt::Display)],
+    ) -> Output {
+        self.refuse(|lang| {
+            let t = lang.console();
+            t.error(&fill(message(t), args))
+        })
+    }
+
+    /// [`Change::refuse`] as an operation the domain's state forbids, for `reason`.
+    fn refuse_not_valid(&self, reason: fn(&ConsoleTexts) -> &'static str) -> Output {
+        self.refuse(|lang| {
+            let t = lang.console();
+            not_valid(reason(t), t)
+        })
     }
 
     /// Makes the change: `next` as the next boot's config (if it differs) and `facts`; `api`
@@ -593,18 +660,15 @@ impl Change<'_> {
     fn apply(self, next: VmConfig, facts: Facts, api: &str) -> Output {
         let name = self.name().to_owned();
         if facts != self.backend.facts(&name) && !self.backend.keeps_facts() {
-            return self.refuse(format!(
-                "error: this function is not supported by the connection driver: {api}"
-            ));
+            return self.refuse_with(|t| t.unsupported, &[("api", &api)]);
         }
         if next != self.next() {
             if let Err(error) = self.backend.update(&name, next) {
-                let reason = cause(&error).join("\n");
-                return self.refuse(reason);
+                return self.refuse(|lang| cause(&error, lang).join("\n"));
             }
         }
         self.backend.set_facts(&name, facts);
-        finish(&name, self.op, None, Ok(Vec::new()))
+        finish(&name, self.op, None, Ok(Vec::new()), self.lang)
     }
 }
 
@@ -615,20 +679,22 @@ fn prepare<T>(
     arg: &str,
     scope: Scope,
     op: &'static str,
-    read: impl FnOnce() -> Result<T, Vec<String>>,
+    lang: Lang,
+    read: impl Fn(Lang) -> Result<T, Vec<String>>,
 ) -> Result<(VmInfo, T, (bool, bool)), Output> {
-    let targets = targets(scope, op != "setmaxmem").map_err(Output::failed)?;
-    let info =
-        resolve(backend, arg, Lookup::ANY).map_err(|error| finish(arg, op, None, Err(error)))?;
-    let value = read().map_err(|lines| {
+    let targets = targets(scope, op != "setmaxmem", lang.console()).map_err(Output::failed)?;
+    let info = resolve(backend, arg, Lookup::ANY)
+        .map_err(|error| finish(arg, op, None, Err(error), lang))?;
+    let value = read(lang).map_err(|lines| {
         let mut output = Output::failed(lines);
         output.record = Some(OpRecord {
             vm: info.config.name.clone(),
             op,
-            error: output
-                .lines
-                .first()
-                .map(|line| line.trim_start_matches("error: ").to_owned()),
+            error: read(Lang::En).err().and_then(|lines| {
+                lines
+                    .first()
+                    .map(|line| line.trim_start_matches("error: ").to_owned())
+            }),
         });
         output
     })?;
@@ -643,9 +709,15 @@ fn mb_of(kib: u64) -> u64 {
 
 /// `setmem`: live (the running domain, until it stops: a fact) and/or config (the next
 /// boot's memory: the core's config, pending while the domain is active).
-fn set_memory(backend: &dyn ConsoleBackend, arg: &str, size: &str, scope: Scope) -> Output {
-    let read = || scaled_kib(size).map_err(|error| error.lines(size, "size", true));
-    let (info, kib, (live, config)) = match prepare(backend, arg, scope, "update", read) {
+fn set_memory(
+    backend: &dyn ConsoleBackend,
+    arg: &str,
+    size: &str,
+    scope: Scope,
+    lang: Lang,
+) -> Output {
+    let read = |lang| scaled_kib(size).map_err(|error| error.lines(size, "size", true, lang));
+    let (info, kib, (live, config)) = match prepare(backend, arg, scope, "update", lang, read) {
         Ok(prepared) => prepared,
         Err(output) => return output,
     };
@@ -654,13 +726,13 @@ fn set_memory(backend: &dyn ConsoleBackend, arg: &str, size: &str, scope: Scope)
         info,
         op: "update",
         prefix: None,
+        lang,
     };
     if kib == 0 {
-        return change
-            .refuse("error: memory in virDomainSetMemoryFlags must not be zero".to_owned());
+        return change.refuse_with(|t| t.memory_zero, &[]);
     }
     if live && !change.info.state.is_active() {
-        return change.refuse(not_valid("domain is not running"));
+        return change.refuse_not_valid(|t| t.reason_not_running);
     }
     let mut facts = backend.facts(change.name());
     let running_kib = change.info.config.memory.saturating_mul(1024);
@@ -671,9 +743,7 @@ fn set_memory(backend: &dyn ConsoleBackend, arg: &str, size: &str, scope: Scope)
         .unwrap_or(0)
         .max(next.memory.saturating_mul(1024));
     if (live && kib > live_max) || (config && kib > next_max) {
-        return change.refuse(
-            "error: invalid argument: cannot set memory higher than max memory".to_owned(),
-        );
+        return change.refuse_with(|t| t.memory_above_max, &[]);
     }
     if config {
         next.memory = mb_of(kib);
@@ -687,9 +757,15 @@ fn set_memory(backend: &dyn ConsoleBackend, arg: &str, size: &str, scope: Scope)
 
 /// `setmaxmem`: only the next boot's maximum (a running domain's can't change); memory above
 /// it comes down to it.
-fn set_max_memory(backend: &dyn ConsoleBackend, arg: &str, size: &str, scope: Scope) -> Output {
-    let read = || scaled_kib(size).map_err(|error| error.lines(size, "size", true));
-    let (info, kib, (live, _)) = match prepare(backend, arg, scope, "setmaxmem", read) {
+fn set_max_memory(
+    backend: &dyn ConsoleBackend,
+    arg: &str,
+    size: &str,
+    scope: Scope,
+    lang: Lang,
+) -> Output {
+    let read = |lang| scaled_kib(size).map_err(|error| error.lines(size, "size", true, lang));
+    let (info, kib, (live, _)) = match prepare(backend, arg, scope, "setmaxmem", lang, read) {
         Ok(prepared) => prepared,
         Err(output) => return output,
     };
@@ -697,20 +773,19 @@ fn set_max_memory(backend: &dyn ConsoleBackend, arg: &str, size: &str, scope: Sc
         backend,
         info,
         op: "setmaxmem",
-        prefix: Some("error: Unable to change MaxMemorySize"),
+        prefix: Some(|t| t.max_memory_failed),
+        lang,
     };
     if kib == 0 {
-        return change
-            .refuse("error: memory in virDomainSetMemoryFlags must not be zero".to_owned());
+        return change.refuse_with(|t| t.memory_zero, &[]);
     }
     let active = change.info.state.is_active();
     if live {
-        let reason = if active {
-            "cannot resize the maximum memory on an active domain"
+        return if active {
+            change.refuse_not_valid(|t| t.reason_max_memory_active)
         } else {
-            "domain is not running"
+            change.refuse_not_valid(|t| t.reason_not_running)
         };
-        return change.refuse(not_valid(reason));
     }
     let most = MEMORY_MB.end().saturating_mul(1024);
     if kib > most {
@@ -722,7 +797,10 @@ fn set_max_memory(backend: &dyn ConsoleBackend, arg: &str, size: &str, scope: Sc
                 got: mb_of(kib),
             },
         };
-        return change.refuse(format!("error: {error}"));
+        return change.refuse(|lang| {
+            let t = lang.console();
+            t.error(&fill(t.other_error, &[("error", &lang.error(&error))]))
+        });
     }
     let mut facts = backend.facts(change.name());
     let mut next = change.next();
@@ -738,14 +816,14 @@ fn set_vcpus(
     text: &str,
     maximum: bool,
     scope: Scope,
+    lang: Lang,
 ) -> Output {
+    let t = lang.console();
     if maximum && !scope.config {
-        return Output::failed(vec![
-            "error: Option --config is required by option --maximum".to_owned(),
-        ]);
+        return Output::failed(vec![t.error(t.maximum_needs_config)]);
     }
-    let read = || count(text).map_err(|error| error.lines(text, "count", false));
-    let (info, count, (live, config)) = match prepare(backend, arg, scope, "update", read) {
+    let read = |lang| count(text).map_err(|error| error.lines(text, "count", false, lang));
+    let (info, count, (live, config)) = match prepare(backend, arg, scope, "update", lang, read) {
         Ok(prepared) => prepared,
         Err(output) => return output,
     };
@@ -754,22 +832,23 @@ fn set_vcpus(
         info,
         op: "update",
         prefix: None,
+        lang,
     };
     if count == 0 {
-        return change.refuse("error: Can't set 0 processors for a VM".to_owned());
+        return change.refuse_with(|t| t.zero_cpus, &[]);
     }
     if live && !change.info.state.is_active() && !maximum {
-        return change.refuse(not_valid("domain is not running"));
+        return change.refuse_not_valid(|t| t.reason_not_running);
     }
     let mut facts = backend.facts(change.name());
     let running = change.info.config.vcpus;
     let mut next = change.next();
     if maximum {
         if count > *VCPUS.end() {
-            return change.refuse(format!(
-                "error: invalid argument: requested vcpus is greater than max allowable vcpus for the live domain: {count} > {}",
-                VCPUS.end()
-            ));
+            return change.refuse_with(
+                |t| t.vcpus_above_limit,
+                &[("count", &count), ("max", VCPUS.end())],
+            );
         }
         next.vcpus = next.vcpus.min(count);
         facts.max_vcpus = (count > next.vcpus).then_some(count);
@@ -779,9 +858,7 @@ fn set_vcpus(
     let next_max = facts.max_vcpus.unwrap_or(0).max(next.vcpus);
     for (target, max) in [(live, live_max), (config, next_max)] {
         if target && count > max {
-            return change.refuse(format!(
-                "error: invalid argument: requested cpu amount exceeds maximum ({count} > {max})"
-            ));
+            return change.refuse_with(|t| t.vcpus_above_max, &[("count", &count), ("max", &max)]);
         }
     }
     if config {
@@ -795,10 +872,11 @@ fn set_vcpus(
 }
 
 /// `domrename`: only a shut off VM may be renamed.
-fn rename(backend: &dyn ConsoleBackend, arg: &str, new: &str) -> Output {
+fn rename(backend: &dyn ConsoleBackend, arg: &str, new: &str, lang: Lang) -> Output {
+    let t = lang.console();
     let info = match resolve(backend, arg, Lookup::NAME_OR_UUID) {
         Ok(info) => info,
-        Err(error) => return finish(arg, "rename", None, Err(error)),
+        Err(error) => return finish(arg, "rename", None, Err(error), lang),
     };
     let old = info.config.name.clone();
     if info.state.is_active() {
@@ -808,10 +886,10 @@ fn rename(backend: &dyn ConsoleBackend, arg: &str, new: &str) -> Output {
             operation: Operation::Rename,
             state: info.state,
         };
-        return finish(&old, "rename", None, Err(error));
+        return finish(&old, "rename", None, Err(error), lang);
     }
     if new == old {
-        let mut output = Output::failed(vec![not_valid("Can't rename domain to itself")]);
+        let mut output = Output::failed(vec![not_valid(t.reason_rename_itself, t)]);
         output.record = Some(OpRecord {
             vm: old.clone(),
             op: "rename",
@@ -825,11 +903,12 @@ fn rename(backend: &dyn ConsoleBackend, arg: &str, new: &str) -> Output {
     };
     let result = backend.update(&old, config);
     let lines = match &result {
-        Ok(_) => Ok(vec!["Domain successfully renamed".to_owned()]),
+        Ok(_) => Ok(vec![t.domain_renamed.to_owned()]),
         Err(VmError::AlreadyExists { name }) => {
-            let mut output = Output::failed(vec![not_valid(&format!(
-                "domain with name '{name}' already exists"
-            ))]);
+            let mut output = Output::failed(vec![not_valid(
+                &fill(t.reason_name_taken, &[("name", name)]),
+                t,
+            )]);
             output.record = Some(OpRecord {
                 vm: old,
                 op: "rename",
@@ -839,5 +918,5 @@ fn rename(backend: &dyn ConsoleBackend, arg: &str, new: &str) -> Output {
         }
         Err(error) => Err(error.clone()),
     };
-    finish(&old, "rename", None, lines)
+    finish(&old, "rename", None, lines, lang)
 }

@@ -32,14 +32,7 @@ pub enum Reason {
 impl Reason {
     /// libvirt's word: "booted", "from snapshot".
     pub fn word(self) -> &'static str {
-        match self {
-            Reason::Booted => "booted",
-            Reason::Unpaused => "unpaused",
-            Reason::User => "user",
-            Reason::Shutdown => "shutdown",
-            Reason::Destroyed => "destroyed",
-            Reason::FromSnapshot => "from snapshot",
-        }
+        super::format::reason_in(self, &crate::i18n::CONSOLE_EN)
     }
 }
 

@@ -1,17 +1,41 @@
 //! Output in virsh's layout: the `list` table, `dominfo`'s key/value lines, `help`.
 
-use super::facts::Facts;
+use super::facts::{Facts, Reason};
 use super::ids::DomainIds;
 use super::spec::{find_command, CommandSpec, Group, COMMANDS};
+use crate::i18n::{fill, ConsoleTexts, CONSOLE_EN};
 use crate::manager::{Timestamp, VmConfig, VmInfo, VmState};
 
 /// virsh's word for a state: "running", "paused", "shut off".
 pub fn state_word(state: VmState) -> &'static str {
+    state_in(state, &CONSOLE_EN)
+}
+
+/// virsh's word for a state in the language of `t`.
+pub(crate) fn state_in(state: VmState, t: &ConsoleTexts) -> &'static str {
     match state {
-        VmState::Running => "running",
-        VmState::Paused => "paused",
-        VmState::Stopped => "shut off",
+        VmState::Running => t.state_running,
+        VmState::Paused => t.state_paused,
+        VmState::Stopped => t.state_shut_off,
     }
+}
+
+/// libvirt's word for why a domain is in its state, in the language of `t`.
+pub(crate) fn reason_in(reason: Reason, t: &ConsoleTexts) -> &'static str {
+    match reason {
+        Reason::Booted => t.reason_booted,
+        Reason::Unpaused => t.reason_unpaused,
+        Reason::User => t.reason_user,
+        Reason::Shutdown => t.reason_shutdown,
+        Reason::Destroyed => t.reason_destroyed,
+        Reason::FromSnapshot => t.reason_from_snapshot,
+    }
+}
+
+/// `text` padded with spaces to `width` bytes, as C's `printf("%-15s")` pads it (virsh's
+/// layout under a Russian locale: a Cyrillic letter takes two bytes).
+fn pad_bytes(text: &str, width: usize) -> String {
+    format!("{text}{}", " ".repeat(width.saturating_sub(text.len())))
 }
 
 fn id_text(id: Option<usize>) -> String {
@@ -58,6 +82,7 @@ pub(crate) fn list_table(
     infos: &[VmInfo],
     ids: &DomainIds,
     shows: impl Fn(VmState) -> bool,
+    t: &ConsoleTexts,
 ) -> Vec<String> {
     let mut listed: Vec<&VmInfo> = infos.iter().filter(|info| shows(info.state)).collect();
     crate::ordering::sort_by_text(&mut listed, |info| &info.config.name);
@@ -67,11 +92,11 @@ pub(crate) fn list_table(
             vec![
                 id_text(ids.get(&info.config.name)),
                 info.config.name.clone(),
-                state_word(info.state).to_owned(),
+                state_in(info.state, t).to_owned(),
             ]
         })
         .collect();
-    table(&["Id", "Name", "State"], &rows)
+    table(&[t.column_id, t.column_name, t.column_state], &rows)
 }
 
 /// A stable made-up UUID for a VM name (the core has none): two FNV-1a hashes of the name,
@@ -98,7 +123,7 @@ pub fn fake_uuid(name: &str) -> String {
 }
 
 fn key_value(key: &str, value: impl std::fmt::Display) -> String {
-    format!("{key:<15} {value}")
+    format!("{} {value}", pad_bytes(key, 15))
 }
 
 /// `dominfo`'s lines, as virsh prints them for a QEMU domain on a host without a security
@@ -110,7 +135,10 @@ pub(crate) fn dominfo(
     id: Option<usize>,
     facts: &Facts,
     now: Timestamp,
+    t: &ConsoleTexts,
 ) -> Vec<String> {
+    let [id_key, name, uuid, os_type, state, cpus, cpu_time, max_memory, used_memory, persistent, autostart, managed_save, security_model, security_doi] =
+        t.dominfo_keys;
     let config = &info.config;
     let active = info.state.is_active();
     let kib = config.memory.saturating_mul(1024);
@@ -123,31 +151,32 @@ pub(crate) fn dominfo(
         (config.vcpus, kib)
     };
     let mut lines = vec![
-        key_value("Id:", id_text(id)),
-        key_value("Name:", &config.name),
-        key_value("UUID:", fake_uuid(&config.name)),
-        key_value("OS Type:", "hvm"),
-        key_value("State:", state_word(info.state)),
-        key_value("CPU(s):", vcpus),
+        key_value(id_key, id_text(id)),
+        key_value(name, &config.name),
+        key_value(uuid, fake_uuid(&config.name)),
+        key_value(os_type, "hvm"),
+        key_value(state, state_in(info.state, t)),
+        key_value(cpus, vcpus),
     ];
     if active {
         let tenths = now.saturating_sub(info.state_changed_at) / 100;
-        lines.push(key_value(
-            "CPU time:",
-            format!("{}.{}s", tenths / 10, tenths % 10),
-        ));
+        let time = fill(
+            t.cpu_time,
+            &[("seconds", &(tenths / 10)), ("tenths", &(tenths % 10))],
+        );
+        lines.push(key_value(cpu_time, time));
     }
     lines.extend([
         key_value(
-            "Max memory:",
+            max_memory,
             format!("{} KiB", facts.max_memory.unwrap_or(0).max(kib)),
         ),
-        key_value("Used memory:", format!("{used} KiB")),
-        key_value("Persistent:", "yes"),
-        key_value("Autostart:", "disable"),
-        key_value("Managed save:", "no"),
-        key_value("Security model:", "none"),
-        key_value("Security DOI:", "0"),
+        key_value(used_memory, format!("{used} KiB")),
+        key_value(persistent, t.yes),
+        key_value(autostart, t.autostart_disabled),
+        key_value(managed_save, t.no),
+        key_value(security_model, "none"),
+        key_value(security_doi, "0"),
     ]);
     lines
 }
@@ -264,86 +293,75 @@ fn or_dash(text: &str) -> &str {
     }
 }
 
-/// What differs from `old` to `new`, one phrase per field in form order:
-/// `"memory 1024 → 2048 MB"`, `"ISO image - → /x.iso"`.
-pub(crate) fn changes(old: &VmConfig, new: &VmConfig) -> Vec<String> {
-    let mut changes = Vec::new();
-    let mut change = |label: &str, old: String, new: String, unit: &str| {
-        if old != new {
-            changes.push(format!("{label} {old} → {new}{unit}"));
-        }
-    };
-    change("name", old.name.clone(), new.name.clone(), "");
-    change(
-        "memory",
-        old.memory.to_string(),
-        new.memory.to_string(),
-        " MB",
-    );
-    change("vCPUs", old.vcpus.to_string(), new.vcpus.to_string(), "");
-    change(
-        "disk path",
-        or_dash(&old.disk_path).to_owned(),
-        or_dash(&new.disk_path).to_owned(),
-        "",
-    );
-    change(
-        "disk size",
-        old.disk_size.to_string(),
-        new.disk_size.to_string(),
-        " GB",
-    );
+/// What differs from `old` to `new`, one phrase per field in form order, in the language of
+/// `t`: `"memory 1024 → 2048 MB"`, `"ISO image - → /x.iso"`.
+pub(crate) fn changes(old: &VmConfig, new: &VmConfig, t: &ConsoleTexts) -> Vec<String> {
     let iso = |config: &VmConfig| or_dash(config.iso_image.as_deref().unwrap_or("")).to_owned();
-    change("ISO image", iso(old), iso(new), "");
-    change("network", old.network.clone(), new.network.clone(), "");
-    changes
+    let fields = [
+        (old.name.clone(), new.name.clone()),
+        (old.memory.to_string(), new.memory.to_string()),
+        (old.vcpus.to_string(), new.vcpus.to_string()),
+        (
+            or_dash(&old.disk_path).to_owned(),
+            or_dash(&new.disk_path).to_owned(),
+        ),
+        (old.disk_size.to_string(), new.disk_size.to_string()),
+        (iso(old), iso(new)),
+        (old.network.clone(), new.network.clone()),
+    ];
+    t.mirror_changes
+        .iter()
+        .zip(fields)
+        .filter(|(_, (old, new))| old != new)
+        .map(|(template, (old, new))| fill(template, &[("old", &old), ("new", &new)]))
+        .collect()
 }
 
 /// One group's lines in `help`: its title, then its commands sorted by name.
-pub(crate) fn help_group(group: Group) -> Vec<String> {
+pub(crate) fn help_group(group: Group, t: &ConsoleTexts) -> Vec<String> {
     let mut specs: Vec<&CommandSpec> = COMMANDS.iter().filter(|spec| spec.group == group).collect();
     crate::ordering::sort_by_text(&mut specs, |spec| spec.name);
-    let mut lines = vec![format!(
-        " {} (help keyword '{}'):",
-        group.title(),
-        group.keyword()
+    let mut lines = vec![fill(
+        t.group_line,
+        &[("title", &group.title()), ("keyword", &group.keyword())],
     )];
     for spec in specs {
-        lines.push(format!("    {:<30} {}", spec.name, spec.summary));
+        lines.push(format!("    {:<30} {}", spec.name, t.help(spec.summary)));
     }
     lines.push(String::new());
     lines
 }
 
 /// `help`'s list of commands, by group, as virsh lists its own.
-pub(crate) fn help_list() -> Vec<String> {
-    let mut lines = vec!["Grouped commands:".to_owned(), String::new()];
+pub(crate) fn help_list(t: &ConsoleTexts) -> Vec<String> {
+    let mut lines = vec![t.grouped_commands.to_owned(), String::new()];
     for group in Group::ALL {
-        lines.extend(help_group(group));
+        lines.extend(help_group(group, t));
     }
     lines
 }
 
 /// `help COMMAND`, in virsh's layout (NAME, SYNOPSIS, DESCRIPTION, OPTIONS); `None` if there
 /// is no such command.
-pub(crate) fn help_command(name: &str) -> Option<Vec<String>> {
+pub(crate) fn help_command(name: &str, t: &ConsoleTexts) -> Option<Vec<String>> {
     let spec: &CommandSpec = find_command(name)?;
+    let [name_title, synopsis, description, options_title] = t.help_sections;
     let mut lines = vec![
-        "  NAME".to_owned(),
-        format!("    {} - {}", spec.name, spec.summary),
+        name_title.to_owned(),
+        format!("    {} - {}", spec.name, t.help(spec.summary)),
         String::new(),
-        "  SYNOPSIS".to_owned(),
-        format!("    {}", spec.usage()),
+        synopsis.to_owned(),
+        format!("    {}", spec.usage(t)),
         String::new(),
-        "  DESCRIPTION".to_owned(),
-        format!("    {}", spec.description),
+        description.to_owned(),
+        format!("    {}", t.help(spec.description)),
         String::new(),
     ];
-    let options = spec.option_lines();
+    let options = spec.option_lines(t);
     if !options.is_empty() {
-        lines.push("  OPTIONS".to_owned());
+        lines.push(options_title.to_owned());
         for (shown, help) in options {
-            lines.push(format!("    {shown:<15}  {help}"));
+            lines.push(format!("    {}  {help}", pad_bytes(&shown, 15)));
         }
         lines.push(String::new());
     }

@@ -3,6 +3,7 @@
 use super::format::changes;
 use super::lex::quote;
 use super::parse::{Command, Scope};
+use crate::i18n::{fill, Lang};
 use crate::manager::{Transition, VmConfig};
 
 /// Something done in the GUI (or the JS API) that the console mirrors.
@@ -43,6 +44,23 @@ pub enum GuiAction<'a> {
     },
 }
 
+/// The virsh command of a lifecycle transition: the one word the console, the event log, the
+/// diagram and the buttons share for it.
+///
+/// ```
+/// use vm_playground::console::virsh_name;
+/// use vm_playground::Transition;
+/// assert_eq!(virsh_name(Transition::Stop), "shutdown");
+/// ```
+pub fn virsh_name(transition: Transition) -> &'static str {
+    match transition {
+        Transition::Start => "start",
+        Transition::Stop => "shutdown",
+        Transition::Pause => "suspend",
+        Transition::Resume => "resume",
+    }
+}
+
 /// The console lines equivalent to `action`, each starting with `virsh `: usually one, as in
 /// `virsh start web-01` or `virsh create web-02 --memory 2048 --vcpus 2` (only the options
 /// that differ from the defaults).
@@ -64,6 +82,12 @@ pub enum GuiAction<'a> {
 /// assert_eq!(lines, ["virsh suspend 'my vm'"]);
 /// ```
 pub fn command_for(action: &GuiAction<'_>) -> Vec<String> {
+    command_for_in(action, Lang::En)
+}
+
+/// [`command_for`] with its comments in `lang` (the commands are syntax).
+pub fn command_for_in(action: &GuiAction<'_>, lang: Lang) -> Vec<String> {
+    let t = lang.console();
     let virsh = |command: Command| format!("virsh {}", command.to_line());
     match *action {
         GuiAction::Create { config, start } => vec![virsh(Command::Create {
@@ -123,20 +147,19 @@ pub fn command_for(action: &GuiAction<'_>) -> Vec<String> {
                     ..from.clone()
                 },
                 to,
+                t,
             );
             if !rest.is_empty() {
-                lines.push(format!(
-                    "# virsh edit {}: {}",
-                    quote(&to.name),
-                    rest.join(", ")
+                lines.push(fill(
+                    t.mirror_edit,
+                    &[("name", &quote(&to.name)), ("changes", &rest.join(", "))],
                 ));
             }
             lines
         }
-        GuiAction::DiscardPending { name } => vec![format!(
-            "# discard the pending config of {} (virsh has no one-line equivalent)",
-            quote(name)
-        )],
+        GuiAction::DiscardPending { name } => {
+            vec![fill(t.mirror_discard, &[("name", &quote(name))])]
+        }
     }
 }
 

@@ -3,7 +3,8 @@
 //!
 //! A line goes [`parse`] → [`Command`] → [`execute`] → [`Output`]; [`run`] does both. The
 //! [`Output`] holds the lines to print, whether they are an error, an [`Effect`] for `clear`
-//! and `history`, and an [`OpRecord`] for the event log. [`complete`] does Tab,
+//! and `history`, and an [`OpRecord`] for the event log. [`run_in`] and [`execute_in`] print in
+//! a language, as virsh does under that locale. [`complete`] does Tab,
 //! [`command_for`] gives the line that mirrors a GUI action, [`History`] does ↑/↓.
 //!
 //! ```
@@ -33,18 +34,19 @@ mod spec;
 mod units;
 
 pub use complete::{complete, Completion, CANDIDATES_SHOWN};
-pub use exec::{execute, Effect, OpRecord, Output};
+pub use exec::{execute, execute_in, Effect, OpRecord, Output};
 pub use facts::{DomainFacts, Facts, Reason};
 pub use format::{fake_uuid, format_history, state_word};
 pub use history::History;
 pub use host::Host;
 pub use ids::DomainIds;
 pub use lex::quote;
-pub use mirror::{command_for, GuiAction};
+pub use mirror::{command_for, command_for_in, virsh_name, GuiAction};
 pub use parse::{check_line, parse, Command, ConsoleError, ListFilter, Scope};
 pub use spec::{find_command, ArgKind, ArgSpec, CommandSpec, Group, OptionSpec, COMMANDS};
 pub use units::{scaled_kib, NumberError};
 
+use crate::i18n::Lang;
 use crate::manager::{
     ConfigUpdate, MockVmManager, Timestamp, Transition, VmConfig, VmError, VmInfo, VmManager,
     VmState,
@@ -139,10 +141,17 @@ impl ConsoleBackend for MockVmManager {
     }
 }
 
-/// Parses `line` and runs it: a parse error becomes an error [`Output`].
+/// Parses `line` and runs it: a parse error becomes an error [`Output`]. In English; see
+/// [`run_in`].
 pub fn run(line: &str, backend: &dyn ConsoleBackend) -> Output {
+    run_in(line, backend, Lang::En)
+}
+
+/// [`run`] with the output in `lang`, as virsh prints it under that language (libvirt's own
+/// translation, see [`ConsoleTexts`](crate::i18n::ConsoleTexts)).
+pub fn run_in(line: &str, backend: &dyn ConsoleBackend, lang: Lang) -> Output {
     match parse(line) {
-        Ok(command) => execute(&command, backend),
-        Err(error) => error.into(),
+        Ok(command) => execute_in(&command, backend, lang),
+        Err(error) => Output::parse_error(&error, lang),
     }
 }

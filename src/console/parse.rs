@@ -4,6 +4,7 @@ use std::fmt;
 
 use super::lex::{lex, quote};
 use super::spec::{find_command, suggest_command, CommandSpec, Group, OptionSpec};
+use crate::i18n::{fill, Lang};
 use crate::manager::limits::{chars_over, CONSOLE_LINE_MAX_CHARS};
 use crate::manager::{VmConfig, VmState};
 
@@ -307,6 +308,16 @@ pub enum ConsoleError {
         /// The command it probably means.
         suggestion: Option<&'static str>,
     },
+    /// The first word is no command, but typed on the same keys in the Latin layout it is
+    /// (close to) one: `ыефке` is `start` with the keyboard in the Russian layout.
+    WrongLayout {
+        /// The word typed.
+        word: String,
+        /// The command it means.
+        command: &'static str,
+    },
+    /// `quit` or `exit`: virsh's shell would end; this console is part of the page and stays.
+    StaysOpen,
     /// `help WORD` where WORD is no command and no group's keyword.
     UnknownHelpTopic {
         /// The word typed.
@@ -375,49 +386,79 @@ pub enum ConsoleError {
 }
 
 impl ConsoleError {
-    /// The lines the console prints: virsh's error, then a suggestion where there is one.
+    /// The lines the console prints, in English: virsh's error, then a suggestion where
+    /// there is one.
     pub fn lines(&self) -> Vec<String> {
+        self.lines_in(Lang::En)
+    }
+
+    /// The lines the console prints in `lang`, in virsh's words under that language.
+    pub fn lines_in(&self, lang: Lang) -> Vec<String> {
+        let t = lang.console();
         let hint = |suggestion: &Option<&'static str>| {
-            suggestion.map(|suggestion| format!("did you mean '{suggestion}'?"))
+            suggestion.map(|suggestion| fill(t.did_you_mean, &[("suggestion", &suggestion)]))
+        };
+        let error = |template: &str, args: &[(&str, &dyn fmt::Display)]| {
+            vec![t.error(&fill(template, args))]
         };
         let mut lines = match self {
-            ConsoleError::LineTooLong { max, got } => vec![format!(
-                "error: the line is {got} characters long; a command can be at most {max}"
-            )],
-            ConsoleError::UnterminatedQuote { quote } => vec![format!("error: missing {quote}")],
-            ConsoleError::UnknownCommand { word, .. } => {
-                vec![format!("error: unknown command: '{word}'")]
+            ConsoleError::LineTooLong { max, got } => {
+                error(t.line_too_long, &[("got", got), ("max", max)])
             }
-            ConsoleError::UnknownHelpTopic { word, .. } => vec![format!(
-                "error: command or command group '{word}' doesn't exist"
-            )],
+            ConsoleError::UnterminatedQuote { quote } => {
+                error(t.missing_quote, &[("quote", quote)])
+            }
+            ConsoleError::UnknownCommand { word, .. } => {
+                error(t.unknown_command, &[("word", word)])
+            }
+            ConsoleError::UnknownHelpTopic { word, .. } => {
+                error(t.unknown_help_topic, &[("word", word)])
+            }
+            ConsoleError::WrongLayout { word, command } => {
+                let mut lines = error(t.unknown_command, &[("word", word)]);
+                lines.push(fill(t.wrong_layout, &[("command", command)]));
+                lines
+            }
+            ConsoleError::StaysOpen => vec![t.stays_open.to_owned()],
             ConsoleError::UnknownOption {
                 command, option, ..
-            } => vec![format!(
-                "error: command '{command}' doesn't support option {option}"
-            )],
+            } => error(
+                t.unknown_option,
+                &[("command", command), ("option", option)],
+            ),
             ConsoleError::MissingArgument { command, arguments } => arguments
                 .iter()
-                .map(|argument| format!("error: command '{command}' requires {argument} option"))
+                .map(|argument| {
+                    t.error(&fill(
+                        t.missing_argument,
+                        &[("command", command), ("argument", argument)],
+                    ))
+                })
                 .collect(),
             ConsoleError::UnexpectedArgument { argument, .. } => {
-                vec![format!("error: unexpected data '{argument}'")]
+                error(t.unexpected_argument, &[("argument", argument)])
             }
             ConsoleError::MissingValue {
                 option,
                 placeholder,
                 ..
-            } => vec![format!("error: expected syntax: {option} <{placeholder}>")],
+            } => {
+                let placeholder = super::spec::placeholder(placeholder, t);
+                error(
+                    t.missing_value,
+                    &[("option", option), ("placeholder", &placeholder)],
+                )
+            }
             ConsoleError::UnexpectedValue { option, .. } => {
-                vec![format!("error: invalid '=' after option {option}")]
+                error(t.unexpected_value, &[("option", option)])
             }
             ConsoleError::RepeatedOption { option, .. } => {
-                vec![format!("error: option {option} already seen")]
+                error(t.repeated_option, &[("option", option)])
             }
-            ConsoleError::BadNumber { what, value, .. } => vec![format!(
-                "error: Numeric value '{value}' for <{}> option is malformed or out of range",
-                what.trim_start_matches('-')
-            )],
+            ConsoleError::BadNumber { what, value, .. } => error(
+                t.bad_number,
+                &[("value", value), ("option", &what.trim_start_matches('-'))],
+            ),
         };
         let suggestion = match self {
             ConsoleError::UnknownCommand { suggestion, .. }
@@ -437,6 +478,30 @@ impl fmt::Display for ConsoleError {
 }
 
 impl std::error::Error for ConsoleError {}
+
+/// The keys of the Russian ЙЦУКЕН layout, in the order of [`LATIN_KEYS`] (the same keys in
+/// the Latin QWERTY layout).
+const RUSSIAN_KEYS: &str = "йцукенгшщзхъфывапролджэячсмитьбюё";
+/// See [`RUSSIAN_KEYS`].
+const LATIN_KEYS: &str = "qwertyuiop[]asdfghjkl;'zxcvbnm,.`";
+
+/// `word` as the same keys give it in the Latin layout, when it has letters of the Russian
+/// layout: "ыефке" is "start". `None` for a word with none.
+fn from_russian_layout(word: &str) -> Option<String> {
+    let mut changed = false;
+    let latin = word
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match RUSSIAN_KEYS.chars().position(|key| key == c) {
+            Some(at) => {
+                changed = true;
+                LATIN_KEYS.chars().nth(at).unwrap_or(c)
+            }
+            None => c,
+        })
+        .collect();
+    changed.then_some(latin)
+}
 
 /// Reads one console line.
 ///
@@ -469,6 +534,18 @@ pub fn parse(line: &str) -> Result<Command, ConsoleError> {
         return Ok(Command::Nothing);
     };
     let Some(spec) = find_command(&word.text) else {
+        if !word.quoted && matches!(word.text.as_str(), "quit" | "exit") {
+            return Err(ConsoleError::StaysOpen);
+        }
+        if let Some(command) = from_russian_layout(&word.text)
+            .as_deref()
+            .and_then(suggest_command)
+        {
+            return Err(ConsoleError::WrongLayout {
+                word: word.text.clone(),
+                command,
+            });
+        }
         return Err(ConsoleError::UnknownCommand {
             word: word.text.clone(),
             suggestion: suggest_command(&word.text),

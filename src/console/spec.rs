@@ -2,6 +2,7 @@
 //! `help` and Tab completion all read it, so they can't disagree.
 
 use crate::config_input::edit_distance;
+use crate::i18n::ConsoleTexts;
 
 /// What a positional argument holds (decides what Tab completes there, and how virsh names it
 /// in its messages: `<domain>` for a string, `--size` for a number).
@@ -49,13 +50,15 @@ impl ArgSpec {
         }
     }
 
-    /// Its value's type as `help COMMAND` shows it: `<string>` or `<number>`.
-    fn value_type(&self) -> &'static str {
-        if self.kind.is_number() {
-            "<number>"
+    /// Its value's type as `help COMMAND` shows it: `<string>` or `<number>`, in the
+    /// language of `t`.
+    fn value_type(&self, t: &ConsoleTexts) -> String {
+        let name = if self.kind.is_number() {
+            t.type_number
         } else {
-            "<string>"
-        }
+            t.type_string
+        };
+        format!("<{name}>")
     }
 }
 
@@ -123,41 +126,44 @@ pub struct CommandSpec {
 
 impl CommandSpec {
     /// The synopsis, as virsh writes it: `setmem <domain> <size> [--config] [--live]
-    /// [--current]`.
-    pub fn usage(&self) -> String {
+    /// [--current]`; value types in the language of `t`.
+    pub fn usage(&self, t: &ConsoleTexts) -> String {
         let mut usage = self.name.to_owned();
         for arg in self.args {
             if arg.optional {
-                usage.push_str(&format!(" [--{} {}]", arg.name, arg.value_type()));
+                usage.push_str(&format!(" [--{} {}]", arg.name, arg.value_type(t)));
             } else {
                 usage.push_str(&format!(" <{}>", arg.name));
             }
         }
         for option in self.options {
             match option.value {
-                Some(value) => usage.push_str(&format!(" [{} <{value}>]", option.name)),
+                Some(value) => {
+                    usage.push_str(&format!(" [{} <{}>]", option.name, placeholder(value, t)))
+                }
                 None => usage.push_str(&format!(" [{}]", option.name)),
             }
         }
         usage
     }
 
-    /// The lines of `help COMMAND`'s OPTIONS section: each argument and option, then its help.
-    pub fn option_lines(&self) -> Vec<(String, &'static str)> {
+    /// The lines of `help COMMAND`'s OPTIONS section: each argument and option, then its
+    /// help, in the language of `t`.
+    pub fn option_lines(&self, t: &ConsoleTexts) -> Vec<(String, &'static str)> {
         let args = self.args.iter().map(|arg| {
             let shown = if arg.optional {
-                format!("--{} {}", arg.name, arg.value_type())
+                format!("--{} {}", arg.name, arg.value_type(t))
             } else {
-                format!("[--{}] {}", arg.name, arg.value_type())
+                format!("[--{}] {}", arg.name, arg.value_type(t))
             };
-            (shown, arg.help)
+            (shown, t.help(arg.help))
         });
         let options = self.options.iter().map(|option| {
             let shown = match option.value {
-                Some(value) => format!("{} <{value}>", option.name),
+                Some(value) => format!("{} <{}>", option.name, placeholder(value, t)),
                 None => option.name.to_owned(),
             };
-            (shown, option.help)
+            (shown, t.help(option.help))
         });
         args.chain(options).collect()
     }
@@ -183,6 +189,16 @@ impl CommandSpec {
             &crate::present::fold_case(word),
             self.options.iter().map(|option| option.name),
         )
+    }
+}
+
+/// An option's value placeholder in the language of `t`: virsh's `string` and `number` are
+/// words (`строка`, `число`); units (`MiB`) stay.
+pub(crate) fn placeholder(value: &'static str, t: &ConsoleTexts) -> &'static str {
+    match value {
+        "string" => t.type_string,
+        "number" => t.type_number,
+        unit => unit,
     }
 }
 

@@ -1,6 +1,8 @@
 //! Numbers as virsh reads them: sizes with a unit suffix (`512M`, `4G`, `1048576K`, `1b`),
 //! KiB when there is none, and plain counts.
 
+use crate::i18n::{fill, Lang};
+
 /// Why a size or count was refused; [`NumberError::lines`] gives virsh's words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NumberError {
@@ -18,21 +20,25 @@ pub enum NumberError {
 }
 
 impl NumberError {
-    /// virsh's lines for `text` given as the option `option` ("size"): a scaled value's, or
-    /// with `scaled` false a plain number's ("Numeric value ...").
-    pub fn lines(&self, text: &str, option: &str, scaled: bool) -> Vec<String> {
-        let kind = if scaled { "Scaled numeric" } else { "Numeric" };
-        let mut lines = vec![format!(
-            "error: {kind} value '{text}' for <{option}> option is malformed or out of range"
-        )];
+    /// virsh's lines for `text` given as the option `option` ("size"), in `lang`: a scaled
+    /// value's, or with `scaled` false a plain number's ("Numeric value ...").
+    pub fn lines(&self, text: &str, option: &str, scaled: bool, lang: Lang) -> Vec<String> {
+        let t = lang.console();
+        let malformed = if scaled {
+            t.bad_scaled_number
+        } else {
+            t.bad_number
+        };
+        let mut lines = vec![t.error(&fill(malformed, &[("value", &text), ("option", &option)]))];
         match self {
             NumberError::Malformed => {}
-            NumberError::UnknownSuffix(suffix) => lines.push(format!(
-                "error: invalid argument: unknown suffix '{suffix}'"
-            )),
-            NumberError::TooLarge { number, suffix } => lines.push(format!(
-                "error: numerical overflow: value too large: {number}{suffix}"
-            )),
+            NumberError::UnknownSuffix(suffix) => {
+                lines.push(t.error(&fill(t.unknown_suffix, &[("suffix", suffix)])));
+            }
+            NumberError::TooLarge { number, suffix } => lines.push(t.error(&fill(
+                t.too_large,
+                &[("number", number), ("suffix", suffix)],
+            ))),
         }
         lines
     }

@@ -5,7 +5,7 @@ use super::{fill, Lang};
 use crate::json_bounds::JsonBoundError;
 use crate::manager::limits::{excerpt, CharClass, MAX_SAFE_INTEGER, TIMESTAMP_MAX};
 use crate::manager::{
-    Allowed, ConfigField, ConfigProblem, Expected, Operation, Refusal, VmError, VmState,
+    Allowed, ConfigField, ConfigProblem, Expected, Found, Operation, Refusal, VmError, VmState,
 };
 use crate::storage::export::{ImportError, EXPORT_VERSION, MAX_IMPORT_BYTES};
 
@@ -141,15 +141,23 @@ impl Lang {
                     Expected::WholeNumber => t.expected_whole_number,
                     Expected::String => t.expected_string,
                     Expected::VmName => t.expected_vm_name,
+                    Expected::SizeMb => t.expected_size_mb,
+                    Expected::SizeGb => t.expected_size_gb,
+                    Expected::WholeMb => t.expected_whole_mb,
+                    Expected::WholeGb => t.expected_whole_gb,
                 };
                 fill(
                     t.problem_wrong_type,
-                    &[("field", &label), ("expected", &expected), ("found", found)],
+                    &[
+                        ("field", &label),
+                        ("expected", &expected),
+                        ("found", &self.found(found)),
+                    ],
                 )
             }
             ConfigProblem::Missing => fill(t.problem_missing, &[("field", &label)]),
             ConfigProblem::NotAnObject { found } => {
-                fill(t.problem_not_an_object, &[("found", found)])
+                fill(t.problem_not_an_object, &[("found", &self.found(found))])
             }
             ConfigProblem::UnknownKey { key, suggestion } => {
                 let key = format!("{:?}", excerpt(key));
@@ -164,6 +172,28 @@ impl Lang {
                     None => fill(t.problem_unknown_key, &[("key", &key)]),
                 }
             }
+        }
+    }
+
+    /// A value of the wrong type or shape, as a message names it.
+    pub fn found(self, found: &Found) -> String {
+        let t = self.texts();
+        match found {
+            Found::Null => "null".to_owned(),
+            Found::Undefined => "undefined".to_owned(),
+            Found::Bool(flag) => fill(t.found_bool, &[("value", flag)]),
+            Found::Number(number) => number.clone(),
+            Found::String(quoted) => fill(t.found_string, &[("text", quoted)]),
+            Found::Typed(quoted) => quoted.clone(),
+            Found::Array => t.found_array.to_owned(),
+            Found::Object => t.found_object.to_owned(),
+            Found::ArrayOf(n) => fill(t.found_array_of, &[("n", n)]),
+            Found::ObjectWith(n) => fill(t.found_object_with, &[("n", n)]),
+            Found::StringOf(n) => fill(t.found_string_of, &[("n", n)]),
+            Found::TooDeep => t.found_too_deep.to_owned(),
+            Found::TooManyValues { max } => fill(t.found_too_many_values, &[("max", max)]),
+            Found::JsType(kind) => fill(t.found_js_type, &[("type", kind)]),
+            Found::NotFinite(word) => (*word).to_owned(),
         }
     }
 

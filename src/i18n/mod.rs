@@ -15,8 +15,14 @@
 //! arguments as English), then add the language to [`Lang`] (its variant, code, own name and
 //! plural rule).
 //!
+//! The console's words are a catalogue of their own, [`ConsoleTexts`] (`console.rs`), read
+//! with [`Lang::console`]: virsh's messages as libvirt translates them.
+//!
 //! Pure: the web layer keeps the current [`Lang`] in a signal and reads [`Lang::texts`].
 
+mod console;
+mod console_en;
+mod console_ru;
 mod en;
 mod errors;
 mod ru;
@@ -25,6 +31,9 @@ use std::fmt::{self, Write as _};
 
 use serde::Serialize;
 
+pub use console::ConsoleTexts;
+pub use console_en::CONSOLE_EN;
+pub use console_ru::CONSOLE_RU;
 pub use en::EN;
 pub use ru::RU;
 

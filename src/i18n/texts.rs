@@ -336,6 +336,34 @@ pub struct Texts {
     pub expected_string: &'static str,
     /// A VM name, as expected.
     pub expected_vm_name: &'static str,
+    /// A memory size as a form takes it, as expected.
+    pub expected_size_mb: &'static str,
+    /// A disk size as a form takes it, as expected.
+    pub expected_size_gb: &'static str,
+    /// A whole number of MB, as expected.
+    pub expected_whole_mb: &'static str,
+    /// A whole number of GB, as expected.
+    pub expected_whole_gb: &'static str,
+    /// A boolean found. `{value}`: true or false.
+    pub found_bool: &'static str,
+    /// A string found. `{text}`: an excerpt, quoted.
+    pub found_string: &'static str,
+    /// An array found.
+    pub found_array: &'static str,
+    /// An object found.
+    pub found_object: &'static str,
+    /// An array refused by its length. `{n}`.
+    pub found_array_of: &'static str,
+    /// An object refused by its keys. `{n}`.
+    pub found_object_with: &'static str,
+    /// A string refused by its length. `{n}`.
+    pub found_string_of: &'static str,
+    /// Nesting too deep.
+    pub found_too_deep: &'static str,
+    /// Too many values. `{max}`.
+    pub found_too_many_values: &'static str,
+    /// A JS value with no JSON form. `{type}`: its `typeof`.
+    pub found_js_type: &'static str,
     /// A required field missing. `{field}`.
     pub problem_missing: &'static str,
     /// A config that is no object. `{found}`.
@@ -483,6 +511,34 @@ pub struct Texts {
     pub console_output: &'static str,
     /// The console input's accessible name.
     pub command: &'static str,
+
+    // ---- presenter (issue 21): sizes, vocabulary, presenter mode, console kindness
+    /// What a size field understood, shown as the user types. `{size}`: "2048 MB".
+    pub size_understood: &'static str,
+    /// Asked before creating a VM with a bare memory number under 64 MB. `{mb}`: "2 MB";
+    /// `{gb}`: "2 GB".
+    pub memory_did_you_mean: &'static str,
+    /// The answer that takes the gigabytes. `{gb}`: "2 GB".
+    pub memory_use_gb: &'static str,
+    /// The answer that keeps the megabytes. `{mb}`: "2 MB".
+    pub memory_keep_mb: &'static str,
+    /// The Force off button (virsh destroy).
+    pub action_force_off: &'static str,
+    /// Its accessible name. `{name}`.
+    pub force_off_vm: &'static str,
+    /// The Reboot button.
+    pub action_reboot: &'static str,
+    /// Its accessible name. `{name}`.
+    pub reboot_vm: &'static str,
+    /// The Force off dialog's title. `{name}`.
+    pub force_off_title: &'static str,
+    /// Why Force off asks first. `{name}`.
+    pub force_off_body: &'static str,
+    /// Why an action is disabled, shown in the selected VM's details. `{action}`: the
+    /// button's word; `{name}`; `{reason}`: one of the `refusal_*`.
+    pub unavailable: &'static str,
+    /// The presenter mode button (aria-pressed).
+    pub presenter_mode: &'static str,
 }
 
 impl Texts {

@@ -299,6 +299,52 @@ pub enum Expected {
     String,
     /// A VM name given on its own (a JS API argument).
     VmName,
+    /// A memory size as typed in a form: "2048, 512 MB or 1,5 GB".
+    SizeMb,
+    /// A disk size as typed in a form: "20, 20 GB or 1 TB".
+    SizeGb,
+    /// A whole number of MB.
+    WholeMb,
+    /// A whole number of GB.
+    WholeGb,
+}
+
+/// A value of the wrong type or shape, as a message names it ("got the string \"1024\"").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    /// `null`.
+    Null,
+    /// `undefined` (JS API).
+    Undefined,
+    /// A boolean.
+    Bool(bool),
+    /// A number, as written.
+    Number(String),
+    /// A string: an excerpt, already quoted (see `limits::quoted_excerpt`).
+    String(String),
+    /// What was typed in a form field: an excerpt, already quoted.
+    Typed(String),
+    /// An array.
+    Array,
+    /// An object.
+    Object,
+    /// An array refused by its length alone.
+    ArrayOf(u32),
+    /// An object refused by its number of keys alone.
+    ObjectWith(u32),
+    /// A string refused by its length alone (UTF-16 units).
+    StringOf(u32),
+    /// Arrays and objects nested too deep (or containing themselves).
+    TooDeep,
+    /// More than `max` values in all.
+    TooManyValues {
+        /// The budget.
+        max: usize,
+    },
+    /// A JS value with no JSON form: its `typeof` ("function", "symbol", "bigint").
+    JsType(String),
+    /// NaN or an infinity, as JavaScript writes it.
+    NotFinite(&'static str),
 }
 
 /// What is wrong with a field's value.
@@ -353,15 +399,15 @@ pub enum ConfigProblem {
     WrongType {
         /// What was expected: a whole number, a string…
         expected: Expected,
-        /// What was found, in words: "the string \"1024\"".
-        found: String,
+        /// What was found.
+        found: Found,
     },
     /// A required field is missing (JavaScript API and storage only).
     Missing,
     /// The config itself is not an object (JavaScript API and import only).
     NotAnObject {
-        /// What was found, in words: "null".
-        found: String,
+        /// What was found.
+        found: Found,
     },
     /// The config has a key that is no field (JavaScript API and import only).
     UnknownKey {

@@ -12,7 +12,7 @@ mod snapshot;
 mod state;
 
 pub use config::{
-    check_name, Allowed, ConfigField, ConfigProblem, Expected, VmConfig, KNOWN_NETWORKS,
+    check_name, Allowed, ConfigField, ConfigProblem, Expected, Found, VmConfig, KNOWN_NETWORKS,
 };
 pub use error::{InfoField, VmError};
 pub use limits::{DISK_SIZE_GB, MEMORY_MB, NAME_MAX_CHARS, VCPUS};

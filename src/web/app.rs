@@ -9,16 +9,23 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::console::{command_for, DomainFacts, DomainIds, Facts, GuiAction, Reason};
+use crate::console::{command_for_in, DomainFacts, DomainIds, Facts, GuiAction, Reason};
 use crate::demo;
 use crate::event_log::{Event, EventLog, Source};
+use crate::i18n::fill;
 use crate::manager::{
     nfc, ConfigUpdate, MockVmManager, Snapshot, Transition, VmConfig, VmError, VmInfo, VmManager,
     VmState,
 };
 use crate::storage::export::{export_json, ImportMode, ImportPreview};
 use crate::storage::sync::Unsaved;
+use crate::web::language::current;
 use crate::web::store::SaveError;
+
+/// The console lines a GUI action amounts to, their comments in the page's language.
+fn command_for(action: &GuiAction<'_>) -> Vec<String> {
+    command_for_in(action, current())
+}
 
 /// One VM as the list shows it. Its signal holds the core's latest answer for that VM.
 #[derive(Clone, PartialEq)]
@@ -144,6 +151,16 @@ pub struct Line {
     pub text: String,
 }
 
+/// The VM the last operation was on, from a click, a console command or the JS API: the
+/// lifecycle diagram follows it, and animates `moved`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Operated {
+    /// The VM's name (as given, even if the operation was refused).
+    pub vm: String,
+    /// The states it moved between, for a transition that happened.
+    pub moved: Option<(VmState, VmState)>,
+}
+
 /// The most lines the console keeps (oldest dropped first).
 pub const TRANSCRIPT_LINES: usize = 1000;
 
@@ -185,6 +202,8 @@ pub struct App {
     facts: StoredValue<DomainFacts>,
     /// Who is calling: the GUI unless a console command or the JS API says otherwise.
     source: StoredValue<Source>,
+    /// The last operation's VM (see [`Operated`]).
+    pub operated: RwSignal<Option<Operated>>,
 }
 
 /// Where `name` is in rows sorted by name (`Err`: where it would go).
@@ -222,6 +241,7 @@ impl App {
             domain_ids: StoredValue::new(DomainIds::default()),
             facts: StoredValue::new(DomainFacts::default()),
             source: StoredValue::new(Source::Gui),
+            operated: RwSignal::new(None),
         };
         app.load_from_storage();
         app.listen_to_other_tabs();
@@ -363,6 +383,18 @@ impl App {
 
     /// Adds `event` to the event log, saved soon after.
     pub fn log(&self, event: Event) {
+        // A console command logs after its transition noted where the VM moved: keep that.
+        let noted = self.operated.with_untracked(|operated| {
+            operated
+                .as_ref()
+                .is_some_and(|operated| operated.vm == event.vm && operated.moved.is_some())
+        });
+        if !(noted && event.ok) {
+            self.operated.set(Some(Operated {
+                vm: event.vm.clone(),
+                moved: None,
+            }));
+        }
         let capacity = self.events.with_untracked(EventLog::capacity);
         self.unsaved_events.update_value(|events| {
             // Bounded while the log can't be saved: the log keeps no more anyway.
@@ -397,8 +429,9 @@ impl App {
                     0,
                     numbered(Line {
                         kind: LineKind::Note,
-                        text: format!(
-                            "… older lines are gone: the console keeps its last {TRANSCRIPT_LINES}."
+                        text: fill(
+                            current().console().older_lines_gone,
+                            &[("count", &TRANSCRIPT_LINES)],
                         ),
                     }),
                 );
@@ -434,11 +467,22 @@ impl App {
     pub fn transition(&self, name: &str, transition: Transition) -> Result<VmState, VmError> {
         let name = &*nfc(name);
         let base = self.take_in_stored(name);
+        let before = self
+            .find(name)
+            .map(|row| row.info.with_untracked(|info| info.state));
         let result = self.report(name, self.manager().apply(name, transition));
-        self.record(name, transition.operation().verb(), &result, || {
-            command_for(&GuiAction::Transition { name, transition })
-        });
+        // Logged under the console's name for it ("shutdown"), as the console logs it.
+        self.record(
+            name,
+            crate::console::virsh_name(transition),
+            &result,
+            || command_for(&GuiAction::Transition { name, transition }),
+        );
         let state = result?;
+        self.operated.set(Some(Operated {
+            vm: name.to_owned(),
+            moved: before.map(|before| (before, state)),
+        }));
         let reason = match transition {
             Transition::Start => Reason::Booted,
             Transition::Stop => Reason::Shutdown,

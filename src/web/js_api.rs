@@ -14,7 +14,7 @@ use crate::console::ConsoleBackend;
 use crate::event_log::Source;
 use crate::manager::limits::{chars_over, quoted_excerpt, EXCERPT_CHARS, NAME_MAX_CHARS};
 use crate::manager::{
-    ConfigField, ConfigProblem, ConfigUpdate, Expected, MockVmManager as Core, Transition,
+    ConfigField, ConfigProblem, ConfigUpdate, Expected, Found, MockVmManager as Core, Transition,
     VmConfig, VmError, VmManager,
 };
 
@@ -62,8 +62,8 @@ const MAX_ARG_KEY_UNITS: u32 = 64;
 /// Why a JS value has no JSON form within the bounds above.
 #[derive(Debug)]
 enum Unconvertible {
-    /// A function, a symbol, NaN, ...: its type in words.
-    NoJsonForm(String),
+    /// A function, a symbol, NaN, ...
+    NoJsonForm(Found),
     /// Nested deeper than [`MAX_ARG_DEPTH`] (or containing itself).
     TooDeep,
     /// More than [`MAX_ARG_VALUES`] values in all.
@@ -81,23 +81,23 @@ enum Unconvertible {
 }
 
 impl Unconvertible {
-    /// What was found, in words, for a message: "memory must be a whole number, got …".
-    fn found(&self) -> String {
+    /// What was found, for a message: "memory must be a whole number, got …".
+    fn found(self) -> Found {
         match self {
-            Unconvertible::NoJsonForm(found) => found.clone(),
-            Unconvertible::TooDeep => "an object nested too deep (or containing itself)".into(),
-            Unconvertible::TooManyValues => format!(
-                "an array or object holding more than {MAX_ARG_VALUES} values in all (a config holds 8)"
-            ),
+            Unconvertible::NoJsonForm(found) => found,
+            Unconvertible::TooDeep => Found::TooDeep,
+            Unconvertible::TooManyValues => Found::TooManyValues {
+                max: MAX_ARG_VALUES,
+            },
             Unconvertible::TooLong {
                 array: true,
                 length,
-            } => format!("an array of {length} elements"),
+            } => Found::ArrayOf(length),
             Unconvertible::TooLong {
                 array: false,
                 length,
-            } => format!("an object with {length} keys"),
-            Unconvertible::StringTooLong(units) => format!("a string of {units} characters"),
+            } => Found::ObjectWith(length),
+            Unconvertible::StringTooLong(units) => Found::StringOf(units),
         }
     }
 }
@@ -130,7 +130,8 @@ fn json_within(value: &JsValue, depth: usize, budget: &mut usize) -> Result<Valu
         return Ok(Value::String(value.as_string().unwrap_or_default()));
     }
     if let Some(number) = value.as_f64() {
-        return json_number(number).map_err(Unconvertible::NoJsonForm);
+        return json_number(number)
+            .map_err(|word| Unconvertible::NoJsonForm(Found::NotFinite(word)));
     }
     let nested = js_sys::Array::is_array(value) || value.is_object() && !value.is_function();
     if nested && depth == 0 {
@@ -152,9 +153,8 @@ fn json_within(value: &JsValue, depth: usize, budget: &mut usize) -> Result<Valu
         }
         return Ok(Value::Object(object));
     }
-    Err(Unconvertible::NoJsonForm(format!(
-        "a {}",
-        value.js_typeof().as_string().unwrap_or_default()
+    Err(Unconvertible::NoJsonForm(Found::JsType(
+        value.js_typeof().as_string().unwrap_or_default(),
     )))
 }
 
@@ -196,18 +196,17 @@ fn entries(object: &JsValue, max: usize) -> Result<Vec<(String, JsValue)>, Uncon
 
 /// A JS number as JSON: whole numbers that JS holds exactly as integers (as a JSON text of
 /// them would read), others as floats; NaN and the infinities have no JSON form.
-fn json_number(number: f64) -> Result<Value, String> {
+fn json_number(number: f64) -> Result<Value, &'static str> {
     const SAFE: f64 = 9_007_199_254_740_991.0; // Number.MAX_SAFE_INTEGER
     if number.is_nan() {
-        return Err("NaN".into());
+        return Err("NaN");
     }
     if number.is_infinite() {
         return Err(if number > 0.0 {
             "Infinity"
         } else {
             "-Infinity"
-        }
-        .into());
+        });
     }
     if number.fract() == 0.0 && number.abs() <= SAFE {
         return Ok(if number >= 0.0 {
@@ -220,18 +219,18 @@ fn json_number(number: f64) -> Result<Value, String> {
 }
 
 fn config_arg(value: &JsValue) -> Result<VmConfig, VmError> {
-    let not_an_object = |found: String| VmError::InvalidConfig {
+    let not_an_object = |found: Found| VmError::InvalidConfig {
         field: ConfigField::Name,
         problem: ConfigProblem::NotAnObject { found },
     };
     if value.is_undefined() {
-        return Err(not_an_object("undefined".into()));
+        return Err(not_an_object(Found::Undefined));
     }
     let is_plain_object =
         value.is_object() && !js_sys::Array::is_array(value) && !value.is_function();
     if !is_plain_object {
         if let Some(text) = value.dyn_ref::<js_sys::JsString>() {
-            return Err(not_an_object(format!("the string {}", js_excerpt(text))));
+            return Err(not_an_object(Found::String(js_excerpt(text))));
         }
         return config_from_json(&json_of(value).map_err(|found| not_an_object(found.found()))?);
     }
@@ -313,7 +312,7 @@ fn check_js_length(text: &js_sys::JsString, field: ConfigField) -> Result<(), Vm
         Some(_) => return Ok(()),
         None if units > EXCERPT_CHARS => ConfigProblem::WrongType {
             expected: expected_type(field),
-            found: format!("the string {}", js_excerpt(text)),
+            found: Found::String(js_excerpt(text)),
         },
         None => return Ok(()),
     };
@@ -357,7 +356,7 @@ fn name_arg(value: &JsValue) -> Result<String, VmError> {
         problem: ConfigProblem::WrongType {
             expected: Expected::VmName,
             found: if value.is_undefined() {
-                "undefined".into()
+                Found::Undefined
             } else {
                 json_of(value).map_or_else(|found| found.found(), |json| describe(&json))
             },

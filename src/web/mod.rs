@@ -21,6 +21,10 @@ pub fn start() {
     js_api::install(app);
     let update = service_worker::Update::new();
     leptos::mount::mount_to_body(move || leptos::view! { <ui::Root app language update /> });
+    // The app is here: the loading screen of index.html goes.
+    if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
+        boot.remove();
+    }
     service_worker::register(update);
 }
 

@@ -203,7 +203,7 @@ e2e('messages appear only after the first submit, then follow the typing live', 
   await name.fill('');
   await expectInvalid(name, 'name must not be empty');
   await memory.fill('abc');
-  await expectInvalid(memory, 'memory must be a whole number, got "abc"');
+  await expectInvalid(memory, 'memory must be a size such as 2048, 512 MB or 1,5 GB, got "abc"');
   await memory.fill('2048');
   await expectValid(memory);
   await name.fill('good-01');

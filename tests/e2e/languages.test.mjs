@@ -147,3 +147,30 @@ e2e('the Russian page has no English words outside user data and command syntax'
   await page.locator('.field-error').first().waitFor();
   await check('a refused create');
 });
+
+e2e("the Russian console speaks libvirt's Russian: its errors, help and notes; commands stay syntax", async ({ page, url }) => {
+  await openList(page, `${url}?lang=ru`);
+  const command = page.getByRole('textbox', { name: 'Команда', exact: true });
+  const output = page.getByRole('log', { name: 'Вывод консоли' });
+  const type = async (line) => {
+    await command.fill(line);
+    await command.press('Enter');
+  };
+  // web-01 runs: virsh's own check, in libvirt's Russian.
+  await type('start web-01');
+  await expectText(output.locator('.line.error').last(), 'ошибка: Домен уже активен');
+  // A success line libvirt leaves in English stays so.
+  await type('suspend web-01');
+  await expectText(output.locator('.line').last(), "Domain 'web-01' suspended");
+  await type('help');
+  await expectText(output, 'Группы команд:');
+  await expectText(output, ' Domain Management (ключевое слово «domain»):');
+  await expectText(output, 'запустить неактивный домен (определение должно быть создано заранее)');
+  // Switched live, the next command answers in English; what was printed stays.
+  await languageMenu(page).selectOption('en');
+  await page.getByRole('textbox', { name: 'Command', exact: true }).fill('start web-01');
+  await page.getByRole('textbox', { name: 'Command', exact: true }).press('Enter');
+  const english = page.getByRole('log', { name: 'Console output' });
+  await expectText(english.locator('.line.error').last(), 'error: Domain is already active');
+  await expectText(english, 'ошибка: Домен уже активен');
+});

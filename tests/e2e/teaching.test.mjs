@@ -118,7 +118,7 @@ e2e('the diagram shows the selected VM, and a click on a legal transition perfor
   // Illegal transitions are no buttons.
   assert.equal(await diagram.getByRole('button', { name: /^resume/ }).count(), 0);
 
-  await diagram.getByRole('button', { name: /^pause web-01/ }).click();
+  await diagram.getByRole('button', { name: /^suspend web-01/ }).click();
   await expectState(page, 'web-01', 'paused');
   await eventually(async () => assert.equal(await current(), 'paused'));
   await diagram.locator('.lc-edge.fired').waitFor();
@@ -131,7 +131,7 @@ e2e('the diagram shows the selected VM, and a click on a legal transition perfor
   await eventually(async () =>
     assert.match(
       await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''),
-      /^stop web-01 \(Running → Stopped\)$/,
+      /^shutdown web-01 \(Running → Stopped\)$/,
     ),
   );
   await page.keyboard.press('Enter');
@@ -155,7 +155,7 @@ e2e('the event log records the GUI, the console and the API, filters by VM and s
     ['api', 'create', 'api-made'],
     ['console', 'start', 'build-runner'],
     ['console', 'start', 'build-runner'],
-    ['gui', 'stop', 'web-01'],
+    ['gui', 'shutdown', 'web-01'],
   ];
   await eventually(async () => assert.deepEqual(await events(page), expected));
   const refused = page.locator('[data-event-op="start"][data-event-vm="build-runner"]').first();

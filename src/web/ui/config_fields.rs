@@ -2,10 +2,26 @@
 
 use leptos::prelude::*;
 
-use crate::form::ConfigForm;
+use crate::form::{size_unit, ConfigForm};
 use crate::i18n::{fill, Texts};
 use crate::manager::{ConfigField, KNOWN_NETWORKS, NAME_MAX_CHARS};
+use crate::sizes::{read_size, FieldUnit};
 use crate::web::language::Language;
+
+/// What a size field's text was read as ("= 2048 MB"), when a unit or a fraction was typed.
+fn understood(language: Language, field: ConfigField, text: &str) -> Option<String> {
+    let unit = size_unit(field)?;
+    let size = read_size(text, unit).ok().filter(|size| size.converted)?;
+    let lang = language.get();
+    // Digits only, never grouped: in a field where a comma is a decimal separator, "1,536"
+    // would read as one and a half.
+    let template = match unit {
+        FieldUnit::Mb => lang.texts().size_mb,
+        FieldUnit::Gb => lang.texts().size_gb,
+    };
+    let amount = fill(template, &[("n", &size.value)]);
+    Some(fill(lang.texts().size_understood, &[("size", &amount)]))
+}
 
 fn hint(texts: &Texts, field: ConfigField) -> Option<String> {
     match field {
@@ -95,6 +111,8 @@ fn Field(
     let invalid = move || message.with(Option::is_some).then_some("true");
     let value = move || form.with(|form| form.get(field).to_owned());
     let on_input = move |event| form.update(|form| form.set(field, event_target_value(&event)));
+    let understood_id = format!("{id}-understood");
+    let echo = move || form.with(|form| understood(language, field, form.get(field)));
 
     let control = if field == ConfigField::Network {
         let options = move || {
@@ -158,6 +176,14 @@ fn Field(
             <label for=id.clone()>{move || texts().label(field)}</label>
             {control}
             {move || hint_text().map(|text| view! { <p class="hint" id=hint_id.clone()>{text}</p> })}
+            {size_unit(field)
+                .map(|_| {
+                    view! {
+                        <p class="understood" id=understood_id.clone() aria-live="polite">
+                            {echo}
+                        </p>
+                    }
+                })}
             {move || {
                 message
                     .get()

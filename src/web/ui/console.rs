@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::console::{self, complete, format_history, run, ConsoleBackend, History};
+use crate::console::{self, complete, format_history, run_in, ConsoleBackend, History};
 use crate::event_log::Source;
 use crate::manager::limits::excerpt;
 use crate::web::app::{now, App, Line, LineKind};
@@ -48,7 +48,8 @@ pub fn Console() -> impl IntoView {
             kind: LineKind::Input,
             text: format!("virsh # {echoed}"),
         }]);
-        let result = app.with_source(Source::Console, || run(&line, &app));
+        let lang = language.get_untracked();
+        let result = app.with_source(Source::Console, || run_in(&line, &app, lang));
         if let Some(record) = &result.record {
             app.log(record.to_event(now(), Source::Console));
         }
@@ -95,7 +96,7 @@ pub fn Console() -> impl IntoView {
         "Tab" if !event.shift_key() && !input.with_untracked(String::is_empty) => {
             event.prevent_default();
             let completion = complete(&input.get_untracked(), &app.names());
-            if let Some(text) = completion.candidates_line() {
+            if let Some(text) = completion.candidates_line_in(language.get_untracked()) {
                 app.print([Line {
                     kind: LineKind::Output,
                     text,

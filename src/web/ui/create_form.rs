@@ -7,8 +7,9 @@ use leptos::prelude::*;
 use super::config_fields::ConfigFields;
 use super::Ui;
 use crate::form::ConfigForm;
-use crate::i18n::Lang;
+use crate::i18n::{fill, Lang};
 use crate::manager::{ConfigField, VmConfig, VmError, VmState};
+use crate::sizes::suspicious_memory;
 use crate::web::app::{App, StartMode};
 use crate::web::language::Language;
 
@@ -55,6 +56,19 @@ pub fn focus_first_invalid(prefix: &str, errors: &[(ConfigField, String)]) {
     }
 }
 
+/// Focuses the element `id` once it is in the document (after this render).
+fn focus_by_id(id: &'static str) {
+    use wasm_bindgen::JsCast;
+    request_animation_frame(move || {
+        if let Some(element) = document()
+            .get_element_by_id(id)
+            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = element.focus();
+        }
+    });
+}
+
 /// The form.
 #[component]
 pub fn CreateForm() -> impl IntoView {
@@ -81,7 +95,17 @@ pub fn CreateForm() -> impl IntoView {
         })
     });
 
-    let submit = move |mode: StartMode| {
+    // A bare memory number under 64 MB waits for an answer: (the number, the create mode).
+    let question = RwSignal::new(None::<(u64, StartMode)>);
+    let submit = move |mode: StartMode, checked: bool| {
+        if !checked {
+            if let Some(n) = form.with_untracked(|form| suspicious_memory(&form.memory)) {
+                question.set(Some((n, mode)));
+                focus_by_id("create-use-gb");
+                return;
+            }
+        }
+        question.set(None);
         submitted.set(true);
         refusal.set(None);
         let parsed = form.with_untracked(ConfigForm::parse);
@@ -114,15 +138,46 @@ pub fn CreateForm() -> impl IntoView {
             novalidate
             on:submit=move |event: SubmitEvent| {
                 event.prevent_default();
-                submit(StartMode::Start);
+                submit(StartMode::Start, false);
             }
         >
             <ConfigFields form errors prefix="create" />
+            {move || {
+                question
+                    .get()
+                    .map(|(n, mode)| {
+                        let lang = language.get();
+                        let gb = fill(lang.texts().size_gb, &[("n", &n)]);
+                        let mb = fill(lang.texts().size_mb, &[("n", &n)]);
+                        let texts = lang.texts();
+                        view! {
+                            <div class="size-question" role="group" aria-labelledby="create-size-question">
+                                <p id="create-size-question" role="alert">
+                                    {fill(texts.memory_did_you_mean, &[("mb", &mb), ("gb", &gb)])}
+                                </p>
+                                <button
+                                    type="button"
+                                    id="create-use-gb"
+                                    class="primary"
+                                    on:click=move |_| {
+                                        form.update(|form| form.memory = format!("{n} GB"));
+                                        submit(mode, true);
+                                    }
+                                >
+                                    {fill(texts.memory_use_gb, &[("gb", &gb)])}
+                                </button>
+                                <button type="button" on:click=move |_| submit(mode, true)>
+                                    {fill(texts.memory_keep_mb, &[("mb", &mb)])}
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
             <div class="form-actions">
                 <button type="submit" class="primary">
                     {language.text(|t| t.create)}
                 </button>
-                <button type="button" on:click=move |_| submit(StartMode::Stopped)>
+                <button type="button" on:click=move |_| submit(StartMode::Stopped, false)>
                     {language.text(|t| t.create_stopped)}
                 </button>
             </div>

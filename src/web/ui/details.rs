@@ -3,9 +3,10 @@
 use leptos::prelude::*;
 
 use super::lifecycle::Lifecycle;
+use super::vm_row::{lifecycle_action, LIFECYCLE_ACTIONS};
 use super::Ui;
 use crate::i18n::{fill, Lang};
-use crate::manager::{ConfigField, Timestamp, VmConfig};
+use crate::manager::{ConfigField, Timestamp, VmConfig, VmState};
 use crate::web::app::App;
 use crate::web::language::Language;
 
@@ -72,6 +73,32 @@ fn definition_list(rows: Vec<DetailRow>) -> impl IntoView {
     }
 }
 
+/// Why each unavailable action of `name`'s row is so, as text anyone can read (a projector
+/// shows no tooltip; a touch screen has no hover): "Start is unavailable for web-01: already
+/// running".
+fn unavailable(lang: Lang, name: &str, state: VmState) -> impl IntoView + use<> {
+    let texts = lang.texts();
+    let reasons: Vec<String> = LIFECYCLE_ACTIONS
+        .into_iter()
+        .filter_map(|action| {
+            let (word, _, _, refusal) = lifecycle_action(lang, action, state)?;
+            Some(fill(
+                texts.unavailable,
+                &[
+                    ("action", &word),
+                    ("name", &name),
+                    ("reason", &texts.refusal(refusal?)),
+                ],
+            ))
+        })
+        .collect();
+    view! {
+        <ul class="unavailable">
+            {reasons.into_iter().map(|reason| view! { <li>{reason}</li> }).collect_view()}
+        </ul>
+    }
+}
+
 /// The details panel.
 #[component]
 pub fn Details() -> impl IntoView {
@@ -94,6 +121,7 @@ pub fn Details() -> impl IntoView {
                         view! {
                             <section class="vm-details" data-details-vm=info.config.name.clone()>
                                 <h3 translate="no">{info.config.name.clone()}</h3>
+                                {unavailable(lang, &info.config.name, info.state)}
                                 {definition_list(vec![
                                     (texts.details_state, texts.state(info.state).to_owned(), false),
                                     (texts.details_created, format_time(lang, info.created_at), false),

@@ -27,8 +27,10 @@ struct Edge {
     to: VmState,
     /// The SVG path.
     path: &'static str,
-    /// Where the label sits.
+    /// Where the label sits: beside its arrow, never on it.
     label_at: (f64, f64),
+    /// How the label is anchored there ("start", "middle", "end"): away from the arrow.
+    anchor: &'static str,
 }
 
 const EDGES: [Edge; 5] = [
@@ -37,35 +39,40 @@ const EDGES: [Edge; 5] = [
         from: VmState::Stopped,
         to: VmState::Running,
         path: "M 62 150 Q 70 70 138 50",
-        label_at: (62.0, 88.0),
+        label_at: (50.0, 92.0),
+        anchor: "end",
     },
     Edge {
         transition: Transition::Stop,
         from: VmState::Running,
         to: VmState::Stopped,
         path: "M 160 70 Q 120 120 92 160",
-        label_at: (112.0, 118.0),
+        label_at: (136.0, 142.0),
+        anchor: "start",
     },
     Edge {
         transition: Transition::Pause,
         from: VmState::Running,
         to: VmState::Paused,
         path: "M 222 50 Q 290 70 298 150",
-        label_at: (296.0, 88.0),
+        label_at: (310.0, 92.0),
+        anchor: "start",
     },
     Edge {
         transition: Transition::Resume,
         from: VmState::Paused,
         to: VmState::Running,
         path: "M 268 160 Q 240 120 200 70",
-        label_at: (250.0, 118.0),
+        label_at: (224.0, 114.0),
+        anchor: "end",
     },
     Edge {
         transition: Transition::Stop,
         from: VmState::Paused,
         to: VmState::Stopped,
         path: "M 256 185 L 104 185",
-        label_at: (180.0, 205.0),
+        label_at: (180.0, 208.0),
+        anchor: "middle",
     },
 ];
 
@@ -85,8 +92,9 @@ fn focus_a_legal_edge() {
     });
 }
 
+/// The diagram names an operation as the console does (`shutdown`, `suspend`).
 fn operation_word(transition: Transition) -> &'static str {
-    transition.operation().verb()
+    crate::console::virsh_name(transition)
 }
 
 /// The diagram for `row` (or the general machine when `None`).
@@ -119,6 +127,16 @@ pub fn Lifecycle(
             }
         }
         now
+    });
+    // An operation from anywhere (the selection follows it, see `Root`) animates its edge.
+    Effect::new(move |_| {
+        if let Some((from, to)) = app.operated.with(|operated| operated.as_ref()?.moved) {
+            fired.set(Some((from, to)));
+            set_timeout(
+                move || fired.set(None),
+                std::time::Duration::from_millis(900),
+            );
+        }
     });
 
     let label = move || match name.get() {
@@ -192,7 +210,7 @@ pub fn Lifecycle(
                     }
                 >
                     <path d=edge.path marker-end="url(#lc-arrow)" />
-                    <text x=edge.label_at.0 y=edge.label_at.1 text-anchor="middle">
+                    <text x=edge.label_at.0 y=edge.label_at.1 text-anchor=edge.anchor>
                         {word}
                     </text>
                 </g>
@@ -228,7 +246,7 @@ pub fn Lifecycle(
 
     view! {
         <figure class="lifecycle">
-            <svg viewBox="0 0 360 220" role="group" aria-label=label aria-describedby="lifecycle-text">
+            <svg viewBox="-50 0 460 220" role="group" aria-label=label aria-describedby="lifecycle-text">
                 <defs>
                     <marker id="lc-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
                         <path d="M 0 0 L 10 5 L 0 10 z" />

@@ -11,6 +11,7 @@ mod details;
 mod edit_dialog;
 mod event_log;
 mod lifecycle;
+mod presenter;
 mod update_notice;
 mod vm_list;
 mod vm_row;
@@ -31,6 +32,7 @@ use data_menu::{DataMenu, DropZone};
 use details::Details;
 use edit_dialog::EditDialog;
 use event_log::EventLogPanel;
+use presenter::PresenterToggle;
 use update_notice::UpdateNotice;
 use vm_list::VmList;
 
@@ -156,18 +158,29 @@ pub fn css_escape(text: &str) -> String {
 #[component]
 pub fn Root(app: App, language: Language, update: Update) -> impl IntoView {
     let ui = Ui::new();
+    // Whatever operates on a VM (a click, a console command, a JS API call) selects it, so
+    // its details and the lifecycle diagram show the operation as it happens.
+    Effect::new(move |_| {
+        if let Some(operated) = app.operated.get() {
+            if untrack(|| app.find(&operated.vm)).is_some() {
+                ui.selected.set(Some(operated.vm));
+            }
+        }
+    });
     provide_context(app);
     provide_context(ui);
     provide_context(language);
+    let presenting = RwSignal::new(presenter::asked_by_address());
 
     view! {
-        <main class="app">
+        <main class="app" class:presenter=move || presenting.get()>
             <header class="top" inert=move || ui.dialog_open()>
                 <div class="title">
                     <h1>{language.text(|t| t.app_name)}</h1>
                     <p class="tagline">{language.text(|t| t.tagline)}</p>
                 </div>
                 <LanguageMenu />
+                <PresenterToggle on=presenting />
                 <DataMenu />
             </header>
             <UpdateNotice update />

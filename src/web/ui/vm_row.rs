@@ -7,9 +7,12 @@ use leptos::prelude::*;
 
 use super::confirm_dialog::{ActionStyle, Confirmation, DialogAction};
 use super::Ui;
+use crate::console::{self, virsh_name, Command};
+use crate::event_log::Source;
 use crate::i18n::{fill, parts, Lang, Part};
-use crate::manager::{ConfigField, Transition, VmConfig, VmState};
-use crate::web::app::{App, Row};
+use crate::manager::{ConfigField, Refusal, Transition, VmConfig, VmState};
+use crate::present::fold_case;
+use crate::web::app::{now, App, Line, LineKind, Row};
 use crate::web::language::Language;
 
 /// A row of the list. Everything in it reads the row's own signals, so a change to this VM
@@ -87,14 +90,18 @@ pub fn VmRow(
                     let name = name.clone();
                     move || {
                         let state = state.get();
-                        Transition::ALL.map(|transition| transition_button(lang, &name, state, transition))
+                        (
+                            Transition::ALL.map(|transition| transition_button(lang, &name, state, transition)),
+                            extra_button(lang, &name, state, RowAction::Reboot),
+                            extra_button(lang, &name, state, RowAction::ForceOff),
+                        )
                     }
                 }
                 <button aria-label=fill(texts.edit_vm, &[("name", &name)]) data-action=RowAction::Edit.as_str()>
                     {texts.action_edit}
                 </button>
                 <button class="delete" aria-label=fill(texts.delete_vm, &[("name", &name)]) data-action=RowAction::Delete.as_str()>
-                    {texts.action_delete}
+                    {word_and_command(texts.action_delete, "undefine")}
                 </button>
             </div>
         </div>
@@ -184,20 +191,78 @@ fn PendingNotice(
     }
 }
 
+/// A button's word, and beside it the virsh command it runs where the two differ ("Stop
+/// `shutdown`"), so that every view names an operation the same way.
+fn word_and_command(word: &'static str, command: &'static str) -> impl IntoView + use<> {
+    let differs = fold_case(word) != command;
+    view! {
+        {word}
+        {differs.then(|| view! { <code class="virsh" translate="no">{command}</code> })}
+    }
+}
+
+/// What each row action of the lifecycle needs: its word, accessible name, virsh command and
+/// why it is refused in `state`, if it is. `None` for the actions that are no lifecycle step.
+pub(super) fn lifecycle_action(
+    lang: Lang,
+    action: RowAction,
+    state: VmState,
+) -> Option<(&'static str, &'static str, &'static str, Option<Refusal>)> {
+    let texts = lang.texts();
+    Some(match action {
+        RowAction::Transition(transition) => (
+            texts.transition(transition),
+            texts.transition_vm(transition),
+            virsh_name(transition),
+            transition.operation().refusal(state),
+        ),
+        // Reboot: a running VM only; Force off: a running or paused one (as Stop).
+        RowAction::Reboot => (
+            texts.action_reboot,
+            texts.reboot_vm,
+            "reboot",
+            (state != VmState::Running).then_some(Refusal::NotRunning),
+        ),
+        RowAction::ForceOff => (
+            texts.action_force_off,
+            texts.force_off_vm,
+            "destroy",
+            Transition::Stop.operation().refusal(state),
+        ),
+        _ => return None,
+    })
+}
+
+/// The lifecycle actions a row shows, in order.
+pub(super) const LIFECYCLE_ACTIONS: [RowAction; 6] = [
+    RowAction::Transition(Transition::Start),
+    RowAction::Transition(Transition::Stop),
+    RowAction::Transition(Transition::Pause),
+    RowAction::Transition(Transition::Resume),
+    RowAction::Reboot,
+    RowAction::ForceOff,
+];
+
 fn transition_button(
     lang: Lang,
     name: &str,
     state: VmState,
     transition: Transition,
 ) -> impl IntoView {
+    extra_button(lang, name, state, RowAction::Transition(transition))
+}
+
+/// A lifecycle button: disabled, with the reason as its title, where the state refuses it
+/// (the details panel shows the reason as text too, for touch screens and projectors).
+fn extra_button(lang: Lang, name: &str, state: VmState, action: RowAction) -> impl IntoView {
     let texts = lang.texts();
-    let word = texts.transition(transition);
-    let refusal = transition.operation().refusal(state);
+    let (word, label, command, refusal) =
+        lifecycle_action(lang, action, state).expect("a lifecycle action");
     let title = refusal.map(|refusal| {
         fill(
             texts.cant_do,
             &[
-                ("action", &crate::present::fold_case(word)),
+                ("action", &fold_case(word)),
                 ("name", &name),
                 ("reason", &texts.refusal(refusal)),
             ],
@@ -205,12 +270,12 @@ fn transition_button(
     });
     view! {
         <button
-            aria-label=fill(texts.transition_vm(transition), &[("name", &name)])
+            aria-label=fill(label, &[("name", &name)])
             disabled=refusal.is_some()
             title=title
-            data-action=RowAction::Transition(transition).as_str()
+            data-action=action.as_str()
         >
-            {word}
+            {word_and_command(word, command)}
         </button>
     }
 }
@@ -251,16 +316,20 @@ fn keep_focus_in_row(button: web_sys::HtmlButtonElement) {
 
 /// What a row's button does, as its `data-action` says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum RowAction {
+pub(super) enum RowAction {
     Details,
     Transition(Transition),
+    Reboot,
+    ForceOff,
     Edit,
     Delete,
     Discard,
 }
 
 impl RowAction {
-    const ALL: [RowAction; 8] = [
+    const ALL: [RowAction; 10] = [
+        RowAction::Reboot,
+        RowAction::ForceOff,
         RowAction::Details,
         RowAction::Transition(Transition::Start),
         RowAction::Transition(Transition::Stop),
@@ -275,6 +344,8 @@ impl RowAction {
         match self {
             RowAction::Details => "details",
             RowAction::Transition(transition) => transition.operation().verb(),
+            RowAction::Reboot => "reboot",
+            RowAction::ForceOff => "destroy",
             RowAction::Edit => "edit",
             RowAction::Delete => "delete",
             RowAction::Discard => "discard",
@@ -325,11 +396,50 @@ pub(super) fn on_row_click(app: App, ui: Ui, event: leptos::ev::MouseEvent) {
             ui.remember_focus();
             ui.editing.set(Some(name));
         }
+        RowAction::Reboot => run_as_click(app, Command::Reboot(name)),
+        RowAction::ForceOff => confirm_force_off(app, ui, name),
         RowAction::Delete => confirm_delete(app, ui, name),
         RowAction::Discard => {
             let _ = app.discard_pending(&name);
         }
     }
+}
+
+/// Runs `command` for a click through the console's own code (so that Reboot and Force off
+/// do exactly what `reboot` and `destroy` do), printing the command it amounts to in the
+/// console and logging it as the GUI's.
+fn run_as_click(app: App, command: Command) {
+    let line = format!("# virsh {}", command.to_line());
+    let output = app.with_source(Source::Console, || console::execute(&command, &app));
+    if let Some(record) = &output.record {
+        app.log(record.to_event(now(), Source::Gui));
+    }
+    let mut printed = vec![Line {
+        kind: LineKind::Mirror,
+        text: line,
+    }];
+    if output.error {
+        printed.extend(output.lines.into_iter().map(|text| Line {
+            kind: LineKind::Error,
+            text,
+        }));
+    }
+    app.print(printed);
+}
+
+/// Asks before forcing `name` off: on a real host the guest loses its unsaved work.
+fn confirm_force_off(app: App, ui: Ui, name: String) {
+    let texts = expect_context::<Language>().texts_untracked();
+    let target = name.clone();
+    ui.confirm(Confirmation {
+        title: fill(texts.force_off_title, &[("name", &name)]),
+        body: vec![fill(texts.force_off_body, &[("name", &name)])],
+        actions: vec![DialogAction::new(
+            texts.action_force_off,
+            ActionStyle::Danger,
+            move || run_as_click(app, Command::Destroy(target.clone())),
+        )],
+    });
 }
 
 /// Asks before deleting `name`, saying that a running VM will be forced off.
