@@ -161,14 +161,18 @@ fn the_russian_console_speaks_libvirts_russian() {
     let refused = run("start web-01");
     assert!(refused.error);
     assert_eq!(refused.lines, ["ошибка: Домен уже активен"]);
-    // The event log keeps the core's words, whatever the console's language.
+    // The event log has the core's words in the console's language.
     assert_eq!(
         refused.record.unwrap().error.unwrap(),
+        "нельзя запустить «web-01»: она уже работает"
+    );
+    assert_eq!(
         run_in("start web-01", &host, Lang::En)
             .record
             .unwrap()
             .error
-            .unwrap()
+            .unwrap(),
+        "cannot start 'web-01': it is already running"
     );
     assert_eq!(
         run("list").lines,

@@ -228,3 +228,46 @@ fn every_language_names_itself() {
     assert_eq!(Lang::En.texts().language, "Language");
     assert_eq!(Lang::Ru.texts().language, "Язык");
 }
+
+#[test]
+fn a_field_s_value_in_words_is_one_source_for_the_list_and_the_details() {
+    use vm_playground::{ConfigField, VmConfig};
+    let config = VmConfig {
+        name: "web-01".into(),
+        memory: 1536,
+        vcpus: 2,
+        disk_path: "/images/web.qcow2".into(),
+        disk_size: 1024,
+        iso_image: None,
+        network: "default".into(),
+    };
+    let words = |lang: Lang| {
+        ConfigField::ALL
+            .map(|field| lang.field_value(&config, field))
+            .to_vec()
+    };
+    assert_eq!(
+        words(Lang::En),
+        [
+            "web-01",
+            "1.5 GB",
+            "2",
+            "/images/web.qcow2",
+            "1,024 GB",
+            "none",
+            "default"
+        ]
+    );
+    assert_eq!(
+        words(Lang::Ru),
+        [
+            "web-01",
+            "1,5\u{a0}ГБ",
+            "2",
+            "/images/web.qcow2",
+            "1\u{a0}024\u{a0}ГБ",
+            "нет",
+            "default"
+        ]
+    );
+}

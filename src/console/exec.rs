@@ -40,7 +40,7 @@ pub struct OpRecord {
     /// The operation.
     pub op: &'static str,
     /// `None` if it succeeded, else the core's message ("cannot start 'x': it is already
-    /// running"), as the GUI would log it.
+    /// running") in the console's language, as the GUI would log it.
     pub error: Option<String>,
 }
 
@@ -398,7 +398,7 @@ fn start(backend: &dyn ConsoleBackend, arg: &str, lang: Lang) -> Output {
         output.record = Some(OpRecord {
             vm: name,
             op: "start",
-            error: Some(error.to_string()),
+            error: Some(lang.error(&error)),
         });
         return output;
     }
@@ -464,7 +464,7 @@ fn finish_as(
         Ok(lines) => (Output::printed(lines), None),
         Err(error) => (
             Output::failed(failure(&error, verb, arg, lang)),
-            Some(error.to_string()),
+            Some(lang.error(&error)),
         ),
     };
     output.record = Some(OpRecord {
@@ -548,9 +548,9 @@ fn reboot(backend: &dyn ConsoleBackend, arg: &str, lang: Lang) -> Output {
         output.record = Some(OpRecord {
             vm: name.to_owned(),
             op: "reboot",
-            error: Some(format!(
-                "cannot reboot '{name}': it is {}; only a running VM can be rebooted",
-                info.state
+            error: Some(fill(
+                lang.texts().error_reboot_not_running,
+                &[("name", &name), ("state", &lang.state_word(info.state))],
             )),
         });
         return output;
@@ -630,7 +630,11 @@ impl Change<'_> {
         output.record = Some(OpRecord {
             vm: self.name().to_owned(),
             op: self.op,
-            error: Some(reason(Lang::En).trim_start_matches("error: ").to_owned()),
+            error: Some(
+                reason(self.lang)
+                    .trim_start_matches(self.lang.console().error("").as_str())
+                    .to_owned(),
+            ),
         });
         output
     }
@@ -893,7 +897,7 @@ fn rename(backend: &dyn ConsoleBackend, arg: &str, new: &str, lang: Lang) -> Out
         output.record = Some(OpRecord {
             vm: old.clone(),
             op: "rename",
-            error: Some(VmError::AlreadyExists { name: old }.to_string()),
+            error: Some(lang.error(&VmError::AlreadyExists { name: old })),
         });
         return output;
     }
@@ -912,7 +916,7 @@ fn rename(backend: &dyn ConsoleBackend, arg: &str, new: &str, lang: Lang) -> Out
             output.record = Some(OpRecord {
                 vm: old,
                 op: "rename",
-                error: result.err().map(|error| error.to_string()),
+                error: result.err().map(|error| lang.error(&error)),
             });
             return output;
         }

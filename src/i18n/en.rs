@@ -130,6 +130,7 @@ pub const EN: Texts = Texts {
     error_already_exists: "a VM named '{name}' already exists",
     error_refused: "cannot {op} '{name}': {why}",
     error_refused_in_state: "cannot {op} '{name}' while it is {state}",
+    error_reboot_not_running: "cannot reboot '{name}': it is {state}; only a running VM can be rebooted",
     error_closed: "the VM manager is closed",
     error_invalid_saved_state: "invalid saved state: {reason}",
     error_record_out_of_range: "{field} must be between {min} and {max}{note}, got {got}",

@@ -31,6 +31,8 @@ use std::fmt::{self, Write as _};
 
 use serde::Serialize;
 
+use crate::manager::ConfigField;
+
 pub use console::ConsoleTexts;
 pub use console_en::CONSOLE_EN;
 pub use console_ru::CONSOLE_RU;
@@ -182,6 +184,24 @@ impl Lang {
                 .replace('.', &self.decimal_separator().to_string())
         };
         fill(texts.size_gb, &[("n", &gb)])
+    }
+
+    /// A config field's value in words, as the list and the details show it: "2 GB",
+    /// "none" for no ISO; names, paths and networks as they are. One source for the row's
+    /// pending changes and the details panel.
+    pub fn field_value(self, config: &crate::manager::VmConfig, field: ConfigField) -> String {
+        match field {
+            ConfigField::Name => config.name.clone(),
+            ConfigField::Memory => self.memory(config.memory),
+            ConfigField::Vcpus => self.number(u64::from(config.vcpus)),
+            ConfigField::DiskPath => config.disk_path.clone(),
+            ConfigField::DiskSize => self.gigabytes(config.disk_size),
+            ConfigField::IsoImage => config
+                .iso_image
+                .clone()
+                .unwrap_or_else(|| self.texts().no_iso.to_owned()),
+            ConfigField::Network => config.network.clone(),
+        }
     }
 
     /// A disk size in gigabytes: "10 GB".

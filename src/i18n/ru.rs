@@ -135,6 +135,7 @@ pub const RU: Texts = Texts {
     error_already_exists: "ВМ с именем «{name}» уже существует",
     error_refused: "нельзя {op} «{name}»: {why}",
     error_refused_in_state: "нельзя {op} «{name}» в состоянии «{state}»",
+    error_reboot_not_running: "нельзя перезагрузить «{name}»: её состояние — «{state}»; перезагрузить можно только работающую ВМ",
     error_closed: "менеджер ВМ закрыт",
     error_invalid_saved_state: "сохранённые данные недопустимы: {reason}",
     error_record_out_of_range: "{field} должно быть от {min} до {max}{note}, получено {got}",

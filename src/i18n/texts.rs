@@ -258,6 +258,8 @@ pub struct Texts {
     pub error_refused: &'static str,
     /// An operation refused in a state. `{op}`, `{name}`, `{state}` (lower case).
     pub error_refused_in_state: &'static str,
+    /// A reboot of a VM that is not running. `{name}`, `{state}` (lower case).
+    pub error_reboot_not_running: &'static str,
     /// The manager was closed.
     pub error_closed: &'static str,
     /// Saved data that can't be restored. `{reason}`.

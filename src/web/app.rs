@@ -366,7 +366,11 @@ impl App {
         if source == Source::Console {
             return;
         }
-        let outcome = result.as_ref().map(drop).map_err(ToString::to_string);
+        // In the page's language now: an entry reads as the page did when it happened.
+        let outcome = result
+            .as_ref()
+            .map(drop)
+            .map_err(|error| current().error(error));
         if source == Source::Gui && outcome.is_ok() {
             let lines = mirror().into_iter().map(|text| Line {
                 kind: LineKind::Mirror,

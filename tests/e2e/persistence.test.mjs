@@ -182,6 +182,13 @@ e2e('a tab that misses storage events never overwrites newer data', async ({ pag
 
   // A VM deleted elsewhere is not brought back by the deaf tab.
   await page.evaluate(() => vmPlayground.deleteVm('web-01'));
+  // Chromium hands a write to another page's copy of localStorage a moment later (pages may
+  // live in other processes): wait until the deaf tab's storage has it, as a later click
+  // would find it, so the click below tests the app's check, not that delay.
+  await waitFor(
+    () => deaf.evaluate(() => localStorage.getItem('vm-playground:vm:web-01') === null),
+    'the delete to reach the deaf tab’s storage',
+  );
   await action(deaf, 'Stop', 'web-01').click();
   await row(deaf, 'web-01').waitFor({ state: 'detached' });
 

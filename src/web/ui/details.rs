@@ -35,14 +35,7 @@ fn config_rows(lang: Lang, config: &VmConfig) -> Vec<DetailRow> {
                 ("size", &lang.memory(config.memory)),
             ],
         ),
-        ConfigField::Vcpus => lang.number(u64::from(config.vcpus)),
-        ConfigField::DiskPath => config.disk_path.clone(),
-        ConfigField::DiskSize => lang.gigabytes(config.disk_size),
-        ConfigField::IsoImage => config
-            .iso_image
-            .clone()
-            .unwrap_or_else(|| texts.no_iso.to_owned()),
-        ConfigField::Network => config.network.clone(),
+        other => lang.field_value(config, other),
     };
     ConfigField::ALL
         .into_iter()

@@ -135,18 +135,7 @@ fn specs(lang: Lang, config: &VmConfig) -> impl IntoView + use<> {
 /// What a pending config changes, field by field: "memory 1 GB → 2 GB".
 fn pending_changes(lang: Lang, current: &VmConfig, pending: &VmConfig) -> Vec<String> {
     let texts = lang.texts();
-    let value = |config: &VmConfig, field: ConfigField| match field {
-        ConfigField::Name => config.name.clone(),
-        ConfigField::Memory => lang.memory(config.memory),
-        ConfigField::Vcpus => lang.number(u64::from(config.vcpus)),
-        ConfigField::DiskPath => config.disk_path.clone(),
-        ConfigField::DiskSize => lang.gigabytes(config.disk_size),
-        ConfigField::IsoImage => config
-            .iso_image
-            .clone()
-            .unwrap_or_else(|| texts.no_iso.to_owned()),
-        ConfigField::Network => config.network.clone(),
-    };
+    let value = |config: &VmConfig, field: ConfigField| lang.field_value(config, field);
     ConfigField::ALL
         .into_iter()
         .filter_map(|field| {
