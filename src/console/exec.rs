@@ -10,8 +10,8 @@ use super::units::{count, scaled_kib};
 use super::ConsoleBackend;
 use crate::event_log::{Event, Source};
 use crate::manager::{
-    ConfigField, ConfigProblem, Operation, Refusal, Transition, VmConfig, VmError, VmInfo, VmState,
-    MEMORY_MB, VCPUS,
+    ConfigField, ConfigProblem, Operation, Refusal, Resource, Transition, VmConfig, VmError,
+    VmInfo, VmState, MEMORY_MB, VCPUS,
 };
 
 /// What the UI must do besides printing, for the commands that act on the console itself.
@@ -468,7 +468,18 @@ fn cause(error: &VmError) -> Vec<String> {
             Some(refusal) => not_valid(virsh_reason(refusal)),
             None => format!("error: {error}"),
         },
+        // QEMU's own words when it can't allocate the guest's RAM, then ours with the numbers.
+        VmError::InsufficientResources {
+            resource: Resource::Memory,
+            ..
+        } => format!(
+            "error: internal error: cannot set up guest memory 'pc.ram': Cannot allocate memory ({error})"
+        ),
+        VmError::InsufficientResources { .. } | VmError::HostTooSmall { .. } => {
+            format!("error: operation failed: {error}")
+        }
         VmError::InvalidConfig { .. }
+        | VmError::InvalidHost { .. }
         | VmError::Closed
         | VmError::InvalidSnapshot { .. }
         | VmError::RecordOutOfRange { .. } => {

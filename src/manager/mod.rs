@@ -5,6 +5,7 @@
 
 mod config;
 mod error;
+mod host;
 pub mod limits;
 mod mock;
 mod nfc;
@@ -13,6 +14,7 @@ mod state;
 
 pub use config::{check_name, ConfigField, ConfigProblem, VmConfig, KNOWN_NETWORKS};
 pub use error::{InfoField, VmError};
+pub use host::{Host, HostId, HostInfo, Resource, Usage, LOCAL_HOST};
 pub use limits::{DISK_SIZE_GB, MEMORY_MB, NAME_MAX_CHARS, VCPUS};
 pub use mock::{Clock, ConfigUpdate, MockVmManager, Timestamp, VmInfo, VmManager};
 pub use nfc::{is_nfc, nfc, set_normaliser, Normaliser};
