@@ -193,7 +193,7 @@ fn unreadable_metadata_is_set_aside_and_the_vms_still_load() {
 #[test]
 fn a_newer_format_is_not_read_and_everything_is_set_aside() {
     let mut entries = saved(&two_vms());
-    entries.insert(META_KEY.to_owned(), "{\"version\":2}".to_owned());
+    entries.insert(META_KEY.to_owned(), "{\"version\":3}".to_owned());
     let loaded = load_map(&entries);
     assert!(loaded.vms.is_empty());
     assert_eq!(
@@ -253,4 +253,62 @@ fn decode_vm_checks_one_record_like_the_loader() {
     assert!(storage::decode_vm("vm-playground:vm:other", &storage::encode_vm(&info)).is_err());
     assert!(storage::decode_vm(META_KEY, "{}").is_err());
     assert_eq!(storage::vm_name(&key), Some("alpha"));
+}
+
+#[test]
+fn format_1_migrates_to_the_default_host() {
+    let loaded = load_map(&fixture("storage-v1.json"));
+    assert_eq!(loaded.host, storage::DEFAULT_HOST);
+    assert!(
+        loaded.needs_upgrade,
+        "format 1 must be rewritten as format 2"
+    );
+    // An over-capacity format-1 set loads as it is, on the default host.
+    let mut entries = fixture("storage-v1.json");
+    let big = MockVmManager::new();
+    for name in ["a", "b", "c", "d", "e"] {
+        big.create_vm(VmConfig {
+            name: name.into(),
+            memory: 8192,
+            ..Default::default()
+        })
+        .unwrap();
+    }
+    for info in big.snapshot().unwrap().vms {
+        entries.insert(
+            storage::vm_key(&info.config.name),
+            storage::encode_vm(&info),
+        );
+    }
+    let loaded = load_map(&entries);
+    assert_eq!(loaded.vms.len(), 8);
+    let manager =
+        MockVmManager::with_host(loaded.host, Box::new(|| 0)).expect("the default host is valid");
+    manager.restore(Snapshot::from(loaded.vms)).unwrap();
+    assert!(!manager.host_info().unwrap().over_capacity().is_empty());
+}
+
+#[test]
+fn format_2_keeps_the_host() {
+    let mut entries = saved(&two_vms());
+    let host = vm_playground::manager::Host {
+        memory: Some(2048),
+        cpus: None,
+        storage: Some(40),
+        overcommit: true,
+    };
+    entries.insert(storage::HOST_KEY.to_owned(), storage::encode_host(&host));
+    let loaded = load_map(&entries);
+    assert_eq!(loaded.host, host);
+    assert!(!loaded.needs_upgrade);
+    assert!(loaded.problems.is_empty());
+    // No host key in format 2: the default host.
+    assert_eq!(load_map(&saved(&two_vms())).host, storage::DEFAULT_HOST);
+}
+
+#[test]
+fn a_damaged_host_is_set_aside_and_the_default_host_used() {
+    let loaded = damaged(storage::HOST_KEY, "{\"cpus\":0}", "CPUs");
+    assert_eq!(loaded.host, storage::DEFAULT_HOST);
+    assert_eq!(names(&loaded), ["alpha", "beta"]);
 }
