@@ -11,6 +11,7 @@ mod mock;
 mod nfc;
 mod snapshot;
 mod state;
+pub mod usage_model;
 
 pub use config::{check_name, ConfigField, ConfigProblem, VmConfig, KNOWN_NETWORKS};
 pub use error::{InfoField, VmError};

@@ -50,6 +50,10 @@ impl App {
         if !loaded.set_aside.is_empty() {
             self.set_aside(&entries, &loaded);
         }
+        // The manager is empty here, so any valid host is taken (VMs over its capacity load
+        // as they are).
+        let _ = manager.set_host(loaded.host);
+        self.host_changed.notify();
         if loaded.first_visit {
             demo::load_demo(&manager).expect("the demo set is valid");
             self.refresh_all();
@@ -60,8 +64,11 @@ impl App {
             .restore_checked(loaded.vms)
             .expect("the app's manager is never closed");
         self.refresh_all();
-        if !loaded.set_aside.is_empty() {
+        if !loaded.set_aside.is_empty() || loaded.needs_upgrade {
             let _ = store::save_meta();
+        }
+        if loaded.needs_upgrade {
+            self.save_host();
         }
     }
 
@@ -231,13 +238,27 @@ impl App {
         }
     }
 
+    /// Saves the host's sizes.
+    pub(super) fn save_host(&self) {
+        if !self.saving() {
+            return;
+        }
+        if let Ok(info) = self.manager().host_info() {
+            if let Err(error) = store::save_host(&info.host) {
+                self.not_saving(error);
+            }
+        }
+    }
+
     /// Writes every VM and the deletes not yet written; on success, saving is back on.
     pub(super) fn flush_all(&self) -> bool {
         let deletes: Vec<String> = self
             .unsaved_deletes
             .with_value(|deletes| deletes.iter().map(|name| storage::vm_key(name)).collect());
         let infos = self.manager().list_vm_infos().unwrap_or_default();
+        let host = self.manager().host_info().map(|info| info.host);
         let result = store::save_meta()
+            .and_then(|()| host.map_or(Ok(()), |host| store::save_host(&host)))
             .and_then(|()| store::remove_keys(&deletes))
             .and_then(|()| infos.iter().try_for_each(store::save_vm));
         match result {
