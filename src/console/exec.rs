@@ -2,7 +2,8 @@
 
 use super::facts::{Facts, Reason};
 use super::format::{
-    domain_xml, dominfo, fake_uuid, help_command, help_group, help_list, list_table, state_word,
+    domain_xml, dominfo, dommemstat, domstats, fake_uuid, help_command, help_group, help_list,
+    list_table, nodeinfo, state_word,
 };
 use super::parse::{Command, ConsoleError, Scope};
 use super::spec::{suggest_command, Group};
@@ -188,6 +189,24 @@ pub fn execute(command: &Command, backend: &dyn ConsoleBackend) -> Output {
                 backend.now(),
             )
         }),
+        Command::NodeInfo => match backend.host_info() {
+            Ok(info) => Output::printed(nodeinfo(&info)),
+            Err(error) => Output::failed(cause(&error)),
+        },
+        Command::DomMemStat(arg) => match resolve(backend, arg, Lookup::ANY) {
+            Ok(info) if !info.state.is_active() => {
+                Output::failed(vec![not_valid("domain is not running")])
+            }
+            Ok(info) => {
+                let actual = live_kib(backend, &info);
+                Output::printed(dommemstat(&info, actual, backend.sim_time()))
+            }
+            Err(error) => Output::failed(cause(&error)),
+        },
+        Command::DomStats(arg) => read(backend, arg, Lookup::ANY, |info| {
+            let facts = backend.facts(&info.config.name);
+            domstats(info, &facts, live_kib(backend, info), backend.sim_time())
+        }),
         Command::DomState { name: arg, reason } => read(backend, arg, Lookup::ANY, |info| {
             let word = state_word(info.state);
             if !reason {
@@ -339,6 +358,14 @@ fn read(
     }
 }
 
+/// The guest's current memory in KiB (what `setmem --live` set, else its config).
+fn live_kib(backend: &dyn ConsoleBackend, info: &VmInfo) -> u64 {
+    backend
+        .facts(&info.config.name)
+        .live_memory
+        .unwrap_or(info.config.memory.saturating_mul(1024))
+}
+
 /// Records why `name` is in `state`, where the backend keeps facts.
 fn set_reason(backend: &dyn ConsoleBackend, name: &str, state: VmState, reason: Reason) {
     let facts = Facts {
@@ -480,6 +507,7 @@ fn cause(error: &VmError) -> Vec<String> {
         }
         VmError::InvalidConfig { .. }
         | VmError::InvalidHost { .. }
+        | VmError::InvalidHostValue { .. }
         | VmError::Closed
         | VmError::InvalidSnapshot { .. }
         | VmError::RecordOutOfRange { .. } => {

@@ -304,6 +304,54 @@ pub struct Texts {
     pub console_output: &'static str,
     /// The console input's accessible name.
     pub command: &'static str,
+
+    // ---- The host (issue 14) ---------------------------------------------------------
+    /// The Host panel's heading and the region's accessible name.
+    pub host_heading: &'static str,
+    /// The memory gauge. `{used}`, `{total}`: sizes.
+    pub host_memory: &'static str,
+    /// The vCPU gauge. `{used}`: vCPUs of active VMs; `{cpus}`: physical CPUs; `{ratio}`: vCPUs per CPU.
+    pub host_vcpus: &'static str,
+    /// The vCPU gauge on a host with unlimited CPUs. `{used}`.
+    pub host_vcpus_unlimited: &'static str,
+    /// The storage gauge. `{used}`, `{total}`: sizes.
+    pub host_storage: &'static str,
+    /// A size that has no limit.
+    pub host_unlimited: &'static str,
+    /// The mark of a gauge over the host's size (shown with its colour).
+    pub host_over: &'static str,
+    /// The mark of the vCPU gauge above one vCPU per CPU.
+    pub host_overcommitted: &'static str,
+    /// Shown when the VMs hold more memory or storage than the host has.
+    pub host_over_notice: &'static str,
+    /// The preset menu's label.
+    pub host_preset: &'static str,
+    /// The laptop preset.
+    pub host_preset_laptop: &'static str,
+    /// The server preset.
+    pub host_preset_server: &'static str,
+    /// The unlimited preset.
+    pub host_preset_unlimited: &'static str,
+    /// The preset menu when the sizes match no preset.
+    pub host_preset_custom: &'static str,
+    /// The memory size field's label.
+    pub host_memory_mb: &'static str,
+    /// The CPU count field's label.
+    pub host_cpus: &'static str,
+    /// The storage pool field's label.
+    pub host_storage_gb: &'static str,
+    /// The overcommit checkbox's label.
+    pub host_overcommit: &'static str,
+    /// The hint under the size fields.
+    pub host_blank_unlimited: &'static str,
+    /// The button that applies the sizes.
+    pub host_apply: &'static str,
+    /// A size field holding no whole number. `{field}`: its label.
+    pub host_not_a_number: &'static str,
+    /// What a VM holds of the host, in its details. `{memory}`, `{disk}`: sizes; `{vcpus}`: a count.
+    pub vm_holds: &'static str,
+    /// Under a VM whose next boot would be refused. `{reason}`: why.
+    pub pending_will_not_start: &'static str,
 }
 
 impl Texts {

@@ -81,6 +81,13 @@ pub enum VmError {
         /// The size asked for.
         requested: u64,
     },
+    /// A `setHost` argument of the wrong type or with an unknown key.
+    InvalidHostValue {
+        /// The key at fault ("memory", "cpus", "storage", "overcommit", or an unknown one).
+        key: String,
+        /// What was found, in words.
+        found: String,
+    },
     /// A host size outside the limits (`limits::HOST_*`).
     InvalidHost {
         /// The size at fault.
@@ -126,7 +133,9 @@ impl VmError {
         match self {
             VmError::NotFound { .. } => "NotFound",
             VmError::AlreadyExists { .. } => "AlreadyExists",
-            VmError::InvalidConfig { .. } | VmError::InvalidHost { .. } => "InvalidConfig",
+            VmError::InvalidConfig { .. }
+            | VmError::InvalidHost { .. }
+            | VmError::InvalidHostValue { .. } => "InvalidConfig",
             VmError::InsufficientResources { .. } | VmError::HostTooSmall { .. } => {
                 "InsufficientResources"
             }
@@ -218,6 +227,18 @@ impl fmt::Display for VmError {
                     "cannot make the host's {what} {requested} {unit}: its VMs hold {held} {unit}"
                 )
             }
+            VmError::InvalidHostValue { key, found } => match key.as_str() {
+                "memory" | "cpus" | "storage" => write!(
+                    f,
+                    "the host's {key} must be a whole number or null (unlimited), got {found}"
+                ),
+                "overcommit" => write!(f, "the host's overcommit must be a boolean, got {found}"),
+                "" => write!(f, "the host must be an object, got {found}"),
+                _ => write!(
+                    f,
+                    "the host has no '{key}': it has memory, cpus, storage and overcommit"
+                ),
+            },
             VmError::InvalidHost {
                 resource,
                 min,

@@ -112,6 +112,8 @@ pub struct App {
     pub infos_changed: Trigger,
     /// Notified when the host's sizes change (what the VMs hold follows `infos_changed`).
     pub host_changed: Trigger,
+    /// The simulated clock, in seconds since the page opened: drives the guests' usage.
+    pub sim_time: RwSignal<u64>,
     /// Whether changes are being saved.
     pub save_status: RwSignal<SaveStatus>,
     /// Messages about stored data (what could not be loaded, and where it was kept).
@@ -161,6 +163,7 @@ impl App {
             rows: RwSignal::new(Vec::new()),
             infos_changed: Trigger::new(),
             host_changed: Trigger::new(),
+            sim_time: RwSignal::new(0),
             save_status: RwSignal::new(SaveStatus::Saved),
             notices: RwSignal::new(Vec::new()),
             backups: RwSignal::new(Vec::new()),
@@ -594,6 +597,14 @@ impl crate::console::ConsoleBackend for App {
 
     fn now(&self) -> u64 {
         now()
+    }
+
+    fn host_info(&self) -> Result<HostInfo, VmError> {
+        self.manager().host_info()
+    }
+
+    fn sim_time(&self) -> u64 {
+        self.sim_time.get_untracked()
     }
 
     fn facts(&self, name: &str) -> Facts {

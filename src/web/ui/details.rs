@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::lifecycle::Lifecycle;
 use super::Ui;
 use crate::i18n::{fill, Lang};
-use crate::manager::{ConfigField, Timestamp, VmConfig};
+use crate::manager::{ConfigField, Timestamp, Usage, VmConfig};
 use crate::web::app::App;
 use crate::web::language::Language;
 
@@ -79,6 +79,23 @@ pub fn Details() -> impl IntoView {
                         let info = info.get();
                         let lang = language.get();
                         let texts = lang.texts();
+                        // Whether the next boot fits depends on the host and the other VMs.
+                        app.host_changed.track();
+                        app.infos_changed.track();
+                        let held = Usage::held_by(&info);
+                        let holds = fill(
+                            texts.vm_holds,
+                            &[
+                                ("memory", &lang.memory(held.memory)),
+                                ("vcpus", &lang.number(held.vcpus)),
+                                ("disk", &lang.gigabytes(held.storage)),
+                            ],
+                        );
+                        let will_not_start = info
+                            .pending
+                            .as_ref()
+                            .and_then(|_| app.manager().next_boot_refusal(&info.config.name).ok().flatten())
+                            .map(|reason| fill(texts.pending_will_not_start, &[("reason", &reason)]));
                         view! {
                             <section class="vm-details" data-details-vm=info.config.name.clone()>
                                 <h3>{info.config.name.clone()}</h3>
@@ -88,12 +105,14 @@ pub fn Details() -> impl IntoView {
                                     (texts.details_state_changed, format_time(lang, info.state_changed_at)),
                                     (texts.details_revision, lang.number(info.revision)),
                                 ])}
+                                <p class="holds">{holds}</p>
                                 <h4>{texts.details_configuration}</h4>
                                 {definition_list(config_rows(lang, &info.config))}
                                 {info.pending.map(|pending| view! {
                                     <h4>{texts.details_pending}</h4>
                                     {definition_list(config_rows(lang, &pending))}
                                 })}
+                                {will_not_start.map(|text| view! { <p class="warning" role="status">{text}</p> })}
                             </section>
                         }
                     })

@@ -10,6 +10,7 @@ mod data_menu;
 mod details;
 mod edit_dialog;
 mod event_log;
+mod host_panel;
 mod lifecycle;
 mod update_notice;
 mod vm_list;
@@ -31,6 +32,7 @@ use data_menu::{DataMenu, DropZone};
 use details::Details;
 use edit_dialog::EditDialog;
 use event_log::EventLogPanel;
+use host_panel::HostPanel;
 use update_notice::UpdateNotice;
 use vm_list::VmList;
 
@@ -177,6 +179,7 @@ pub fn Root(app: App, language: Language, update: Update) -> impl IntoView {
                     <h2 id="create-title">{language.text(|t| t.create_heading)}</h2>
                     <CreateForm />
                 </section>
+                <HostPanel />
                 <VmList />
                 <Details />
                 <div class="teaching">
