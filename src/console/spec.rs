@@ -346,6 +346,16 @@ pub const COMMANDS: &[CommandSpec] = &[
         group: Group::Monitoring,
     },
     CommandSpec {
+        name: "domstate",
+        args: &[DOMAIN],
+        options: &[flag("--reason", "also print reason for the state")],
+        summary: "domain state",
+        description: "Prints the domain's state: running, paused or shut off; with --reason, \
+            also why (booted, unpaused, user, shutdown, destroyed; unknown when the console \
+            didn't see it happen).",
+        group: Group::Monitoring,
+    },
+    CommandSpec {
         name: "nodeinfo",
         args: &[],
         options: &[],
@@ -369,16 +379,6 @@ pub const COMMANDS: &[CommandSpec] = &[
         options: &[],
         summary: "get statistics about one or multiple domains",
         description: "Shows a domain's state, CPU time, balloon and vCPU statistics.",
-        group: Group::Monitoring,
-    },
-    CommandSpec {
-        name: "domstate",
-        args: &[DOMAIN],
-        options: &[flag("--reason", "also print reason for the state")],
-        summary: "domain state",
-        description: "Prints the domain's state: running, paused or shut off; with --reason, \
-            also why (booted, unpaused, user, shutdown, destroyed; unknown when the console \
-            didn't see it happen).",
         group: Group::Monitoring,
     },
     CommandSpec {
