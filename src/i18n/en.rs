@@ -178,4 +178,10 @@ pub const EN: Texts = Texts {
     host_not_a_number: "{field}: enter a whole number, or leave it empty for unlimited.",
     vm_holds: "Holds of the host: {memory} of memory, {vcpus} vCPUs, {disk} of storage",
     pending_will_not_start: "As configured it will not start again after a stop: {reason}",
+    clock_label: "Simulated time",
+    clock_time: "Simulated time: {time}",
+    clock_play: "Play",
+    clock_pause: "Pause",
+    clock_speed: "Speed",
+    vm_usage: "Guest now: CPU {cpu} %, memory in use {memory}",
 };

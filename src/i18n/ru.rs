@@ -183,4 +183,10 @@ pub const RU: Texts = Texts {
     host_not_a_number: "{field}: введите целое число или оставьте поле пустым — без ограничений.",
     vm_holds: "Занимает на хосте: память — {memory}, vCPU — {vcpus}, хранилище — {disk}",
     pending_will_not_start: "В этой конфигурации ВМ не запустится снова после остановки: {reason}",
+    clock_label: "Модельное время",
+    clock_time: "Модельное время: {time}",
+    clock_play: "Пуск",
+    clock_pause: "Пауза",
+    clock_speed: "Скорость",
+    vm_usage: "Гость сейчас: ЦП {cpu} %, занято памяти {memory}",
 };

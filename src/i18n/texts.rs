@@ -352,6 +352,18 @@ pub struct Texts {
     pub vm_holds: &'static str,
     /// Under a VM whose next boot would be refused. `{reason}`: why.
     pub pending_will_not_start: &'static str,
+    /// The simulated clock's group label.
+    pub clock_label: &'static str,
+    /// The simulated clock's reading. `{time}`: minutes and seconds.
+    pub clock_time: &'static str,
+    /// The button that runs the simulated clock.
+    pub clock_play: &'static str,
+    /// The button that stops the simulated clock.
+    pub clock_pause: &'static str,
+    /// The clock's speed menu's label.
+    pub clock_speed: &'static str,
+    /// The selected VM's use now, in its details. `{cpu}`: a percentage; `{memory}`: a size.
+    pub vm_usage: &'static str,
 }
 
 impl Texts {

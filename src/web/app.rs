@@ -114,6 +114,8 @@ pub struct App {
     pub host_changed: Trigger,
     /// The simulated clock, in seconds since the page opened: drives the guests' usage.
     pub sim_time: RwSignal<u64>,
+    /// Simulated seconds per real second: 1, 10 or 60; 0 while the clock is paused.
+    pub clock_speed: RwSignal<u64>,
     /// Whether changes are being saved.
     pub save_status: RwSignal<SaveStatus>,
     /// Messages about stored data (what could not be loaded, and where it was kept).
@@ -164,6 +166,7 @@ impl App {
             infos_changed: Trigger::new(),
             host_changed: Trigger::new(),
             sim_time: RwSignal::new(0),
+            clock_speed: RwSignal::new(1),
             save_status: RwSignal::new(SaveStatus::Saved),
             notices: RwSignal::new(Vec::new()),
             backups: RwSignal::new(Vec::new()),
@@ -356,6 +359,8 @@ impl App {
     /// The host's sizes and what the VMs hold, tracking every change of either (for the
     /// gauges).
     pub fn host_info(&self) -> HostInfo {
+        // A VM added or removed changes the rows; a VM changed notifies `infos_changed`.
+        self.rows.track();
         self.infos_changed.track();
         self.host_changed.track();
         self.manager()

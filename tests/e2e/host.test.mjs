@@ -125,6 +125,21 @@ e2e('the host follows the panel and the API, and a reload keeps it', async ({ pa
   assert.equal(await page.evaluate(() => localStorage.getItem('vm-playground:meta')), '{"version":2}');
 });
 
+e2e('the simulated clock plays at ×1 on open and pauses', async ({ page, url }) => {
+  await openList(page, url);
+  const clock = hostRegion(page).getByRole('group', { name: 'Simulated time' });
+  await clock.getByText(/Simulated time: 0:00:0[1-9]/).waitFor();
+  await clock.getByRole('button', { name: 'Pause' }).click();
+  const paused = await clock.locator('span').textContent();
+  await clock.getByRole('button', { name: 'Play' }).waitFor();
+  // Paused: a stats read now and after the next would-be tick agree.
+  const read = () => page.evaluate(() => JSON.stringify(window.vmPlayground.getVmStats('web-01')));
+  const before = await read();
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 1100)));
+  assert.equal(await clock.locator('span').textContent(), paused);
+  assert.equal(await read(), before);
+});
+
 e2e('in Russian the region is "Хост"', async ({ page, url }) => {
   await openList(page, `${url}?lang=ru`);
   await hostRegion(page, 'Хост').getByText('Память: 6 ГБ из 16 ГБ').waitFor();

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::lifecycle::Lifecycle;
 use super::Ui;
 use crate::i18n::{fill, Lang};
-use crate::manager::{ConfigField, Timestamp, Usage, VmConfig};
+use crate::manager::{usage_model, ConfigField, Timestamp, Usage, VmConfig, VmState};
 use crate::web::app::App;
 use crate::web::language::Language;
 
@@ -60,6 +60,23 @@ fn definition_list(rows: Vec<(&'static str, String)>) -> impl IntoView {
     }
 }
 
+/// The guest's use now, following the simulated clock (only this line re-renders on a tick).
+fn guest_usage(app: App, language: Language, config: VmConfig, state: VmState) -> impl IntoView {
+    move || {
+        let t = app.sim_time.get();
+        let lang = language.get();
+        let permille = usage_model::cpu_permille(&config.name, state, t);
+        let memory = usage_model::memory_used_mb(&config.name, state, config.memory, t);
+        let cpu = format!("{}.{}", permille / 10, permille % 10)
+            .replace('.', &lang.decimal_separator().to_string());
+        view! {
+            <p class="guest-usage" data-cpu-permille=permille.to_string() data-memory-used=memory.to_string()>
+                {fill(lang.texts().vm_usage, &[("cpu", &cpu), ("memory", &lang.memory(memory))])}
+            </p>
+        }
+    }
+}
+
 /// The details panel.
 #[component]
 pub fn Details() -> impl IntoView {
@@ -106,6 +123,7 @@ pub fn Details() -> impl IntoView {
                                     (texts.details_revision, lang.number(info.revision)),
                                 ])}
                                 <p class="holds">{holds}</p>
+                                {guest_usage(app, language, info.config.clone(), info.state)}
                                 <h4>{texts.details_configuration}</h4>
                                 {definition_list(config_rows(lang, &info.config))}
                                 {info.pending.map(|pending| view! {

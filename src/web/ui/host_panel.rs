@@ -102,6 +102,55 @@ fn gauges(info: HostInfo, lang: Lang) -> impl IntoView {
     }
 }
 
+/// The simulated clock: play / pause and ×1, ×10, ×60. It ticks once a real second and does
+/// nothing while the tab is hidden; a tick writes one signal, which only what shows the
+/// guests' use reads (the selected VM's details), so its cost does not grow with the VMs.
+#[component]
+fn SimClock() -> impl IntoView {
+    let app = expect_context::<App>();
+    let language = expect_context::<Language>();
+    let speed = RwSignal::new(1u64);
+    let _ = set_interval_with_handle(
+        move || {
+            let step = app.clock_speed.get_untracked();
+            if step > 0 && !document().hidden() {
+                app.sim_time.update(|t| *t += step);
+            }
+        },
+        std::time::Duration::from_secs(1),
+    );
+    let playing = move || app.clock_speed.get() > 0;
+    let time = move || {
+        let t = app.sim_time.get();
+        let reading = format!("{}:{:02}:{:02}", t / 3600, t / 60 % 60, t % 60);
+        fill(language.texts().clock_time, &[("time", &reading)])
+    };
+    view! {
+        <div class="sim-clock" role="group" aria-label=language.text(|t| t.clock_label)>
+            <span>{time}</span>
+            <button type="button" aria-pressed=move || playing().to_string()
+                on:click=move |_| {
+                    let next = if playing() { 0 } else { speed.get_untracked() };
+                    app.clock_speed.set(next);
+                }>
+                {move || if playing() { language.texts().clock_pause } else { language.texts().clock_play }}
+            </button>
+            <label for="clock-speed">{language.text(|t| t.clock_speed)}</label>
+            <select id="clock-speed" on:change=move |event| {
+                let value = event_target_value(&event).parse().unwrap_or(1);
+                speed.set(value);
+                if app.clock_speed.get_untracked() > 0 {
+                    app.clock_speed.set(value);
+                }
+            }>
+                <option value="1">"×1"</option>
+                <option value="10">"×10"</option>
+                <option value="60">"×60"</option>
+            </select>
+        </div>
+    }
+}
+
 /// The Host region.
 #[component]
 pub fn HostPanel() -> impl IntoView {
@@ -165,6 +214,7 @@ pub fn HostPanel() -> impl IntoView {
             data-overcommit=move || info.get().host.overcommit.to_string()
         >
             <h2 id="host-title">{language.text(|t| t.host_heading)}</h2>
+            <SimClock />
             <div class="gauges" aria-live="polite">
                 {move || gauges(info.get(), language.get())}
             </div>
