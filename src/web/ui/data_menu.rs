@@ -23,9 +23,12 @@ fn export(app: App) {
 }
 
 /// Reads `file` and asks how to import it; a bad file only gets an alert.
-fn import_file(app: App, ui: Ui, file: web_sys::File) {
+///
+/// `language` is passed in rather than looked up: an event handler may run with no reactive
+/// owner current (after a timer's update, for one), where a context lookup panics.
+fn import_file(app: App, ui: Ui, language: Language, file: web_sys::File) {
     let name = file.name();
-    let lang = expect_context::<Language>().get_untracked();
+    let lang = language.get_untracked();
     let texts = lang.texts();
     if file.size() > MAX_IMPORT_BYTES as f64 {
         let too_large = crate::storage::export::ImportError::TooLarge {
@@ -113,7 +116,7 @@ pub fn DataMenu() -> impl IntoView {
     let picked = move |event: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&event);
         if let Some(file) = input.files().and_then(|files| files.get(0)) {
-            import_file(app, ui, file);
+            import_file(app, ui, language, file);
         }
         // Picking the same file again must fire `change` again.
         input.set_value("");
@@ -182,7 +185,7 @@ pub fn DropZone() -> impl IntoView {
             .and_then(|files| files.get(0))
         {
             event.prevent_default();
-            import_file(app, ui, file);
+            import_file(app, ui, language, file);
         }
     });
     view! {
