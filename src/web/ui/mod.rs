@@ -179,9 +179,9 @@ pub fn Root(app: App, language: Language, update: Update) -> impl IntoView {
                     <h2 id="create-title">{language.text(|t| t.create_heading)}</h2>
                     <CreateForm />
                 </section>
-                <HostPanel />
                 <VmList />
                 <Details />
+                <HostPanel />
                 <div class="teaching">
                     <Console />
                     <EventLogPanel />
