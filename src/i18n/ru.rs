@@ -285,7 +285,9 @@ pub const RU: Texts = Texts {
     memory_use_gb: "Взять {gb}",
     memory_keep_mb: "Оставить {mb}",
     action_force_off: "Выключить принудительно",
-    force_off_vm: "Принудительно выключить {name}",
+    // Begins with the button's word (action_force_off): the accessible name contains what the
+    // button shows, for speech input (WCAG 2.5.3).
+    force_off_vm: "Выключить принудительно {name}",
     action_reboot: "Перезагрузить",
     reboot_vm: "Перезагрузить {name}",
     force_off_title: "Принудительно выключить {name}?",
