@@ -16,7 +16,12 @@ const META_KEY = 'vm-playground:meta';
 const VM_PREFIX = 'vm-playground:vm:';
 
 function records(count) {
-  const entries = { [META_KEY]: JSON.stringify({ version: 1 }) };
+  // An unlimited host (format 2): thousands of VMs are beyond the default laptop, where the
+  // toggle's start would be refused (issue 14).
+  const entries = {
+    [META_KEY]: JSON.stringify({ version: 2 }),
+    'vm-playground:host': JSON.stringify({ memory: null, cpus: null, storage: null, overcommit: false }),
+  };
   const now = Date.now();
   for (let i = 0; i < count; i += 1) {
     const name = `vm-${String(i).padStart(5, '0')}`;

@@ -5,7 +5,7 @@
 use serde_json::{Map, Value};
 
 use crate::manager::limits::{excerpt, quoted_excerpt};
-use crate::manager::{ConfigField, ConfigProblem, Expected, Found, VmConfig, VmError, VCPUS};
+use crate::manager::{ConfigField, ConfigProblem, Expected, Found, Host, VmConfig, VmError, VCPUS};
 
 /// Reads a config object: `name` is required, `isoImage` may be null or absent, any other
 /// absent field takes [`VmConfig::default`]'s value. Then validates it like the core does.
@@ -189,6 +189,51 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
         }
     }
     row[b.len()]
+}
+
+/// The host `current` with the sizes of a `setHost` argument: any subset of `memory` (MB),
+/// `cpus`, `storage` (GB), each a whole number or `null` for unlimited, and `overcommit`, a
+/// boolean. Absent keys keep their value. Bounds are checked by the manager.
+///
+/// ```
+/// use serde_json::json;
+/// use vm_playground::config_input::host_from_json;
+/// use vm_playground::manager::Host;
+/// let host = host_from_json(Host::LAPTOP, &json!({ "memory": 8192, "storage": null })).unwrap();
+/// assert_eq!((host.memory, host.cpus, host.storage), (Some(8192), Some(8), None));
+/// ```
+pub fn host_from_json(current: Host, value: &Value) -> Result<Host, VmError> {
+    let wrong = |key: &str, value: &Value| VmError::InvalidHostValue {
+        key: key.to_owned(),
+        found: Some(describe(value)),
+    };
+    let Value::Object(object) = value else {
+        return Err(wrong("", value));
+    };
+    let mut host = current;
+    for (key, value) in object {
+        let size = || match value {
+            Value::Null => Ok(None),
+            Value::Number(n) => n.as_u64().map(Some).ok_or_else(|| wrong(key, value)),
+            _ => Err(wrong(key, value)),
+        };
+        match key.as_str() {
+            "memory" => host.memory = size()?,
+            "storage" => host.storage = size()?,
+            "cpus" => {
+                // Beyond u32 is beyond the bound: the manager says so.
+                host.cpus = size()?.map(|n| u32::try_from(n).unwrap_or(u32::MAX))
+            }
+            "overcommit" => host.overcommit = value.as_bool().ok_or_else(|| wrong(key, value))?,
+            _ => {
+                return Err(VmError::InvalidHostValue {
+                    key: excerpt(key).into_owned(),
+                    found: None,
+                })
+            }
+        }
+    }
+    Ok(host)
 }
 
 #[cfg(test)]

@@ -40,20 +40,23 @@ fn several(typed: &str) -> (String, Vec<String>) {
     (line, candidates)
 }
 
-const ALL_COMMANDS: [&str; 22] = [
+const ALL_COMMANDS: [&str; 25] = [
     "clear",
     "create",
     "destroy",
     "domid",
     "dominfo",
+    "dommemstat",
     "domname",
     "domrename",
     "domstate",
+    "domstats",
     "domuuid",
     "dumpxml",
     "help",
     "history",
     "list",
+    "nodeinfo",
     "reboot",
     "resume",
     "setmaxmem",
@@ -112,9 +115,11 @@ fn several_commands_extend_to_their_common_prefix() {
         [
             "domid",
             "dominfo",
+            "dommemstat",
             "domname",
             "domrename",
             "domstate",
+            "domstats",
             "domuuid"
         ]
     );

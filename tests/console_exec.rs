@@ -1044,8 +1044,11 @@ fn help_lists_every_command_by_group_as_virsh_does() {
         [
             " Domain Monitoring (help keyword 'monitor'):",
             "    dominfo                        domain information",
+            "    dommemstat                     get memory statistics for a domain",
             "    domstate                       domain state",
+            "    domstats                       get statistics about one or multiple domains",
             "    list                           list domains",
+            "    nodeinfo                       node information",
             "",
         ]
     );

@@ -86,6 +86,10 @@ impl Locale {
 
 const PROMPT: &str = "virsh # ";
 
+/// Sequences whose Russian transcript is not recorded yet: the host's commands (`nodeinfo`,
+/// `dommemstat`, `domstats`) print English labels in both languages for now.
+const NOT_YET_IN_RUSSIAN: [&str; 1] = ["host"];
+
 /// The UUID of libvirt's test domain `test`.
 const TEST_UUID: &str = "6695eb01-f6a4-8304-79aa-97f2502e193f";
 
@@ -212,9 +216,48 @@ fn without_uuids(line: &str) -> String {
     out
 }
 
-/// Both transcripts' UUIDs and CPU times.
+/// `nodeinfo`'s labels: the layout is compared, not the values (the test driver's node is
+/// its own; ours is the Host panel's, checked in `nodeinfo_shows_the_host`).
+const NODEINFO_KEYS: [&str; 8] = [
+    "CPU model:",
+    "CPU(s):",
+    "CPU frequency:",
+    "CPU socket(s):",
+    "Core(s) per socket:",
+    "Thread(s) per core:",
+    "NUMA cell(s):",
+    "Memory size:",
+];
+
+/// `dommemstat`'s keys: the values are the simulated guest's, compared by key only.
+const MEMSTAT_KEYS: [&str; 13] = [
+    "actual",
+    "swap_in",
+    "swap_out",
+    "major_fault",
+    "minor_fault",
+    "unused",
+    "available",
+    "usable",
+    "last_update",
+    "disk_caches",
+    "hugetlb_pgalloc",
+    "hugetlb_pgfail",
+    "rss",
+];
+
+/// Both transcripts' UUIDs and CPU times, and the values of `nodeinfo` and `dommemstat`.
 fn normalise(line: &str, locale: &Locale) -> String {
     let line = without_uuids(line);
+    if let Some(key) = NODEINFO_KEYS.iter().find(|key| line.starts_with(*key)) {
+        // Keep the padding: the value starts in column 22.
+        return format!("{:<21}<value>", key);
+    }
+    if let Some((key, value)) = line.split_once(' ') {
+        if MEMSTAT_KEYS.contains(&key) && value.parse::<u64>().is_ok() {
+            return format!("{key} <n>");
+        }
+    }
     match locale.dominfo_value(&line, CPU_TIME) {
         Some(_) => format!("{} <time>", locale.texts().dominfo_keys[CPU_TIME]),
         None => line,
@@ -286,14 +329,25 @@ fn differences(locale: &Locale) -> Vec<String> {
     let mut failures = Vec::new();
     for cmds in &sequences {
         let commands = fs::read_to_string(cmds).unwrap();
+        let stem = cmds.file_stem().unwrap().to_string_lossy().into_owned();
+        if locale.extension != "golden" && NOT_YET_IN_RUSSIAN.contains(&stem.as_str()) {
+            continue;
+        }
         let golden = fs::read_to_string(cmds.with_extension(locale.extension))
             .unwrap_or_else(|_| panic!("{}: run scripts/virsh-golden", cmds.display()));
         let expected: Vec<String> = as_qemu(&golden, locale)
             .iter()
             .map(|l| normalise(l, locale))
             .collect();
+        // libvirt's test driver reports a domain's state only in domstats; QEMU's further
+        // groups (cpu.*, balloon.*, vcpu.*) are the console's own and not compared.
         let got: Vec<String> = console_transcript(&commands, locale)
             .iter()
+            .filter(|l| {
+                !["  cpu.", "  balloon.", "  vcpu."]
+                    .iter()
+                    .any(|p| l.starts_with(p))
+            })
             .map(|l| normalise(l, locale))
             .collect();
         if expected != got {
@@ -328,4 +382,67 @@ fn every_sequence_answers_as_virsh_does() {
 fn every_sequence_answers_as_virsh_does_in_russian() {
     let failures = differences(&RUSSIAN);
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn nodeinfo_shows_the_host() {
+    use vm_playground::console::run;
+    use vm_playground::manager::Host as HostSizes;
+    let manager = MockVmManager::with_host(HostSizes::LAPTOP, Box::new(|| 0)).unwrap();
+    let lines = run("nodeinfo", &manager).lines;
+    assert_eq!(lines[1], "CPU(s):              8");
+    assert_eq!(lines[7], "Memory size:         16777216 KiB");
+    manager
+        .create_vm(VmConfig {
+            name: "web".into(),
+            memory: 2048,
+            vcpus: 2,
+            ..VmConfig::default()
+        })
+        .unwrap();
+    let stats = run("domstats web", &manager).lines;
+    assert_eq!(
+        stats,
+        [
+            "Domain: 'web'",
+            "  state.state=1",
+            "  state.reason=0",
+            "  cpu.time=0",
+            "  balloon.current=2097152",
+            "  balloon.maximum=2097152",
+            "  vcpu.current=2",
+            "  vcpu.maximum=2",
+        ]
+    );
+    let memstat = run("dommemstat web", &manager).lines;
+    assert_eq!(memstat[0], "actual 2097152");
+    assert!(memstat.iter().any(|line| line.starts_with("rss ")));
+    manager.stop_vm("web").unwrap();
+    let refused = run("dommemstat web", &manager);
+    assert_eq!(
+        refused.lines,
+        ["error: Requested operation is not valid: domain is not running"]
+    );
+}
+
+#[test]
+fn a_refused_start_prints_as_a_failed_start() {
+    use vm_playground::console::run;
+    use vm_playground::manager::Host as HostSizes;
+    let manager = MockVmManager::with_host(HostSizes::LAPTOP, Box::new(|| 0)).unwrap();
+    manager
+        .define_vm(VmConfig {
+            name: "huge".into(),
+            memory: 32768,
+            ..VmConfig::default()
+        })
+        .unwrap();
+    let lines = run("start huge", &manager).lines;
+    assert_eq!(
+        lines,
+        [
+            "error: Failed to start domain 'huge'",
+            "error: internal error: cannot set up guest memory 'pc.ram': Cannot allocate memory ('huge' needs 32768 MB of memory; the host has 16384 MB free of 16384 MB)",
+        ]
+    );
 }

@@ -208,12 +208,12 @@ fn unknown_meta(meta: &str) -> Loaded {
 
 #[test]
 fn a_newer_format_is_not_read_and_nothing_is_set_aside() {
-    let loaded = unknown_meta("{\"version\":2}");
-    assert_eq!(loaded.unknown_format.unwrap().found, "{\"version\":2}");
+    let loaded = unknown_meta("{\"version\":3}");
+    assert_eq!(loaded.unknown_format.unwrap().found, "{\"version\":3}");
 }
 
 #[test]
-fn any_metadata_but_version_1_is_an_unknown_format() {
+fn any_metadata_but_versions_1_and_2_is_an_unknown_format() {
     for meta in [
         "{\"version\":\"2\"}",
         "{\"version\":\"1\"}",
@@ -234,7 +234,7 @@ fn any_metadata_but_version_1_is_an_unknown_format() {
     ] {
         unknown_meta(meta);
     }
-    let long = format!("{{\"version\":2,\"pad\":\"{}\"}}", "x".repeat(10_000));
+    let long = format!("{{\"version\":3,\"pad\":\"{}\"}}", "x".repeat(10_000));
     assert!(unknown_meta(&long)
         .unknown_format
         .unwrap()
@@ -314,4 +314,62 @@ fn decode_vm_checks_one_record_like_the_loader() {
     assert!(storage::decode_vm("vm-playground:vm:other", &storage::encode_vm(&info)).is_err());
     assert!(storage::decode_vm(META_KEY, "{}").is_err());
     assert_eq!(storage::vm_name(&key), Some("alpha"));
+}
+
+#[test]
+fn format_1_migrates_to_the_default_host() {
+    let loaded = load_map(&fixture("storage-v1.json"));
+    assert_eq!(loaded.host, storage::DEFAULT_HOST);
+    assert!(
+        loaded.needs_upgrade,
+        "format 1 must be rewritten as format 2"
+    );
+    // An over-capacity format-1 set loads as it is, on the default host.
+    let mut entries = fixture("storage-v1.json");
+    let big = MockVmManager::new();
+    for name in ["a", "b", "c", "d", "e"] {
+        big.create_vm(VmConfig {
+            name: name.into(),
+            memory: 8192,
+            ..Default::default()
+        })
+        .unwrap();
+    }
+    for info in big.snapshot().unwrap().vms {
+        entries.insert(
+            storage::vm_key(&info.config.name),
+            storage::encode_vm(&info),
+        );
+    }
+    let loaded = load_map(&entries);
+    assert_eq!(loaded.vms.len(), 8);
+    let manager =
+        MockVmManager::with_host(loaded.host, Box::new(|| 0)).expect("the default host is valid");
+    manager.restore(Snapshot::from(loaded.vms)).unwrap();
+    assert!(!manager.host_info().unwrap().over_capacity().is_empty());
+}
+
+#[test]
+fn format_2_keeps_the_host() {
+    let mut entries = saved(&two_vms());
+    let host = vm_playground::manager::Host {
+        memory: Some(2048),
+        cpus: None,
+        storage: Some(40),
+        overcommit: true,
+    };
+    entries.insert(storage::HOST_KEY.to_owned(), storage::encode_host(&host));
+    let loaded = load_map(&entries);
+    assert_eq!(loaded.host, host);
+    assert!(!loaded.needs_upgrade);
+    assert!(loaded.problems.is_empty());
+    // No host key in format 2: the default host.
+    assert_eq!(load_map(&saved(&two_vms())).host, storage::DEFAULT_HOST);
+}
+
+#[test]
+fn a_damaged_host_is_set_aside_and_the_default_host_used() {
+    let loaded = damaged(storage::HOST_KEY, "{\"cpus\":0}", "CPUs");
+    assert_eq!(loaded.host, storage::DEFAULT_HOST);
+    assert_eq!(names(&loaded), ["alpha", "beta"]);
 }

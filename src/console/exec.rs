@@ -2,8 +2,8 @@
 
 use super::facts::{Facts, Reason};
 use super::format::{
-    domain_xml, dominfo, fake_uuid, help_command, help_group, help_list, list_table, reason_in,
-    state_in,
+    domain_xml, dominfo, dommemstat, domstats, fake_uuid, help_command, help_group, help_list,
+    list_table, nodeinfo, reason_in, state_in,
 };
 use super::parse::{Command, ConsoleError, Scope};
 use super::spec::{suggest_command, Group};
@@ -12,8 +12,8 @@ use super::ConsoleBackend;
 use crate::event_log::{Event, Source};
 use crate::i18n::{fill, ConsoleTexts, Lang};
 use crate::manager::{
-    ConfigField, ConfigProblem, Operation, Refusal, Transition, VmConfig, VmError, VmInfo, VmState,
-    MEMORY_MB, VCPUS,
+    ConfigField, ConfigProblem, Operation, Refusal, Resource, Transition, VmConfig, VmError,
+    VmInfo, VmState, MEMORY_MB, VCPUS,
 };
 
 /// What the UI must do besides printing, for the commands that act on the console itself.
@@ -210,6 +210,24 @@ pub fn execute_in(command: &Command, backend: &dyn ConsoleBackend, lang: Lang) -
                 t,
             )
         }),
+        Command::NodeInfo => match backend.host_info() {
+            Ok(info) => Output::printed(nodeinfo(&info)),
+            Err(error) => Output::failed(cause(&error, lang)),
+        },
+        Command::DomMemStat(arg) => match resolve(backend, arg, Lookup::ANY) {
+            Ok(info) if !info.state.is_active() => {
+                Output::failed(vec![not_valid(virsh_reason(Refusal::NotRunning, t), t)])
+            }
+            Ok(info) => {
+                let actual = live_kib(backend, &info);
+                Output::printed(dommemstat(&info, actual, backend.sim_time()))
+            }
+            Err(error) => Output::failed(cause(&error, lang)),
+        },
+        Command::DomStats(arg) => read(backend, arg, Lookup::ANY, lang, |info| {
+            let facts = backend.facts(&info.config.name);
+            domstats(info, &facts, live_kib(backend, info), backend.sim_time())
+        }),
         Command::DomState { name: arg, reason } => read(backend, arg, Lookup::ANY, lang, |info| {
             let word = state_in(info.state, t);
             if !reason {
@@ -371,6 +389,14 @@ fn read(
     }
 }
 
+/// The guest's current memory in KiB (what `setmem --live` set, else its config).
+fn live_kib(backend: &dyn ConsoleBackend, info: &VmInfo) -> u64 {
+    backend
+        .facts(&info.config.name)
+        .live_memory
+        .unwrap_or(info.config.memory.saturating_mul(1024))
+}
+
 /// Records why `name` is in `state`, where the backend keeps facts.
 fn set_reason(backend: &dyn ConsoleBackend, name: &str, state: VmState, reason: Reason) {
     let facts = Facts {
@@ -507,7 +533,19 @@ fn cause(error: &VmError, lang: Lang) -> Vec<String> {
             Some(refusal) => not_valid(virsh_reason(refusal, t), t),
             None => other(),
         },
+        // QEMU's own words when it can't allocate the guest's RAM, then ours with the numbers.
+        VmError::InsufficientResources {
+            resource: Resource::Memory,
+            ..
+        } => format!(
+            "error: internal error: cannot set up guest memory 'pc.ram': Cannot allocate memory ({error})"
+        ),
+        VmError::InsufficientResources { .. } | VmError::HostTooSmall { .. } => {
+            format!("error: operation failed: {error}")
+        }
         VmError::InvalidConfig { .. }
+        | VmError::InvalidHost { .. }
+        | VmError::InvalidHostValue { .. }
         | VmError::Closed
         | VmError::InvalidSnapshot { .. }
         | VmError::RecordOutOfRange { .. } => other(),

@@ -4,7 +4,7 @@ use super::facts::{Facts, Reason};
 use super::ids::DomainIds;
 use super::spec::{find_command, CommandSpec, Group, COMMANDS};
 use crate::i18n::{fill, ConsoleTexts, CONSOLE_EN};
-use crate::manager::{Timestamp, VmConfig, VmInfo, VmState};
+use crate::manager::{usage_model, Timestamp, VmConfig, VmInfo, VmState};
 
 /// virsh's word for a state: "running", "paused", "shut off".
 pub fn state_word(state: VmState) -> &'static str {
@@ -375,4 +375,116 @@ pub fn format_history(history: &[String]) -> Vec<String> {
         .enumerate()
         .map(|(index, line)| format!("{:>5}  {line}", index + 1))
         .collect()
+}
+
+/// `nodeinfo`'s lines, in virsh's layout. The simulated host has one socket, one NUMA cell and
+/// one thread per core; an unlimited size shows as what the VMs hold (at least 1 CPU, 1 GiB).
+pub(crate) fn nodeinfo(info: &crate::manager::HostInfo) -> Vec<String> {
+    let cpus = info.host.cpus.map_or(info.usage.vcpus.max(1), u64::from);
+    let memory_mb = info.host.memory.unwrap_or(info.usage.memory.max(1024));
+    let line = |key: &str, value: &dyn std::fmt::Display| format!("{key:<20} {value}");
+    vec![
+        line("CPU model:", &"x86_64"),
+        line("CPU(s):", &cpus),
+        line("CPU frequency:", &"2400 MHz"),
+        line("CPU socket(s):", &1),
+        line("Core(s) per socket:", &cpus),
+        line("Thread(s) per core:", &1),
+        line("NUMA cell(s):", &1),
+        line(
+            "Memory size:",
+            &format!("{} KiB", memory_mb.saturating_mul(1024)),
+        ),
+    ]
+}
+
+/// `dommemstat`'s lines, as QEMU's balloon driver reports them, in KiB: `actual` is the
+/// guest's memory, `rss` what it uses at simulated second `t` (see `usage_model`).
+pub(crate) fn dommemstat(info: &VmInfo, actual_kib: u64, t: u64) -> Vec<String> {
+    let config = &info.config;
+    let used_kib = usage_model::memory_used_mb(&config.name, info.state, config.memory, t)
+        .saturating_mul(1024)
+        .min(actual_kib);
+    let unused = actual_kib - used_kib;
+    [
+        ("actual", actual_kib),
+        ("swap_in", 0),
+        ("swap_out", 0),
+        ("major_fault", 0),
+        ("minor_fault", 0),
+        ("unused", unused),
+        ("available", actual_kib),
+        ("usable", unused),
+        ("last_update", t),
+        ("disk_caches", 0),
+        ("hugetlb_pgalloc", 0),
+        ("hugetlb_pgfail", 0),
+        ("rss", used_kib),
+    ]
+    .into_iter()
+    .map(|(key, value)| format!("{key} {value}"))
+    .collect()
+}
+
+/// libvirt's numbers for a state and its reason (`virDomainState`, `virDomain*Reason`).
+fn state_numbers(state: VmState, reason: Option<Reason>) -> (u8, u8) {
+    match state {
+        VmState::Running => (
+            1,
+            match reason {
+                Some(Reason::Booted) => 1,
+                Some(Reason::FromSnapshot) => 4,
+                Some(Reason::Unpaused) => 5,
+                _ => 0,
+            },
+        ),
+        VmState::Paused => (3, u8::from(reason == Some(Reason::User))),
+        VmState::Stopped => (
+            5,
+            match reason {
+                Some(Reason::Shutdown) => 1,
+                Some(Reason::Destroyed) => 2,
+                Some(Reason::FromSnapshot) => 7,
+                _ => 0,
+            },
+        ),
+    }
+}
+
+/// `domstats`'s lines for one domain: the state, and while it is active the CPU time (the
+/// guest's simulated use over `t` seconds, in ns), the balloon and the vCPUs.
+pub(crate) fn domstats(info: &VmInfo, facts: &Facts, actual_kib: u64, t: u64) -> Vec<String> {
+    let config = &info.config;
+    let (state, reason) = state_numbers(info.state, facts.reason_for(info.state));
+    let mut lines = vec![
+        format!("Domain: '{}'", config.name),
+        format!("  state.state={state}"),
+        format!("  state.reason={reason}"),
+    ];
+    if info.state.is_active() {
+        // Sum of the guest's CPU use over the simulated seconds so far: per mille of one CPU
+        // per second is 10^6 ns.
+        let cpu_ns: u64 = (0..t.min(86_400))
+            .map(|second| u64::from(usage_model::cpu_permille(&config.name, info.state, second)))
+            .sum::<u64>()
+            .saturating_mul(1_000_000);
+        let vcpus = facts.live_vcpus.unwrap_or(config.vcpus);
+        lines.extend([
+            format!("  cpu.time={cpu_ns}"),
+            format!("  balloon.current={actual_kib}"),
+            format!(
+                "  balloon.maximum={}",
+                facts
+                    .max_memory
+                    .unwrap_or(0)
+                    .max(config.memory.saturating_mul(1024))
+            ),
+            format!("  vcpu.current={vcpus}"),
+            format!(
+                "  vcpu.maximum={}",
+                facts.max_vcpus.unwrap_or(config.vcpus).max(vcpus)
+            ),
+        ]);
+    }
+    lines
 }

@@ -126,6 +126,10 @@ impl ConsoleBackend for Host {
         self.manager.now()
     }
 
+    fn host_info(&self) -> Result<crate::manager::HostInfo, VmError> {
+        self.manager.host_info()
+    }
+
     fn facts(&self, name: &str) -> Facts {
         self.facts.borrow().get(name)
     }

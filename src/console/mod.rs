@@ -48,8 +48,8 @@ pub use units::{scaled_kib, NumberError};
 
 use crate::i18n::Lang;
 use crate::manager::{
-    ConfigUpdate, MockVmManager, Timestamp, Transition, VmConfig, VmError, VmInfo, VmManager,
-    VmState,
+    ConfigUpdate, Host as HostSizes, HostInfo, MockVmManager, Timestamp, Transition, Usage,
+    VmConfig, VmError, VmInfo, VmManager, VmState, LOCAL_HOST,
 };
 
 /// What the console (and the JavaScript API) need from a VM manager.
@@ -85,6 +85,19 @@ pub trait ConsoleBackend {
     }
     /// The time now, in ms since the epoch (`dominfo`'s CPU time).
     fn now(&self) -> Timestamp;
+    /// The host and what the VMs hold of it (`nodeinfo`). By default an unlimited host.
+    fn host_info(&self) -> Result<HostInfo, VmError> {
+        Ok(HostInfo {
+            id: LOCAL_HOST,
+            host: HostSizes::UNLIMITED,
+            usage: Usage::of(&self.infos()?),
+        })
+    }
+    /// The simulated clock, in seconds, that drives the guests' usage (`dommemstat`,
+    /// `domstats`). The bare core has none: 0.
+    fn sim_time(&self) -> u64 {
+        0
+    }
     /// What the console knows of `name` beyond its config (see [`Facts`]). By default nothing:
     /// maxima equal to the config, no live changes, reasons unknown.
     fn facts(&self, name: &str) -> Facts {
@@ -138,6 +151,10 @@ impl ConsoleBackend for MockVmManager {
 
     fn now(&self) -> Timestamp {
         MockVmManager::now(self)
+    }
+
+    fn host_info(&self) -> Result<HostInfo, VmError> {
+        MockVmManager::host_info(self)
     }
 }
 

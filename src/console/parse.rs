@@ -106,6 +106,12 @@ pub enum Command {
     Undefine(String),
     /// `dominfo NAME`
     DomInfo(String),
+    /// `nodeinfo`: the host's CPUs and memory.
+    NodeInfo,
+    /// `dommemstat NAME`: the guest's memory statistics.
+    DomMemStat(String),
+    /// `domstats NAME`: the guest's statistics (state, CPU, balloon, vCPUs).
+    DomStats(String),
     /// `domstate NAME [--reason]`
     DomState {
         /// The VM.
@@ -237,6 +243,9 @@ impl Command {
             Command::Reboot(name) => named("reboot", name),
             Command::Undefine(name) => named("undefine", name),
             Command::DomInfo(name) => named("dominfo", name),
+            Command::NodeInfo => "nodeinfo".to_owned(),
+            Command::DomMemStat(name) => named("dommemstat", name),
+            Command::DomStats(name) => named("domstats", name),
             Command::DomState { name, reason } => {
                 let flag = if *reason { " --reason" } else { "" };
                 format!("{}{flag}", named("domstate", name))
@@ -737,6 +746,9 @@ fn build(
         "reboot" => Command::Reboot(name()),
         "undefine" => Command::Undefine(name()),
         "dominfo" => Command::DomInfo(name()),
+        "nodeinfo" => Command::NodeInfo,
+        "dommemstat" => Command::DomMemStat(name()),
+        "domstats" => Command::DomStats(name()),
         "domstate" => Command::DomState {
             name: name(),
             reason: has("--reason"),

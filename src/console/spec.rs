@@ -372,6 +372,32 @@ pub const COMMANDS: &[CommandSpec] = &[
         group: Group::Monitoring,
     },
     CommandSpec {
+        name: "nodeinfo",
+        args: &[],
+        options: &[],
+        summary: "node information",
+        description: "Shows the host's CPUs and memory (in KiB), as set in the Host panel. \
+            An unlimited size shows as what the VMs hold.",
+        group: Group::Monitoring,
+    },
+    CommandSpec {
+        name: "dommemstat",
+        args: &[DOMAIN],
+        options: &[],
+        summary: "get memory statistics for a domain",
+        description: "Shows a running or paused domain's memory statistics in KiB, from the \
+            simulated guest's use at the simulated time.",
+        group: Group::Monitoring,
+    },
+    CommandSpec {
+        name: "domstats",
+        args: &[DOMAIN],
+        options: &[],
+        summary: "get statistics about one or multiple domains",
+        description: "Shows a domain's state, CPU time, balloon and vCPU statistics.",
+        group: Group::Monitoring,
+    },
+    CommandSpec {
         name: "domid",
         args: &[domain("domain name or uuid")],
         options: &[],

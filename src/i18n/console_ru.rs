@@ -125,6 +125,28 @@ pub const CONSOLE_RU: ConsoleTexts = ConsoleTexts {
 const HELP: &[(&str, &str)] = &[
     // Summaries.
     ("list domains", "список доменов"),
+    // The host's commands (libvirt's own Russian for the summaries).
+    ("node information", "информация об узле"),
+    (
+        "get memory statistics for a domain",
+        "получить статистику памяти домена",
+    ),
+    (
+        "get statistics about one or multiple domains",
+        "получение статистики доменов",
+    ),
+    (
+        "Shows the host's CPUs and memory (in KiB), as set in the Host panel. An unlimited size shows as what the VMs hold.",
+        "Показывает процессоры и память хоста (в КиБ), как они заданы на панели «Хост». Неограниченный размер показывается как занятый ВМ.",
+    ),
+    (
+        "Shows a running or paused domain's memory statistics in KiB, from the simulated guest's use at the simulated time.",
+        "Показывает статистику памяти работающего или приостановленного домена в КиБ — по использованию смоделированного гостя в смоделированное время.",
+    ),
+    (
+        "Shows a domain's state, CPU time, balloon and vCPU statistics.",
+        "Показывает состояние домена, время ЦП, статистику balloon и vCPU.",
+    ),
     (
         "create a domain and start it (define it only with --stopped)",
         "создать домен и запустить его (с --stopped — только определить)",

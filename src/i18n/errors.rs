@@ -5,7 +5,8 @@ use super::{fill, Lang};
 use crate::json_bounds::JsonBoundError;
 use crate::manager::limits::{excerpt, CharClass, MAX_SAFE_INTEGER, TIMESTAMP_MAX};
 use crate::manager::{
-    Allowed, ConfigField, ConfigProblem, Expected, Found, Operation, Refusal, VmError, VmState,
+    Allowed, ConfigField, ConfigProblem, Expected, Found, Operation, Refusal, Resource, VmError,
+    VmState,
 };
 use crate::storage::export::{ImportError, EXPORT_VERSION, MAX_IMPORT_BYTES};
 
@@ -38,6 +39,64 @@ impl Lang {
                     ),
                 }
             }
+            VmError::InsufficientResources {
+                name,
+                resource,
+                needed,
+                free,
+                total,
+            } => fill(
+                t.error_insufficient,
+                &[
+                    ("name", name),
+                    ("what", &self.resource(*resource)),
+                    ("unit", &self.resource_unit(*resource)),
+                    ("needed", needed),
+                    ("free", free),
+                    ("total", total),
+                ],
+            ),
+            VmError::HostTooSmall {
+                resource,
+                held,
+                requested,
+            } => fill(
+                t.error_host_too_small,
+                &[
+                    ("what", &self.resource(*resource)),
+                    ("unit", &self.resource_unit(*resource)),
+                    ("held", held),
+                    ("requested", requested),
+                ],
+            ),
+            VmError::InvalidHostValue { key, found } => {
+                let found = found
+                    .as_ref()
+                    .map(|found| self.found(found))
+                    .unwrap_or_default();
+                let template = match key.as_str() {
+                    "memory" | "cpus" | "storage" => t.error_host_size_type,
+                    "overcommit" => t.error_host_overcommit_type,
+                    "" => t.error_host_not_an_object,
+                    _ => t.error_host_unknown_key,
+                };
+                fill(template, &[("key", key), ("found", &found)])
+            }
+            VmError::InvalidHost {
+                resource,
+                min,
+                max,
+                got,
+            } => fill(
+                t.error_host_out_of_range,
+                &[
+                    ("what", &self.resource(*resource)),
+                    ("unit", &self.resource_unit(*resource)),
+                    ("min", min),
+                    ("max", max),
+                    ("got", got),
+                ],
+            ),
             VmError::Closed => t.error_closed.to_owned(),
             VmError::InvalidSnapshot { reason } => {
                 fill(t.error_invalid_saved_state, &[("reason", reason)])
@@ -233,6 +292,26 @@ impl Lang {
             JsonBoundError::TooDeep { max } => fill(t.bound_too_deep, &[("max", max)]),
             JsonBoundError::TooBroad { max } => fill(t.bound_too_broad, &[("max", max)]),
             JsonBoundError::TooManyValues { max } => fill(t.bound_too_many, &[("max", max)]),
+        }
+    }
+
+    /// A host resource as messages name it: "memory", "cpus", "storage".
+    pub fn resource(self, resource: Resource) -> &'static str {
+        let t = self.texts();
+        match resource {
+            Resource::Memory => t.resource_memory,
+            Resource::Cpus => t.resource_cpus,
+            Resource::Storage => t.resource_storage,
+        }
+    }
+
+    /// The unit a resource is counted in: "MB", "CPUs", "GB".
+    pub fn resource_unit(self, resource: Resource) -> &'static str {
+        let t = self.texts();
+        match resource {
+            Resource::Memory => t.resource_unit_mb,
+            Resource::Cpus => t.resource_unit_cpus,
+            Resource::Storage => t.resource_unit_gb,
         }
     }
 

@@ -260,6 +260,33 @@ pub struct Texts {
     pub error_refused_in_state: &'static str,
     /// A reboot of a VM that is not running. `{name}`, `{state}` (lower case).
     pub error_reboot_not_running: &'static str,
+    /// A start refused for want of a resource. `{name}`, `{what}` (a `resource_*`), `{unit}`,
+    /// `{needed}`, `{free}`, `{total}`.
+    pub error_insufficient: &'static str,
+    /// A host made smaller than its VMs hold. `{what}`, `{unit}`, `{held}`, `{requested}`.
+    pub error_host_too_small: &'static str,
+    /// A host size of the wrong type. `{key}`, `{found}`.
+    pub error_host_size_type: &'static str,
+    /// A host's overcommit of the wrong type. `{found}`.
+    pub error_host_overcommit_type: &'static str,
+    /// A host that is no object. `{found}`.
+    pub error_host_not_an_object: &'static str,
+    /// A host with an unknown key. `{key}`.
+    pub error_host_unknown_key: &'static str,
+    /// A host size out of range. `{what}`, `{unit}`, `{min}`, `{max}`, `{got}`.
+    pub error_host_out_of_range: &'static str,
+    /// Memory, as a host resource in messages.
+    pub resource_memory: &'static str,
+    /// CPUs, as a host resource in messages.
+    pub resource_cpus: &'static str,
+    /// The storage pool, as a host resource in messages.
+    pub resource_storage: &'static str,
+    /// Memory's unit.
+    pub resource_unit_mb: &'static str,
+    /// CPUs' unit.
+    pub resource_unit_cpus: &'static str,
+    /// Storage's unit.
+    pub resource_unit_gb: &'static str,
     /// The manager was closed.
     pub error_closed: &'static str,
     /// Saved data that can't be restored. `{reason}`.
@@ -541,6 +568,65 @@ pub struct Texts {
     pub unavailable: &'static str,
     /// The presenter mode button (aria-pressed).
     pub presenter_mode: &'static str,
+    // ---- The host (issue 14) ---------------------------------------------------------
+    /// The Host panel's heading and the region's accessible name.
+    pub host_heading: &'static str,
+    /// The memory gauge. `{used}`, `{total}`: sizes.
+    pub host_memory: &'static str,
+    /// The vCPU gauge. `{used}`: vCPUs of active VMs; `{cpus}`: physical CPUs; `{ratio}`: vCPUs per CPU.
+    pub host_vcpus: &'static str,
+    /// The vCPU gauge on a host with unlimited CPUs. `{used}`.
+    pub host_vcpus_unlimited: &'static str,
+    /// The storage gauge. `{used}`, `{total}`: sizes.
+    pub host_storage: &'static str,
+    /// A size that has no limit.
+    pub host_unlimited: &'static str,
+    /// The mark of a gauge over the host's size (shown with its colour).
+    pub host_over: &'static str,
+    /// The mark of the vCPU gauge above one vCPU per CPU.
+    pub host_overcommitted: &'static str,
+    /// Shown when the VMs hold more memory or storage than the host has.
+    pub host_over_notice: &'static str,
+    /// The preset menu's label.
+    pub host_preset: &'static str,
+    /// The laptop preset.
+    pub host_preset_laptop: &'static str,
+    /// The server preset.
+    pub host_preset_server: &'static str,
+    /// The unlimited preset.
+    pub host_preset_unlimited: &'static str,
+    /// The preset menu when the sizes match no preset.
+    pub host_preset_custom: &'static str,
+    /// The memory size field's label.
+    pub host_memory_mb: &'static str,
+    /// The CPU count field's label.
+    pub host_cpus: &'static str,
+    /// The storage pool field's label.
+    pub host_storage_gb: &'static str,
+    /// The overcommit checkbox's label.
+    pub host_overcommit: &'static str,
+    /// The hint under the size fields.
+    pub host_blank_unlimited: &'static str,
+    /// The button that applies the sizes.
+    pub host_apply: &'static str,
+    /// A size field holding no whole number. `{field}`: its label.
+    pub host_not_a_number: &'static str,
+    /// What a VM holds of the host, in its details. `{memory}`, `{disk}`: sizes; `{vcpus}`: a count.
+    pub vm_holds: &'static str,
+    /// Under a VM whose next boot would be refused. `{reason}`: why.
+    pub pending_will_not_start: &'static str,
+    /// The simulated clock's group label.
+    pub clock_label: &'static str,
+    /// The simulated clock's reading. `{time}`: minutes and seconds.
+    pub clock_time: &'static str,
+    /// The button that runs the simulated clock.
+    pub clock_play: &'static str,
+    /// The button that stops the simulated clock.
+    pub clock_pause: &'static str,
+    /// The clock's speed menu's label.
+    pub clock_speed: &'static str,
+    /// The selected VM's use now, in its details. `{cpu}`: a percentage; `{memory}`: a size.
+    pub vm_usage: &'static str,
 }
 
 impl Texts {

@@ -2,7 +2,8 @@
 
 use std::fmt;
 
-use super::config::{ConfigField, ConfigProblem};
+use super::config::{ConfigField, ConfigProblem, Found};
+use super::host::Resource;
 use super::state::{Operation, VmState};
 
 /// Why the manager refused a call. A refused call changes nothing.
@@ -57,6 +58,46 @@ pub enum VmError {
         /// The value found.
         got: u64,
     },
+    /// The host has too little of a resource free for a start, a create or a bigger disk.
+    InsufficientResources {
+        /// The VM that was to take it.
+        name: String,
+        /// Memory or storage.
+        resource: Resource,
+        /// How much the VM needs.
+        needed: u64,
+        /// How much the host has free.
+        free: u64,
+        /// The host's size.
+        total: u64,
+    },
+    /// A host size below what its VMs hold now.
+    HostTooSmall {
+        /// Memory or storage.
+        resource: Resource,
+        /// What the VMs hold.
+        held: u64,
+        /// The size asked for.
+        requested: u64,
+    },
+    /// A `setHost` argument of the wrong type or with an unknown key.
+    InvalidHostValue {
+        /// The key at fault ("memory", "cpus", "storage", "overcommit", or an unknown one).
+        key: String,
+        /// What was found (`None` for an unknown key).
+        found: Option<Found>,
+    },
+    /// A host size outside the limits (`limits::HOST_*`).
+    InvalidHost {
+        /// The size at fault.
+        resource: Resource,
+        /// The smallest allowed.
+        min: u64,
+        /// The largest allowed.
+        max: u64,
+        /// The value given.
+        got: u64,
+    },
 }
 
 /// A number of a [`VmInfo`](super::VmInfo) besides its config, as named in errors.
@@ -83,13 +124,20 @@ impl InfoField {
 
 impl VmError {
     /// A stable code for programs: "NotFound", "AlreadyExists", "InvalidConfig",
-    /// "InvalidTransition", "Closed" or "InvalidSnapshot" (also for
-    /// [`VmError::RecordOutOfRange`]: a record that can't be restored).
+    /// "InvalidTransition", "Closed", "InvalidSnapshot" (also for
+    /// [`VmError::RecordOutOfRange`]: a record that can't be restored) or
+    /// "InsufficientResources" (also for [`VmError::HostTooSmall`]); a host size out of
+    /// bounds is "InvalidConfig".
     pub fn code(&self) -> &'static str {
         match self {
             VmError::NotFound { .. } => "NotFound",
             VmError::AlreadyExists { .. } => "AlreadyExists",
-            VmError::InvalidConfig { .. } => "InvalidConfig",
+            VmError::InvalidConfig { .. }
+            | VmError::InvalidHost { .. }
+            | VmError::InvalidHostValue { .. } => "InvalidConfig",
+            VmError::InsufficientResources { .. } | VmError::HostTooSmall { .. } => {
+                "InsufficientResources"
+            }
             VmError::InvalidTransition { .. } => "InvalidTransition",
             VmError::Closed => "Closed",
             VmError::InvalidSnapshot { .. } | VmError::RecordOutOfRange { .. } => "InvalidSnapshot",
@@ -100,6 +148,16 @@ impl VmError {
     pub fn field(&self) -> Option<ConfigField> {
         match self {
             VmError::InvalidConfig { field, .. } => Some(*field),
+            _ => None,
+        }
+    }
+
+    /// The host resource at fault, for the host's errors.
+    pub fn resource(&self) -> Option<Resource> {
+        match self {
+            VmError::InsufficientResources { resource, .. }
+            | VmError::HostTooSmall { resource, .. }
+            | VmError::InvalidHost { resource, .. } => Some(*resource),
             _ => None,
         }
     }

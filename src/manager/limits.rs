@@ -8,6 +8,7 @@
 //! | disk path, ISO path | [`PATH_MAX_CHARS`] characters, no [`forbidden_char`] | the same |
 //! | network | [`NETWORK_MAX_CHARS`] characters | the same |
 //! | memory, vCPUs, disk size | [`MEMORY_MB`], [`VCPUS`], [`DISK_SIZE_GB`] | the same |
+//! | host memory, CPUs, storage pool | [`HOST_MEMORY_MB`], [`HOST_CPUS`], [`HOST_STORAGE_GB`] | [`Host::validated`](super::Host::validated) |
 //! | revision | 1 ..= [`REVISION_MAX`] | [`check_vm`](super::check_vm) (storage, import, another tab) |
 //! | `createdAt`, `stateChangedAt` | ..= [`TIMESTAMP_MAX`] (a JavaScript `Date`'s latest) | the same |
 //! | a console line | [`CONSOLE_LINE_MAX_CHARS`] characters | `console::parse`, before lexing |
@@ -33,6 +34,12 @@ pub const MEMORY_MB: RangeInclusive<u64> = 1..=4_194_304;
 pub const VCPUS: RangeInclusive<u32> = 1..=512;
 /// Disk size bounds, in GB (up to 64 TiB).
 pub const DISK_SIZE_GB: RangeInclusive<u64> = 1..=65_536;
+/// A host's memory bounds, in MB (up to 64 TiB: many of the largest VMs).
+pub const HOST_MEMORY_MB: RangeInclusive<u64> = 1..=67_108_864;
+/// A host's physical CPUs.
+pub const HOST_CPUS: RangeInclusive<u32> = 1..=8_192;
+/// A host's storage pool bounds, in GB (up to 64 PiB).
+pub const HOST_STORAGE_GB: RangeInclusive<u64> = 1..=67_108_864;
 
 /// JavaScript's `Number.MAX_SAFE_INTEGER`, 2^53 − 1: the largest integer every integer below
 /// which a JavaScript number holds exactly. Every integer the app hands to JavaScript stays

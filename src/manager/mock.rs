@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::config::VmConfig;
 use super::error::VmError;
+use super::host::{admit, check_shrink, Host, HostInfo, Resource, Usage, LOCAL_HOST};
 use super::limits::{REVISION_MAX, TIMESTAMP_MAX};
 use super::nfc::nfc;
 use super::snapshot::{check_vm, CheckedVms, Snapshot};
@@ -130,6 +131,14 @@ pub struct MockVmManager {
 struct Inner {
     closed: bool,
     vms: BTreeMap<String, VmInfo>,
+    /// The one host every VM is placed on ([`LOCAL_HOST`]).
+    host: Host,
+}
+
+impl Inner {
+    fn usage(&self) -> Usage {
+        Usage::of(self.vms.values())
+    }
 }
 
 impl fmt::Debug for MockVmManager {
@@ -180,6 +189,67 @@ impl MockVmManager {
         }
     }
 
+    /// An empty manager on `host`, which admits a start or a new disk only if it fits (see
+    /// [`Host`]). `new` and `with_clock` are on an unlimited host, as the seed's mock is.
+    pub fn with_host(host: Host, clock: Clock) -> Result<Self, VmError> {
+        let manager = MockVmManager::with_clock(clock);
+        manager.write().host = host.validated()?;
+        Ok(manager)
+    }
+
+    /// The host's sizes and what the VMs hold of it.
+    pub fn host_info(&self) -> Result<HostInfo, VmError> {
+        let inner = self.open_read()?;
+        Ok(HostInfo {
+            id: LOCAL_HOST,
+            host: inner.host,
+            usage: inner.usage(),
+        })
+    }
+
+    /// Resizes the host. Refused if a size is out of bounds, or smaller than what the VMs
+    /// hold (memory of the running and paused ones unless overcommit is on, every disk).
+    pub fn set_host(&self, host: Host) -> Result<(), VmError> {
+        let mut inner = self.open_write()?;
+        let host = host.validated()?;
+        check_shrink(&inner.host, &host, &inner.usage())?;
+        inner.host = host;
+        Ok(())
+    }
+
+    /// Why the VM would not start again as it is configured for its next boot (its pending
+    /// config, or its config), if it were stopped now: `None` if it would. For the UI to say
+    /// that a pending change will not start as is.
+    pub fn next_boot_refusal(&self, name: &str) -> Result<Option<VmError>, VmError> {
+        let inner = self.open_read()?;
+        let vm = inner.vms.get(&*nfc(name)).ok_or_else(|| not_found(name))?;
+        let next = vm.pending.as_ref().unwrap_or(&vm.config);
+        let others = Usage::of(
+            inner
+                .vms
+                .values()
+                .filter(|other| other.config.name != vm.config.name),
+        );
+        let refusal = admit(
+            &inner.host,
+            Resource::Memory,
+            others.memory,
+            next.memory,
+            name,
+        )
+        .and_then(|()| {
+            admit(
+                &inner.host,
+                Resource::Storage,
+                others.storage,
+                next.disk_size,
+                name,
+            )
+        })
+        .err();
+        Ok(refusal)
+    }
+
     /// A manager holding the VMs of `snapshot`, validated as by [`MockVmManager::restore`].
     pub fn from_snapshot(snapshot: Snapshot, clock: Clock) -> Result<Self, VmError> {
         let manager = MockVmManager::with_clock(clock);
@@ -220,6 +290,15 @@ impl MockVmManager {
         change: impl FnOnce(&mut VmInfo) -> Result<R, VmError>,
     ) -> Result<R, VmError> {
         let mut inner = self.open_write()?;
+        Self::change_vm(&mut inner, name, change)
+    }
+
+    /// Runs `change` on the VM called `name`, under a write lock already held.
+    fn change_vm<R>(
+        inner: &mut Inner,
+        name: &str,
+        change: impl FnOnce(&mut VmInfo) -> Result<R, VmError>,
+    ) -> Result<R, VmError> {
         let vm = inner
             .vms
             .get_mut(&*nfc(name))
@@ -240,6 +319,23 @@ impl MockVmManager {
         let config = config.validated()?;
         if inner.vms.contains_key(&config.name) {
             return Err(VmError::AlreadyExists { name: config.name });
+        }
+        let usage = inner.usage();
+        admit(
+            &inner.host,
+            Resource::Storage,
+            usage.storage,
+            config.disk_size,
+            &config.name,
+        )?;
+        if state.is_active() {
+            admit(
+                &inner.host,
+                Resource::Memory,
+                usage.memory,
+                config.memory,
+                &config.name,
+            )?;
         }
         let info = VmInfo {
             config,
@@ -267,7 +363,23 @@ impl MockVmManager {
     /// assert_eq!(manager.apply("db", Transition::Pause), Ok(VmState::Paused));
     /// ```
     pub fn apply(&self, name: &str, transition: Transition) -> Result<VmState, VmError> {
-        self.with_vm(name, |vm| {
+        let mut inner = self.open_write()?;
+        // A start takes memory (resuming a paused VM does not: it holds its memory).
+        if transition == Transition::Start {
+            if let Some(vm) = inner.vms.get(&*nfc(name)) {
+                if vm.state == VmState::Stopped {
+                    let used = inner.usage().memory;
+                    admit(
+                        &inner.host,
+                        Resource::Memory,
+                        used,
+                        vm.config.memory,
+                        &vm.config.name,
+                    )?;
+                }
+            }
+        }
+        Self::change_vm(&mut inner, name, |vm| {
             let next = vm
                 .state
                 .after(transition)
@@ -338,6 +450,7 @@ impl MockVmManager {
         let mut inner = self.open_write()?;
         let config = config.validated()?;
         let name = &*nfc(name);
+        let inner_host = inner.host;
         let vms = &mut inner.vms;
         let vm = vms.get(name).ok_or_else(|| not_found(name))?;
         let renamed = config.name != name;
@@ -371,6 +484,26 @@ impl MockVmManager {
         } else if config == vm.config {
             ConfigUpdate::Unchanged
         } else {
+            // A bigger disk takes more of the pool (a stopped VM holds no memory).
+            if config.disk_size > vm.config.disk_size {
+                let others = Usage::of(vms.values()).storage.saturating_sub(if renamed {
+                    0
+                } else {
+                    vm.config.disk_size
+                });
+                if let Err(error) = admit(
+                    &inner_host,
+                    Resource::Storage,
+                    others,
+                    config.disk_size,
+                    &config.name,
+                ) {
+                    if renamed {
+                        vms.insert(vm.config.name.clone(), vm);
+                    }
+                    return Err(error);
+                }
+            }
             vm.config = config;
             vm.revision = next_revision(vm.revision);
             ConfigUpdate::Applied

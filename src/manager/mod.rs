@@ -5,16 +5,19 @@
 
 mod config;
 mod error;
+mod host;
 pub mod limits;
 mod mock;
 mod nfc;
 mod snapshot;
 mod state;
+pub mod usage_model;
 
 pub use config::{
     check_name, Allowed, ConfigField, ConfigProblem, Expected, Found, VmConfig, KNOWN_NETWORKS,
 };
 pub use error::{InfoField, VmError};
+pub use host::{Host, HostId, HostInfo, Resource, Usage, LOCAL_HOST};
 pub use limits::{DISK_SIZE_GB, MEMORY_MB, NAME_MAX_CHARS, VCPUS};
 pub use mock::{Clock, ConfigUpdate, MockVmManager, Timestamp, VmInfo, VmManager};
 pub use nfc::{is_nfc, nfc, set_normaliser, Normaliser};

@@ -10,6 +10,16 @@
 //! | `vm-playground:meta`        | `{"version":1}`                              |
 //! | `vm-playground:vm:<name>`   | the VM's [`VmInfo`] as JSON                  |
 //!
+//! Format version 2 adds the host the VMs run on:
+//!
+//! | key                         | value                                        |
+//! |-----------------------------|----------------------------------------------|
+//! | `vm-playground:meta`        | `{"version":2}`                              |
+//! | `vm-playground:host`        | the [`Host`] as JSON (`null` = unlimited)    |
+//!
+//! Version 1 is migrated on load ([`migrate_v1`]): its VMs load as they are, on
+//! [`DEFAULT_HOST`], even if they are over its capacity.
+//!
 //! Every key starts with `vm-playground` because GitHub Pages serves every project of a user
 //! from one origin, which shares one localStorage.
 
@@ -18,7 +28,9 @@ pub mod sync;
 
 use serde::{Deserialize, Serialize};
 
-use crate::manager::{is_nfc, CheckedVms, ConfigField, ConfigProblem, Snapshot, VmError, VmInfo};
+use crate::manager::{
+    is_nfc, CheckedVms, ConfigField, ConfigProblem, Host, Snapshot, VmError, VmInfo,
+};
 
 /// The prefix of every key this app writes.
 pub const KEY_PREFIX: &str = "vm-playground";
@@ -30,8 +42,25 @@ pub const LOG_KEY: &str = "vm-playground:log";
 pub const LANG_KEY: &str = "vm-playground:lang";
 /// The prefix of the per-VM keys.
 pub const VM_KEY_PREFIX: &str = "vm-playground:vm:";
+/// The key of the host's sizes ([`Host`] as JSON), from format 2.
+pub const HOST_KEY: &str = "vm-playground:host";
 /// The format this code writes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
+/// The host of data saved without one (format 1, or a missing or damaged host key): the
+/// page's default, a laptop.
+pub const DEFAULT_HOST: Host = Host::LAPTOP;
+
+/// The host's record, as stored under [`HOST_KEY`].
+pub fn encode_host(host: &Host) -> String {
+    serde_json::to_string(host).expect("a Host always serialises")
+}
+
+/// Format 1 → 2: format 1 had no host, so its VMs are placed on [`DEFAULT_HOST`] (as they
+/// are: over capacity or not). The VM records are the same in both formats.
+pub fn migrate_v1(loaded: &mut Loaded) {
+    loaded.host = DEFAULT_HOST;
+    loaded.needs_upgrade = true;
+}
 
 /// The value under [`META_KEY`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -88,6 +117,11 @@ pub struct Loaded {
     pub set_aside: Vec<String>,
     /// Backups kept from earlier loads, by key.
     pub backups: Vec<String>,
+    /// The host the VMs run on ([`DEFAULT_HOST`] if none was saved).
+    pub host: Host,
+    /// The data is of an older format (migrated on load): the metadata and the host must be
+    /// written in this format.
+    pub needs_upgrade: bool,
 }
 
 /// Metadata of a format this version can't read, as found.
@@ -102,11 +136,12 @@ impl UnknownFormat {
     pub const SHOWN_CHARS: usize = 100;
 }
 
-/// Whether `value`, stored under [`META_KEY`], is a format this version reads: `Err` for any
-/// other version (newer, older, a string, a float) and for anything unreadable.
-pub fn check_meta(value: &str) -> Result<(), UnknownFormat> {
+/// The format `value`, stored under [`META_KEY`], names if this version reads it
+/// ([`FORMAT_VERSION`], or 1, which it migrates): `Err` for any other version (newer, a string,
+/// a float) and for anything unreadable.
+pub fn check_meta(value: &str) -> Result<u32, UnknownFormat> {
     match serde_json::from_str::<Meta>(value) {
-        Ok(meta) if meta.version == FORMAT_VERSION => Ok(()),
+        Ok(meta) if meta.version == FORMAT_VERSION || meta.version == 1 => Ok(meta.version),
         _ => Err(UnknownFormat {
             found: crate::present::cut_text(value, UnknownFormat::SHOWN_CHARS),
         }),
@@ -131,8 +166,11 @@ pub struct LoadProblem {
 pub fn load<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str)>) -> Loaded {
     let mut loaded = Loaded {
         first_visit: true,
+        host: DEFAULT_HOST,
         ..Loaded::default()
     };
+    let mut version_1 = false;
+    let mut host_record = None;
     let mut records = Vec::new();
     let problem = |loaded: &mut Loaded, key: &str, reason: String| {
         loaded.problems.push(LoadProblem {
@@ -146,14 +184,30 @@ pub fn load<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str)>) -> Loaded
             loaded.backups.push(key.to_owned());
         } else if key == META_KEY {
             loaded.first_visit = false;
-            loaded.unknown_format = check_meta(value).err();
+            match check_meta(value) {
+                Ok(version) => version_1 = version == 1,
+                Err(unknown) => loaded.unknown_format = Some(unknown),
+            }
         } else if key.starts_with(VM_KEY_PREFIX) {
             records.push((key, value));
+        } else if key == HOST_KEY {
+            host_record = Some((key, value));
         }
     }
     crate::ordering::sort_by_text(&mut loaded.backups, String::as_str);
     if loaded.unknown_format.is_some() {
         return loaded;
+    }
+    if version_1 {
+        migrate_v1(&mut loaded);
+    } else if let Some((key, value)) = host_record {
+        match serde_json::from_str::<Host>(value)
+            .map_err(|error| format!("unreadable host: {error}"))
+            .and_then(|host| host.validated().map_err(|error| error.to_string()))
+        {
+            Ok(host) => loaded.host = host,
+            Err(reason) => problem(&mut loaded, key, reason),
+        }
     }
     let mut vms = Vec::new();
     for (key, value) in records {

@@ -14,8 +14,8 @@ use crate::demo;
 use crate::event_log::{Event, EventLog, Source};
 use crate::i18n::fill;
 use crate::manager::{
-    nfc, ConfigUpdate, MockVmManager, Snapshot, Transition, VmConfig, VmError, VmInfo, VmManager,
-    VmState,
+    nfc, ConfigUpdate, Host, HostInfo, MockVmManager, Snapshot, Transition, VmConfig, VmError,
+    VmInfo, VmManager, VmState,
 };
 use crate::storage::export::{export_json, ImportMode, ImportPreview};
 use crate::storage::sync::Unsaved;
@@ -177,6 +177,12 @@ pub struct App {
     /// this and reads the rows untracked: subscribing to 10,000 row signals cost ~2 ms per
     /// click (measured), re-subscribing to all of them on every change.
     pub infos_changed: Trigger,
+    /// Notified when the host's sizes change (what the VMs hold follows `infos_changed`).
+    pub host_changed: Trigger,
+    /// The simulated clock, in seconds since the page opened: drives the guests' usage.
+    pub sim_time: RwSignal<u64>,
+    /// Simulated seconds per real second: 1, 10 or 60; 0 while the clock is paused.
+    pub clock_speed: RwSignal<u64>,
     /// Whether changes are being saved.
     pub save_status: RwSignal<SaveStatus>,
     /// Messages about stored data (what could not be loaded, and where it was kept).
@@ -229,6 +235,9 @@ impl App {
             manager: StoredValue::new(Arc::new(MockVmManager::with_clock(Box::new(now)))),
             rows: RwSignal::new(Vec::new()),
             infos_changed: Trigger::new(),
+            host_changed: Trigger::new(),
+            sim_time: RwSignal::new(0),
+            clock_speed: RwSignal::new(1),
             save_status: RwSignal::new(SaveStatus::Saved),
             notices: RwSignal::new(Vec::new()),
             backups: RwSignal::new(Vec::new()),
@@ -441,6 +450,29 @@ impl App {
                 );
             }
         });
+    }
+
+    /// The host's sizes and what the VMs hold, tracking every change of either (for the
+    /// gauges).
+    pub fn host_info(&self) -> HostInfo {
+        // A VM added or removed changes the rows; a VM changed notifies `infos_changed`.
+        self.rows.track();
+        self.infos_changed.track();
+        self.host_changed.track();
+        self.manager()
+            .host_info()
+            .expect("the app's manager is never closed")
+    }
+
+    /// Resizes the host (see [`MockVmManager::set_host`]); logged as `host`, and saved.
+    pub fn set_host(&self, host: Host) -> Result<(), VmError> {
+        let result = self.manager().set_host(host);
+        // virsh has no command that resizes its host: nothing to mirror in the console.
+        self.record("", "host", &result, Vec::new);
+        result?;
+        self.host_changed.notify();
+        self.save_host();
+        Ok(())
     }
 
     /// Creates a VM, started or stopped.
@@ -681,6 +713,14 @@ impl crate::console::ConsoleBackend for App {
 
     fn now(&self) -> u64 {
         now()
+    }
+
+    fn host_info(&self) -> Result<HostInfo, VmError> {
+        self.manager().host_info()
+    }
+
+    fn sim_time(&self) -> u64 {
+        self.sim_time.get_untracked()
     }
 
     fn facts(&self, name: &str) -> Facts {

@@ -5,17 +5,18 @@
 //! InvalidConfig). Arguments arrive as `JsValue` and are checked here, so a wrong type is a
 //! clear InvalidConfig, never a panic or a trap.
 
+use leptos::prelude::GetUntracked;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
 use super::app::{App, StartMode};
-use crate::config_input::{config_from_json, describe, expected_type, unknown_key};
+use crate::config_input::{config_from_json, describe, expected_type, host_from_json, unknown_key};
 use crate::console::ConsoleBackend;
 use crate::event_log::Source;
 use crate::manager::limits::{chars_over, quoted_excerpt, EXCERPT_CHARS, NAME_MAX_CHARS};
 use crate::manager::{
-    ConfigField, ConfigProblem, ConfigUpdate, Expected, Found, MockVmManager as Core, Transition,
-    VmConfig, VmError, VmManager,
+    usage_model, ConfigField, ConfigProblem, ConfigUpdate, Expected, Found, MockVmManager as Core,
+    Transition, VmConfig, VmError, VmManager,
 };
 
 enum Target {
@@ -36,6 +37,9 @@ pub fn to_js_error(error: &VmError) -> JsValue {
     js_error.set_name("VmError");
     let object: &JsValue = js_error.as_ref();
     let _ = js_sys::Reflect::set(object, &"code".into(), &error.code().into());
+    if let Some(resource) = error.resource() {
+        let _ = js_sys::Reflect::set(object, &"resource".into(), &resource.json_name().into());
+    }
     if let VmError::InvalidConfig { field, problem } = error {
         if !matches!(problem, ConfigProblem::NotAnObject { .. }) {
             let _ = js_sys::Reflect::set(object, &"field".into(), &field.json_name().into());
@@ -514,6 +518,54 @@ impl JsVmManager {
             Target::Standalone(core) => core.discard_pending(&name),
             Target::Page(app) => app.with_source(Source::Api, || app.discard_pending(&name)),
         })
+    }
+
+    /// `{ memory: { total, used }, cpus: { total, used }, storage: { total, used }, overcommit }`:
+    /// memory in MB, storage in GB, `cpus.used` in vCPUs; a `total` of `null` is unlimited.
+    #[wasm_bindgen(js_name = getHostInfo)]
+    pub fn get_host_info(&self) -> JsResult<JsValue> {
+        let info = self.read(|core| core.host_info())?;
+        let (host, usage) = (info.host, info.usage);
+        Ok(to_js(&serde_json::json!({
+            "memory": { "total": host.memory, "used": usage.memory },
+            "cpus": { "total": host.cpus, "used": usage.vcpus },
+            "storage": { "total": host.storage, "used": usage.storage },
+            "overcommit": host.overcommit,
+        })))
+    }
+
+    /// Resizes the host: any subset of `{ memory, cpus, storage, overcommit }`, `null` for
+    /// unlimited. Shrinking below what the VMs hold throws code "InsufficientResources".
+    #[wasm_bindgen(js_name = setHost)]
+    pub fn set_host(&self, host: JsValue) -> JsResult<()> {
+        let current = self.read(|core| core.host_info())?.host;
+        let value = throw(json_of(&host).map_err(|found| VmError::InvalidHostValue {
+            key: String::new(),
+            found: Some(found.found()),
+        }))?;
+        let host = throw(host_from_json(current, &value))?;
+        throw(match &self.target {
+            Target::Standalone(core) => core.set_host(host),
+            Target::Page(app) => app.with_source(Source::Api, || app.set_host(host)),
+        })
+    }
+
+    /// `{ cpuPercent, memoryUsedMb }`: what the guest uses now, by the simulated clock.
+    #[wasm_bindgen(js_name = getVmStats)]
+    pub fn get_vm_stats(&self, name: JsValue) -> JsResult<JsValue> {
+        let name = throw(name_arg(&name))?;
+        let info = self.read(|core| core.get_vm_info(&name))?;
+        let t = match &self.target {
+            Target::Standalone(_) => 0,
+            Target::Page(app) => app.sim_time.get_untracked(),
+        };
+        let (state, config) = (info.state, &info.config);
+        let cpu = usage_model::cpu_permille(&config.name, state, t);
+        let memory = usage_model::memory_used_mb(&config.name, state, config.memory, t);
+        Ok(to_js(&serde_json::json!({
+            "cpuPercent": f64::from(cpu) / 10.0,
+            "memoryUsedMb": memory,
+        })))
     }
 
     /// Closes a standalone manager: every later call throws code "Closed". The page's own

@@ -131,6 +131,10 @@ impl App {
         if !loaded.set_aside.is_empty() {
             self.set_aside(&entries, &loaded);
         }
+        // The manager is empty here, so any valid host is taken (VMs over its capacity load
+        // as they are).
+        let _ = manager.set_host(loaded.host);
+        self.host_changed.notify();
         if loaded.first_visit {
             demo::load_demo(&manager).expect("the demo set is valid");
             self.refresh_all();
@@ -143,6 +147,11 @@ impl App {
             .restore_checked(loaded.vms)
             .expect("the app's manager is never closed");
         self.refresh_all();
+        if loaded.needs_upgrade {
+            // Format 1 becomes 2 once: its metadata and the (default) host are written now.
+            let _ = store::save_meta();
+            self.save_host();
+        }
     }
 
     /// Marks `names` as unsaved, each based on what `entries` (storage as read) hold for it:
@@ -325,6 +334,18 @@ impl App {
         self.unsaved
             .update_value(|unsaved| unsaved.note(name, base));
         self.flush();
+    }
+
+    /// Saves the host's sizes (skipped while not saving, like any write).
+    pub(super) fn save_host(&self) {
+        if !self.saving() {
+            return;
+        }
+        if let Ok(info) = self.manager().host_info() {
+            if let Err(error) = store::save_host(&info.host) {
+                self.not_saving(error);
+            }
+        }
     }
 
     /// What storage holds for `name` now (`None`: no record, or no storage).

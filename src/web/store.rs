@@ -101,6 +101,11 @@ pub fn save_vm(info: &VmInfo) -> Result<(), SaveError> {
     )
 }
 
+/// Saves the host's sizes.
+pub fn save_host(host: &crate::manager::Host) -> Result<(), SaveError> {
+    write(storage::HOST_KEY, &storage::encode_host(host))
+}
+
 /// Removes one VM's record.
 pub fn remove_vm(name: &str) -> Result<(), SaveError> {
     remove_keys(&[storage::vm_key(name)])

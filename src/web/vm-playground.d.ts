@@ -55,7 +55,8 @@ export type VmErrorCode =
   | "AlreadyExists"
   | "InvalidConfig"
   | "InvalidTransition"
-  | "Closed";
+  | "Closed"
+  | "InsufficientResources";
 
 /** Every method throws this on refusal; nothing changes when it does. */
 export interface VmError extends Error {
@@ -63,6 +64,37 @@ export interface VmError extends Error {
   code: VmErrorCode;
   /** For InvalidConfig: the config field at fault ("memory", "name", ...). */
   field?: keyof VmConfig;
+  /** For InsufficientResources (a refused start or create, or a host shrunk below what its VMs
+   * hold) and a host size out of bounds: the host's resource at fault. */
+  resource?: "memory" | "cpus" | "storage";
+}
+
+/** One of the host's resources: its size (null = unlimited) and what the VMs hold. */
+export interface HostResource {
+  total: number | null;
+  used: number;
+}
+
+/** The host: memory in MB, storage in GB; cpus.used counts the active VMs' vCPUs. */
+export interface HostInfo {
+  memory: HostResource;
+  cpus: HostResource;
+  storage: HostResource;
+  overcommit: boolean;
+}
+
+/** A host change: any subset; null = unlimited. */
+export interface HostSizes {
+  memory?: number | null;
+  cpus?: number | null;
+  storage?: number | null;
+  overcommit?: boolean;
+}
+
+/** What a guest uses now, by the simulated clock (a paused VM uses no CPU; a stopped one nothing). */
+export interface VmStats {
+  cpuPercent: number;
+  memoryUsedMb: number;
 }
 
 /** The mock VM manager. */
@@ -91,6 +123,12 @@ export class MockVmManager {
   updateVmConfig(name: string, config: VmConfig): "applied" | "pending" | "unchanged";
   /** Drops pending changes; true if there were any. */
   discardPending(name: string): boolean;
+  /** The host's sizes and what the VMs hold of it. A standalone manager's host is unlimited. */
+  getHostInfo(): HostInfo;
+  /** Resizes the host; throws InsufficientResources when shrinking below what the VMs hold. */
+  setHost(host: HostSizes): void;
+  /** The guest's CPU % and memory in use now. */
+  getVmStats(name: string): VmStats;
   /** Closes a standalone manager (later calls throw "Closed"); on window.vmPlayground, a no-op. */
   close(): void;
   /** Releases the wasm memory of a standalone manager. */

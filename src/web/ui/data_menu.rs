@@ -22,8 +22,10 @@ fn export(app: App) {
     download(&export_file_name(now()), &app.export());
 }
 
-/// Reads `file` and asks how to import it; a bad file only gets an alert. `language` is passed
-/// in: the drop listener runs outside the component tree, where context can't be read.
+/// Reads `file` and asks how to import it; a bad file only gets an alert.
+///
+/// `language` is passed in rather than looked up: an event handler may run with no reactive
+/// owner current (after a timer's update, for one), where a context lookup panics.
 fn import_file(app: App, ui: Ui, language: Language, file: web_sys::File) {
     let name = file.name();
     let lang = language.get_untracked();

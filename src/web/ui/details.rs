@@ -6,7 +6,7 @@ use super::lifecycle::Lifecycle;
 use super::vm_row::{lifecycle_action, LIFECYCLE_ACTIONS};
 use super::Ui;
 use crate::i18n::{fill, Lang};
-use crate::manager::{ConfigField, Timestamp, VmConfig, VmState};
+use crate::manager::{usage_model, ConfigField, Timestamp, Usage, VmConfig, VmState};
 use crate::web::app::App;
 use crate::web::language::Language;
 
@@ -92,6 +92,23 @@ fn unavailable(lang: Lang, name: &str, state: VmState) -> impl IntoView + use<> 
     }
 }
 
+/// The guest's use now, following the simulated clock (only this line re-renders on a tick).
+fn guest_usage(app: App, language: Language, config: VmConfig, state: VmState) -> impl IntoView {
+    move || {
+        let t = app.sim_time.get();
+        let lang = language.get();
+        let permille = usage_model::cpu_permille(&config.name, state, t);
+        let memory = usage_model::memory_used_mb(&config.name, state, config.memory, t);
+        let cpu = format!("{}.{}", permille / 10, permille % 10)
+            .replace('.', &lang.decimal_separator().to_string());
+        view! {
+            <p class="guest-usage" data-cpu-permille=permille.to_string() data-memory-used=memory.to_string()>
+                {fill(lang.texts().vm_usage, &[("cpu", &cpu), ("memory", &lang.memory(memory))])}
+            </p>
+        }
+    }
+}
+
 /// The details panel.
 #[component]
 pub fn Details() -> impl IntoView {
@@ -111,6 +128,23 @@ pub fn Details() -> impl IntoView {
                         let info = info.get();
                         let lang = language.get();
                         let texts = lang.texts();
+                        // Whether the next boot fits depends on the host and the other VMs.
+                        app.host_changed.track();
+                        app.infos_changed.track();
+                        let held = Usage::held_by(&info);
+                        let holds = fill(
+                            texts.vm_holds,
+                            &[
+                                ("memory", &lang.memory(held.memory)),
+                                ("vcpus", &lang.number(held.vcpus)),
+                                ("disk", &lang.gigabytes(held.storage)),
+                            ],
+                        );
+                        let will_not_start = info
+                            .pending
+                            .as_ref()
+                            .and_then(|_| app.manager().next_boot_refusal(&info.config.name).ok().flatten())
+                            .map(|reason| fill(texts.pending_will_not_start, &[("reason", &reason)]));
                         view! {
                             <section class="vm-details" data-details-vm=info.config.name.clone()>
                                 <h3 translate="no">{info.config.name.clone()}</h3>
@@ -121,12 +155,15 @@ pub fn Details() -> impl IntoView {
                                     (texts.details_state_changed, format_time(lang, info.state_changed_at), false),
                                     (texts.details_revision, lang.number(info.revision), false),
                                 ])}
+                                <p class="holds">{holds}</p>
+                                {guest_usage(app, language, info.config.clone(), info.state)}
                                 <h4>{texts.details_configuration}</h4>
                                 {definition_list(config_rows(lang, &info.config))}
                                 {info.pending.map(|pending| view! {
                                     <h4>{texts.details_pending}</h4>
                                     {definition_list(config_rows(lang, &pending))}
                                 })}
+                                {will_not_start.map(|text| view! { <p class="warning" role="status">{text}</p> })}
                             </section>
                         }
                     })

@@ -10,6 +10,7 @@ mod data_menu;
 mod details;
 mod edit_dialog;
 mod event_log;
+mod host_panel;
 mod lifecycle;
 mod presenter;
 mod update_notice;
@@ -32,6 +33,7 @@ use data_menu::{DataMenu, DropZone};
 use details::Details;
 use edit_dialog::EditDialog;
 use event_log::EventLogPanel;
+use host_panel::HostPanel;
 use presenter::PresenterToggle;
 use update_notice::UpdateNotice;
 use vm_list::VmList;
@@ -192,6 +194,7 @@ pub fn Root(app: App, language: Language, update: Update) -> impl IntoView {
                 </section>
                 <VmList />
                 <Details />
+                <HostPanel />
                 <div class="teaching">
                     <Console />
                     <EventLogPanel />

@@ -100,9 +100,12 @@ pub fn VmRow(
                 <button aria-label=fill(texts.edit_vm, &[("name", &name)]) data-action=RowAction::Edit.as_str()>
                     {texts.action_edit}
                 </button>
-                <button class="delete" aria-label=fill(texts.delete_vm, &[("name", &name)]) data-action=RowAction::Delete.as_str()>
-                    {word_and_command(texts.action_delete, "undefine")}
-                </button>
+                <span class="action delete-action">
+                    <button class="delete" aria-label=fill(texts.delete_vm, &[("name", &name)]) data-action=RowAction::Delete.as_str()>
+                        {texts.action_delete}
+                    </button>
+                    {command_beside(texts.action_delete, "undefine")}
+                </span>
             </div>
         </div>
     }
@@ -180,14 +183,14 @@ fn PendingNotice(
     }
 }
 
-/// A button's word, and beside it the virsh command it runs where the two differ ("Stop
-/// `shutdown`"), so that every view names an operation the same way.
-fn word_and_command(word: &'static str, command: &'static str) -> impl IntoView + use<> {
+/// The virsh command a button runs, shown right after the button where it differs from the
+/// button's word ("Stop `shutdown`"), so that every view names an operation the same way.
+/// It sits beside the button, not inside: a button's accessible name ("Stop web-01") has to
+/// contain all the text the button shows (WCAG 2.5.3, Label in Name), so that someone using
+/// speech input can say what they see.
+fn command_beside(word: &'static str, command: &'static str) -> impl IntoView + use<> {
     let differs = fold_case(word) != command;
-    view! {
-        {word}
-        {differs.then(|| view! { <code class="virsh" translate="no">{command}</code> })}
-    }
+    differs.then(|| view! { <code class="virsh" translate="no">{command}</code> })
 }
 
 /// What each row action of the lifecycle needs: its word, accessible name, virsh command and
@@ -258,14 +261,17 @@ fn extra_button(lang: Lang, name: &str, state: VmState, action: RowAction) -> im
         )
     });
     view! {
-        <button
-            aria-label=fill(label, &[("name", &name)])
-            disabled=refusal.is_some()
-            title=title
-            data-action=action.as_str()
-        >
-            {word_and_command(word, command)}
-        </button>
+        <span class="action">
+            <button
+                aria-label=fill(label, &[("name", &name)])
+                disabled=refusal.is_some()
+                title=title
+                data-action=action.as_str()
+            >
+                {word}
+            </button>
+            {command_beside(word, command)}
+        </span>
     }
 }
 

@@ -1,0 +1,103 @@
+// Accessibility checked by axe-core (issues 18 and 21): no violation of any rule axe runs by
+// default (WCAG 2 A and AA, contrast included, and its best practices) in light and dark mode,
+// on a 360 px wide screen, in every dialog, in presenter mode and in Russian.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { e2eSuite } from './harness.mjs';
+import { action, openList } from './app-helpers.mjs';
+
+const e2e = e2eSuite();
+
+/** axe-core's browser build, as npm installed it (package.json pins the version). */
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+const DARK = { colorScheme: 'dark' };
+const LIGHT = { colorScheme: 'light' };
+
+/**
+ * Runs axe on the whole page and fails, listing every violation and where, if it finds any.
+ * axe goes in through `page.evaluate` (the DevTools protocol), not a <script> element: the
+ * page's Content-Security-Policy allows only its own scripts, and evaluating this way is not
+ * governed by it, so the policy stays on and any violation axe itself caused would still fail
+ * the test (the harness reports those).
+ */
+async function expectNoViolations(page, where) {
+  // A dialog or a theme may still be fading in: contrast is measured on the final colours.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const results = await window.axe.run(document, { resultTypes: ['violations'] });
+    return results.violations.map((violation) => ({
+      rule: violation.id,
+      help: violation.help,
+      nodes: violation.nodes.map((node) => `${node.target.join(' ')}: ${node.failureSummary.replace(/\s+/g, ' ')}`),
+    }));
+  });
+  const described = violations
+    .map(({ rule, help, nodes }) => `${rule} (${help}):\n  ${nodes.slice(0, 8).join('\n  ')}${nodes.length > 8 ? `\n  … ${nodes.length - 8} more` : ''}`)
+    .join('\n');
+  assert.equal(violations.length, 0, `axe found violations in ${where}:\n${described}`);
+}
+
+const dialog = (page, name) => page.getByRole('dialog', { name, exact: true });
+
+/** Opens a dialog with `open`, checks it, and closes it with Escape. */
+async function checkDialog(page, name, open, where) {
+  await open();
+  await dialog(page, name).waitFor();
+  await expectNoViolations(page, `the "${name}" dialog (${where})`);
+  await page.keyboard.press('Escape');
+  await dialog(page, name).waitFor({ state: 'detached' });
+}
+
+for (const [theme, scheme] of [['light', LIGHT], ['dark', DARK]]) {
+  e2e(`axe: the page in ${theme} mode`, async ({ page, url }) => {
+    await openList(page, `${url}?lang=en`);
+    await expectNoViolations(page, `${theme} mode`);
+  }, { context: scheme });
+
+  e2e(`axe: every dialog in ${theme} mode`, async ({ page, url }) => {
+    await openList(page, `${url}?lang=en`);
+    const where = `${theme} mode`;
+    await checkDialog(page, 'Edit db-01', () => action(page, 'Edit', 'db-01').click(), where);
+    await checkDialog(page, 'Delete web-01?', () => action(page, 'Delete', 'web-01').click(), where);
+    await checkDialog(page, 'Force off web-01?', () => action(page, 'Force off', 'web-01').click(), where);
+    await checkDialog(page, 'Reset to the demo?', () => page.getByRole('button', { name: 'Reset to demo', exact: true }).click(), where);
+    // Import: through the file chooser the Import button opens, as a user would pick a file.
+    const file = JSON.stringify({ format: 'vm-playground', version: 1, vms: [{ name: 'web-01' }, { name: 'lab', memory: 256 }, 1] });
+    await checkDialog(page, 'Import lab.json?', async () => {
+      const [chooser] = await Promise.all([
+        page.waitForEvent('filechooser'),
+        page.getByRole('button', { name: 'Import…', exact: true }).click(),
+      ]);
+      await chooser.setFiles({ name: 'lab.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+    }, where);
+  }, { context: scheme });
+}
+
+e2e('axe: a 360 px wide screen, light and dark', async ({ page, url }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await openList(page, `${url}?lang=en`);
+  await expectNoViolations(page, '360 px, light mode');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectNoViolations(page, '360 px, dark mode');
+}, { context: LIGHT });
+
+e2e('axe: presenter mode at 1280×720, light and dark', async ({ page, url }) => {
+  await openList(page, `${url}?present=1&lang=en`);
+  await expectNoViolations(page, 'presenter mode, light mode');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectNoViolations(page, 'presenter mode, dark mode');
+}, { context: { ...LIGHT, viewport: { width: 1280, height: 720 } } });
+
+e2e('axe: in Russian, with a dialog open, light and dark', async ({ page, url }) => {
+  await openList(page, `${url}?lang=ru`);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'ru');
+  await expectNoViolations(page, 'Russian, light mode');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectNoViolations(page, 'Russian, dark mode');
+  await action(page, 'Удалить', 'web-01').click();
+  await page.getByRole('dialog').waitFor();
+  await expectNoViolations(page, 'Russian, the delete dialog');
+}, { context: LIGHT });

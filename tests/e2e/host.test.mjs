@@ -1,0 +1,146 @@
+// The host (issue 14): a student fills it, is refused with a readable reason, frees memory and
+// succeeds; the gauges follow the GUI, the console and the API; a reload keeps the host.
+import assert from 'node:assert/strict';
+import { e2eSuite } from './harness.mjs';
+import { action, eventually, expectState, expectText, openList, row } from './app-helpers.mjs';
+
+const e2e = e2eSuite();
+
+const hostRegion = (page, name = 'Host') => page.getByRole('region', { name, exact: true });
+const commandField = (page) => page.getByRole('textbox', { name: 'Command', exact: true });
+const output = (page) => page.getByRole('log', { name: 'Console output' });
+
+async function type(page, line) {
+  await commandField(page).fill(line);
+  await commandField(page).press('Enter');
+}
+
+const gauges = (page) =>
+  hostRegion(page).evaluate((element) => {
+    const { memoryUsed, memoryTotal, vcpusUsed, cpus, storageUsed, storageTotal } = element.dataset;
+    return { memoryUsed, memoryTotal, vcpusUsed, cpus, storageUsed, storageTotal };
+  });
+
+async function expectGauges(page, expected) {
+  await eventually(async () => {
+    const shown = await gauges(page);
+    for (const [key, value] of Object.entries(expected)) assert.equal(shown[key], String(value), key);
+  });
+}
+
+/** The code and resource of what `vmPlayground.<method>(...args)` throws. */
+const thrown = (page, method, ...args) =>
+  page.evaluate(
+    ([method, args]) => {
+      try {
+        window.vmPlayground[method](...args);
+        return null;
+      } catch (error) {
+        return { code: error.code, resource: error.resource, message: error.message };
+      }
+    },
+    [method, args],
+  );
+
+e2e('a student fills the host, is refused with a reason, frees memory and succeeds', async ({ page, url }) => {
+  await openList(page, url);
+  // The default host is a laptop; the demo holds 6 GB (web-01 running, db-01 paused).
+  await expectGauges(page, {
+    memoryUsed: 6144, memoryTotal: 16384, vcpusUsed: 6, cpus: 8, storageUsed: 160, storageTotal: 500,
+  });
+  // The API takes 8 GB more, the console defines one more 4 GB VM.
+  await page.evaluate(() => window.vmPlayground.createVm({ name: 'big-1', memory: 8192, vcpus: 4 }));
+  await expectGauges(page, { memoryUsed: 14336, vcpusUsed: 10, storageUsed: 170 });
+  await type(page, 'create big-2 --memory 4096 --stopped');
+  await row(page, 'big-2').waitFor();
+  await expectGauges(page, { memoryUsed: 14336, storageUsed: 180 });
+
+  // The GUI's start is refused, with the reason next to the VM.
+  await action(page, 'Start', 'big-2').click();
+  await expectText(row(page, 'big-2').locator('.row-error'), "'big-2' needs 4096 MB of memory; the host has 2048 MB free of 16384 MB");
+  await expectState(page, 'big-2', 'stopped');
+  // The console prints it as virsh prints a failed start.
+  await type(page, 'start big-2');
+  await expectText(output(page), "error: Failed to start domain 'big-2'");
+  await expectText(output(page), 'Cannot allocate memory');
+  // The API throws a typed error.
+  assert.deepEqual(
+    { ...(await thrown(page, 'startVm', 'big-2')), message: undefined },
+    { code: 'InsufficientResources', resource: 'memory', message: undefined },
+  );
+  // The vCPUs are overcommitted (10 on 8 CPUs), and the gauge says so in words.
+  await expectText(hostRegion(page), 'overcommitted');
+
+  // Freeing memory lets it start.
+  await action(page, 'Stop', 'web-01').click();
+  await expectGauges(page, { memoryUsed: 12288 });
+  await action(page, 'Start', 'big-2').click();
+  await expectState(page, 'big-2', 'running');
+  await expectGauges(page, { memoryUsed: 16384 });
+  assert.equal(await row(page, 'big-2').locator('.row-error').count(), 0);
+
+  // Shrinking below what runs is refused with the numbers.
+  const shrink = await thrown(page, 'setHost', { memory: 8192 });
+  assert.equal(shrink.code, 'InsufficientResources');
+  assert.equal(shrink.resource, 'memory');
+  assert.match(shrink.message, /16384 MB/);
+
+  // The refused start and the host change are in the event log.
+  const events = await page
+    .getByRole('region', { name: 'Event log' })
+    .locator('[data-event-op]')
+    .evaluateAll((items) => items.map((item) => [item.dataset.eventOp, item.dataset.eventVm, item.dataset.eventOk]));
+  assert.ok(events.some(([op, vm]) => op === 'start' && vm === 'big-2'), JSON.stringify(events));
+});
+
+e2e('the host follows the panel and the API, and a reload keeps it', async ({ page, url }) => {
+  await openList(page, url);
+  const info = () => page.evaluate(() => window.vmPlayground.getHostInfo());
+  assert.deepEqual(await info(), {
+    memory: { total: 16384, used: 6144 },
+    cpus: { total: 8, used: 6 },
+    storage: { total: 500, used: 160 },
+    overcommit: false,
+  });
+  await page.evaluate(() => window.vmPlayground.setHost({ memory: 32768, storage: null }));
+  await expectGauges(page, { memoryTotal: 32768, storageTotal: 'unlimited', cpus: 8 });
+  await hostRegion(page).getByLabel('Preset').selectOption('server');
+  await expectGauges(page, { memoryTotal: 262144, cpus: 64, storageTotal: 8192 });
+  // The size fields.
+  await hostRegion(page).getByLabel('Physical CPUs', { exact: true }).fill('2');
+  await hostRegion(page).getByRole('button', { name: 'Apply' }).click();
+  await expectGauges(page, { cpus: 2 });
+  const stats = await page.evaluate(() => window.vmPlayground.getVmStats('web-01'));
+  assert.ok(stats.cpuPercent >= 0 && stats.cpuPercent <= 100, JSON.stringify(stats));
+  assert.ok(stats.memoryUsedMb > 0 && stats.memoryUsedMb <= 2048, JSON.stringify(stats));
+  const events = await page
+    .getByRole('region', { name: 'Event log' })
+    .locator('[data-event-op="host"]')
+    .count();
+  assert.equal(events, 3);
+
+  await page.reload();
+  await openList(page, url);
+  await expectGauges(page, { memoryTotal: 262144, cpus: 2, storageTotal: 8192 });
+  assert.equal(await page.evaluate(() => localStorage.getItem('vm-playground:meta')), '{"version":2}');
+});
+
+e2e('the simulated clock plays at ×1 on open and pauses', async ({ page, url }) => {
+  await openList(page, url);
+  const clock = hostRegion(page).getByRole('group', { name: 'Simulated time' });
+  await clock.getByText(/Simulated time: 0:00:0[1-9]/).waitFor();
+  await clock.getByRole('button', { name: 'Pause' }).click();
+  const paused = await clock.locator('span').textContent();
+  await clock.getByRole('button', { name: 'Play' }).waitFor();
+  // Paused: a stats read now and after the next would-be tick agree.
+  const read = () => page.evaluate(() => JSON.stringify(window.vmPlayground.getVmStats('web-01')));
+  const before = await read();
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 1100)));
+  assert.equal(await clock.locator('span').textContent(), paused);
+  assert.equal(await read(), before);
+});
+
+e2e('in Russian the region is "Хост"', async ({ page, url }) => {
+  await openList(page, `${url}?lang=ru`);
+  await hostRegion(page, 'Хост').getByText('Память: 6 ГБ из 16 ГБ').waitFor();
+});
