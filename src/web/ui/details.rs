@@ -117,7 +117,10 @@ pub fn Details() -> impl IntoView {
     let language = expect_context::<Language>();
     let row = Memo::new(move |_| ui.selected.get().and_then(|name| app.row(&name)));
     view! {
-        <aside class="panel details" aria-labelledby="details-title">
+        // Focusable: where the panel scrolls (presenter mode, the sticky column at 1300 px and
+        // more) a keyboard user must be able to reach it to scroll it, and with no VM selected
+        // it holds nothing else that takes focus.
+        <aside class="panel details" aria-labelledby="details-title" tabindex="0">
             <h2 id="details-title">{language.text(|t| t.details_heading)}</h2>
             <Lifecycle row />
             {move || match row.get() {
