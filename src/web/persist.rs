@@ -336,6 +336,21 @@ impl App {
         self.flush();
     }
 
+    /// Another tab resized the host: this tab takes the stored sizes in. A size this tab's VMs
+    /// don't fit in (they changed here meanwhile) is refused by the core, and the tab keeps
+    /// its own until the next reload.
+    fn take_in_host(&self) {
+        let Ok(Some(text)) = store::read(storage::HOST_KEY) else {
+            return;
+        };
+        let Ok(host) = serde_json::from_str::<crate::manager::Host>(&text) else {
+            return;
+        };
+        if self.manager().set_host(host).is_ok() {
+            self.host_changed.notify();
+        }
+    }
+
     /// Saves the host's sizes (skipped while not saving, like any write).
     pub(super) fn save_host(&self) {
         if !self.saving() {
@@ -681,6 +696,7 @@ impl App {
                     None => app.take_in_all(),
                     Some(key) if key == META_KEY => {}
                     Some(key) if key == LOG_KEY => app.take_in_events(),
+                    Some(key) if key == storage::HOST_KEY => app.take_in_host(),
                     Some(key) => {
                         if let Some(name) = storage::vm_name(&key) {
                             app.take_in_stored(name);

@@ -144,3 +144,14 @@ e2e('in Russian the region is "Хост"', async ({ page, url }) => {
   await openList(page, `${url}?lang=ru`);
   await hostRegion(page, 'Хост').getByText('Память: 6 ГБ из 16 ГБ').waitFor();
 });
+
+e2e('a host resized in one tab is the host of the other tab too', async ({ page, context, url }) => {
+  await openList(page, url);
+  const other = await context.newPage();
+  await openList(other, url);
+  await page.evaluate(() => window.vmPlayground.setHost({ memory: 32768, cpus: 16 }));
+  await expectGauges(page, { memoryTotal: 32768, cpus: 16 });
+  await expectGauges(other, { memoryTotal: 32768, cpus: 16 });
+  const total = await other.evaluate(() => window.vmPlayground.getHostInfo().memory.total);
+  assert.equal(total, 32768);
+});
