@@ -263,11 +263,7 @@ impl Lang {
             ImportError::TooLarge { bytes } => fill(
                 t.import_too_large,
                 &[
-                    (
-                        "size",
-                        &crate::present::one_decimal(*bytes as u64, 1_048_576)
-                            .replace('.', &self.decimal_separator().to_string()),
-                    ),
+                    ("size", &self.one_decimal(*bytes as u64, 1_048_576)),
                     ("max", &(MAX_IMPORT_BYTES / 1_048_576)),
                 ],
             ),

@@ -164,6 +164,13 @@ impl Lang {
         }
     }
 
+    /// `value / unit` with one decimal, written with the language's separator: "1.5" /
+    /// "1,5" (see [`crate::present::one_decimal`]).
+    pub fn one_decimal(self, value: u64, unit: u64) -> String {
+        crate::present::one_decimal(value, unit)
+            .replace('.', self.decimal_separator().encode_utf8(&mut [0; 4]))
+    }
+
     /// Memory in words: megabytes under a gigabyte, gigabytes (with one decimal unless
     /// whole) from there: "512 MB", "2 GB", "1.5 GB"; "1,5 ГБ" in Russian.
     ///
@@ -180,8 +187,7 @@ impl Lang {
         let gb = if mb.is_multiple_of(1024) {
             self.number(mb / 1024)
         } else {
-            crate::present::one_decimal(mb, 1024)
-                .replace('.', &self.decimal_separator().to_string())
+            self.one_decimal(mb, 1024)
         };
         fill(texts.size_gb, &[("n", &gb)])
     }

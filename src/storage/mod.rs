@@ -201,10 +201,7 @@ pub fn load<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str)>) -> Loaded
     if version_1 {
         migrate_v1(&mut loaded);
     } else if let Some((key, value)) = host_record {
-        match serde_json::from_str::<Host>(value)
-            .map_err(|error| format!("unreadable host: {error}"))
-            .and_then(|host| host.validated().map_err(|error| error.to_string()))
-        {
+        match decode_host(value) {
             Ok(host) => loaded.host = host,
             Err(reason) => problem(&mut loaded, key, reason),
         }
@@ -228,6 +225,14 @@ pub fn load<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str)>) -> Loaded
     crate::ordering::sort_by_text(&mut loaded.set_aside, String::as_str);
     loaded.vms = kept;
     loaded
+}
+
+/// The host stored under [`HOST_KEY`], checked like any host, or why it can't be used: at
+/// start-up, and when another tab changes it.
+pub fn decode_host(value: &str) -> Result<Host, String> {
+    serde_json::from_str::<Host>(value)
+        .map_err(|error| format!("unreadable host: {error}"))
+        .and_then(|host| host.validated().map_err(|error| error.to_string()))
 }
 
 /// Parses one VM record (not yet checked against the rules), or says why it can't be.

@@ -343,7 +343,7 @@ impl App {
         let Ok(Some(text)) = store::read(storage::HOST_KEY) else {
             return;
         };
-        let Ok(host) = serde_json::from_str::<crate::manager::Host>(&text) else {
+        let Ok(host) = storage::decode_host(&text) else {
             return;
         };
         if self.manager().set_host(host).is_ok() {

@@ -99,8 +99,7 @@ fn guest_usage(app: App, language: Language, config: VmConfig, state: VmState) -
         let lang = language.get();
         let permille = usage_model::cpu_permille(&config.name, state, t);
         let memory = usage_model::memory_used_mb(&config.name, state, config.memory, t);
-        let cpu = format!("{}.{}", permille / 10, permille % 10)
-            .replace('.', &lang.decimal_separator().to_string());
+        let cpu = lang.one_decimal(u64::from(permille), 10);
         view! {
             <p class="guest-usage" data-cpu-permille=permille.to_string() data-memory-used=memory.to_string()>
                 {fill(lang.texts().vm_usage, &[("cpu", &cpu), ("memory", &lang.memory(memory))])}

@@ -5,7 +5,6 @@ use leptos::prelude::*;
 
 use crate::i18n::{fill, Lang};
 use crate::manager::{Host, HostInfo};
-use crate::present::one_decimal;
 use crate::web::app::App;
 use crate::web::language::Language;
 
@@ -71,11 +70,7 @@ fn gauges(info: HostInfo, lang: Lang) -> impl IntoView {
             &[
                 ("used", &lang.number(usage.vcpus)),
                 ("cpus", &lang.number(u64::from(cpus))),
-                (
-                    "ratio",
-                    &one_decimal(usage.vcpus, u64::from(cpus))
-                        .replace('.', &lang.decimal_separator().to_string()),
-                ),
+                ("ratio", &lang.one_decimal(usage.vcpus, u64::from(cpus))),
             ],
         ),
         None => fill(
