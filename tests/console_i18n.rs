@@ -8,37 +8,17 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde_json::Value;
 use vm_playground::console::{complete, run_in, Host, COMMANDS};
-use vm_playground::i18n::{arguments, fill, ConsoleTexts, Lang};
+use vm_playground::i18n::{arguments, ConsoleTexts, Lang};
 
-/// Every template of a language by key (`key`, or `key.N` for a list's Nth), without the help
-/// table (checked on its own below).
+mod support;
+
+use support::{sorted, templates as catalogue_templates, with_samples};
+
+/// Every template of the console's catalogue by key (lists as `key.<index>`; `help`, a table
+/// keyed by English, is left out).
 fn templates(texts: &ConsoleTexts) -> BTreeMap<String, String> {
-    let Value::Object(fields) = serde_json::to_value(texts).unwrap() else {
-        panic!("ConsoleTexts serialises to an object");
-    };
-    let mut out = BTreeMap::new();
-    for (key, value) in fields {
-        match value {
-            Value::String(template) => {
-                out.insert(key, template);
-            }
-            Value::Array(_) if key == "help" => {}
-            Value::Array(items) => {
-                for (index, item) in items.into_iter().enumerate() {
-                    out.insert(format!("{key}.{index}"), item.as_str().unwrap().to_owned());
-                }
-            }
-            other => panic!("{key}: unexpected {other}"),
-        }
-    }
-    out
-}
-
-fn sorted(mut names: Vec<&str>) -> Vec<&str> {
-    names.sort_unstable();
-    names
+    catalogue_templates(texts, &["help"])
 }
 
 /// The messages libvirt leaves in English under a Russian locale (virsh's success lines, its
@@ -90,14 +70,8 @@ fn every_message_renders_in_both_languages() {
     for lang in Lang::ALL {
         let t = lang.console();
         for (key, template) in templates(t) {
-            let names = arguments(&template);
-            let values: Vec<String> = names.iter().map(|name| format!("<{name}>")).collect();
-            let args: Vec<(&str, &dyn std::fmt::Display)> = names
-                .iter()
-                .zip(&values)
-                .map(|(name, value)| (*name, value as &dyn std::fmt::Display))
-                .collect();
-            let text = t.error(&fill(&template, &args));
+            let (filled, values) = with_samples(&template);
+            let text = t.error(&filled);
             assert!(!text.contains('{'), "{lang:?} {key}: left unfilled: {text}");
             for value in &values {
                 assert!(

@@ -4,37 +4,15 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::Value;
 use vm_playground::i18n::{arguments, fill, Lang, Plural, PluralForm, Texts};
+
+mod support;
+
+use support::{sorted, templates as catalogue_templates, with_samples};
 
 /// Every template of a language by key (`key` or `key.one`/`key.few`/`key.many`).
 fn templates(texts: &Texts) -> BTreeMap<String, String> {
-    let Value::Object(fields) = serde_json::to_value(texts).unwrap() else {
-        panic!("Texts serialises to an object");
-    };
-    let mut out = BTreeMap::new();
-    for (key, value) in fields {
-        match value {
-            Value::String(template) => {
-                out.insert(key, template);
-            }
-            Value::Object(forms) => {
-                for (form, template) in forms {
-                    out.insert(
-                        format!("{key}.{form}"),
-                        template.as_str().unwrap().to_owned(),
-                    );
-                }
-            }
-            other => panic!("{key}: unexpected {other}"),
-        }
-    }
-    out
-}
-
-fn sorted(mut names: Vec<&str>) -> Vec<&str> {
-    names.sort_unstable();
-    names
+    catalogue_templates(texts, &[])
 }
 
 #[test]
@@ -66,14 +44,7 @@ fn every_language_names_the_same_arguments_as_english() {
 fn every_message_renders_in_every_language() {
     for lang in Lang::ALL {
         for (key, template) in templates(lang.texts()) {
-            let names = arguments(&template);
-            let values: Vec<String> = names.iter().map(|name| format!("<{name}>")).collect();
-            let args: Vec<(&str, &dyn std::fmt::Display)> = names
-                .iter()
-                .zip(&values)
-                .map(|(name, value)| (*name, value as &dyn std::fmt::Display))
-                .collect();
-            let text = fill(&template, &args);
+            let (text, values) = with_samples(&template);
             assert!(!text.trim().is_empty(), "{lang} {key} is empty");
             assert!(
                 !text.contains('{') || template.contains("{{"),
