@@ -1,4 +1,4 @@
-//! The core's figures with 100,000 VMs: state transitions per second, `list_vms`, `snapshot`
+//! The core's figures with 100,000 VMs: state transitions per second, `list_vms`, `saved_state`
 //! and its JSON, loading from storage records. Plain `fn main` (harness = false), no dependencies beyond the crate's own.
 //!
 //! Run with `cargo bench --bench manager`.
@@ -199,32 +199,32 @@ fn main() {
         ms(median(samples))
     );
 
-    // ---- snapshot, JSON, restore
-    let mut snapshot = None;
+    // ---- state, JSON, restore
+    let mut state = None;
     let samples: Vec<Duration> = (0..SNAPSHOT_RUNS)
         .map(|_| {
-            let (taken, elapsed) = timed(|| manager.snapshot().expect("snapshot"));
-            snapshot = Some(black_box(taken));
+            let (taken, elapsed) = timed(|| manager.saved_state().expect("state"));
+            state = Some(black_box(taken));
             elapsed
         })
         .collect();
-    let snapshot = snapshot.expect("a snapshot");
-    assert_eq!(snapshot.vms.len(), VMS);
+    let state = state.expect("a state");
+    assert_eq!(state.vms.len(), VMS);
     println!(
-        "snapshot({VMS}): {:.2} ms median [{SNAPSHOT_RUNS} runs]",
+        "state({VMS}): {:.2} ms median [{SNAPSHOT_RUNS} runs]",
         ms(median(samples))
     );
 
     let mut json = String::new();
     let samples: Vec<Duration> = (0..SNAPSHOT_RUNS)
         .map(|_| {
-            let (text, elapsed) = timed(|| serde_json::to_string(&snapshot).expect("to json"));
+            let (text, elapsed) = timed(|| serde_json::to_string(&state).expect("to json"));
             json = black_box(text);
             elapsed
         })
         .collect();
     println!(
-        "snapshot to JSON: {:.2} ms median, {:.1} MB [{SNAPSHOT_RUNS} runs]",
+        "state to JSON: {:.2} ms median, {:.1} MB [{SNAPSHOT_RUNS} runs]",
         ms(median(samples)),
         json.len() as f64 / 1e6
     );
@@ -252,7 +252,7 @@ fn main() {
         storage::Meta::current().encode(),
     )];
     records.extend(
-        snapshot
+        state
             .vms
             .iter()
             .map(|info| (storage::vm_key(&info.config.name), storage::encode_vm(info))),

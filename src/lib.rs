@@ -18,7 +18,7 @@ pub mod storage;
 
 pub use manager::{
     CheckedVms, ConfigField, ConfigProblem, ConfigUpdate, MockVmManager, Operation, Refusal,
-    Snapshot, Transition, VmConfig, VmError, VmInfo, VmManager, VmState,
+    SavedState, Transition, VmConfig, VmError, VmInfo, VmManager, VmState,
 };
 
 #[cfg(target_arch = "wasm32")]

@@ -56,11 +56,11 @@ fn ok(backend: &dyn ConsoleBackend, line: &str) -> Vec<String> {
 
 /// Runs a line that must fail and change nothing; returns its lines.
 fn refused(manager: &MockVmManager, line: &str) -> Vec<String> {
-    let before = manager.snapshot().unwrap();
+    let before = manager.saved_state().unwrap();
     let output = run(line, manager);
     assert!(output.error, "{line} succeeded: {:?}", output.lines);
     assert_eq!(
-        manager.snapshot().unwrap(),
+        manager.saved_state().unwrap(),
         before,
         "{line} changed something"
     );
@@ -696,11 +696,11 @@ fn reboot_applies_the_pending_config() {
 
 /// Runs a line on a host that must fail and change nothing in the core; returns its lines.
 fn refused_on(host: &Host, line: &str) -> Vec<String> {
-    let before = host.manager().snapshot().unwrap();
+    let before = host.manager().saved_state().unwrap();
     let output = run(line, host);
     assert!(output.error, "{line} succeeded: {:?}", output.lines);
     assert_eq!(
-        host.manager().snapshot().unwrap(),
+        host.manager().saved_state().unwrap(),
         before,
         "{line} changed something"
     );

@@ -3,7 +3,7 @@
 
 use vm_playground::manager::{Host, Resource};
 use vm_playground::{
-    ConfigUpdate, MockVmManager, Snapshot, Transition, VmConfig, VmError, VmManager, VmState,
+    ConfigUpdate, MockVmManager, SavedState, Transition, VmConfig, VmError, VmManager, VmState,
 };
 
 fn vm(name: &str, memory: u64, vcpus: u32, disk_size: u64) -> VmConfig {
@@ -200,9 +200,9 @@ fn data_over_capacity_loads_as_it_is() {
     let big = MockVmManager::new();
     big.create_vm(vm("a", 3072, 2, 80)).unwrap();
     big.create_vm(vm("b", 3072, 2, 80)).unwrap();
-    let snapshot: Snapshot = big.snapshot().unwrap();
+    let state: SavedState = big.saved_state().unwrap();
     let m = manager(small(false));
-    m.restore(snapshot).unwrap();
+    m.restore(state).unwrap();
     assert_eq!(m.get_vm_state("a"), Ok(VmState::Running));
     assert_eq!(m.get_vm_state("b"), Ok(VmState::Running));
     let info = m.host_info().unwrap();

@@ -1,12 +1,12 @@
 //! The lifecycle of the mock manager: every transition from every state, create/delete/list,
-//! close, config updates with pending changes, revisions, timestamps, snapshot and restore.
+//! close, config updates with pending changes, revisions, timestamps, state and restore.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use vm_playground::{
-    CheckedVms, ConfigField, ConfigUpdate, MockVmManager, Operation, Snapshot, Transition,
+    CheckedVms, ConfigField, ConfigUpdate, MockVmManager, Operation, SavedState, Transition,
     VmConfig, VmError, VmInfo, VmManager, VmState,
 };
 
@@ -15,7 +15,7 @@ const _: fn() = || {
     fn send_sync<T: Send + Sync>() {}
     send_sync::<MockVmManager>();
     send_sync::<VmError>();
-    send_sync::<Snapshot>();
+    send_sync::<SavedState>();
     let _: Option<Box<dyn VmManager>> = None;
     let _: Option<Arc<dyn VmManager + Send + Sync>> = None;
 };
@@ -93,7 +93,7 @@ fn every_transition_from_every_state() {
     for from in VmState::ALL {
         for transition in Transition::ALL {
             let manager = with_web_in(from);
-            let before = manager.snapshot().unwrap();
+            let before = manager.saved_state().unwrap();
             let result = call(&manager, transition, "web");
             match expected(transition, from) {
                 Ok(to) => {
@@ -128,7 +128,7 @@ fn every_transition_from_every_state() {
                     assert_eq!(error.code(), "InvalidTransition");
                     assert_eq!(error.to_string(), message);
                     assert_eq!(
-                        manager.snapshot().unwrap(),
+                        manager.saved_state().unwrap(),
                         before,
                         "a refused {transition:?} changed something"
                     );
@@ -196,7 +196,7 @@ fn create_starts_the_vm_and_define_leaves_it_stopped() {
 fn create_and_define_refuse_a_duplicate_name_and_change_nothing() {
     for state in VmState::ALL {
         let manager = with_web_in(state);
-        let before = manager.snapshot().unwrap();
+        let before = manager.saved_state().unwrap();
         let other_config = VmConfig {
             memory: 8192,
             ..named("web")
@@ -205,11 +205,11 @@ fn create_and_define_refuse_a_duplicate_name_and_change_nothing() {
         assert_eq!(error, VmError::AlreadyExists { name: "web".into() });
         assert_eq!(error.code(), "AlreadyExists");
         assert_eq!(error.to_string(), "a VM named 'web' already exists");
-        assert_eq!(manager.snapshot().unwrap(), before);
+        assert_eq!(manager.saved_state().unwrap(), before);
 
         let error = manager.define_vm(other_config).unwrap_err();
         assert_eq!(error, VmError::AlreadyExists { name: "web".into() });
-        assert_eq!(manager.snapshot().unwrap(), before);
+        assert_eq!(manager.saved_state().unwrap(), before);
     }
 }
 
@@ -226,7 +226,7 @@ fn names_are_case_sensitive_and_exact() {
 fn invalid_create_and_define_change_nothing() {
     let manager = MockVmManager::new();
     manager.create_vm(named("web")).unwrap();
-    let before = manager.snapshot().unwrap();
+    let before = manager.saved_state().unwrap();
     let bad = VmConfig {
         memory: 0,
         ..named("new")
@@ -239,7 +239,7 @@ fn invalid_create_and_define_change_nothing() {
         manager.define_vm(bad).unwrap_err().field(),
         Some(ConfigField::Memory)
     );
-    assert_eq!(manager.snapshot().unwrap(), before);
+    assert_eq!(manager.saved_state().unwrap(), before);
 }
 
 #[test]
@@ -330,7 +330,7 @@ fn list_is_every_name_sorted() {
 fn unknown_names_are_not_found_and_the_message_names_the_vm() {
     let manager = MockVmManager::new();
     manager.create_vm(named("web")).unwrap();
-    let before = manager.snapshot().unwrap();
+    let before = manager.saved_state().unwrap();
     let not_found = Err(VmError::NotFound {
         name: "ghost".into(),
     });
@@ -363,7 +363,7 @@ fn unknown_names_are_not_found_and_the_message_names_the_vm() {
         Err(VmError::NotFound { name }) if name == " web"
     ));
     assert!(manager.get_vm_info("WEB").is_err());
-    assert_eq!(manager.snapshot().unwrap(), before);
+    assert_eq!(manager.saved_state().unwrap(), before);
 }
 
 // ---------------------------------------------------------------- close
@@ -373,7 +373,7 @@ fn close_is_idempotent_and_every_other_call_then_returns_closed() {
     let manager = MockVmManager::new();
     manager.create_vm(named("web")).unwrap();
     manager.define_vm(named("db")).unwrap();
-    let snapshot = manager.snapshot().unwrap();
+    let state = manager.saved_state().unwrap();
 
     assert_eq!(manager.close(), Ok(()));
     assert_eq!(manager.close(), Ok(()));
@@ -399,12 +399,12 @@ fn close_is_idempotent_and_every_other_call_then_returns_closed() {
     }
     assert_eq!(manager.list_vm_infos().map(drop), closed);
     assert_eq!(manager.vm_count().map(drop), closed);
-    assert_eq!(manager.snapshot().map(drop), closed);
-    assert_eq!(manager.restore(snapshot), closed);
-    assert_eq!(manager.restore(Snapshot::default()), closed);
+    assert_eq!(manager.saved_state().map(drop), closed);
+    assert_eq!(manager.restore(state), closed);
+    assert_eq!(manager.restore(SavedState::default()), closed);
     assert_eq!(manager.restore_checked(CheckedVms::default()), closed);
 
-    // Closed wins over every other reason to refuse: an invalid config or snapshot too.
+    // Closed wins over every other reason to refuse: an invalid config or state too.
     let invalid = VmConfig {
         memory: 0,
         ..named("")
@@ -412,8 +412,8 @@ fn close_is_idempotent_and_every_other_call_then_returns_closed() {
     assert_eq!(manager.create_vm(invalid.clone()), closed);
     assert_eq!(manager.define_vm(invalid.clone()), closed);
     assert_eq!(manager.update_vm_config("web", invalid).map(drop), closed);
-    let mut bad_snapshot = Snapshot::default();
-    bad_snapshot.vms.push(VmInfo {
+    let mut bad_state = SavedState::default();
+    bad_state.vms.push(VmInfo {
         config: named(""),
         state: VmState::Running,
         pending: None,
@@ -421,7 +421,7 @@ fn close_is_idempotent_and_every_other_call_then_returns_closed() {
         state_changed_at: 0,
         revision: 0,
     });
-    assert_eq!(manager.restore(bad_snapshot), closed);
+    assert_eq!(manager.restore(bad_state), closed);
 
     assert_eq!(VmError::Closed.to_string(), "the VM manager is closed");
     assert_eq!(VmError::Closed.code(), "Closed");
@@ -531,7 +531,7 @@ fn renaming_to_a_taken_name_is_refused_and_changes_nothing() {
         manager.define_vm(named("web")).unwrap();
         manager.create_vm(named("db")).unwrap();
         put_in(&manager, "db", taken_state);
-        let before = manager.snapshot().unwrap();
+        let before = manager.saved_state().unwrap();
         let error = manager
             .update_vm_config(
                 "web",
@@ -543,7 +543,7 @@ fn renaming_to_a_taken_name_is_refused_and_changes_nothing() {
             .unwrap_err();
         assert_eq!(error, VmError::AlreadyExists { name: "db".into() });
         assert_eq!(error.to_string(), "a VM named 'db' already exists");
-        assert_eq!(manager.snapshot().unwrap(), before);
+        assert_eq!(manager.saved_state().unwrap(), before);
     }
 }
 
@@ -551,7 +551,7 @@ fn renaming_to_a_taken_name_is_refused_and_changes_nothing() {
 fn an_invalid_update_is_refused_and_changes_nothing() {
     for state in VmState::ALL {
         let manager = with_web_in(state);
-        let before = manager.snapshot().unwrap();
+        let before = manager.saved_state().unwrap();
         for (bad, field) in [
             (named("bad name"), ConfigField::Name),
             (
@@ -571,7 +571,7 @@ fn an_invalid_update_is_refused_and_changes_nothing() {
         ] {
             let error = manager.update_vm_config("web", bad).unwrap_err();
             assert_eq!(error.field(), Some(field));
-            assert_eq!(manager.snapshot().unwrap(), before);
+            assert_eq!(manager.saved_state().unwrap(), before);
         }
     }
 }
@@ -671,7 +671,7 @@ fn an_active_vm_refuses_a_rename_and_changes_nothing() {
                 },
             )
             .unwrap();
-        let before = manager.snapshot().unwrap();
+        let before = manager.saved_state().unwrap();
         for new_name in ["app", "other"] {
             let error = manager
                 .update_vm_config("web", named(new_name))
@@ -688,7 +688,7 @@ fn an_active_vm_refuses_a_rename_and_changes_nothing() {
                 error.to_string(),
                 format!("cannot rename 'web': it is {state}; stop it first")
             );
-            assert_eq!(manager.snapshot().unwrap(), before);
+            assert_eq!(manager.saved_state().unwrap(), before);
         }
     }
 }
@@ -875,7 +875,7 @@ fn timestamps_come_from_the_injected_clock() {
     assert_eq!(manager.get_vm_info("db").unwrap(), db);
 }
 
-// ---------------------------------------------------------------- snapshot and restore
+// ---------------------------------------------------------------- state and restore
 
 /// A manager with VMs in every state, pending changes, a rename and an ISO image.
 fn busy_manager() -> MockVmManager {
@@ -918,25 +918,21 @@ fn busy_manager() -> MockVmManager {
 }
 
 #[test]
-fn snapshot_and_restore_round_trip_through_json() {
+fn saved_state_and_restore_round_trip_through_json() {
     let manager = busy_manager();
-    let snapshot = manager.snapshot().unwrap();
-    assert_eq!(snapshot.vms.len(), 4);
-    let names: Vec<&str> = snapshot
-        .vms
-        .iter()
-        .map(|vm| vm.config.name.as_str())
-        .collect();
+    let state = manager.saved_state().unwrap();
+    assert_eq!(state.vms.len(), 4);
+    let names: Vec<&str> = state.vms.iter().map(|vm| vm.config.name.as_str()).collect();
     assert_eq!(names, ["paused", "running", "stopped", "веб-сервер-1"]);
 
-    let json = serde_json::to_string(&snapshot).unwrap();
-    let parsed: Snapshot = serde_json::from_str(&json).unwrap();
-    assert_eq!(parsed, snapshot);
+    let json = serde_json::to_string(&state).unwrap();
+    let parsed: SavedState = serde_json::from_str(&json).unwrap();
+    assert_eq!(parsed, state);
 
     let restored = MockVmManager::new();
     restored.create_vm(named("will-be-replaced")).unwrap();
     restored.restore(parsed.clone()).unwrap();
-    assert_eq!(restored.snapshot().unwrap(), snapshot);
+    assert_eq!(restored.saved_state().unwrap(), state);
     assert_eq!(restored.list_vms(), manager.list_vms());
     for name in manager.list_vms().unwrap() {
         assert_eq!(restored.get_vm_info(&name), manager.get_vm_info(&name));
@@ -947,27 +943,27 @@ fn snapshot_and_restore_round_trip_through_json() {
     restored.stop_vm("running").unwrap();
     assert_eq!(restored.get_vm_info("running").unwrap().config.memory, 2048);
 
-    let from = MockVmManager::from_snapshot(parsed, Box::new(|| 0)).unwrap();
-    assert_eq!(from.snapshot().unwrap(), snapshot);
+    let from = MockVmManager::from_saved_state(parsed, Box::new(|| 0)).unwrap();
+    assert_eq!(from.saved_state().unwrap(), state);
 
-    // Restoring an empty snapshot empties the manager.
-    from.restore(Snapshot::default()).unwrap();
+    // Restoring an empty state empties the manager.
+    from.restore(SavedState::default()).unwrap();
     assert_eq!(from.list_vms(), Ok(vec![]));
 
     // What partition kept goes in as it is, normalised once, and equals a checked restore.
-    let (checked, rejected) = snapshot.clone().partition();
+    let (checked, rejected) = state.clone().partition();
     assert!(rejected.is_empty());
-    assert_eq!(checked.len(), snapshot.vms.len());
+    assert_eq!(checked.len(), state.vms.len());
     from.restore_checked(checked).unwrap();
-    assert_eq!(from.snapshot().unwrap(), snapshot);
+    assert_eq!(from.saved_state().unwrap(), state);
 }
 
 #[test]
 fn restore_accepts_json_without_the_optional_fields() {
     let json = r#"{"vms":[{"config":{"name":"a","memory":1,"vcpus":1,"diskPath":"","diskSize":1,"network":"default"},"state":"paused"}]}"#;
-    let snapshot: Snapshot = serde_json::from_str(json).unwrap();
+    let state: SavedState = serde_json::from_str(json).unwrap();
     let manager = MockVmManager::new();
-    manager.restore(snapshot).unwrap();
+    manager.restore(state).unwrap();
     let info = manager.get_vm_info("a").unwrap();
     assert_eq!(info.state, VmState::Paused);
     assert_eq!(info.pending, None);
@@ -978,8 +974,8 @@ fn restore_accepts_json_without_the_optional_fields() {
 #[test]
 fn restore_normalises_what_validation_normalises() {
     let manager = busy_manager();
-    let mut snapshot = manager.snapshot().unwrap();
-    let running = snapshot
+    let mut state = manager.saved_state().unwrap();
+    let running = state
         .vms
         .iter_mut()
         .find(|vm| vm.config.name == "running")
@@ -988,7 +984,7 @@ fn restore_normalises_what_validation_normalises() {
     // A pending config equal to the config is no pending change at all.
     running.pending = Some(running.config.clone());
     let target = MockVmManager::new();
-    target.restore(snapshot).unwrap();
+    target.restore(state).unwrap();
     let info = target.get_vm_info("running").unwrap();
     assert_eq!(info.config.iso_image, None);
     assert_eq!(info.pending, None);
@@ -1006,7 +1002,7 @@ fn vm(name: &str, state: VmState) -> VmInfo {
 }
 
 #[test]
-fn restore_refuses_a_faulty_snapshot_whole_and_changes_nothing() {
+fn restore_refuses_a_faulty_saved_state_whole_and_changes_nothing() {
     let cases: Vec<(&str, Vec<VmInfo>, &str)> = vec![
         (
             "invalid config",
@@ -1073,27 +1069,29 @@ fn restore_refuses_a_faulty_snapshot_whole_and_changes_nothing() {
     ];
     for (case, vms, reason) in cases {
         let manager = busy_manager();
-        let before = manager.snapshot().unwrap();
-        let error = manager.restore(Snapshot { vms: vms.clone() }).unwrap_err();
-        assert_eq!(error.code(), "InvalidSnapshot", "{case}");
+        let before = manager.saved_state().unwrap();
+        let error = manager
+            .restore(SavedState { vms: vms.clone() })
+            .unwrap_err();
+        assert_eq!(error.code(), "InvalidSavedState", "{case}");
         assert_eq!(
             error,
-            VmError::InvalidSnapshot {
+            VmError::InvalidSavedState {
                 reason: reason.into()
             },
             "{case}"
         );
         assert_eq!(error.to_string(), format!("invalid saved state: {reason}"));
-        assert_eq!(manager.snapshot().unwrap(), before, "{case}: changed");
+        assert_eq!(manager.saved_state().unwrap(), before, "{case}: changed");
 
-        let refused = MockVmManager::from_snapshot(Snapshot { vms }, Box::new(|| 0));
-        assert_eq!(refused.unwrap_err().code(), "InvalidSnapshot", "{case}");
+        let refused = MockVmManager::from_saved_state(SavedState { vms }, Box::new(|| 0));
+        assert_eq!(refused.unwrap_err().code(), "InvalidSavedState", "{case}");
     }
 }
 
 #[test]
 fn partition_keeps_the_valid_vms_and_reports_the_rest() {
-    let snapshot = Snapshot {
+    let state = SavedState {
         vms: vec![
             vm("a", VmState::Running),
             VmInfo {
@@ -1116,7 +1114,7 @@ fn partition_keeps_the_valid_vms_and_reports_the_rest() {
             vm("e", VmState::Paused),
         ],
     };
-    let (kept, rejected) = snapshot.partition();
+    let (kept, rejected) = state.partition();
     let kept: Vec<VmInfo> = kept.into_iter().collect();
     let names: Vec<&str> = kept.iter().map(|vm| vm.config.name.as_str()).collect();
     assert_eq!(names, ["a", "e"]);
@@ -1131,10 +1129,10 @@ fn partition_keeps_the_valid_vms_and_reports_the_rest() {
         summary,
         [
             ("b", "InvalidConfig", Some(ConfigField::DiskSize)),
-            ("c", "InvalidSnapshot", None),
+            ("c", "InvalidSavedState", None),
             ("a", "AlreadyExists", None),
             ("", "InvalidConfig", Some(ConfigField::Name)),
-            ("d", "InvalidSnapshot", None),
+            ("d", "InvalidSavedState", None),
         ]
     );
     assert_eq!(
@@ -1142,8 +1140,8 @@ fn partition_keeps_the_valid_vms_and_reports_the_rest() {
         "invalid saved state: a stopped VM can't have pending changes"
     );
 
-    // A clean snapshot loses nothing.
-    let (kept, rejected) = busy_manager().snapshot().unwrap().partition();
+    // A clean state loses nothing.
+    let (kept, rejected) = busy_manager().saved_state().unwrap().partition();
     assert!(rejected.is_empty());
     assert_eq!(kept.len(), 4);
 
@@ -1173,10 +1171,10 @@ fn put_vm_inserts_or_replaces_one_checked_record() {
 
     let mut broken = newer;
     broken.config.memory = 0;
-    let before = here.snapshot().unwrap();
+    let before = here.saved_state().unwrap();
     assert_eq!(here.put_vm(broken).unwrap_err().code(), "InvalidConfig");
     assert_eq!(
-        here.snapshot().unwrap(),
+        here.saved_state().unwrap(),
         before,
         "a refused record changes nothing"
     );

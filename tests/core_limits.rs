@@ -12,7 +12,7 @@ use vm_playground::form::ConfigForm;
 use vm_playground::storage::export::parse_import;
 use vm_playground::storage::{self, encode_vm, vm_key, Loaded, META_KEY};
 use vm_playground::{
-    ConfigField, MockVmManager, Snapshot, VmConfig, VmError, VmInfo, VmManager, VmState,
+    ConfigField, MockVmManager, SavedState, VmConfig, VmError, VmInfo, VmManager, VmState,
 };
 
 const MAX_SAFE: u64 = (1 << 53) - 1;
@@ -39,7 +39,7 @@ fn load_records(records: &[(String, String)]) -> Loaded {
 
 fn saved_and_loaded(manager: &MockVmManager) -> Loaded {
     let records: Vec<(String, String)> = manager
-        .snapshot()
+        .saved_state()
         .unwrap()
         .vms
         .iter()
@@ -161,7 +161,7 @@ fn paths_at_the_limit_are_accepted_and_load_again() {
         .unwrap();
     let loaded = saved_and_loaded(&manager);
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
-    assert_eq!(Snapshot::from(loaded.vms), manager.snapshot().unwrap());
+    assert_eq!(SavedState::from(loaded.vms), manager.saved_state().unwrap());
     let refused = manager.define_vm(VmConfig {
         disk_path: "𝄞".repeat(1025),
         ..named("one-more")
@@ -421,7 +421,7 @@ fn revisions_and_times_beyond_2_53_minus_1_are_refused() {
         ),
     ] {
         let error = manager.put_vm(info.clone()).unwrap_err();
-        assert_eq!(error.code(), "InvalidSnapshot");
+        assert_eq!(error.code(), "InvalidSavedState");
         assert_eq!(error.to_string(), message);
 
         // Storage sets the record aside with that reason.

@@ -1,6 +1,6 @@
 //! Property test: random sequences of operations against a small reference model. After every
 //! step the manager's observable state equals the model's, and so does a manager restored
-//! from a snapshot at the end.
+//! from a state at the end.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeMap;
@@ -283,12 +283,12 @@ proptest! {
             assert_matches(&manager, &model)?;
         }
 
-        let snapshot = manager.snapshot().unwrap();
-        let json = serde_json::to_string(&snapshot).unwrap();
+        let state = manager.saved_state().unwrap();
+        let json = serde_json::to_string(&state).unwrap();
         let restored = MockVmManager::new();
         restored.restore(serde_json::from_str(&json).unwrap()).unwrap();
         assert_matches(&restored, &model)?;
-        prop_assert_eq!(restored.snapshot().unwrap(), snapshot);
+        prop_assert_eq!(restored.saved_state().unwrap(), state);
 
         // The restored manager keeps following the model.
         for op in ops.iter().rev().take(10) {

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use vm_playground::storage::{self, Backup, Loaded, META_KEY, VM_KEY_PREFIX};
-use vm_playground::{MockVmManager, Snapshot, VmConfig, VmManager, VmState};
+use vm_playground::{MockVmManager, SavedState, VmConfig, VmManager, VmState};
 
 fn load_map(entries: &BTreeMap<String, String>) -> Loaded {
     storage::load(entries.iter().map(|(k, v)| (k.as_str(), v.as_str())))
@@ -20,7 +20,7 @@ fn fixture(name: &str) -> BTreeMap<String, String> {
 fn saved(manager: &MockVmManager) -> BTreeMap<String, String> {
     let mut entries = BTreeMap::new();
     entries.insert(META_KEY.to_owned(), storage::Meta::current().encode());
-    for info in manager.snapshot().unwrap().vms {
+    for info in manager.saved_state().unwrap().vms {
         entries.insert(
             storage::vm_key(&info.config.name),
             storage::encode_vm(&info),
@@ -64,7 +64,7 @@ fn format_1_fixture_loads() {
     assert_eq!(vms[2].config.disk_path, "C:\\VMs\\web server.qcow2");
     let manager = MockVmManager::new();
     // The loader's checks are the core's: the manager takes these VMs checking them again.
-    manager.restore(Snapshot::from(loaded.vms)).unwrap();
+    manager.restore(SavedState::from(loaded.vms)).unwrap();
 }
 
 #[test]
@@ -72,7 +72,7 @@ fn what_is_written_is_what_loads() {
     let manager = two_vms();
     manager.pause_vm("alpha").unwrap();
     let loaded = load_map(&saved(&manager));
-    assert_eq!(Snapshot::from(loaded.vms), manager.snapshot().unwrap());
+    assert_eq!(SavedState::from(loaded.vms), manager.saved_state().unwrap());
     assert!(loaded.set_aside.is_empty());
 }
 
@@ -335,7 +335,7 @@ fn format_1_migrates_to_the_default_host() {
         })
         .unwrap();
     }
-    for info in big.snapshot().unwrap().vms {
+    for info in big.saved_state().unwrap().vms {
         entries.insert(
             storage::vm_key(&info.config.name),
             storage::encode_vm(&info),
@@ -345,7 +345,7 @@ fn format_1_migrates_to_the_default_host() {
     assert_eq!(loaded.vms.len(), 8);
     let manager =
         MockVmManager::with_host(loaded.host, Box::new(|| 0)).expect("the default host is valid");
-    manager.restore(Snapshot::from(loaded.vms)).unwrap();
+    manager.restore(SavedState::from(loaded.vms)).unwrap();
     assert!(!manager.host_info().unwrap().over_capacity().is_empty());
 }
 

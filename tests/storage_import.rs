@@ -32,11 +32,11 @@ fn demo() -> MockVmManager {
 #[test]
 fn an_export_imports_back_equal() {
     let manager = demo();
-    let text = export_json(&manager.snapshot().unwrap(), NOW);
+    let text = export_json(&manager.saved_state().unwrap(), NOW);
     let preview = parse_import(&text, NOW).unwrap();
     assert_eq!(preview.rejected, 0);
     assert!(preview.problems.is_empty());
-    assert_eq!(preview.vms, manager.snapshot().unwrap().vms);
+    assert_eq!(preview.vms, manager.saved_state().unwrap().vms);
     assert_eq!(preview.summary(vm_playground::i18n::Lang::En), "3 VMs");
     let value: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(value["format"], "vm-playground");
@@ -87,7 +87,7 @@ fn bad_entries_are_left_out_and_named() {
 #[test]
 fn conflicts_are_the_names_that_exist_already() {
     let manager = demo();
-    let text = export_json(&manager.snapshot().unwrap(), NOW);
+    let text = export_json(&manager.saved_state().unwrap(), NOW);
     let preview = parse_import(&text, NOW).unwrap();
     let current: BTreeSet<String> = ["web-01".to_owned(), "other".to_owned()].into();
     assert_eq!(preview.conflicts(&current), ["web-01"]);
@@ -255,6 +255,6 @@ fn the_bounds_take_an_export_of_as_many_vms_as_the_entry_limit() {
         config.memory = 2048;
         manager.update_vm_config(&name, config).unwrap();
     }
-    let text = export_json(&manager.snapshot().unwrap(), NOW);
+    let text = export_json(&manager.saved_state().unwrap(), NOW);
     assert_eq!(IMPORT_BOUNDS.check(&text), Ok(()));
 }

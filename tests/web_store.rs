@@ -3,7 +3,7 @@
 
 use vm_playground::storage::{vm_key, META_KEY};
 use vm_playground::web::store;
-use vm_playground::{MockVmManager, Snapshot, VmConfig, VmManager};
+use vm_playground::{MockVmManager, SavedState, VmConfig, VmManager};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -34,14 +34,14 @@ fn saved_vms_load_back_and_other_apps_keys_are_untouched() {
     }
     manager.pause_vm("db").unwrap();
     store::save_meta().unwrap();
-    for info in manager.snapshot().unwrap().vms {
+    for info in manager.saved_state().unwrap().vms {
         store::save_vm(&info).unwrap();
     }
 
     let loaded = load();
     assert!(!loaded.first_visit);
     assert!(loaded.problems.is_empty());
-    assert_eq!(Snapshot::from(loaded.vms), manager.snapshot().unwrap());
+    assert_eq!(SavedState::from(loaded.vms), manager.saved_state().unwrap());
     assert!(storage.get_item(META_KEY).unwrap().is_some());
 
     store::remove_vm("db").unwrap();

@@ -547,7 +547,7 @@ fn cause(error: &VmError, lang: Lang) -> Vec<String> {
         | VmError::InvalidHost { .. }
         | VmError::InvalidHostValue { .. }
         | VmError::Closed
-        | VmError::InvalidSnapshot { .. }
+        | VmError::InvalidSavedState { .. }
         | VmError::RecordOutOfRange { .. } => other(),
     };
     vec![line]

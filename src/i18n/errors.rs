@@ -98,7 +98,7 @@ impl Lang {
                 ],
             ),
             VmError::Closed => t.error_closed.to_owned(),
-            VmError::InvalidSnapshot { reason } => {
+            VmError::InvalidSavedState { reason } => {
                 fill(t.error_invalid_saved_state, &[("reason", reason)])
             }
             VmError::RecordOutOfRange {

@@ -41,9 +41,9 @@ pub enum VmError {
     },
     /// The manager was closed; it accepts no more calls.
     Closed,
-    /// A snapshot could not be restored: the whole snapshot is refused.
-    InvalidSnapshot {
-        /// Which entry of the snapshot is at fault, and why.
+    /// A saved state could not be restored: the whole of it is refused.
+    InvalidSavedState {
+        /// Which entry of the saved state is at fault, and why.
         reason: String,
     },
     /// A VM record (stored, imported, or another tab's) holds a number outside its bounds:
@@ -124,7 +124,7 @@ impl InfoField {
 
 impl VmError {
     /// A stable code for programs: "NotFound", "AlreadyExists", "InvalidConfig",
-    /// "InvalidTransition", "Closed", "InvalidSnapshot" (also for
+    /// "InvalidTransition", "Closed", "InvalidSavedState" (also for
     /// [`VmError::RecordOutOfRange`]: a record that can't be restored) or
     /// "InsufficientResources" (also for [`VmError::HostTooSmall`]); a host size out of
     /// bounds is "InvalidConfig".
@@ -140,7 +140,9 @@ impl VmError {
             }
             VmError::InvalidTransition { .. } => "InvalidTransition",
             VmError::Closed => "Closed",
-            VmError::InvalidSnapshot { .. } | VmError::RecordOutOfRange { .. } => "InvalidSnapshot",
+            VmError::InvalidSavedState { .. } | VmError::RecordOutOfRange { .. } => {
+                "InvalidSavedState"
+            }
         }
     }
 

@@ -11,7 +11,7 @@ use super::error::VmError;
 use super::host::{admit, check_shrink, Host, HostInfo, Resource, Usage, LOCAL_HOST};
 use super::limits::{REVISION_MAX, TIMESTAMP_MAX};
 use super::nfc::nfc;
-use super::snapshot::{check_vm, CheckedVms, Snapshot};
+use super::saved_state::{check_vm, CheckedVms, SavedState};
 use super::state::{Operation, Transition, VmState};
 
 /// Milliseconds since the Unix epoch.
@@ -250,10 +250,10 @@ impl MockVmManager {
         Ok(refusal)
     }
 
-    /// A manager holding the VMs of `snapshot`, validated as by [`MockVmManager::restore`].
-    pub fn from_snapshot(snapshot: Snapshot, clock: Clock) -> Result<Self, VmError> {
+    /// A manager holding the VMs of `state`, validated as by [`MockVmManager::restore`].
+    pub fn from_saved_state(state: SavedState, clock: Clock) -> Result<Self, VmError> {
         let manager = MockVmManager::with_clock(clock);
-        manager.restore(snapshot)?;
+        manager.restore(state)?;
         Ok(manager)
     }
 
@@ -524,15 +524,15 @@ impl MockVmManager {
     }
 
     /// Every VM, for the storage layer.
-    pub fn snapshot(&self) -> Result<Snapshot, VmError> {
-        Ok(Snapshot {
+    pub fn saved_state(&self) -> Result<SavedState, VmError> {
+        Ok(SavedState {
             vms: self.list_vm_infos()?,
         })
     }
 
     /// Puts one VM in as it is described, replacing the VM of that name if there is one:
     /// how another copy's newer record of a VM (another browser tab, an import) is taken in.
-    /// Checked like a snapshot's VM; a refused record changes nothing.
+    /// Checked like a saved state's VM; a refused record changes nothing.
     ///
     /// ```
     /// use vm_playground::{MockVmManager, VmConfig, VmManager, VmState};
@@ -556,16 +556,16 @@ impl MockVmManager {
         Ok(self.open_write()?.vms.remove(&*nfc(name)).is_some())
     }
 
-    /// Replaces every VM with those of `snapshot`, after checking every one of them (see
-    /// [`Snapshot::check`]). A snapshot with any fault is refused whole and changes nothing.
-    pub fn restore(&self, snapshot: Snapshot) -> Result<(), VmError> {
+    /// Replaces every VM with those of `state`, after checking every one of them (see
+    /// [`SavedState::check`]). A saved state with any fault is refused whole and changes nothing.
+    pub fn restore(&self, state: SavedState) -> Result<(), VmError> {
         // Closed comes first (and closing is for good, so checking it early is safe); the
         // checks run without holding the lock.
         drop(self.open_read()?);
-        self.restore_checked(snapshot.check()?)
+        self.restore_checked(state.check()?)
     }
 
-    /// Replaces every VM with `vms`, which [`Snapshot::check`] or [`Snapshot::partition`]
+    /// Replaces every VM with `vms`, which [`SavedState::check`] or [`SavedState::partition`]
     /// has already checked. Fails only when the manager is closed.
     pub fn restore_checked(&self, vms: CheckedVms) -> Result<(), VmError> {
         self.open_write()?.vms = vms.into_map();

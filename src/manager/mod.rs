@@ -9,7 +9,7 @@ mod host;
 pub mod limits;
 mod mock;
 mod nfc;
-mod snapshot;
+mod saved_state;
 mod state;
 pub mod usage_model;
 
@@ -21,5 +21,5 @@ pub use host::{Host, HostId, HostInfo, Resource, Usage, LOCAL_HOST};
 pub use limits::{DISK_SIZE_GB, MEMORY_MB, NAME_MAX_CHARS, VCPUS};
 pub use mock::{Clock, ConfigUpdate, MockVmManager, Timestamp, VmInfo, VmManager};
 pub use nfc::{is_nfc, nfc, set_normaliser, Normaliser};
-pub use snapshot::{check_vm, CheckedVms, RejectedVm, Snapshot};
+pub use saved_state::{check_vm, CheckedVms, RejectedVm, SavedState};
 pub use state::{Operation, Refusal, Transition, VmState};

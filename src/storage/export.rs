@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use crate::config_input::config_from_json;
 use crate::json_bounds::{JsonBoundError, JsonBounds};
-use crate::manager::{check_vm, Snapshot, Timestamp, VmInfo, VmState};
+use crate::manager::{check_vm, SavedState, Timestamp, VmInfo, VmState};
 
 /// The `format` field of an export file.
 pub const EXPORT_FORMAT: &str = "vm-playground";
@@ -51,13 +51,13 @@ pub struct ExportFile {
     pub vms: Vec<VmInfo>,
 }
 
-/// The export of `snapshot`, as pretty JSON.
-pub fn export_json(snapshot: &Snapshot, now: Timestamp) -> String {
+/// The export of `state`, as pretty JSON.
+pub fn export_json(state: &SavedState, now: Timestamp) -> String {
     let file = ExportFile {
         format: EXPORT_FORMAT.into(),
         version: EXPORT_VERSION,
         exported_at: now,
-        vms: snapshot.vms.clone(),
+        vms: state.vms.clone(),
     };
     serde_json::to_string_pretty(&file).expect("an export always serialises")
 }

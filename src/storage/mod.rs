@@ -1,5 +1,5 @@
 //! The persisted format: how the manager's VMs are laid out in localStorage, and how they are
-//! read back. Pure Rust (keys and strings in, snapshot out), so every format and every kind of
+//! read back. Pure Rust (keys and strings in, state out), so every format and every kind of
 //! damage is tested natively; `web::store` moves the strings to and from the browser.
 //!
 //! Format version 1 keeps one key per VM, so that a click writes one small record instead of
@@ -29,7 +29,7 @@ pub mod sync;
 use serde::{Deserialize, Serialize};
 
 use crate::manager::{
-    is_nfc, CheckedVms, ConfigField, ConfigProblem, Host, Snapshot, VmError, VmInfo,
+    is_nfc, CheckedVms, ConfigField, ConfigProblem, Host, SavedState, VmError, VmInfo,
 };
 
 /// The prefix of every key this app writes.
@@ -213,7 +213,7 @@ pub fn load<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str)>) -> Loaded
             Err(reason) => problem(&mut loaded, key, reason),
         }
     }
-    let (kept, rejected) = Snapshot { vms }.partition();
+    let (kept, rejected) = SavedState { vms }.partition();
     for rejected in rejected {
         problem(
             &mut loaded,
@@ -313,11 +313,11 @@ impl Backup {
 /// A VM's record, checked like at start-up (used for one key that changed in another tab).
 pub fn decode_vm(key: &str, value: &str) -> Result<VmInfo, VmError> {
     if !key.starts_with(VM_KEY_PREFIX) {
-        return Err(VmError::InvalidSnapshot {
+        return Err(VmError::InvalidSavedState {
             reason: format!("'{key}' is not a VM record"),
         });
     }
-    let info = decode_record(key, value).map_err(|reason| VmError::InvalidSnapshot { reason })?;
+    let info = decode_record(key, value).map_err(|reason| VmError::InvalidSavedState { reason })?;
     crate::manager::check_vm(info)
 }
 
@@ -333,7 +333,7 @@ mod tests {
 
     fn saved(manager: &MockVmManager) -> Vec<(String, String)> {
         let mut entries = vec![(META_KEY.to_owned(), Meta::current().encode())];
-        for info in manager.snapshot().unwrap().vms {
+        for info in manager.saved_state().unwrap().vms {
             entries.push((vm_key(&info.config.name), encode_vm(&info)));
         }
         entries
@@ -364,7 +364,7 @@ mod tests {
         let loaded = load_owned(&saved(&manager));
         assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
         assert!(!loaded.first_visit);
-        assert_eq!(Snapshot::from(loaded.vms), manager.snapshot().unwrap());
+        assert_eq!(SavedState::from(loaded.vms), manager.saved_state().unwrap());
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::demo;
 use crate::event_log::{Event, EventLog, Source};
 use crate::i18n::fill;
 use crate::manager::{
-    nfc, ConfigUpdate, Host, HostInfo, MockVmManager, Snapshot, Transition, VmConfig, VmError,
+    nfc, ConfigUpdate, Host, HostInfo, MockVmManager, SavedState, Transition, VmConfig, VmError,
     VmInfo, VmManager, VmState,
 };
 use crate::storage::export::{export_json, ImportMode, ImportPreview};
@@ -628,11 +628,11 @@ impl App {
 
     /// The whole state as an export file.
     pub fn export(&self) -> String {
-        let snapshot = self
+        let state = self
             .manager()
-            .snapshot()
-            .unwrap_or_else(|_| Snapshot::default());
-        export_json(&snapshot, now())
+            .saved_state()
+            .unwrap_or_else(|_| SavedState::default());
+        export_json(&state, now())
     }
 
     /// Takes in the VMs of a confirmed import.
@@ -640,8 +640,8 @@ impl App {
         let manager = self.manager();
         match mode {
             ImportMode::Replace => {
-                let snapshot = Snapshot { vms: preview.vms };
-                let result = manager.restore(snapshot);
+                let state = SavedState { vms: preview.vms };
+                let result = manager.restore(state);
                 if result.is_ok() {
                     self.replace_saved();
                 }

@@ -10,22 +10,22 @@ use super::mock::VmInfo;
 
 /// Every VM of a manager, sorted by name. The storage layer wraps it in its versioned format.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Snapshot {
+pub struct SavedState {
     /// The VMs.
     pub vms: Vec<VmInfo>,
 }
 
-/// A VM that [`Snapshot::partition`] left out, and why.
+/// A VM that [`SavedState::partition`] left out, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RejectedVm {
-    /// The VM's name as it was in the snapshot (it may be the invalid part).
+    /// The VM's name as it was in the state (it may be the invalid part).
     pub name: String,
     /// What is wrong with it.
     pub error: VmError,
 }
 
-/// VMs that passed [`Snapshot::check`]'s rules, keyed by name. Only [`Snapshot::check`] and
-/// [`Snapshot::partition`] make one, so [`MockVmManager::restore_checked`] takes it without
+/// VMs that passed [`SavedState::check`]'s rules, keyed by name. Only [`SavedState::check`] and
+/// [`SavedState::partition`] make one, so [`MockVmManager::restore_checked`] takes it without
 /// checking again (at 10,000 VMs the second pass was measurable at start-up).
 ///
 /// [`MockVmManager::restore_checked`]: super::MockVmManager::restore_checked
@@ -63,15 +63,15 @@ impl IntoIterator for CheckedVms {
     }
 }
 
-impl From<CheckedVms> for Snapshot {
+impl From<CheckedVms> for SavedState {
     fn from(vms: CheckedVms) -> Self {
-        Snapshot {
+        SavedState {
             vms: vms.into_iter().collect(),
         }
     }
 }
 
-impl Snapshot {
+impl SavedState {
     /// Checks every VM and returns them keyed by name, or the first fault: a config or pending
     /// config that fails validation, pending changes on a stopped VM or with another name, a
     /// revision or time out of bounds (see [`check_vm`]), or a name used twice.
@@ -81,10 +81,10 @@ impl Snapshot {
             Some(RejectedVm { name, error }) => {
                 // Don't nest "invalid saved state: " inside another.
                 let detail = match error {
-                    VmError::InvalidSnapshot { reason } => reason,
+                    VmError::InvalidSavedState { reason } => reason,
                     other => other.to_string(),
                 };
-                Err(VmError::InvalidSnapshot {
+                Err(VmError::InvalidSavedState {
                     reason: format!("VM '{name}': {detail}"),
                 })
             }
@@ -92,7 +92,7 @@ impl Snapshot {
         }
     }
 
-    /// Keeps the VMs that pass [`Snapshot::check`]'s rules and lists the others with the
+    /// Keeps the VMs that pass [`SavedState::check`]'s rules and lists the others with the
     /// reason; of two VMs with one name the first is kept. For loading data that is partly
     /// damaged without losing the good part.
     pub fn partition(self) -> (CheckedVms, Vec<RejectedVm>) {
@@ -116,12 +116,12 @@ impl Snapshot {
 }
 
 fn invalid(reason: &str) -> VmError {
-    VmError::InvalidSnapshot {
+    VmError::InvalidSavedState {
         reason: reason.to_owned(),
     }
 }
 
-/// Checks one VM record as [`Snapshot::check`] does and returns it normalised (names in
+/// Checks one VM record as [`SavedState::check`] does and returns it normalised (names in
 /// NFC, an unchanged pending config dropped). The same rules as the manager's, so that what
 /// the manager holds always passes: every config valid, the revision in 1 ..=
 /// [`REVISION_MAX`], the times at most [`TIMESTAMP_MAX`] (so each reaches JavaScript exact).
