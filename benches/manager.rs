@@ -2,6 +2,10 @@
 //! and its JSON, loading from storage records. Plain `fn main` (harness = false), no dependencies beyond the crate's own.
 //!
 //! Run with `cargo bench --bench manager`.
+#![allow(
+    clippy::disallowed_methods,
+    reason = "native-only code: the page's size habits don't apply"
+)]
 
 use std::hint::black_box;
 use std::sync::Arc;

@@ -21,6 +21,7 @@ pub fn sort_by_text<T>(items: &mut Vec<T>, key: impl Fn(&T) -> &str) {
             .map(|(index, item)| (key(item), index))
             .collect();
         // The index makes every pair distinct, so unstable order is stable here.
+        #[allow(clippy::disallowed_methods, reason = "the program's one sort")]
         keyed.sort_unstable();
         keyed.into_iter().map(|(_, index)| index).collect()
     };

@@ -268,6 +268,10 @@ mod tests {
         let mut folded = 0;
         let mut wrong = Vec::new();
         for ch in blocks.into_iter().flatten().filter_map(char::from_u32) {
+            #[allow(
+                clippy::disallowed_methods,
+                reason = "the reference fold_case is checked against"
+            )]
             let mut lower = ch.to_lowercase();
             let (Some(expected), None) = (lower.next(), lower.next()) else {
                 continue;

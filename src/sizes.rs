@@ -80,7 +80,7 @@ pub fn read_size(text: &str, unit: FieldUnit) -> Result<Size, SizeProblem> {
         .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
         .unwrap_or(trimmed.len());
     let (number, rest) = trimmed.split_at(number_end);
-    let suffix = rest.trim().to_lowercase();
+    let suffix = crate::present::fold_case(rest.trim());
     let per_unit_mb = if suffix.is_empty() {
         unit.mb()
     } else {

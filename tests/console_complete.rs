@@ -1,5 +1,9 @@
 //! Tab completion, and the console lines that mirror GUI actions (which must parse back to
 //! the same command, and do the same thing when run).
+#![allow(
+    clippy::disallowed_methods,
+    reason = "native-only code: the page's size habits don't apply"
+)]
 #![cfg(not(target_arch = "wasm32"))]
 
 use vm_playground::console::{

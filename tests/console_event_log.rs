@@ -1,5 +1,9 @@
 //! The event log: capacity, filtering, the text export, the saved JSON shape and reading a
 //! saved log back leniently; and console records turned into events.
+#![allow(
+    clippy::disallowed_methods,
+    reason = "native-only code: the page's size habits don't apply"
+)]
 #![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::json;

@@ -1,5 +1,9 @@
 //! Every console command run on the core, against golden outputs in virsh's layout and
 //! wording; refused commands change nothing; the event-log records; the backend calls made.
+#![allow(
+    clippy::disallowed_methods,
+    reason = "native-only code: the page's size habits don't apply"
+)]
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::cell::RefCell;

@@ -12,6 +12,10 @@
 //! meet on real hosts, and what the console follows) says `Requested operation is not valid:
 //! domain is not running` / `is not paused`. The console's "did you mean" lines are its own
 //! (README: "Where the console differs from virsh, and why").
+#![allow(
+    clippy::disallowed_methods,
+    reason = "native-only code: the page's size habits don't apply"
+)]
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::fs;

@@ -1,5 +1,9 @@
 //! The lifecycle of the mock manager: every transition from every state, create/delete/list,
 //! close, config updates with pending changes, revisions, timestamps, state and restore.
+#![allow(
+    clippy::disallowed_methods,
+    reason = "native-only code: the page's size habits don't apply"
+)]
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::sync::atomic::{AtomicU64, Ordering};

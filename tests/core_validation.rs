@@ -1,5 +1,9 @@
 //! Validation of `VmConfig`: every rule, allowed and refused side, the error variant and the
 //! message a person reads; plus defaults and the JSON shape of the core's types.
+#![allow(
+    clippy::disallowed_methods,
+    reason = "native-only code: the page's size habits don't apply"
+)]
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;

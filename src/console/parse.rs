@@ -498,9 +498,8 @@ const LATIN_KEYS: &str = "qwertyuiop[]asdfghjkl;'zxcvbnm,.`";
 /// layout: "ыефке" is "start". `None` for a word with none.
 fn from_russian_layout(word: &str) -> Option<String> {
     let mut changed = false;
-    let latin = word
+    let latin = crate::present::fold_case(word)
         .chars()
-        .flat_map(char::to_lowercase)
         .map(|c| match RUSSIAN_KEYS.chars().position(|key| key == c) {
             Some(at) => {
                 changed = true;

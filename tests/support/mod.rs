@@ -1,5 +1,9 @@
 //! What the catalogue tests (`i18n_catalogue.rs`, `console_i18n.rs`) share: every template of
 //! a catalogue by key, and a template rendered with a sample for each argument.
+#![allow(
+    clippy::disallowed_methods,
+    reason = "native-only code: the page's size habits don't apply"
+)]
 
 use std::collections::BTreeMap;
 
