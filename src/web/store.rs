@@ -1,6 +1,12 @@
 //! The only code that touches localStorage: moves the strings of [`crate::storage`] to and
 //! from the browser. Storage may be missing (disabled, or access throws) or full; every call
 //! reports that instead of panicking.
+//!
+//! The handle is gloo-storage's (`LocalStorage::raw`); its typed `get`/`set` are not used,
+//! because every value here is text `crate::storage` encodes and decodes itself: a record is
+//! read as it is stored, so one that doesn't decode can be backed up byte for byte, and a save
+//! compares the stored text with the one its change was based on (`storage::sync`). gloo's
+//! typed calls would decode first and lose both.
 
 use gloo_storage::{LocalStorage, Storage as _};
 
@@ -42,7 +48,8 @@ impl std::fmt::Display for SaveError {
 /// The page's localStorage, if it has one. gloo's `LocalStorage::raw()` panics without one,
 /// so availability is checked here first.
 fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
+    web_sys::window()?.local_storage().ok().flatten()?;
+    Some(LocalStorage::raw())
 }
 
 fn refused(error: wasm_bindgen::JsValue) -> SaveError {
@@ -113,11 +120,7 @@ pub fn remove_vm(name: &str) -> Result<(), SaveError> {
 
 /// Writes the format's metadata, which marks the storage as this app's.
 pub fn save_meta() -> Result<(), SaveError> {
-    if local_storage().is_none() {
-        return Err(SaveError::Unavailable);
-    }
-    LocalStorage::set(storage::META_KEY, Meta::current())
-        .map_err(|error| SaveError::Refused(error.to_string()))
+    write(storage::META_KEY, &Meta::current().encode())
 }
 
 /// Keeps `backup` under a key of its own: never one that holds a backup already.
