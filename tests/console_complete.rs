@@ -551,7 +551,7 @@ fn an_edit_mirrors_as_one_line_per_command_and_a_comment_for_the_rest() {
             "virsh setmem веб-01 4096M --config",
             "virsh setvcpus веб-01 4 --maximum --config",
             "virsh setvcpus веб-01 4 --config",
-            "# virsh edit веб-01: disk size 10 → 20 GB, ISO image - → /my isos/a.iso, \
+            "# virsh edit веб-01: disk size 10 GB → 20 GB, ISO image none → /my isos/a.iso, \
              network default → isolated",
         ]
     );
@@ -623,7 +623,7 @@ fn an_edit_of_memory_lowers_the_current_first_and_no_change_is_none() {
             from: &from,
             to: &disk_only
         }),
-        ["# virsh edit web-01: disk path - → /new path.qcow2"]
+        ["# virsh edit web-01: disk path none → /new path.qcow2"]
     );
 }
 

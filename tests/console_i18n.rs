@@ -210,11 +210,16 @@ fn the_gui_mirrors_comments_in_the_language_and_commands_as_syntax() {
         from: &from,
         to: &to,
     };
-    let lines = command_for_in(&edit, Lang::Ru);
-    assert_eq!(lines.len(), 1, "{lines:?}");
-    assert!(
-        lines[0].starts_with("# virsh edit web-01: размер диска "),
-        "{lines:?}"
+    // The same words as the pending change in the list (`Lang::config_changes`).
+    assert_eq!(
+        command_for_in(&edit, Lang::Ru),
+        [format!(
+            "# virsh edit web-01: {}",
+            Lang::Ru.config_changes(&from, &to).join(", ")
+        )]
     );
-    assert!(lines[0].ends_with(" ГБ"), "{lines:?}");
+    assert_eq!(
+        Lang::Ru.config_changes(&from, &to),
+        ["размер диска 10\u{a0}ГБ → 20\u{a0}ГБ"]
+    );
 }

@@ -285,38 +285,6 @@ pub(crate) fn domain_xml(
     lines
 }
 
-fn or_dash(text: &str) -> &str {
-    if text.is_empty() {
-        "-"
-    } else {
-        text
-    }
-}
-
-/// What differs from `old` to `new`, one phrase per field in form order, in the language of
-/// `t`: `"memory 1024 → 2048 MB"`, `"ISO image - → /x.iso"`.
-pub(crate) fn changes(old: &VmConfig, new: &VmConfig, t: &ConsoleTexts) -> Vec<String> {
-    let iso = |config: &VmConfig| or_dash(config.iso_image.as_deref().unwrap_or("")).to_owned();
-    let fields = [
-        (old.name.clone(), new.name.clone()),
-        (old.memory.to_string(), new.memory.to_string()),
-        (old.vcpus.to_string(), new.vcpus.to_string()),
-        (
-            or_dash(&old.disk_path).to_owned(),
-            or_dash(&new.disk_path).to_owned(),
-        ),
-        (old.disk_size.to_string(), new.disk_size.to_string()),
-        (iso(old), iso(new)),
-        (old.network.clone(), new.network.clone()),
-    ];
-    t.mirror_changes
-        .iter()
-        .zip(fields)
-        .filter(|(_, (old, new))| old != new)
-        .map(|(template, (old, new))| fill(template, &[("old", &old), ("new", &new)]))
-        .collect()
-}
-
 /// One group's lines in `help`: its title, then its commands sorted by name.
 pub(crate) fn help_group(group: Group, t: &ConsoleTexts) -> Vec<String> {
     let mut specs: Vec<&CommandSpec> = COMMANDS.iter().filter(|spec| spec.group == group).collect();

@@ -1,6 +1,5 @@
 //! The console line for a GUI action, so that students learn the commands by clicking.
 
-use super::format::changes;
 use super::lex::quote;
 use super::parse::{Command, Scope};
 use crate::i18n::{fill, Lang};
@@ -139,7 +138,7 @@ pub fn command_for_in(action: &GuiAction<'_>, lang: Lang) -> Vec<String> {
                 };
                 lines.extend(in_order(to.vcpus > from.vcpus, vcpus(true), vcpus(false)));
             }
-            let rest = changes(
+            let rest = lang.config_changes(
                 &VmConfig {
                     name: to.name.clone(),
                     memory: to.memory,
@@ -147,7 +146,6 @@ pub fn command_for_in(action: &GuiAction<'_>, lang: Lang) -> Vec<String> {
                     ..from.clone()
                 },
                 to,
-                t,
             );
             if !rest.is_empty() {
                 lines.push(fill(

@@ -191,13 +191,10 @@ pub struct ConsoleTexts {
     /// The transcript's first line once older lines were dropped. `{count}`: lines kept.
     pub older_lines_gone: &'static str,
     /// A GUI edit with no one-line virsh equivalent. `{name}`, `{changes}` (the
-    /// `mirror_changes` joined by `, `).
+    /// changed fields as `Lang::config_changes` words them, joined by `, `).
     pub mirror_edit: &'static str,
     /// Discarding a pending config. `{name}`.
     pub mirror_discard: &'static str,
-    /// One changed field in `mirror_edit`, `{old}` → `{new}`, in form order: name, memory
-    /// (MB), vCPUs, disk path, disk size (GB), ISO image, network.
-    pub mirror_changes: [&'static str; 7],
 }
 
 impl ConsoleTexts {

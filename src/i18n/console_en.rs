@@ -105,13 +105,4 @@ pub const CONSOLE_EN: ConsoleTexts = ConsoleTexts {
     older_lines_gone: "… older lines are gone: the console keeps its last {count}.",
     mirror_edit: "# virsh edit {name}: {changes}",
     mirror_discard: "# discard the pending config of {name} (virsh has no one-line equivalent)",
-    mirror_changes: [
-        "name {old} → {new}",
-        "memory {old} → {new} MB",
-        "vCPUs {old} → {new}",
-        "disk path {old} → {new}",
-        "disk size {old} → {new} GB",
-        "ISO image {old} → {new}",
-        "network {old} → {new}",
-    ],
 };

@@ -109,15 +109,6 @@ pub const CONSOLE_RU: ConsoleTexts = ConsoleTexts {
     older_lines_gone: "… старые строки удалены: консоль хранит последние {count}.",
     mirror_edit: "# virsh edit {name}: {changes}",
     mirror_discard: "# отменить отложенную конфигурацию {name} (в virsh нет такой команды в одну строку)",
-    mirror_changes: [
-        "имя {old} → {new}",
-        "память {old} → {new} МБ",
-        "vCPU {old} → {new}",
-        "путь к образу диска {old} → {new}",
-        "размер диска {old} → {new} ГБ",
-        "ISO-образ {old} → {new}",
-        "сеть {old} → {new}",
-    ],
 };
 
 /// The help texts of `console/spec.rs`: libvirt's Russian where virsh has the text, ours for

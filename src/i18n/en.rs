@@ -37,7 +37,7 @@ pub const EN: Texts = Texts {
 
     size_mb: "{n} MB",
     size_gb: "{n} GB",
-    no_iso: "none",
+    no_value: "none",
 
     vms_heading: "Virtual machines",
     filter_by_name: "Filter by name",

@@ -200,14 +200,50 @@ impl Lang {
             ConfigField::Name => config.name.clone(),
             ConfigField::Memory => self.memory(config.memory),
             ConfigField::Vcpus => self.number(u64::from(config.vcpus)),
+            ConfigField::DiskPath if config.disk_path.is_empty() => {
+                self.texts().no_value.to_owned()
+            }
             ConfigField::DiskPath => config.disk_path.clone(),
             ConfigField::DiskSize => self.gigabytes(config.disk_size),
             ConfigField::IsoImage => config
                 .iso_image
                 .clone()
-                .unwrap_or_else(|| self.texts().no_iso.to_owned()),
+                .unwrap_or_else(|| self.texts().no_value.to_owned()),
             ConfigField::Network => config.network.clone(),
         }
+    }
+
+    /// What differs from `old` to `new`, one phrase per field in form order, values written
+    /// as [`Lang::field_value`] writes them: "memory 1 GB → 2 GB", "ISO image none → /x.iso".
+    /// The one config diff: a pending change in the list and an edit mirrored in the console
+    /// both say it so.
+    ///
+    /// ```
+    /// use vm_playground::i18n::Lang;
+    /// use vm_playground::VmConfig;
+    /// let old = VmConfig { name: "web".into(), memory: 1024, vcpus: 1, disk_path: String::new(),
+    ///     disk_size: 10, iso_image: None, network: "default".into() };
+    /// let new = VmConfig { memory: 2048, ..old.clone() };
+    /// assert_eq!(Lang::En.config_changes(&old, &new), ["memory 1 GB → 2 GB"]);
+    /// ```
+    pub fn config_changes(
+        self,
+        old: &crate::manager::VmConfig,
+        new: &crate::manager::VmConfig,
+    ) -> Vec<String> {
+        let texts = self.texts();
+        ConfigField::ALL
+            .into_iter()
+            .filter_map(|field| {
+                let (from, to) = (self.field_value(old, field), self.field_value(new, field));
+                (from != to).then(|| {
+                    fill(
+                        texts.pending_change,
+                        &[("what", &texts.field(field)), ("from", &from), ("to", &to)],
+                    )
+                })
+            })
+            .collect()
     }
 
     /// A disk size in gigabytes: "10 GB".

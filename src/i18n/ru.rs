@@ -38,7 +38,7 @@ pub const RU: Texts = Texts {
 
     size_mb: "{n}\u{a0}МБ",
     size_gb: "{n}\u{a0}ГБ",
-    no_iso: "нет",
+    no_value: "нет",
 
     vms_heading: "Виртуальные машины",
     filter_by_name: "Фильтр по имени",

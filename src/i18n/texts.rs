@@ -78,8 +78,8 @@ pub struct Texts {
     pub size_mb: &'static str,
     /// Memory or disk in gigabytes. `{n}`: gigabytes, maybe with one decimal.
     pub size_gb: &'static str,
-    /// A missing ISO image, in a config line.
-    pub no_iso: &'static str,
+    /// A field with no value (no ISO image, an empty disk path), wherever a value is written.
+    pub no_value: &'static str,
 
     // ---- The list --------------------------------------------------------------------
     /// The list's heading.

@@ -10,7 +10,7 @@ use super::Ui;
 use crate::console::{self, virsh_name, Command};
 use crate::event_log::Source;
 use crate::i18n::{fill, parts, Lang, Part};
-use crate::manager::{ConfigField, Refusal, Transition, VmConfig, VmState};
+use crate::manager::{Refusal, Transition, VmConfig, VmState};
 use crate::present::fold_case;
 use crate::web::app::{now, App, Line, LineKind, Row};
 use crate::web::language::Language;
@@ -127,30 +127,12 @@ fn specs(lang: Lang, config: &VmConfig) -> impl IntoView + use<> {
             }
             Part::Arg("iso") => match &config.iso_image {
                 Some(iso) => view! { <span translate="no">{iso.clone()}</span> }.into_any(),
-                None => texts.no_iso.into_any(),
+                None => texts.no_value.into_any(),
             },
             Part::Arg(other) => other.to_owned().into_any(),
         })
         .collect_view();
     view! { <p class="specs">{pieces}</p> }
-}
-
-/// What a pending config changes, field by field: "memory 1 GB → 2 GB".
-fn pending_changes(lang: Lang, current: &VmConfig, pending: &VmConfig) -> Vec<String> {
-    let texts = lang.texts();
-    let value = |config: &VmConfig, field: ConfigField| lang.field_value(config, field);
-    ConfigField::ALL
-        .into_iter()
-        .filter_map(|field| {
-            let (from, to) = (value(current, field), value(pending, field));
-            (from != to).then(|| {
-                fill(
-                    texts.pending_change,
-                    &[("what", &texts.field(field)), ("from", &from), ("to", &to)],
-                )
-            })
-        })
-        .collect()
 }
 
 #[component]
@@ -163,7 +145,7 @@ fn PendingNotice(
     let texts = lang.texts();
     let changes = move || {
         current
-            .with(|current| pending_changes(lang, current, &pending))
+            .with(|current| lang.config_changes(current, &pending))
             .join(", ")
     };
     view! {
