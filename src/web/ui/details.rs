@@ -46,7 +46,8 @@ fn config_rows(lang: Lang, config: &VmConfig) -> Vec<DetailRow> {
                     | ConfigField::DiskPath
                     | ConfigField::Network
                     | ConfigField::IsoImage
-            ) && !(field == ConfigField::IsoImage && config.iso_image.is_none());
+            ) && !(field == ConfigField::IsoImage && config.iso_image.is_none())
+                && !(field == ConfigField::DiskPath && config.disk_path.is_empty());
             (texts.details_term(field), value(field), user_data)
         })
         .collect()
