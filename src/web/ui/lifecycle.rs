@@ -20,11 +20,11 @@ fn position(state: VmState) -> (f64, f64) {
     }
 }
 
-/// An edge of the machine: the operation, where it starts and ends, and how it is drawn.
+/// An edge of the machine: the operation, where it starts, and how it is drawn. Where it
+/// ends is the core's answer ([`Edge::to`]), never restated here.
 struct Edge {
     transition: Transition,
     from: VmState,
-    to: VmState,
     /// The SVG path.
     path: &'static str,
     /// Where the label sits: beside its arrow, never on it.
@@ -33,11 +33,20 @@ struct Edge {
     anchor: &'static str,
 }
 
+impl Edge {
+    /// The state this edge leads to, by the core's lifecycle table (every edge drawn is a
+    /// legal move; e2e `teaching.test.mjs` walks them).
+    fn to(&self) -> VmState {
+        self.from
+            .after(self.transition)
+            .expect("the diagram draws only legal moves")
+    }
+}
+
 const EDGES: [Edge; 5] = [
     Edge {
         transition: Transition::Start,
         from: VmState::Stopped,
-        to: VmState::Running,
         path: "M 62 150 Q 70 70 138 50",
         label_at: (50.0, 92.0),
         anchor: "end",
@@ -45,7 +54,6 @@ const EDGES: [Edge; 5] = [
     Edge {
         transition: Transition::Stop,
         from: VmState::Running,
-        to: VmState::Stopped,
         path: "M 160 70 Q 120 120 92 160",
         label_at: (136.0, 142.0),
         anchor: "start",
@@ -53,7 +61,6 @@ const EDGES: [Edge; 5] = [
     Edge {
         transition: Transition::Pause,
         from: VmState::Running,
-        to: VmState::Paused,
         path: "M 222 50 Q 290 70 298 150",
         label_at: (310.0, 92.0),
         anchor: "start",
@@ -61,7 +68,6 @@ const EDGES: [Edge; 5] = [
     Edge {
         transition: Transition::Resume,
         from: VmState::Paused,
-        to: VmState::Running,
         path: "M 268 160 Q 240 120 200 70",
         label_at: (224.0, 114.0),
         anchor: "end",
@@ -69,7 +75,6 @@ const EDGES: [Edge; 5] = [
     Edge {
         transition: Transition::Stop,
         from: VmState::Paused,
-        to: VmState::Stopped,
         path: "M 256 185 L 104 185",
         label_at: (180.0, 208.0),
         anchor: "middle",
@@ -166,7 +171,7 @@ pub fn Lifecycle(
     let edges = EDGES
         .iter()
         .map(|edge| {
-            let (transition, from, to) = (edge.transition, edge.from, edge.to);
+            let (transition, from, to) = (edge.transition, edge.from, edge.to());
             let legal = move || state.get() == Some(from);
             let word = operation_word(transition);
             let aria_label = move || {
@@ -227,7 +232,7 @@ pub fn Lifecycle(
                         texts().lifecycle_move,
                         &[
                             ("op", &operation_word(edge.transition)),
-                            ("to", &texts().state(edge.to)),
+                            ("to", &texts().state(edge.to())),
                         ],
                     )
                 })
