@@ -457,3 +457,16 @@ fn every_lesson_error_reads_in_every_language() {
         }
     }
 }
+
+#[test]
+fn progress_keeps_known_lessons_and_reads_anything() {
+    use vm_playground::lesson::Progress;
+    let mut progress = Progress::decode(r#"{"finished":["lifecycle","gone"],"current":"gone"}"#);
+    assert_eq!(progress.finished, ["lifecycle"]);
+    assert_eq!(progress.current, None);
+    assert!(progress.finish("rename"));
+    assert!(!progress.finish("rename"));
+    progress.current = Some("create".into());
+    assert_eq!(Progress::decode(&progress.encode()), progress);
+    assert_eq!(Progress::decode("garbage"), Progress::default());
+}

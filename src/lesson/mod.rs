@@ -15,6 +15,7 @@ mod error;
 pub mod goal;
 mod index;
 mod journal;
+mod progress;
 mod read;
 
 use serde_json::Value;
@@ -23,6 +24,7 @@ pub use error::{JsonKind, LessonError, Vocabulary};
 pub use goal::{FieldValue, Predicate, World, PREDICATES};
 pub use index::{IndexEntry, INDEX};
 pub use journal::{Journal, Op};
+pub use progress::{lesson_in_hash, next_after, Progress};
 
 use crate::config_input::{config_from_json, host_from_json};
 use crate::console::{parse, Command};
