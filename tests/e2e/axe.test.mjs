@@ -101,3 +101,19 @@ e2e('axe: in Russian, with a dialog open, light and dark', async ({ page, url })
   await page.getByRole('dialog').waitFor();
   await expectNoViolations(page, 'Russian, the delete dialog');
 }, { context: LIGHT });
+
+e2e('axe: a lesson being played (hint, solution, completion), light and dark', async ({ page, url }) => {
+  await openList(page, `${url}?lang=en#lesson=pause-vs-stop`);
+  await page.locator('[data-lesson-playing="pause-vs-stop"]').waitFor();
+  const lessons = page.getByRole('region', { name: 'Lessons', exact: true });
+  await lessons.getByRole('button', { name: 'Hint', exact: true }).click();
+  await lessons.getByRole('button', { name: 'Show solution', exact: true }).click();
+  await expectNoViolations(page, 'a lesson, light mode');
+  await page.evaluate(() => {
+    window.vmPlayground.pauseVm('db-01');
+    window.vmPlayground.stopVm('web-01');
+  });
+  await lessons.getByRole('status').getByText('Lesson complete').waitFor();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectNoViolations(page, 'a lesson complete, dark mode');
+}, { context: LIGHT });

@@ -1,12 +1,17 @@
 //! The Lessons panel: the list of lessons (on the page from the start, behind the `Lessons`
 //! button), and the lesson being played: its goals ticking off live, hints, the solution,
 //! Restart, Exit, and the completion with the operations used against the solution's.
+//!
+//! Coarse-grained on purpose: each part is one closure that renders plain text in the
+//! language of the moment and is rebuilt as a whole (a dozen goals or lessons), rather than a
+//! reactive closure per word, which cost the wasm a few KB per part. The buttons are rebuilt
+//! only with the language, so they keep focus as the student works.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::i18n::fill;
+use crate::i18n::{fill, Lang};
 use crate::lesson::{next_after, Lesson, INDEX};
 use crate::web::app::App;
 use crate::web::language::Language;
@@ -18,22 +23,38 @@ pub fn LessonsPanel() -> impl IntoView {
     let app = expect_context::<App>();
     let language = expect_context::<Language>();
     let lessons = Lessons::new(app);
-    provide_context(lessons);
-    let list = INDEX
-        .iter()
-        .map(|entry| {
-            let id = entry.id;
-            let done = move || lessons.progress.with(|progress| progress.is_finished(id));
-            view! {
-                <li data-lesson=id data-lesson-done=move || done().to_string()>
-                    <button type="button" on:click=move |_| lessons.start(id)>
-                        {move || fill(language.texts().start_lesson, &[("title", &entry.title(language.get()))])}
-                    </button>
-                    {move || done().then(|| view! { <span class="lesson-done">"✓ " {language.text(|t| t.lesson_finished)}</span> })}
-                </li>
-            }
+    let list = move || {
+        let lang = language.get();
+        let t = lang.texts();
+        lessons.progress.with(|progress| {
+            INDEX
+                .iter()
+                .map(|entry| {
+                    let (id, done) = (entry.id, progress.is_finished(entry.id));
+                    view! {
+                        <li data-lesson=id data-lesson-done=done.to_string()>
+                            <button type="button" on:click=move |_| lessons.start(id)>
+                                {fill(t.start_lesson, &[("title", &entry.title(lang))])}
+                            </button>
+                            {done.then(|| view! { <span class="lesson-done">"✓ " {t.lesson_finished}</span> })}
+                        </li>
+                    }
+                })
+                .collect_view()
         })
-        .collect_view();
+    };
+    let notes = move || {
+        let lang = language.get();
+        let loading = lessons
+            .loading
+            .get()
+            .map(|_| view! { <p class="hint">{lang.texts().lesson_loading}</p> });
+        let failure = lessons
+            .failure
+            .get()
+            .map(|failure| view! { <p class="error" role="alert">{failure.describe(lang)}</p> });
+        (loading, failure)
+    };
     view! {
         <section class="panel lessons" aria-labelledby="lessons-title">
             <h2 id="lessons-title">
@@ -48,21 +69,38 @@ pub fn LessonsPanel() -> impl IntoView {
                 </button>
             </h2>
             <div id="lessons-body" hidden=move || !lessons.open.get()>
-                {move || lessons.loading.get().map(|_| view! { <p class="hint">{language.text(|t| t.lesson_loading)}</p> })}
-                {move || lessons.failure.get().map(|failure| view! { <p class="error" role="alert">{move || failure.describe(language.get())}</p> })}
-                {move || lessons.playing.get().map(|lesson| view! { <LessonPlay lesson /> })}
+                {notes}
+                {move || lessons.playing.get().map(|lesson| lesson_play(app, lessons, language, lesson))}
                 <ol class="lesson-list">{list}</ol>
             </div>
         </section>
     }
 }
 
+/// The goals, each marked done or not.
+fn goals(lesson: &Lesson, done: &[bool], lang: Lang) -> impl IntoView {
+    lesson
+        .goals
+        .iter()
+        .zip(done)
+        .map(|(goal, done)| {
+            view! {
+                <li data-goal=goal.id.clone() data-goal-done=done.to_string() class:done=*done>
+                    <span class="goal-mark" aria-hidden="true">{if *done { "✓ " } else { "○ " }}</span>
+                    {goal.text.get(lang).to_owned()}
+                </li>
+            }
+        })
+        .collect_view()
+}
+
 /// The lesson being played.
-#[component]
-fn LessonPlay(lesson: Arc<Lesson>) -> impl IntoView {
-    let app = expect_context::<App>();
-    let language = expect_context::<Language>();
-    let lessons = expect_context::<Lessons>();
+fn lesson_play(
+    app: App,
+    lessons: Lessons,
+    language: Language,
+    lesson: Arc<Lesson>,
+) -> impl IntoView {
     let progress = {
         let lesson = lesson.clone();
         Memo::new(move |_| app.lesson_progress(&lesson))
@@ -74,102 +112,88 @@ fn LessonPlay(lesson: Arc<Lesson>) -> impl IntoView {
             lessons.finished(&id);
         }
     });
-    let text = {
-        let lesson = lesson.clone();
-        move |pick: fn(&Lesson) -> &crate::lesson::Text| {
-            let lesson = lesson.clone();
-            move || pick(&lesson).get(language.get()).to_owned()
-        }
-    };
-    let goals = lesson
-        .goals
-        .iter()
-        .enumerate()
-        .map(|(index, goal)| {
-            let done = move || progress.with(|(goals, _)| goals.get(index).copied().unwrap_or(false));
-            let words = goal.text.clone();
-            view! {
-                <li data-goal=goal.id.clone() data-goal-done=move || done().to_string() class:done=done>
-                    <span class="goal-mark" aria-hidden="true">{move || if done() { "✓" } else { "○" }}</span>
-                    " "
-                    {move || words.get(language.get()).to_owned()}
-                </li>
-            }
-        })
-        .collect_view();
-    let hints = {
-        let lesson = lesson.clone();
-        move || {
-            let lang = language.get();
-            lesson
-                .hints
-                .iter()
-                .take(lessons.hints.get())
-                .map(|hint| view! { <li>{hint.get(lang).to_owned()}</li> })
-                .collect_view()
-        }
-    };
     let all_hints = lesson.hints.len();
-    let best = lesson.solution.len();
-    let solution = lesson
-        .solution
-        .iter()
-        .map(|line| view! { <li><code translate="no">{line.clone()}</code></li> })
-        .collect_view();
-    let next = next_after(&lesson.id);
-    let finish = move || {
-        complete().then(|| {
-            let used = progress.with(|(_, used)| *used);
-            let t = language.texts();
-            view! {
-                <p class="lesson-complete"><strong>{t.lesson_complete}</strong></p>
-                <p>{fill(t.lesson_score, &[("used", &used), ("best", &best)])}</p>
-                {match next {
-                    Some(entry) => view! {
-                        <button type="button" on:click=move |_| lessons.start(entry.id)>
-                            {fill(t.lesson_next, &[("title", &entry.title(language.get()))])}
-                        </button>
+    move || {
+        let lang = language.get();
+        let t = lang.texts();
+        let shown_goals = {
+            let lesson = lesson.clone();
+            move || progress.with(|(done, _)| goals(&lesson, done, lang))
+        };
+        let finish = {
+            let lesson = lesson.clone();
+            move || {
+                let used = progress.with(|(_, used)| *used);
+                complete().then(|| {
+                    let best = lesson.solution.len();
+                    let next = match next_after(&lesson.id) {
+                        Some(entry) => view! {
+                            <button type="button" on:click=move |_| lessons.start(entry.id)>
+                                {fill(t.lesson_next, &[("title", &entry.title(lang))])}
+                            </button>
+                        }
+                        .into_any(),
+                        None => view! { <p>{t.lesson_last}</p> }.into_any(),
+                    };
+                    view! {
+                        <p class="lesson-complete"><strong>{t.lesson_complete}</strong></p>
+                        <p>{fill(t.lesson_score, &[("used", &used), ("best", &best)])}</p>
+                        {next}
                     }
-                    .into_any(),
-                    None => view! { <p>{t.lesson_last}</p> }.into_any(),
-                }}
+                })
             }
-        })
-    };
-    view! {
-        <div class="lesson" data-lesson-playing=lesson.id.clone()>
-            <h3>{text(|lesson| &lesson.title)}</h3>
-            <p>{text(|lesson| &lesson.introduction)}</p>
-            <p class="hint">{language.text(|t| t.lesson_aside)}</p>
-            <h4>{language.text(|t| t.lesson_goals)}</h4>
-            <ul class="goals">{goals}</ul>
-            <div role="status" class="lesson-status">{finish}</div>
-            <ol class="lesson-hints">{hints}</ol>
-            <div class="lesson-actions">
-                <button
-                    type="button"
-                    disabled=move || { lessons.hints.get() >= all_hints }
-                    on:click=move |_| lessons.hints.update(|shown| *shown = (*shown + 1).min(all_hints))
-                >
-                    {language.text(|t| t.lesson_hint)}
-                </button>
-                <button
-                    type="button"
-                    aria-expanded=move || lessons.solution.get().to_string()
-                    on:click=move |_| lessons.solution.set(true)
-                >
-                    {language.text(|t| t.lesson_show_solution)}
-                </button>
-                <button type="button" on:click=move |_| lessons.restart()>
-                    {language.text(|t| t.lesson_restart)}
-                </button>
-                <button type="button" on:click=move |_| lessons.exit()>
-                    {language.text(|t| t.lesson_exit)}
-                </button>
+        };
+        let hints = {
+            let lesson = lesson.clone();
+            move || {
+                lesson
+                    .hints
+                    .iter()
+                    .take(lessons.hints.get())
+                    .map(|hint| view! { <li>{hint.get(lang).to_owned()}</li> })
+                    .collect_view()
+            }
+        };
+        let solution = lesson
+            .solution
+            .iter()
+            .map(|line| view! { <li><code translate="no">{line.clone()}</code></li> })
+            .collect_view();
+        view! {
+            <div class="lesson" data-lesson-playing=lesson.id.clone()>
+                <h3>{lesson.title.get(lang).to_owned()}</h3>
+                <p>{lesson.introduction.get(lang).to_owned()}</p>
+                <p class="hint">{t.lesson_aside}</p>
+                <h4>{t.lesson_goals}</h4>
+                <ul class="goals">{shown_goals}</ul>
+                <div role="status" class="lesson-status">{finish}</div>
+                <ol class="lesson-hints">{hints}</ol>
+                <div class="lesson-actions">
+                    <button
+                        type="button"
+                        disabled=move || { lessons.hints.get() >= all_hints }
+                        on:click=move |_| lessons.hints.update(|shown| *shown = (*shown + 1).min(all_hints))
+                    >
+                        {t.lesson_hint}
+                    </button>
+                    <button
+                        type="button"
+                        aria-expanded=move || lessons.solution.get().to_string()
+                        on:click=move |_| lessons.solution.set(true)
+                    >
+                        {t.lesson_show_solution}
+                    </button>
+                    <button type="button" on:click=move |_| lessons.restart()>
+                        {t.lesson_restart}
+                    </button>
+                    <button type="button" on:click=move |_| lessons.exit()>
+                        {t.lesson_exit}
+                    </button>
+                </div>
+                <section class="lesson-solution" aria-label=t.lesson_solution hidden=move || !lessons.solution.get()>
+                    <ol>{solution}</ol>
+                </section>
             </div>
-            <section class="lesson-solution" aria-label=language.text(|t| t.lesson_solution) hidden=move || !lessons.solution.get()>
-                <ol>{solution}</ol>
-            </section>
-        </div>
+        }
     }
 }
