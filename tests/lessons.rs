@@ -470,3 +470,21 @@ fn progress_keeps_known_lessons_and_reads_anything() {
     assert_eq!(Progress::decode(&progress.encode()), progress);
     assert_eq!(Progress::decode("garbage"), Progress::default());
 }
+
+#[test]
+fn the_readme_example_loads_and_its_solution_completes_it() {
+    let readme =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let section = &readme[readme
+        .find("### Writing a lesson")
+        .expect("the README's section")..];
+    let start = section.find("```json\n").unwrap() + "```json\n".len();
+    let example = &section[start..start + section[start..].find("```").unwrap()];
+    let lesson = load(example).unwrap_or_else(|error| panic!("the README's example: {error}"));
+    let mut play = Play::new(&lesson);
+    assert!(!play.complete());
+    for line in &lesson.solution {
+        assert!(!play.type_line(line, Lang::En).error, "{line}");
+    }
+    assert!(play.complete());
+}
