@@ -35,7 +35,7 @@ impl Failure {
     }
 }
 
-/// The lessons' state, shared through context. `Copy`: every field is an arena handle.
+/// The lessons' state, made by the Lessons panel. `Copy`: every field is an arena handle.
 #[derive(Clone, Copy)]
 pub struct Lessons {
     app: App,

@@ -52,8 +52,11 @@ e2e('a lesson is played with clicks, the console and the JS API; progress stays;
   assert.equal(await region.locator('[data-lesson="lifecycle"]').getAttribute('data-lesson-done'), 'false');
   await region.getByRole('button', { name: 'Start lesson: First steps: the lifecycle', exact: true }).click();
 
-  // The lesson's own VMs, and its goals, none met.
+  // The lesson's own VMs, and its goals, none met; focus is on the lesson's heading.
   await expectList(page, [['web-01', 'stopped']]);
+  await eventually(async () =>
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'First steps: the lifecycle'),
+  );
   await expectGoals(page, { started: 'false', paused: 'false', resumed: 'false', stopped: 'false' });
 
   // A click…
@@ -103,6 +106,10 @@ e2e('a lesson is played with clicks, the console and the JS API; progress stays;
   await lessonsRegion(page).getByRole('button', { name: 'Exit lesson', exact: true }).click();
   await expectList(page, DEMO);
   assert.deepEqual(await storedVms(page), before);
+  // Focus goes back to the Lessons button (the lesson's buttons are gone).
+  await eventually(async () =>
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-controls')), 'lessons-body'),
+  );
   // And a reload keeps them (no lesson runs any more).
   await page.reload();
   await expectList(page, DEMO);

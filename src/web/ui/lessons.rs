@@ -17,12 +17,31 @@ use crate::web::app::App;
 use crate::web::language::Language;
 use crate::web::lessons::Lessons;
 
+/// Moves focus to the first element `selector` matches, once the page shows it: a lesson's
+/// heading when it starts (the button that started it may be gone), the Lessons button when
+/// it ends.
+fn focus_soon(selector: &'static str) {
+    super::after_updates(move || {
+        super::focus_first(&document().document_element().unwrap(), selector)
+    });
+}
+
 /// The panel.
 #[component]
 pub fn LessonsPanel() -> impl IntoView {
     let app = expect_context::<App>();
     let language = expect_context::<Language>();
     let lessons = Lessons::new(app);
+    // A lesson that starts (from the list, Next, or a link) takes focus to its heading.
+    Effect::new(move |previous: Option<Option<String>>| {
+        let playing = lessons
+            .playing
+            .with(|lesson| lesson.as_ref().map(|lesson| lesson.id.clone()));
+        if playing.is_some() && previous.as_ref() != Some(&playing) {
+            focus_soon(".lesson h3");
+        }
+        playing
+    });
     let list = move || {
         let lang = language.get();
         let t = lang.texts();
@@ -161,7 +180,7 @@ fn lesson_play(
             .collect_view();
         view! {
             <div class="lesson" data-lesson-playing=lesson.id.clone()>
-                <h3>{lesson.title.get(lang).to_owned()}</h3>
+                <h3 tabindex="-1">{lesson.title.get(lang).to_owned()}</h3>
                 <p>{lesson.introduction.get(lang).to_owned()}</p>
                 <p class="hint">{t.lesson_aside}</p>
                 <h4>{t.lesson_goals}</h4>
@@ -186,7 +205,13 @@ fn lesson_play(
                     <button type="button" on:click=move |_| lessons.restart()>
                         {t.lesson_restart}
                     </button>
-                    <button type="button" on:click=move |_| lessons.exit()>
+                    <button
+                        type="button"
+                        on:click=move |_| {
+                            lessons.exit();
+                            focus_soon(".lessons-toggle");
+                        }
+                    >
                         {t.lesson_exit}
                     </button>
                 </div>
