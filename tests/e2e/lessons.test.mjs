@@ -156,3 +156,31 @@ e2e('a #lesson= link opens that lesson, in Russian with ?lang=ru', async ({ page
   await expectList(page, DEMO);
   assert.equal(await page.locator('[data-lesson="rename"]').getAttribute('data-lesson-done'), 'true');
 });
+
+e2e("another tab's change to the student's VMs during a lesson reaches neither the lesson nor storage's other records, and is there after exit", async ({ page, context, url }) => {
+  await openList(page, `${url}#lesson=lifecycle`);
+  await page.locator('[data-lesson-playing="lifecycle"]').waitFor();
+  await expectList(page, [['web-01', 'stopped']]);
+
+  // A second tab opens in the lesson too (the current lesson is kept); it leaves the lesson
+  // and pauses the student's own web-01.
+  const other = await context.newPage();
+  await other.goto(url);
+  await other.locator('[data-lesson-playing="lifecycle"]').waitFor();
+  await lessonsRegion(other).getByRole('button', { name: 'Exit lesson', exact: true }).click();
+  await expectList(other, DEMO);
+  await action(other, 'Pause', 'web-01').click();
+  await expectState(other, 'web-01', 'paused');
+
+  // The lesson's web-01 is untouched by it.
+  await page.bringToFront();
+  await action(page, 'Start', 'web-01').click();
+  await expectState(page, 'web-01', 'running');
+  await expectGoals(page, { started: 'true', paused: 'false', resumed: 'false', stopped: 'false' });
+
+  // After the lesson: the student's VMs, with the other tab's change.
+  await lessonsRegion(page).getByRole('button', { name: 'Exit lesson', exact: true }).click();
+  await expectList(page, [['build-runner', 'stopped'], ['db-01', 'paused'], ['web-01', 'paused']]);
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('vm-playground:vm:web-01')).state);
+  assert.equal(stored, 'paused');
+});
