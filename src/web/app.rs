@@ -304,8 +304,13 @@ impl App {
         self.manager.set_value(manager);
         self.domain_ids.set_value(DomainIds::default());
         self.facts.set_value(DomainFacts::default());
+        // Refusals shown were about the other manager's VMs (set only where one is shown: a
+        // set notifies, and there may be 10,000 rows).
         self.rows.with_untracked(|rows| {
-            for row in rows {
+            for row in rows
+                .iter()
+                .filter(|row| row.error.with_untracked(Option::is_some))
+            {
                 row.error.set(None);
             }
         });
