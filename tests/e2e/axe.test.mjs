@@ -24,7 +24,8 @@ const LIGHT = { colorScheme: 'light' };
  */
 async function expectNoViolations(page, where) {
   // A dialog or a theme may still be fading in: contrast is measured on the final colours.
-  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
+  // (An animation cancelled meanwhile, its element replaced, rejects `finished`: it shows nothing.)
+  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => {}))));
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     const results = await window.axe.run(document, { resultTypes: ['violations'] });
