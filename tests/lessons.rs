@@ -488,3 +488,57 @@ fn the_readme_example_loads_and_its_solution_completes_it() {
     }
     assert!(play.complete());
 }
+
+#[test]
+fn each_predicate_holds_when_it_should() {
+    let lesson = load(
+        r#"{
+        "id": "vocabulary",
+        "title": {"en": "t", "ru": "т"},
+        "introduction": {"en": "i", "ru": "и"},
+        "setup": {
+            "host": {"memory": 4096, "cpus": 4, "storage": 100},
+            "vms": [
+                {"config": {"name": "a", "memory": 1024, "network": "isolated"}, "state": "running", "pending": {"memory": 2048}},
+                {"config": {"name": "b", "network": "isolated", "isoImage": "/isos/x.iso"}, "state": "stopped"}
+            ]
+        },
+        "goals": [
+            {"id": "pending", "text": {"en": "g", "ru": "ц"}, "check": {"pending": {"vm": "a", "field": "memory", "value": 2048}}},
+            {"id": "no-pending", "text": {"en": "g", "ru": "ц"}, "check": {"noPending": {"vm": "a"}}},
+            {"id": "applied", "text": {"en": "g", "ru": "ц"}, "check": {"applied": {"vm": "a", "field": "memory", "value": 2048}}},
+            {"id": "iso", "text": {"en": "g", "ru": "ц"}, "check": {"applied": {"vm": "b", "field": "isoImage", "value": null}}},
+            {"id": "network", "text": {"en": "g", "ru": "ц"}, "check": {"networkStopped": {"network": "isolated"}}},
+            {"id": "free", "text": {"en": "g", "ru": "ц"}, "check": {"hostFree": {"resource": "memory", "atLeast": 4096}}},
+            {"id": "c", "text": {"en": "g", "ru": "ц"}, "check": {"exists": {"vm": "c"}}},
+            {"id": "deleted", "text": {"en": "g", "ru": "ц"}, "check": {"did": {"vm": "b", "op": "delete"}}}
+        ],
+        "hints": [{"en": "h", "ru": "п"}],
+        "solution": ["shutdown a", "setmem b 0 --config", "create c --stopped", "undefine b"]
+    }"#,
+    )
+    .unwrap();
+    let mut play = Play::new(&lesson);
+    //                          pending no-pend applied iso   network free   c      deleted
+    assert_eq!(
+        play.progress(),
+        [true, false, false, false, false, false, false, false]
+    );
+    play.type_line("shutdown a", Lang::En);
+    assert_eq!(
+        play.progress(),
+        [false, true, true, false, true, true, false, false]
+    );
+    play.type_line("create c --stopped", Lang::En);
+    play.type_line("undefine b", Lang::En);
+    // With b gone, no VM is on the isolated network but a: still stopped.
+    assert_eq!(
+        play.progress(),
+        [false, true, true, false, true, true, true, true]
+    );
+    play.type_line("start a", Lang::En);
+    assert_eq!(
+        play.progress(),
+        [false, true, true, false, false, false, true, true]
+    );
+}
