@@ -10,6 +10,7 @@ pub mod event_log;
 pub mod form;
 pub mod i18n;
 pub mod json_bounds;
+pub mod lesson;
 pub mod manager;
 pub mod ordering;
 pub mod present;

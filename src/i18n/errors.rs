@@ -3,6 +3,7 @@
 
 use super::{fill, Lang};
 use crate::json_bounds::JsonBoundError;
+use crate::lesson::{JsonKind, LessonError, Vocabulary, MAX_LESSON_BYTES};
 use crate::manager::limits::{excerpt, CharClass, MAX_SAFE_INTEGER, TIMESTAMP_MAX};
 use crate::manager::{
     Allowed, ConfigField, ConfigProblem, Expected, Found, Operation, Refusal, Resource, VmError,
@@ -278,6 +279,83 @@ impl Lang {
             ImportError::TooComplex { bound } => {
                 fill(t.import_too_complex, &[("bound", &self.json_bound(bound))])
             }
+        }
+    }
+
+    /// Why a lesson file can't be used, as a clause.
+    pub fn lesson_error(self, error: &LessonError) -> String {
+        let t = self.texts();
+        match error {
+            LessonError::TooLarge { bytes } => fill(
+                t.lesson_too_large,
+                &[
+                    ("size", &self.one_decimal(*bytes as u64, 1024)),
+                    ("max", &(MAX_LESSON_BYTES / 1024)),
+                ],
+            ),
+            LessonError::TooComplex(bound) => {
+                fill(t.lesson_too_complex, &[("bound", &self.json_bound(bound))])
+            }
+            LessonError::NotJson { detail } => fill(t.lesson_not_json, &[("detail", detail)]),
+            LessonError::Missing { path } => fill(t.lesson_missing, &[("path", path)]),
+            LessonError::WrongType { path, expected } => {
+                let expected = match expected {
+                    JsonKind::Text => t.kind_text,
+                    JsonKind::Number => t.kind_number,
+                    JsonKind::List => t.kind_list,
+                    JsonKind::Object => t.kind_object,
+                    JsonKind::FieldValue => t.kind_field_value,
+                };
+                fill(
+                    t.lesson_wrong_type,
+                    &[("path", path), ("expected", &expected)],
+                )
+            }
+            LessonError::Unknown {
+                path,
+                what,
+                found,
+                suggestion,
+            } => {
+                let template = match what {
+                    Vocabulary::Predicate => t.lesson_unknown_predicate,
+                    Vocabulary::State => t.lesson_unknown_state,
+                    Vocabulary::Field => t.lesson_unknown_field,
+                    Vocabulary::Operation => t.lesson_unknown_operation,
+                    Vocabulary::Network => t.lesson_unknown_network,
+                    Vocabulary::Resource => t.lesson_unknown_resource,
+                    Vocabulary::Key => t.lesson_unknown_key,
+                };
+                let message = fill(template, &[("path", path), ("found", found)]);
+                match suggestion {
+                    None => message,
+                    Some(suggestion) => fill(
+                        t.lesson_did_you_mean,
+                        &[("message", &message), ("suggestion", suggestion)],
+                    ),
+                }
+            }
+            LessonError::UnknownVm { path, vm } => {
+                fill(t.lesson_unknown_vm, &[("path", path), ("vm", vm)])
+            }
+            LessonError::Duplicate { path, name } => {
+                fill(t.lesson_duplicate, &[("path", path), ("name", name)])
+            }
+            LessonError::Empty { path } => fill(t.lesson_empty, &[("path", path)]),
+            LessonError::BadSetup { path, error } => fill(
+                t.lesson_bad_setup,
+                &[("path", path), ("error", &self.error(error))],
+            ),
+            LessonError::PendingOnStopped { path } => {
+                fill(t.lesson_pending_on_stopped, &[("path", path)])
+            }
+            LessonError::BadCommand { path, line } => {
+                fill(t.lesson_bad_command, &[("path", path), ("line", line)])
+            }
+            LessonError::WrongId { expected, found } => fill(
+                t.lesson_wrong_id,
+                &[("expected", expected), ("found", found)],
+            ),
         }
     }
 

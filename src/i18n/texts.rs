@@ -485,6 +485,92 @@ pub struct Texts {
     /// Too many values. `{max}`.
     pub bound_too_many: &'static str,
 
+    // ---- Lessons --------------------------------------------------------------------
+    /// The Lessons region's name and the button that opens it.
+    pub lessons: &'static str,
+    /// A lesson's Start button. `{title}`: the lesson.
+    pub start_lesson: &'static str,
+    /// Beside a finished lesson in the list.
+    pub lesson_finished: &'static str,
+    /// The goals' heading.
+    pub lesson_goals: &'static str,
+    /// The button that shows the next hint.
+    pub lesson_hint: &'static str,
+    /// The button that shows the solution.
+    pub lesson_show_solution: &'static str,
+    /// The solution's region name.
+    pub lesson_solution: &'static str,
+    /// The button that restores the lesson's setup.
+    pub lesson_restart: &'static str,
+    /// The button that ends the lesson.
+    pub lesson_exit: &'static str,
+    /// The status when every goal is met.
+    pub lesson_complete: &'static str,
+    /// Operations used against the solution's. `{used}`, `{best}`: counts.
+    pub lesson_score: &'static str,
+    /// The button to the next lesson. `{title}`.
+    pub lesson_next: &'static str,
+    /// After the last lesson.
+    pub lesson_last: &'static str,
+    /// While a lesson runs: where the student's VMs are.
+    pub lesson_aside: &'static str,
+    /// While a lesson is fetched.
+    pub lesson_loading: &'static str,
+    /// A lesson that could not be started. `{error}`: a `lesson_*` error.
+    pub lesson_load_failed: &'static str,
+    /// A lesson file that could not be fetched. `{detail}`: the browser's words.
+    pub lesson_fetch_failed: &'static str,
+    /// A lesson file too large. `{size}`, `{max}`: kilobytes.
+    pub lesson_too_large: &'static str,
+    /// A lesson file whose shape exceeds a bound. `{bound}`: a `bound_*`.
+    pub lesson_too_complex: &'static str,
+    /// Not JSON. `{detail}`: the parser's words (English).
+    pub lesson_not_json: &'static str,
+    /// A value missing. `{path}`: where in the file.
+    pub lesson_missing: &'static str,
+    /// A value of the wrong kind. `{path}`; `{expected}`: a `kind_*`.
+    pub lesson_wrong_type: &'static str,
+    /// A JSON string, as `lesson_wrong_type`'s `{expected}`.
+    pub kind_text: &'static str,
+    /// A JSON whole number.
+    pub kind_number: &'static str,
+    /// A JSON list.
+    pub kind_list: &'static str,
+    /// A JSON object (a goal's check: with exactly one key).
+    pub kind_object: &'static str,
+    /// A value of the config field named beside it.
+    pub kind_field_value: &'static str,
+    /// `{path}`; `{found}`: the word as found.
+    pub lesson_unknown_predicate: &'static str,
+    /// `{path}`; `{found}`.
+    pub lesson_unknown_state: &'static str,
+    /// `{path}`; `{found}`.
+    pub lesson_unknown_field: &'static str,
+    /// `{path}`; `{found}`.
+    pub lesson_unknown_operation: &'static str,
+    /// `{path}`; `{found}`.
+    pub lesson_unknown_network: &'static str,
+    /// `{path}`; `{found}`.
+    pub lesson_unknown_resource: &'static str,
+    /// `{path}`; `{found}`.
+    pub lesson_unknown_key: &'static str,
+    /// An unknown word with the one it probably means. `{message}`: a `lesson_unknown_*`; `{suggestion}`.
+    pub lesson_did_you_mean: &'static str,
+    /// `{path}`; `{vm}`.
+    pub lesson_unknown_vm: &'static str,
+    /// `{path}`; `{name}`: a VM's name or a goal's id.
+    pub lesson_duplicate: &'static str,
+    /// `{path}`: a list, or a pending change that changes nothing.
+    pub lesson_empty: &'static str,
+    /// `{path}`; `{error}`: the core's message.
+    pub lesson_bad_setup: &'static str,
+    /// `{path}`.
+    pub lesson_pending_on_stopped: &'static str,
+    /// `{path}`; `{line}`: the solution's line.
+    pub lesson_bad_command: &'static str,
+    /// `{expected}`: the lesson asked for; `{found}`: the file's id.
+    pub lesson_wrong_id: &'static str,
+
     // ---- Updates ----------------------------------------------------------------------
     /// The notice that a new version is ready.
     pub update_available: &'static str,

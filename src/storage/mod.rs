@@ -40,6 +40,9 @@ pub const META_KEY: &str = "vm-playground:meta";
 pub const LOG_KEY: &str = "vm-playground:log";
 /// The key of the user's last choice of language (`en`, `ru`): see `i18n::Lang::choose`.
 pub const LANG_KEY: &str = "vm-playground:lang";
+/// The key of the student's lesson progress (`lesson::Progress` as JSON). Not part of the
+/// VMs' format: loading ignores it.
+pub const LESSONS_KEY: &str = "vm-playground:lessons";
 /// The prefix of the per-VM keys.
 pub const VM_KEY_PREFIX: &str = "vm-playground:vm:";
 /// The key of the host's sizes ([`Host`] as JSON), from format 2.

@@ -210,6 +210,8 @@ pub struct App {
     source: StoredValue<Source>,
     /// The last operation's VM (see [`Operated`]).
     pub operated: RwSignal<Option<Operated>>,
+    /// While a lesson runs: the student's own VMs, set aside (see `web::lesson_mode`).
+    pub(super) lesson: StoredValue<Option<super::lesson_mode::Aside>>,
 }
 
 /// Where `name` is in rows sorted by name (`Err`: where it would go).
@@ -251,6 +253,7 @@ impl App {
             facts: StoredValue::new(DomainFacts::default()),
             source: StoredValue::new(Source::Gui),
             operated: RwSignal::new(None),
+            lesson: StoredValue::new(None),
         };
         app.load_from_storage();
         app.listen_to_other_tabs();
@@ -291,6 +294,29 @@ impl App {
         if infos_changed {
             self.infos_changed.notify();
         }
+    }
+
+    /// Puts `manager` in place of the current one (a lesson's VMs, or the student's back) and
+    /// shows its VMs; returns the one it replaced. The console's Ids and facts start afresh:
+    /// they were about the other manager's VMs.
+    pub(super) fn replace_manager(&self, manager: Arc<MockVmManager>) -> Arc<MockVmManager> {
+        let replaced = self.manager.get_value();
+        self.manager.set_value(manager);
+        self.domain_ids.set_value(DomainIds::default());
+        self.facts.set_value(DomainFacts::default());
+        // Refusals shown were about the other manager's VMs (set only where one is shown: a
+        // set notifies, and there may be 10,000 rows).
+        self.rows.with_untracked(|rows| {
+            for row in rows
+                .iter()
+                .filter(|row| row.error.with_untracked(Option::is_some))
+            {
+                row.error.set(None);
+            }
+        });
+        self.refresh_all();
+        self.host_changed.notify();
+        replaced
     }
 
     /// The row of `name` now, untracked.
@@ -396,6 +422,7 @@ impl App {
 
     /// Adds `event` to the event log, saved soon after.
     pub fn log(&self, event: Event) {
+        self.note_in_lesson(&event);
         // A console command logs after its transition noted where the VM moved: keep that.
         let noted = self.operated.with_untracked(|operated| {
             operated

@@ -5,6 +5,8 @@ pub mod app;
 pub mod download;
 pub mod js_api;
 pub mod language;
+mod lesson_mode;
+pub mod lessons;
 pub mod panic;
 mod persist;
 pub mod service_worker;

@@ -328,9 +328,19 @@ impl App {
             .with_untracked(|status| matches!(status, SaveStatus::UnknownFormat(_)))
     }
 
+    /// Whether VM records and the host are neither read nor written: data of a format this
+    /// version can't read, or a lesson running on VMs of its own (see `web::lesson_mode`).
+    fn records_off(&self) -> bool {
+        self.unknown_format() || self.in_lesson()
+    }
+
     /// Saves `name` after a change (or its deletion) based on `base`, the stored record
-    /// [`App::take_in_stored`] read before it; while saving fails, the change waits.
+    /// [`App::take_in_stored`] read before it; while saving fails, the change waits. A
+    /// lesson's VMs are never saved.
     pub(super) fn save(&self, name: &str, base: Option<String>) {
+        if self.in_lesson() {
+            return;
+        }
         self.unsaved
             .update_value(|unsaved| unsaved.note(name, base));
         self.flush();
@@ -340,6 +350,9 @@ impl App {
     /// don't fit in (they changed here meanwhile) is refused by the core, and the tab keeps
     /// its own until the next reload.
     fn take_in_host(&self) {
+        if self.in_lesson() {
+            return;
+        }
         let Ok(Some(text)) = store::read(storage::HOST_KEY) else {
             return;
         };
@@ -353,7 +366,7 @@ impl App {
 
     /// Saves the host's sizes (skipped while not saving, like any write).
     pub(super) fn save_host(&self) {
-        if !self.saving() {
+        if !self.saving() || self.in_lesson() {
             return;
         }
         if let Ok(info) = self.manager().host_info() {
@@ -380,7 +393,7 @@ impl App {
     /// re-read first); the others lost to another tab's change, which is taken in and
     /// reported. Returns whether everything is saved; then saving is back on.
     pub(super) fn flush(&self) -> bool {
-        if self.unknown_format() {
+        if self.records_off() {
             return false;
         }
         match store::read(META_KEY) {
@@ -532,6 +545,10 @@ impl App {
                 row.error.set(None);
             }
         });
+        // A lesson's VMs are not stored: the student's records stay as they are.
+        if self.in_lesson() {
+            return;
+        }
         // Every stored record (this tab's rows and any it never loaded) is replaced, based on
         // what storage holds now: the user chose to replace it.
         let entries = store::read_all().unwrap_or_default();
@@ -551,7 +568,7 @@ impl App {
     /// otherwise is dropped for the stored record (and the user told). Returns what storage
     /// holds: the base of the change about to be made.
     pub(super) fn take_in_stored(&self, name: &str) -> Option<String> {
-        if self.unknown_format() {
+        if self.records_off() {
             return None;
         }
         // No storage: nothing to take in (and nothing will be written).
@@ -589,7 +606,7 @@ impl App {
     /// Makes this tab's VMs equal to the stored ones (after missed events, or a `clear()`),
     /// except where this tab has an unsaved change that storage has not overtaken.
     pub(super) fn take_in_all(&self) {
-        if self.unknown_format() {
+        if self.records_off() {
             return;
         }
         let Some(entries) = store::read_all() else {

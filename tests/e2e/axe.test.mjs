@@ -24,7 +24,8 @@ const LIGHT = { colorScheme: 'light' };
  */
 async function expectNoViolations(page, where) {
   // A dialog or a theme may still be fading in: contrast is measured on the final colours.
-  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
+  // (An animation cancelled meanwhile, its element replaced, rejects `finished`: it shows nothing.)
+  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => {}))));
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     const results = await window.axe.run(document, { resultTypes: ['violations'] });
@@ -100,4 +101,20 @@ e2e('axe: in Russian, with a dialog open, light and dark', async ({ page, url })
   await action(page, 'Удалить', 'web-01').click();
   await page.getByRole('dialog').waitFor();
   await expectNoViolations(page, 'Russian, the delete dialog');
+}, { context: LIGHT });
+
+e2e('axe: a lesson being played (hint, solution, completion), light and dark', async ({ page, url }) => {
+  await openList(page, `${url}?lang=en#lesson=pause-vs-stop`);
+  await page.locator('[data-lesson-playing="pause-vs-stop"]').waitFor();
+  const lessons = page.getByRole('region', { name: 'Lessons', exact: true });
+  await lessons.getByRole('button', { name: 'Hint', exact: true }).click();
+  await lessons.getByRole('button', { name: 'Show solution', exact: true }).click();
+  await expectNoViolations(page, 'a lesson, light mode');
+  await page.evaluate(() => {
+    window.vmPlayground.pauseVm('db-01');
+    window.vmPlayground.stopVm('web-01');
+  });
+  await lessons.getByRole('status').getByText('Lesson complete').waitFor();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectNoViolations(page, 'a lesson complete, dark mode');
 }, { context: LIGHT });

@@ -11,6 +11,7 @@ mod details;
 mod edit_dialog;
 mod event_log;
 mod host_panel;
+mod lessons;
 mod lifecycle;
 mod presenter;
 mod update_notice;
@@ -34,6 +35,7 @@ use details::Details;
 use edit_dialog::EditDialog;
 use event_log::EventLogPanel;
 use host_panel::HostPanel;
+use lessons::LessonsPanel;
 use presenter::PresenterToggle;
 use update_notice::UpdateNotice;
 use vm_list::VmList;
@@ -187,6 +189,9 @@ pub fn Root(app: App, language: Language, update: Update) -> impl IntoView {
             </header>
             <UpdateNotice update />
             <Alerts />
+            <div class="lessons-area" inert=move || ui.dialog_open()>
+                <LessonsPanel />
+            </div>
             <div class="layout" inert=move || ui.dialog_open()>
                 <section class="panel create" aria-labelledby="create-title">
                     <h2 id="create-title">{language.text(|t| t.create_heading)}</h2>

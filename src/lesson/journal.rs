@@ -1,0 +1,148 @@
+//! What happened during a lesson: the operations that worked, and the VMs that lost their
+//! running state. Goals about what happened ("stopped gracefully, not destroyed") read it.
+
+use std::collections::BTreeMap;
+
+use crate::manager::{VmInfo, VmState};
+
+/// An operation as goals name it. The event log's words for one operation differ with where
+/// it came from (the GUI logs `shutdown` and `suspend`, the console `stop` and `pause`):
+/// [`Op::from_event`] takes them all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    /// A start.
+    Start,
+    /// A graceful stop (shutdown).
+    Stop,
+    /// A forced stop (destroy, Force off): the guest's running state is lost.
+    Destroy,
+    /// A pause (suspend).
+    Pause,
+    /// A resume.
+    Resume,
+    /// A reboot.
+    Reboot,
+    /// A create (started or stopped).
+    Create,
+    /// A delete (undefine).
+    Delete,
+    /// A config change.
+    Update,
+    /// A rename.
+    Rename,
+    /// Pending changes dropped.
+    Discard,
+}
+
+impl Op {
+    /// Every operation.
+    pub const ALL: [Op; 11] = [
+        Op::Start,
+        Op::Stop,
+        Op::Destroy,
+        Op::Pause,
+        Op::Resume,
+        Op::Reboot,
+        Op::Create,
+        Op::Delete,
+        Op::Update,
+        Op::Rename,
+        Op::Discard,
+    ];
+
+    /// The word lesson files use.
+    pub fn word(self) -> &'static str {
+        match self {
+            Op::Start => "start",
+            Op::Stop => "stop",
+            Op::Destroy => "destroy",
+            Op::Pause => "pause",
+            Op::Resume => "resume",
+            Op::Reboot => "reboot",
+            Op::Create => "create",
+            Op::Delete => "delete",
+            Op::Update => "update",
+            Op::Rename => "rename",
+            Op::Discard => "discard",
+        }
+    }
+
+    /// Every word lesson files may use, for errors' suggestions.
+    pub fn words() -> [&'static str; 11] {
+        Op::ALL.map(Op::word)
+    }
+
+    /// Reads a lesson file's word.
+    pub fn parse(word: &str) -> Option<Op> {
+        Op::ALL.into_iter().find(|op| op.word() == word)
+    }
+
+    /// The operation an event log entry's `op` names, if it is one a lesson counts (not `host`,
+    /// `reset` or `import`).
+    pub fn from_event(op: &str) -> Option<Op> {
+        match op {
+            "shutdown" => Some(Op::Stop),
+            "suspend" => Some(Op::Pause),
+            // The console's `setmaxmem` changes the config's maximum: a config change.
+            "setmaxmem" => Some(Op::Update),
+            _ => Op::parse(op),
+        }
+    }
+}
+
+/// The operations of a lesson so far, in order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Journal {
+    done: Vec<(String, Op)>,
+    /// VMs that lost their running state (forced off, or deleted while active).
+    lost: Vec<String>,
+    /// Each VM's state after the last operation: a delete can tell whether its VM was active.
+    states: BTreeMap<String, VmState>,
+}
+
+impl Journal {
+    /// A journal starting from `vms` (the lesson's setup).
+    pub fn new(vms: &[VmInfo]) -> Journal {
+        let mut journal = Journal::default();
+        journal.saw(vms);
+        journal
+    }
+
+    fn saw(&mut self, vms: &[VmInfo]) {
+        self.states = vms
+            .iter()
+            .map(|vm| (vm.config.name.clone(), vm.state))
+            .collect();
+    }
+
+    /// Records an operation (as the event log names it: `vm`, `op`, whether it worked), with
+    /// every VM as it is after it. Call it for every operation, in order: a delete loses state
+    /// only if its VM was active after the operation before.
+    pub fn record(&mut self, vm: &str, op: &str, ok: bool, after: &[VmInfo]) {
+        if let (true, Some(op)) = (ok, Op::from_event(op)) {
+            let was_active = self.states.get(vm).is_some_and(|state| state.is_active());
+            if op == Op::Destroy || (op == Op::Delete && was_active) {
+                self.lost.push(vm.to_owned());
+            }
+            self.done.push((vm.to_owned(), op));
+        }
+        self.saw(after);
+    }
+
+    /// How many operations worked: the "golf" score a lesson compares with its solution.
+    pub fn operations(&self) -> usize {
+        self.done.len()
+    }
+
+    /// Whether `op` worked on `vm` at least once.
+    pub fn did(&self, vm: &str, op: Op) -> bool {
+        self.done
+            .iter()
+            .any(|(name, done)| name == vm && *done == op)
+    }
+
+    /// Whether any VM lost its running state.
+    pub fn lost_state(&self) -> bool {
+        !self.lost.is_empty()
+    }
+}
