@@ -3,6 +3,10 @@
 //! page's index lists the files. Bad lesson files are refused with the right error.
 //!
 //! To check a new lesson: `cargo test --test lessons`.
+#![allow(
+    clippy::disallowed_methods,
+    reason = "native-only code: the page's size habits don't apply"
+)]
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::fs;
