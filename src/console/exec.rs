@@ -548,7 +548,8 @@ fn cause(error: &VmError, lang: Lang) -> Vec<String> {
         | VmError::InvalidHostValue { .. }
         | VmError::Closed
         | VmError::InvalidSavedState { .. }
-        | VmError::RecordOutOfRange { .. } => other(),
+        | VmError::RecordOutOfRange { .. }
+        | VmError::Conflict { .. } => other(),
     };
     vec![line]
 }

@@ -133,6 +133,8 @@ pub const EN: Texts = Texts {
     error_reboot_not_running: "cannot reboot '{name}': it is {state}; only a running VM can be rebooted",
     error_insufficient: "'{name}' needs {needed} {unit} of {what}; the host has {free} {unit} free of {total} {unit}",
     error_host_too_small: "cannot make the host's {what} {requested} {unit}: its VMs hold {held} {unit}",
+    error_conflict: "{name} was changed in another tab since",
+    error_conflict_host: "the host was changed in another tab since",
     error_host_size_type: "the host's {key} must be a whole number or null (unlimited), got {found}",
     error_host_overcommit_type: "the host's overcommit must be a boolean, got {found}",
     error_host_not_an_object: "the host must be an object, got {found}",

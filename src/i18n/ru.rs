@@ -138,6 +138,8 @@ pub const RU: Texts = Texts {
     error_reboot_not_running: "нельзя перезагрузить «{name}»: её состояние — «{state}»; перезагрузить можно только работающую ВМ",
     error_insufficient: "«{name}» нужно {needed} {unit} ({what}); на хосте свободно {free} {unit} из {total} {unit}",
     error_host_too_small: "нельзя сделать у хоста {what} {requested} {unit}: его ВМ занимают {held} {unit}",
+    error_conflict: "{name} с тех пор изменили в другой вкладке",
+    error_conflict_host: "хост с тех пор изменили в другой вкладке",
     error_host_size_type: "размер хоста {key} должен быть целым числом или null (без ограничения), получено: {found}",
     error_host_overcommit_type: "overcommit хоста должен быть логическим значением, получено: {found}",
     error_host_not_an_object: "хост должен быть объектом, получено: {found}",

@@ -265,6 +265,10 @@ pub struct Texts {
     pub error_insufficient: &'static str,
     /// A host made smaller than its VMs hold. `{what}`, `{unit}`, `{held}`, `{requested}`.
     pub error_host_too_small: &'static str,
+    /// An undo or redo refused: another tab changed the VM since. `{name}`.
+    pub error_conflict: &'static str,
+    /// An undo or redo refused: another tab changed the host since.
+    pub error_conflict_host: &'static str,
     /// A host size of the wrong type. `{key}`, `{found}`.
     pub error_host_size_type: &'static str,
     /// A host's overcommit of the wrong type. `{found}`.
