@@ -93,7 +93,7 @@ pub const EN: Texts = Texts {
     cancel: "Cancel",
 
     delete_title: "Delete {name}?",
-    delete_body: "{name} and its configuration will be gone for good.",
+    delete_body: "{name} and its configuration will be deleted. You can undo this with Undo (Ctrl+Z).",
     delete_forced_off: "{name} is {state}: it will be forced off first, like pulling the power cord.",
 
     data: "Data",
@@ -133,6 +133,13 @@ pub const EN: Texts = Texts {
     error_reboot_not_running: "cannot reboot '{name}': it is {state}; only a running VM can be rebooted",
     error_insufficient: "'{name}' needs {needed} {unit} of {what}; the host has {free} {unit} free of {total} {unit}",
     error_host_too_small: "cannot make the host's {what} {requested} {unit}: its VMs hold {held} {unit}",
+    undo: "Undo",
+    redo: "Redo",
+    undo_title: "Undo: {change}",
+    redo_title: "Redo: {change}",
+    nothing_to_undo: "Nothing to undo",
+    nothing_to_redo: "Nothing to redo",
+    undo_refused: "Not undone or redone: {error}.",
     error_conflict: "{name} was changed in another tab since",
     error_conflict_host: "the host was changed in another tab since",
     error_host_size_type: "the host's {key} must be a whole number or null (unlimited), got {found}",

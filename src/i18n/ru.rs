@@ -94,7 +94,7 @@ pub const RU: Texts = Texts {
     cancel: "Отмена",
 
     delete_title: "Удалить {name}?",
-    delete_body: "{name} и её конфигурация будут удалены безвозвратно.",
+    delete_body: "{name} и её конфигурация будут удалены. Удаление можно отменить кнопкой «Отменить» (Ctrl+Z).",
     delete_forced_off: "{name}: состояние «{state}». Сначала ВМ будет принудительно выключена, как при отключении питания.",
 
     data: "Данные",
@@ -138,6 +138,13 @@ pub const RU: Texts = Texts {
     error_reboot_not_running: "нельзя перезагрузить «{name}»: её состояние — «{state}»; перезагрузить можно только работающую ВМ",
     error_insufficient: "«{name}» нужно {needed} {unit} ({what}); на хосте свободно {free} {unit} из {total} {unit}",
     error_host_too_small: "нельзя сделать у хоста {what} {requested} {unit}: его ВМ занимают {held} {unit}",
+    undo: "Отменить",
+    redo: "Повторить",
+    undo_title: "Отменить: {change}",
+    redo_title: "Повторить: {change}",
+    nothing_to_undo: "Нечего отменять",
+    nothing_to_redo: "Нечего повторять",
+    undo_refused: "Не отменено и не повторено: {error}.",
     error_conflict: "{name} с тех пор изменили в другой вкладке",
     error_conflict_host: "хост с тех пор изменили в другой вкладке",
     error_host_size_type: "размер хоста {key} должен быть целым числом или null (без ограничения), получено: {found}",

@@ -210,6 +210,8 @@ pub struct App {
     source: StoredValue<Source>,
     /// The last operation's VM (see [`Operated`]).
     pub operated: RwSignal<Option<Operated>>,
+    /// This tab's changes, to undo and redo (see `web::undo`).
+    pub undo: super::undo::UndoState,
 }
 
 /// Where `name` is in rows sorted by name (`Err`: where it would go).
@@ -251,6 +253,7 @@ impl App {
             facts: StoredValue::new(DomainFacts::default()),
             source: StoredValue::new(Source::Gui),
             operated: RwSignal::new(None),
+            undo: super::undo::UndoState::new(),
         };
         app.load_from_storage();
         app.listen_to_other_tabs();
@@ -362,13 +365,14 @@ impl App {
 
     /// Records an operation in the event log and, for a GUI action that worked, prints the
     /// command it amounts to in the console.
-    fn record<T>(
+    pub(super) fn record<T>(
         &self,
         vm: &str,
         op: &str,
         result: &Result<T, VmError>,
         mirror: impl FnOnce() -> Vec<String>,
     ) {
+        self.name_change(op, vm);
         let source = self.source.get_value();
         // A console command logs the operation as the command names it, once, refusals the
         // console decides itself included (see `console::OpRecord`): not each call it makes.
@@ -466,6 +470,7 @@ impl App {
 
     /// Resizes the host (see [`MockVmManager::set_host`]); logged as `host`, and saved.
     pub fn set_host(&self, host: Host) -> Result<(), VmError> {
+        let _undo = self.undoable_host();
         let result = self.manager().set_host(host);
         // virsh has no command that resizes its host: nothing to mirror in the console.
         self.record("", "host", &result, Vec::new);
@@ -480,6 +485,7 @@ impl App {
         // Rows and storage keys are by the name the core keeps: in NFC.
         let name = nfc(&config.name).into_owned();
         let base = self.take_in_stored(&name);
+        let _undo = self.undoable(&[&name]);
         let start = mode == StartMode::Start;
         let mirrored = config.clone();
         let result = if start {
@@ -503,6 +509,7 @@ impl App {
     pub fn transition(&self, name: &str, transition: Transition) -> Result<VmState, VmError> {
         let name = &*nfc(name);
         let base = self.take_in_stored(name);
+        let _undo = self.undoable(&[name]);
         let before = self
             .find(name)
             .map(|row| row.info.with_untracked(|info| info.state));
@@ -547,6 +554,7 @@ impl App {
         } else {
             base.clone()
         };
+        let _undo = self.undoable(&[name, &new_name]);
         let before = self
             .manager()
             .get_vm_info(name)
@@ -595,6 +603,7 @@ impl App {
     pub fn discard_pending(&self, name: &str) -> Result<bool, VmError> {
         let name = &*nfc(name);
         let base = self.take_in_stored(name);
+        let _undo = self.undoable(&[name]);
         let result = self.report(name, self.manager().discard_pending(name));
         self.record(name, "discard", &result, || {
             command_for(&GuiAction::DiscardPending { name })
@@ -609,6 +618,7 @@ impl App {
     pub fn delete(&self, name: &str) -> Result<(), VmError> {
         let name = &*nfc(name);
         let base = self.take_in_stored(name);
+        let _undo = self.undoable(&[name]);
         let result = self.report(name, self.manager().delete_vm(name));
         self.record(name, "delete", &result, || {
             command_for(&GuiAction::Delete { name })
@@ -621,6 +631,7 @@ impl App {
 
     /// Replaces every VM with the demo set and saves it.
     pub fn reset_to_demo(&self) {
+        let _undo = self.undoable_all("reset");
         demo::load_demo(&self.manager()).expect("the demo set is valid");
         self.replace_saved();
         self.record::<()>("", "reset", &Ok(()), Vec::new);
@@ -637,6 +648,7 @@ impl App {
 
     /// Takes in the VMs of a confirmed import.
     pub fn import(&self, preview: ImportPreview, mode: ImportMode) {
+        let _undo = self.undoable_all("import");
         let manager = self.manager();
         match mode {
             ImportMode::Replace => {
@@ -735,8 +747,17 @@ impl crate::console::ConsoleBackend for App {
         self.facts.update_value(|kept| kept.set(name, facts));
     }
 
+    fn step(
+        &self,
+        direction: crate::undo::Direction,
+    ) -> Result<Option<crate::undo::Change>, VmError> {
+        App::step(self, direction)
+    }
+
     fn reboot(&self, name: &str) -> Result<VmState, VmError> {
         let name = &*nfc(name);
+        let _undo = self.undoable(&[]);
+        self.name_change("reboot", name);
         let id = self.domain_ids.with_value(|ids| ids.get(name));
         App::transition(self, name, Transition::Stop)?;
         let state = App::transition(self, name, Transition::Start)?;

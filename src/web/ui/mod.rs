@@ -13,6 +13,7 @@ mod event_log;
 mod host_panel;
 mod lifecycle;
 mod presenter;
+mod undo_buttons;
 mod update_notice;
 mod vm_list;
 mod vm_row;
@@ -35,6 +36,7 @@ use edit_dialog::EditDialog;
 use event_log::EventLogPanel;
 use host_panel::HostPanel;
 use presenter::PresenterToggle;
+use undo_buttons::UndoButtons;
 use update_notice::UpdateNotice;
 use vm_list::VmList;
 
@@ -183,6 +185,7 @@ pub fn Root(app: App, language: Language, update: Update) -> impl IntoView {
                 </div>
                 <LanguageMenu />
                 <PresenterToggle on=presenting />
+                <UndoButtons />
                 <DataMenu />
             </header>
             <UpdateNotice update />
