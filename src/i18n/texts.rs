@@ -276,8 +276,10 @@ pub struct Texts {
     pub nothing_to_undo: &'static str,
     /// The disabled Redo button's tooltip.
     pub nothing_to_redo: &'static str,
-    /// Why an undo or a redo was refused, in the alert beside the buttons. `{error}`.
+    /// Why an undo was refused, in the alert beside the buttons. `{error}`.
     pub undo_refused: &'static str,
+    /// Why a redo was refused, in the alert beside the buttons. `{error}`.
+    pub redo_refused: &'static str,
     /// A host made smaller than its VMs hold. `{what}`, `{unit}`, `{held}`, `{requested}`.
     pub error_host_too_small: &'static str,
     /// An undo or redo refused: another tab changed the VM since. `{name}`.

@@ -17,8 +17,9 @@ pub struct UndoState {
     history: StoredValue<History>,
     /// Notified whenever what can be undone or redone changes (the buttons track it).
     pub changed: Trigger,
-    /// Why the last undo or redo from the buttons or keys was refused, until the next one.
-    pub refusal: RwSignal<Option<VmError>>,
+    /// Why the last undo or redo from the buttons or keys was refused, until the next one
+    /// (or the next change).
+    pub refusal: RwSignal<Option<(Direction, VmError)>>,
 }
 
 impl UndoState {
@@ -180,7 +181,7 @@ impl App {
 
     /// [`App::step`] from the buttons or keys: a refusal is kept for the alert beside them.
     pub fn step_from_gui(&self, direction: Direction) {
-        let refusal = self.step(direction).err();
+        let refusal = self.step(direction).err().map(|error| (direction, error));
         if self.undo.refusal.get_untracked() != refusal {
             self.undo.refusal.set(refusal);
         }

@@ -124,7 +124,7 @@ e2e('an undo is refused when another tab changed the VM since; earlier changes s
   await expectState(page, 'web-01', 'running');
 
   await undoButton(page).click();
-  const alert = page.getByRole('alert').filter({ hasText: 'web-01 was changed in another tab since' });
+  const alert = page.getByRole('alert').filter({ hasText: 'Could not undo: web-01 was changed in another tab since.' });
   await alert.waitFor();
   await expectState(page, 'web-01', 'running');
   await expectState(other, 'web-01', 'running');

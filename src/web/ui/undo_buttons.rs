@@ -92,9 +92,13 @@ pub fn UndoButtons() -> impl IntoView {
         }
     });
     let refusal = move || {
-        app.undo.refusal.get().map(|error| {
+        app.undo.refusal.get().map(|(direction, error)| {
             let lang = language.get();
-            let message = fill(lang.texts().undo_refused, &[("error", &lang.error(&error))]);
+            let template = match direction {
+                Direction::Undo => lang.texts().undo_refused,
+                Direction::Redo => lang.texts().redo_refused,
+            };
+            let message = fill(template, &[("error", &lang.error(&error))]);
             view! { <p class="alert undo-refusal" role="alert">{message}</p> }
         })
     };
