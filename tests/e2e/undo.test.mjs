@@ -109,6 +109,15 @@ e2e('the console undoes and redoes any change, and the JS API too', async ({ pag
   assert.deepEqual(await page.evaluate(() => vmPlayground.redo()), { op: 'create', vm: 'lab-07' });
   await row(page, 'lab-07').waitFor();
   assert.deepEqual(await page.evaluate(() => new MockVmManager().undo()), null, 'a standalone manager keeps no history');
+
+  // A host change too.
+  const host = await page.evaluate(() => {
+    const before = vmPlayground.getHostInfo().memory.total;
+    vmPlayground.setHost({ memory: 65536 });
+    const undone = vmPlayground.undo();
+    return { undone, same: vmPlayground.getHostInfo().memory.total === before };
+  });
+  assert.deepEqual(host, { undone: { op: 'host', vm: '' }, same: true });
 });
 
 e2e('an undo is refused when another tab changed the VM since; earlier changes stay undoable', async ({ page, context, url }) => {
