@@ -7,6 +7,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use proptest::prelude::*;
+use vm_playground::console::{run, run_in, ConsoleBackend};
+use vm_playground::i18n::Lang;
 use vm_playground::manager::Host;
 use vm_playground::undo::{Change, Direction, History, CAPACITY};
 use vm_playground::{
@@ -87,7 +89,7 @@ fn op() -> impl Strategy<Value = Op> {
 }
 
 /// Runs `op` as the app does: one recorded change around the core's call.
-fn run(history: &mut History, manager: &MockVmManager, op: &Op) {
+fn apply_op(history: &mut History, manager: &MockVmManager, op: &Op) {
     history.begin();
     let (word, vm) = match op {
         Op::Create(n, m, start) => {
@@ -170,7 +172,7 @@ proptest! {
         let mut history = History::default();
         let start = seen(&manager);
         for op in &ops {
-            run(&mut history, &manager, op);
+            apply_op(&mut history, &manager, op);
         }
         let end = seen(&manager);
         let changes = history.len(Direction::Undo);
@@ -413,4 +415,107 @@ fn the_history_keeps_the_last_hundred_changes() {
         history.end(&manager);
     }
     assert_eq!(history.len(Direction::Undo), CAPACITY);
+}
+
+/// A console backend with a history, as the page's app is: each call one recorded change.
+struct Recorded {
+    manager: MockVmManager,
+    history: std::cell::RefCell<History>,
+}
+
+impl Recorded {
+    fn change<T>(
+        &self,
+        name: &str,
+        op: &str,
+        call: impl FnOnce(&MockVmManager) -> Result<T, VmError>,
+    ) -> Result<T, VmError> {
+        let mut history = self.history.borrow_mut();
+        history.begin();
+        history.note(&self.manager, name);
+        let result = call(&self.manager);
+        history.name(Change::new(op, name));
+        history.end(&self.manager);
+        result
+    }
+}
+
+impl ConsoleBackend for Recorded {
+    fn create(&self, config: VmConfig, start: bool) -> Result<(), VmError> {
+        let name = config.name.clone();
+        self.change(&name, "create", |manager| {
+            ConsoleBackend::create(manager, config, start)
+        })
+    }
+    fn transition(&self, name: &str, transition: Transition) -> Result<VmState, VmError> {
+        self.change(name, "start", |manager| manager.apply(name, transition))
+    }
+    fn delete(&self, name: &str) -> Result<(), VmError> {
+        self.change(name, "delete", |manager| manager.delete_vm(name))
+    }
+    fn update(&self, name: &str, config: VmConfig) -> Result<vm_playground::ConfigUpdate, VmError> {
+        self.change(name, "update", |manager| {
+            manager.update_vm_config(name, config)
+        })
+    }
+    fn info(&self, name: &str) -> Result<VmInfo, VmError> {
+        self.manager.get_vm_info(name)
+    }
+    fn infos(&self) -> Result<Vec<VmInfo>, VmError> {
+        self.manager.list_vm_infos()
+    }
+    fn names(&self) -> Vec<String> {
+        self.manager.list_vms().unwrap_or_default()
+    }
+    fn now(&self) -> u64 {
+        0
+    }
+    fn step(&self, direction: Direction) -> Result<Option<Change>, VmError> {
+        self.history.borrow_mut().step(&self.manager, direction)
+    }
+}
+
+#[test]
+fn the_console_undoes_and_redoes_and_logs_it() {
+    let backend = Recorded {
+        manager: manager(),
+        history: Default::default(),
+    };
+    run("undefine db-01", &backend);
+    let undone = run("undo", &backend);
+    assert_eq!(undone.lines, ["Undone: delete db-01"]);
+    let record = undone.record.unwrap();
+    assert_eq!(
+        (record.op, record.vm.as_str(), record.error),
+        ("undo", "db-01", None)
+    );
+    assert!(backend.manager.get_vm_info("db-01").is_ok());
+    assert_eq!(
+        run_in("redo", &backend, Lang::Ru).lines,
+        ["Повторено: delete db-01"]
+    );
+    assert_eq!(run("redo", &backend).lines, ["Nothing to redo"]);
+    assert_eq!(
+        run_in("redo", &backend, Lang::Ru).lines,
+        ["Нечего повторять"]
+    );
+    // Another tab deletes a VM this tab created: the undo of the create is refused, and
+    // logged so; the change before it is next.
+    run("create b-2 --stopped", &backend);
+    backend.manager.forget_vm("b-2").unwrap();
+    let refused = run("undo", &backend);
+    assert!(refused.error);
+    assert_eq!(
+        refused.lines,
+        ["error: b-2 was changed in another tab since"]
+    );
+    let record = refused.record.unwrap();
+    assert_eq!(record.vm, "b-2");
+    assert_eq!(
+        record.error.as_deref(),
+        Some("b-2 was changed in another tab since")
+    );
+    assert_eq!(run("undo", &backend).lines, ["Undone: delete db-01"]);
+    // The bare core keeps no history.
+    assert_eq!(run("undo", &manager()).lines, ["Nothing to undo"]);
 }

@@ -343,7 +343,7 @@ impl App {
     }
 
     /// Shows a refusal next to the VM, or clears the last one after a success.
-    fn report<T>(&self, name: &str, result: Result<T, VmError>) -> Result<T, VmError> {
+    pub(super) fn report<T>(&self, name: &str, result: Result<T, VmError>) -> Result<T, VmError> {
         if let Some(row) = self.find(name) {
             let message = result.as_ref().err().map(ToString::to_string);
             if row.error.with_untracked(|shown| *shown != message) {

@@ -165,6 +165,8 @@ impl App {
         if names.len() <= 2 {
             for name in &names {
                 self.show(name);
+                // A refusal shown beside the VM was about the state it had.
+                let _ = self.report(name, Ok(()));
             }
         } else {
             self.refresh_all();
