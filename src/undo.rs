@@ -14,7 +14,7 @@
 //! changed it since); then nothing changes and the entry leaves the history. Pure, and tested
 //! natively over a [`MockVmManager`].
 
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::{BTreeSet, VecDeque};
 
 use crate::manager::{Host, MockVmManager, RecordSwap, VmError, VmInfo, VmManager};
 
@@ -71,7 +71,7 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// The VMs it touches, in name order.
+    /// The VMs it touches, in the order they were noted.
     pub fn names(&self) -> impl Iterator<Item = &str> {
         self.vms.iter().map(|swap| swap.name.as_str())
     }
@@ -108,7 +108,10 @@ impl Entry {
 struct Recording {
     depth: usize,
     change: Option<Change>,
-    before: BTreeMap<String, Record>,
+    /// Each noted VM as it was, in the order noted (`noted` has their names: a set type the
+    /// page has anyway, where a map of records would be another copy of the B-tree's code).
+    before: Vec<(String, Record)>,
+    noted: BTreeSet<String>,
     host: Option<Host>,
     /// Every VM was noted: the VMs there are at the end are part of the change too.
     all: bool,
@@ -146,10 +149,10 @@ impl History {
     /// Notes `name` as it is now, before the change being recorded touches it (a VM noted
     /// already keeps its first record). Nothing is noted outside a change.
     pub fn note(&mut self, manager: &MockVmManager, name: &str) {
-        if self.recording() && !self.recording.before.contains_key(name) {
+        if self.recording() && self.recording.noted.insert(name.to_owned()) {
             self.recording
                 .before
-                .insert(name.to_owned(), capture(manager, name));
+                .push((name.to_owned(), capture(manager, name)));
         }
     }
 
@@ -198,7 +201,9 @@ impl History {
         if recording.all {
             // Those not noted were not there before.
             for name in manager.list_vms().unwrap_or_default() {
-                recording.before.entry(name).or_insert(None);
+                if !recording.noted.contains(&name) {
+                    recording.before.push((name, None));
+                }
             }
         }
         let vms: Vec<RecordSwap> = recording

@@ -680,16 +680,19 @@ impl MockVmManager {
                 });
             }
         }
-        let touched: std::collections::BTreeSet<String> = vms
+        let names: Vec<String> = vms
             .iter()
             .map(|swap| nfc(&swap.name).into_owned())
             .collect();
+        // Inserted, not collected: a collect would sort, with another copy of the sort.
+        let touched: std::collections::BTreeSet<&str> =
+            crate::ordering::by_insertion(names.iter().map(String::as_str));
         let before = inner.usage();
         let others = Usage::of(
             inner
                 .vms
                 .iter()
-                .filter(|(name, _)| !touched.contains(*name))
+                .filter(|(name, _)| !touched.contains(name.as_str()))
                 .map(|(_, vm)| vm),
         );
         let after = Usage::of(restored.iter().flatten()).plus(&others);
@@ -710,9 +713,8 @@ impl MockVmManager {
         }
         inner.host = target;
         let mut now = Vec::with_capacity(vms.len());
-        for (swap, record) in vms.iter().zip(restored) {
-            let name = nfc(&swap.name);
-            let replaced = inner.vms.remove(&*name).map_or(0, |vm| vm.revision);
+        for (name, record) in names.iter().zip(restored) {
+            let replaced = inner.vms.remove(name).map_or(0, |vm| vm.revision);
             let record = record.map(|mut record| {
                 record.revision = next_revision(record.revision.max(replaced));
                 inner.vms.insert(record.config.name.clone(), record.clone());
