@@ -16,6 +16,7 @@ pub mod ordering;
 pub mod present;
 pub mod sizes;
 pub mod storage;
+pub mod undo;
 
 pub use manager::{
     CheckedVms, ConfigField, ConfigProblem, ConfigUpdate, MockVmManager, Operation, Refusal,

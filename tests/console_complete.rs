@@ -44,7 +44,7 @@ fn several(typed: &str) -> (String, Vec<String>) {
     (line, candidates)
 }
 
-const ALL_COMMANDS: [&str; 25] = [
+const ALL_COMMANDS: [&str; 27] = [
     "clear",
     "create",
     "destroy",
@@ -62,6 +62,7 @@ const ALL_COMMANDS: [&str; 25] = [
     "list",
     "nodeinfo",
     "reboot",
+    "redo",
     "resume",
     "setmaxmem",
     "setmem",
@@ -70,6 +71,7 @@ const ALL_COMMANDS: [&str; 25] = [
     "start",
     "suspend",
     "undefine",
+    "undo",
 ];
 
 // --- Commands -------------------------------------------------------------------------------
@@ -79,7 +81,7 @@ fn a_unique_command_prefix_completes_with_a_space() {
     assert_eq!(line("sta"), "start ");
     assert_eq!(line("domin"), "dominfo ");
     assert_eq!(line("du"), "dumpxml ");
-    assert_eq!(line("und"), "undefine ");
+    assert_eq!(line("unde"), "undefine ");
     assert_eq!(line("start"), "start ");
     assert_eq!(line("  sta"), "  sta".replace("sta", "start "));
     assert_eq!(line("vi"), "virsh ");
@@ -127,7 +129,7 @@ fn several_commands_extend_to_their_common_prefix() {
             "domuuid"
         ]
     );
-    assert_eq!(several("re").1, ["reboot", "resume"]);
+    assert_eq!(several("re").1, ["reboot", "redo", "resume"]);
 }
 
 #[test]

@@ -73,6 +73,7 @@ fn russian_text_has_no_english_words_outside_syntax() {
         "API",
         "CD",
         "Tab",
+        "Ctrl",
         "virsh",
         "start",
         "stop",

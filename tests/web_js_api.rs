@@ -419,3 +419,13 @@ fn get_vm_info_never_returns_null() {
         .clear()
         .unwrap();
 }
+
+#[wasm_bindgen_test]
+fn a_standalone_manager_keeps_no_history_to_undo() {
+    let manager = manager_with_web();
+    assert!(!manager.can_undo());
+    assert!(!manager.can_redo());
+    assert!(manager.undo().unwrap().is_null());
+    assert!(manager.redo().unwrap().is_null());
+    assert!(manager.list_vms().unwrap().contains(&"web".to_owned()));
+}

@@ -15,6 +15,7 @@ use crate::manager::{
     ConfigField, ConfigProblem, Operation, Refusal, Resource, Transition, VmConfig, VmError,
     VmInfo, VmState, MEMORY_MB, VCPUS,
 };
+use crate::undo::Direction;
 
 /// What the UI must do besides printing, for the commands that act on the console itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -299,6 +300,43 @@ pub fn execute_in(command: &Command, backend: &dyn ConsoleBackend, lang: Lang) -
             effect: Some(Effect::ShowHistory),
             ..Output::default()
         },
+        Command::Undo => step(backend, Direction::Undo, lang),
+        Command::Redo => step(backend, Direction::Redo, lang),
+    }
+}
+
+/// `undo` and `redo` (not in virsh): "Undone: delete db-01", logged as `undo`/`redo` on the
+/// VM. Nothing to undo is no operation, and not logged.
+fn step(backend: &dyn ConsoleBackend, direction: Direction, lang: Lang) -> Output {
+    let t = lang.console();
+    let (op, done, nothing) = match direction {
+        Direction::Undo => ("undo", t.undone, t.nothing_to_undo),
+        Direction::Redo => ("redo", t.redone, t.nothing_to_redo),
+    };
+    match backend.step(direction) {
+        Ok(Some(change)) => {
+            let mut output = Output::printed(vec![fill(done, &[("change", &change.describe())])]);
+            output.record = Some(OpRecord {
+                vm: change.vm,
+                op,
+                error: None,
+            });
+            output
+        }
+        Ok(None) => Output::printed(vec![nothing.to_owned()]),
+        Err(error) => {
+            let mut output = Output::failed(cause(&error, lang));
+            let vm = match &error {
+                VmError::Conflict { name: Some(name) } => name.clone(),
+                _ => String::new(),
+            };
+            output.record = Some(OpRecord {
+                vm,
+                op,
+                error: Some(lang.error(&error)),
+            });
+            output
+        }
     }
 }
 
@@ -548,7 +586,8 @@ fn cause(error: &VmError, lang: Lang) -> Vec<String> {
         | VmError::InvalidHostValue { .. }
         | VmError::Closed
         | VmError::InvalidSavedState { .. }
-        | VmError::RecordOutOfRange { .. } => other(),
+        | VmError::RecordOutOfRange { .. }
+        | VmError::Conflict { .. } => other(),
     };
     vec![line]
 }

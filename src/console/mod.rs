@@ -51,6 +51,7 @@ use crate::manager::{
     ConfigUpdate, Host as HostSizes, HostInfo, MockVmManager, Timestamp, Transition, Usage,
     VmConfig, VmError, VmInfo, VmManager, VmState, LOCAL_HOST,
 };
+use crate::undo::{Change, Direction};
 
 /// What the console (and the JavaScript API) need from a VM manager.
 ///
@@ -113,6 +114,12 @@ pub trait ConsoleBackend {
     /// Keeps `facts` for `name`, if the backend keeps facts.
     fn set_facts(&self, name: &str, facts: Facts) {
         let _ = (name, facts);
+    }
+    /// Undoes or redoes the newest change made through this backend (`undo`, `redo`): what
+    /// it was, or `None` if there is none. The bare core keeps no history: nothing to undo.
+    fn step(&self, direction: Direction) -> Result<Option<Change>, VmError> {
+        let _ = direction;
+        Ok(None)
     }
 }
 

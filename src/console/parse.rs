@@ -175,6 +175,10 @@ pub enum Command {
     Clear,
     /// `history`
     History,
+    /// `undo` (not in virsh): takes back the last change made in this tab.
+    Undo,
+    /// `redo` (not in virsh): makes the last undone change again.
+    Redo,
 }
 
 impl Command {
@@ -290,6 +294,8 @@ impl Command {
             Command::Help(Some(topic)) => named("help", topic),
             Command::Clear => "clear".to_owned(),
             Command::History => "history".to_owned(),
+            Command::Undo => "undo".to_owned(),
+            Command::Redo => "redo".to_owned(),
         }
     }
 }
@@ -795,6 +801,8 @@ fn build(
             }
         }
         "clear" => Command::Clear,
+        "undo" => Command::Undo,
+        "redo" => Command::Redo,
         _ => Command::History,
     })
 }

@@ -528,6 +528,23 @@ pub const COMMANDS: &[CommandSpec] = &[
             arrows recall them.",
         group: Group::Virsh,
     },
+    CommandSpec {
+        name: "undo",
+        args: &[],
+        options: &[],
+        summary: "undo the last change made in this tab (not in virsh)",
+        description: "Takes back the last change made in this tab, from a button, a command \
+            or a script, as the Undo button does. Refused if another tab changed the VM since.",
+        group: Group::Virsh,
+    },
+    CommandSpec {
+        name: "redo",
+        args: &[],
+        options: &[],
+        summary: "redo the last change undone (not in virsh)",
+        description: "Makes the last undone change again, as the Redo button does.",
+        group: Group::Virsh,
+    },
 ];
 
 /// The command called `name`, exactly.

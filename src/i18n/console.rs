@@ -195,6 +195,14 @@ pub struct ConsoleTexts {
     pub mirror_edit: &'static str,
     /// Discarding a pending config. `{name}`.
     pub mirror_discard: &'static str,
+    /// `undo` done. `{change}`: what was undone, e.g. `delete db-01` (never translated).
+    pub undone: &'static str,
+    /// `redo` done. `{change}`, as for `undone`.
+    pub redone: &'static str,
+    /// `undo` with nothing to undo.
+    pub nothing_to_undo: &'static str,
+    /// `redo` with nothing to redo.
+    pub nothing_to_redo: &'static str,
 }
 
 impl ConsoleTexts {

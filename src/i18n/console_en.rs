@@ -105,4 +105,8 @@ pub const CONSOLE_EN: ConsoleTexts = ConsoleTexts {
     older_lines_gone: "… older lines are gone: the console keeps its last {count}.",
     mirror_edit: "# virsh edit {name}: {changes}",
     mirror_discard: "# discard the pending config of {name} (virsh has no one-line equivalent)",
+    undone: "Undone: {change}",
+    redone: "Redone: {change}",
+    nothing_to_undo: "Nothing to undo",
+    nothing_to_redo: "Nothing to redo",
 };

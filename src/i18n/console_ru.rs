@@ -109,6 +109,10 @@ pub const CONSOLE_RU: ConsoleTexts = ConsoleTexts {
     older_lines_gone: "… старые строки удалены: консоль хранит последние {count}.",
     mirror_edit: "# virsh edit {name}: {changes}",
     mirror_discard: "# отменить отложенную конфигурацию {name} (в virsh нет такой команды в одну строку)",
+    undone: "Отменено: {change}",
+    redone: "Повторено: {change}",
+    nothing_to_undo: "Нечего отменять",
+    nothing_to_redo: "Нечего повторять",
 };
 
 /// The help texts of `console/spec.rs`: libvirt's Russian where virsh has the text, ours for
@@ -176,6 +180,14 @@ const HELP: &[(&str, &str)] = &[
     (
         "list the commands typed so far (not in virsh)",
         "список введённых команд (нет в virsh)",
+    ),
+    (
+        "undo the last change made in this tab (not in virsh)",
+        "отменить последнее изменение в этой вкладке (нет в virsh)",
+    ),
+    (
+        "redo the last change undone (not in virsh)",
+        "повторить последнее отменённое изменение (нет в virsh)",
     ),
     // Descriptions.
     (
@@ -265,6 +277,14 @@ const HELP: &[(&str, &str)] = &[
     (
         "Lists the commands typed in this console, oldest first. Up and Down arrows recall them.",
         "Выводит команды, введённые в этой консоли, начиная с самой старой. Стрелки вверх и вниз возвращают их.",
+    ),
+    (
+        "Takes back the last change made in this tab, from a button, a command or a script, as the Undo button does. Refused if another tab changed the VM since.",
+        "Отменяет последнее изменение в этой вкладке — кнопкой, командой или скриптом, как кнопка «Отменить». Отказывает, если с тех пор ВМ изменили в другой вкладке.",
+    ),
+    (
+        "Makes the last undone change again, as the Redo button does.",
+        "Снова вносит последнее отменённое изменение, как кнопка «Повторить».",
     ),
     // Arguments and options.
     ("domain name, id or uuid", "имя, ID или UUID домена"),

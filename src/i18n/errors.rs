@@ -99,6 +99,8 @@ impl Lang {
                 ],
             ),
             VmError::Closed => t.error_closed.to_owned(),
+            VmError::Conflict { name: Some(name) } => fill(t.error_conflict, &[("name", name)]),
+            VmError::Conflict { name: None } => t.error_conflict_host.to_owned(),
             VmError::InvalidSavedState { reason } => {
                 fill(t.error_invalid_saved_state, &[("reason", reason)])
             }

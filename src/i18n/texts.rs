@@ -263,8 +263,29 @@ pub struct Texts {
     /// A start refused for want of a resource. `{name}`, `{what}` (a `resource_*`), `{unit}`,
     /// `{needed}`, `{free}`, `{total}`.
     pub error_insufficient: &'static str,
+    /// The Undo button.
+    pub undo: &'static str,
+    /// The Redo button.
+    pub redo: &'static str,
+    /// The Undo button's tooltip. `{change}`: what it would undo, e.g. `delete db-01` (the
+    /// event log's operation word and the VM: never translated).
+    pub undo_title: &'static str,
+    /// The Redo button's tooltip. `{change}`, as for `undo_title`.
+    pub redo_title: &'static str,
+    /// The disabled Undo button's tooltip.
+    pub nothing_to_undo: &'static str,
+    /// The disabled Redo button's tooltip.
+    pub nothing_to_redo: &'static str,
+    /// Why an undo was refused, in the alert beside the buttons. `{error}`.
+    pub undo_refused: &'static str,
+    /// Why a redo was refused, in the alert beside the buttons. `{error}`.
+    pub redo_refused: &'static str,
     /// A host made smaller than its VMs hold. `{what}`, `{unit}`, `{held}`, `{requested}`.
     pub error_host_too_small: &'static str,
+    /// An undo or redo refused: another tab changed the VM since. `{name}`.
+    pub error_conflict: &'static str,
+    /// An undo or redo refused: another tab changed the host since.
+    pub error_conflict_host: &'static str,
     /// A host size of the wrong type. `{key}`, `{found}`.
     pub error_host_size_type: &'static str,
     /// A host's overcommit of the wrong type. `{found}`.

@@ -98,6 +98,13 @@ pub enum VmError {
         /// The value given.
         got: u64,
     },
+    /// A record is no longer what the caller expected (see
+    /// [`MockVmManager::swap_records`](super::MockVmManager::swap_records)): someone else
+    /// (another browser tab) changed it since. Nothing was changed.
+    Conflict {
+        /// The VM whose record changed; `None` for the host.
+        name: Option<String>,
+    },
 }
 
 /// A number of a [`VmInfo`](super::VmInfo) besides its config, as named in errors.
@@ -126,8 +133,8 @@ impl VmError {
     /// A stable code for programs: "NotFound", "AlreadyExists", "InvalidConfig",
     /// "InvalidTransition", "Closed", "InvalidSavedState" (also for
     /// [`VmError::RecordOutOfRange`]: a record that can't be restored) or
-    /// "InsufficientResources" (also for [`VmError::HostTooSmall`]); a host size out of
-    /// bounds is "InvalidConfig".
+    /// "InsufficientResources" (also for [`VmError::HostTooSmall`]) or "Conflict"; a host size
+    /// out of bounds is "InvalidConfig".
     pub fn code(&self) -> &'static str {
         match self {
             VmError::NotFound { .. } => "NotFound",
@@ -140,6 +147,7 @@ impl VmError {
             }
             VmError::InvalidTransition { .. } => "InvalidTransition",
             VmError::Closed => "Closed",
+            VmError::Conflict { .. } => "Conflict",
             VmError::InvalidSavedState { .. } | VmError::RecordOutOfRange { .. } => {
                 "InvalidSavedState"
             }

@@ -169,7 +169,7 @@ impl Usage {
         }
     }
 
-    fn plus(&self, other: &Usage) -> Usage {
+    pub(crate) fn plus(&self, other: &Usage) -> Usage {
         Usage {
             memory: self.memory.saturating_add(other.memory),
             vcpus: self.vcpus.saturating_add(other.vcpus),

@@ -612,3 +612,116 @@ impl VmManager for MockVmManager {
         Ok(())
     }
 }
+
+/// One VM's record in [`MockVmManager::swap_records`]: what the caller expects it to be now and
+/// what it should become (`None`: no such VM).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordSwap {
+    /// The VM's name (in NFC, as the manager keeps it).
+    pub name: String,
+    /// Its record as the caller last saw it.
+    pub expect: Option<VmInfo>,
+    /// The record to put in its place.
+    pub restore: Option<VmInfo>,
+}
+
+impl MockVmManager {
+    /// Puts records back, as an undo or a redo does: each VM of `vms` becomes its `restore`
+    /// (inserted, replaced or removed), and the host `host.1` when `host` is given, but only if
+    /// each of them is still what the caller expects (`expect`, `host.0`; a VM's revision
+    /// aside, see below); otherwise
+    /// [`VmError::Conflict`] names the first that is not. Nothing is taken on trust: each
+    /// record is checked like a stored one ([`check_vm`], its name must be its key), a host
+    /// like [`MockVmManager::set_host`]'s, and what the VMs then hold is admitted by the host
+    /// like a start or a new disk (a resource whose use grows must fit; one that shrinks or
+    /// stays never refuses, as loaded data over capacity stays). All or nothing.
+    ///
+    /// A record put back is a change: its revision follows the one it replaces (so no two
+    /// different records of a VM share a revision); everything else is as given. Returns the
+    /// records as they now are, in the order of `vms`.
+    pub fn swap_records(
+        &self,
+        vms: &[RecordSwap],
+        host: Option<(Host, Host)>,
+    ) -> Result<Vec<Option<VmInfo>>, VmError> {
+        drop(self.open_read()?);
+        let mut restored = Vec::with_capacity(vms.len());
+        for swap in vms {
+            let record = swap.restore.clone().map(check_vm).transpose()?;
+            if record
+                .as_ref()
+                .is_some_and(|record| *record.config.name != *nfc(&swap.name))
+            {
+                return Err(VmError::InvalidSavedState {
+                    reason: format!("a record of '{}' is not named so", swap.name),
+                });
+            }
+            restored.push(record);
+        }
+        let new_host = host.map(|(_, host)| host.validated()).transpose()?;
+        let mut inner = self.open_write()?;
+        if let Some((expected, _)) = host {
+            if inner.host != expected {
+                return Err(VmError::Conflict { name: None });
+            }
+        }
+        // Revisions aside: a record put back counts its VM's revision on, so what an earlier
+        // change left differs from it only there once a later one was undone.
+        let content = |vm: Option<&VmInfo>| {
+            vm.map(|vm| VmInfo {
+                revision: 0,
+                ..vm.clone()
+            })
+        };
+        for swap in vms {
+            if content(inner.vms.get(&*nfc(&swap.name))) != content(swap.expect.as_ref()) {
+                return Err(VmError::Conflict {
+                    name: Some(swap.name.clone()),
+                });
+            }
+        }
+        let names: Vec<String> = vms
+            .iter()
+            .map(|swap| nfc(&swap.name).into_owned())
+            .collect();
+        // Inserted, not collected: a collect would sort, with another copy of the sort.
+        let touched: std::collections::BTreeSet<&str> =
+            crate::ordering::by_insertion(names.iter().map(String::as_str));
+        let before = inner.usage();
+        let others = Usage::of(
+            inner
+                .vms
+                .iter()
+                .filter(|(name, _)| !touched.contains(name.as_str()))
+                .map(|(_, vm)| vm),
+        );
+        let after = Usage::of(restored.iter().flatten()).plus(&others);
+        let target = new_host.unwrap_or(inner.host);
+        if new_host.is_some() {
+            check_shrink(&inner.host, &target, &after)?;
+        }
+        for resource in [Resource::Memory, Resource::Storage] {
+            if after.get(resource) <= before.get(resource) {
+                continue;
+            }
+            let mut in_use = others.get(resource);
+            for record in restored.iter().flatten() {
+                let needed = Usage::held_by(record).get(resource);
+                admit(&target, resource, in_use, needed, &record.config.name)?;
+                in_use = in_use.saturating_add(needed);
+            }
+        }
+        inner.host = target;
+        let mut now = Vec::with_capacity(vms.len());
+        for (name, record) in names.iter().zip(restored) {
+            let replaced = inner.vms.remove(name).map_or(0, |vm| vm.revision);
+            let record = record.map(|mut record| {
+                record.revision = next_revision(record.revision.max(replaced));
+                inner.vms.insert(record.config.name.clone(), record.clone());
+                record
+            });
+            now.push(record);
+        }
+        Ok(now)
+    }
+}

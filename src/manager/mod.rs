@@ -19,7 +19,7 @@ pub use config::{
 pub use error::{InfoField, VmError};
 pub use host::{Host, HostId, HostInfo, Resource, Usage, LOCAL_HOST};
 pub use limits::{DISK_SIZE_GB, MEMORY_MB, NAME_MAX_CHARS, VCPUS};
-pub use mock::{Clock, ConfigUpdate, MockVmManager, Timestamp, VmInfo, VmManager};
+pub use mock::{Clock, ConfigUpdate, MockVmManager, RecordSwap, Timestamp, VmInfo, VmManager};
 pub use nfc::{is_nfc, nfc, set_normaliser, Normaliser};
 pub use saved_state::{check_vm, CheckedVms, RejectedVm, SavedState};
 pub use state::{Operation, Refusal, Transition, VmState};

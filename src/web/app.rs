@@ -212,6 +212,8 @@ pub struct App {
     pub operated: RwSignal<Option<Operated>>,
     /// While a lesson runs: the student's own VMs, set aside (see `web::lesson_mode`).
     pub(super) lesson: StoredValue<Option<super::lesson_mode::Aside>>,
+    /// This tab's changes, to undo and redo (see `web::undo`).
+    pub undo: super::undo::UndoState,
 }
 
 /// Where `name` is in rows sorted by name (`Err`: where it would go).
@@ -254,6 +256,7 @@ impl App {
             source: StoredValue::new(Source::Gui),
             operated: RwSignal::new(None),
             lesson: StoredValue::new(None),
+            undo: super::undo::UndoState::new(),
         };
         app.load_from_storage();
         app.listen_to_other_tabs();
@@ -366,7 +369,7 @@ impl App {
     }
 
     /// Shows a refusal next to the VM, or clears the last one after a success.
-    fn report<T>(&self, name: &str, result: Result<T, VmError>) -> Result<T, VmError> {
+    pub(super) fn report<T>(&self, name: &str, result: Result<T, VmError>) -> Result<T, VmError> {
         if let Some(row) = self.find(name) {
             let message = result.as_ref().err().map(ToString::to_string);
             if row.error.with_untracked(|shown| *shown != message) {
@@ -388,13 +391,14 @@ impl App {
 
     /// Records an operation in the event log and, for a GUI action that worked, prints the
     /// command it amounts to in the console.
-    fn record<T>(
+    pub(super) fn record<T>(
         &self,
         vm: &str,
         op: &str,
         result: &Result<T, VmError>,
         mirror: impl FnOnce() -> Vec<String>,
     ) {
+        self.name_change(op, vm);
         let source = self.source.get_value();
         // A console command logs the operation as the command names it, once, refusals the
         // console decides itself included (see `console::OpRecord`): not each call it makes.
@@ -493,6 +497,7 @@ impl App {
 
     /// Resizes the host (see [`MockVmManager::set_host`]); logged as `host`, and saved.
     pub fn set_host(&self, host: Host) -> Result<(), VmError> {
+        let _undo = self.undoable_host();
         let result = self.manager().set_host(host);
         // virsh has no command that resizes its host: nothing to mirror in the console.
         self.record("", "host", &result, Vec::new);
@@ -507,6 +512,7 @@ impl App {
         // Rows and storage keys are by the name the core keeps: in NFC.
         let name = nfc(&config.name).into_owned();
         let base = self.take_in_stored(&name);
+        let _undo = self.undoable(&[&name]);
         let start = mode == StartMode::Start;
         let mirrored = config.clone();
         let result = if start {
@@ -530,6 +536,7 @@ impl App {
     pub fn transition(&self, name: &str, transition: Transition) -> Result<VmState, VmError> {
         let name = &*nfc(name);
         let base = self.take_in_stored(name);
+        let _undo = self.undoable(&[name]);
         let before = self
             .find(name)
             .map(|row| row.info.with_untracked(|info| info.state));
@@ -574,6 +581,7 @@ impl App {
         } else {
             base.clone()
         };
+        let _undo = self.undoable(&[name, &new_name]);
         let before = self
             .manager()
             .get_vm_info(name)
@@ -622,6 +630,7 @@ impl App {
     pub fn discard_pending(&self, name: &str) -> Result<bool, VmError> {
         let name = &*nfc(name);
         let base = self.take_in_stored(name);
+        let _undo = self.undoable(&[name]);
         let result = self.report(name, self.manager().discard_pending(name));
         self.record(name, "discard", &result, || {
             command_for(&GuiAction::DiscardPending { name })
@@ -636,6 +645,7 @@ impl App {
     pub fn delete(&self, name: &str) -> Result<(), VmError> {
         let name = &*nfc(name);
         let base = self.take_in_stored(name);
+        let _undo = self.undoable(&[name]);
         let result = self.report(name, self.manager().delete_vm(name));
         self.record(name, "delete", &result, || {
             command_for(&GuiAction::Delete { name })
@@ -648,6 +658,7 @@ impl App {
 
     /// Replaces every VM with the demo set and saves it.
     pub fn reset_to_demo(&self) {
+        let _undo = self.undoable_all("reset");
         demo::load_demo(&self.manager()).expect("the demo set is valid");
         self.replace_saved();
         self.record::<()>("", "reset", &Ok(()), Vec::new);
@@ -664,6 +675,7 @@ impl App {
 
     /// Takes in the VMs of a confirmed import.
     pub fn import(&self, preview: ImportPreview, mode: ImportMode) {
+        let _undo = self.undoable_all("import");
         let manager = self.manager();
         match mode {
             ImportMode::Replace => {
@@ -762,8 +774,17 @@ impl crate::console::ConsoleBackend for App {
         self.facts.update_value(|kept| kept.set(name, facts));
     }
 
+    fn step(
+        &self,
+        direction: crate::undo::Direction,
+    ) -> Result<Option<crate::undo::Change>, VmError> {
+        App::step(self, direction)
+    }
+
     fn reboot(&self, name: &str) -> Result<VmState, VmError> {
         let name = &*nfc(name);
+        let _undo = self.undoable(&[]);
+        self.name_change("reboot", name);
         let id = self.domain_ids.with_value(|ids| ids.get(name));
         App::transition(self, name, Transition::Stop)?;
         let state = App::transition(self, name, Transition::Start)?;

@@ -5,7 +5,7 @@
 //! InvalidConfig). Arguments arrive as `JsValue` and are checked here, so a wrong type is a
 //! clear InvalidConfig, never a panic or a trap.
 
-use leptos::prelude::GetUntracked;
+use leptos::prelude::{untrack, GetUntracked};
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
@@ -18,6 +18,7 @@ use crate::manager::{
     usage_model, ConfigField, ConfigProblem, ConfigUpdate, Expected, Found, MockVmManager as Core,
     Transition, VmConfig, VmError, VmManager,
 };
+use crate::undo::Direction;
 
 enum Target {
     Standalone(Core),
@@ -411,6 +412,20 @@ impl JsVmManager {
             .map(drop)
     }
 
+    fn step(&self, direction: Direction) -> JsResult<JsValue> {
+        let change = self.change(|backend| backend.step(direction))?;
+        Ok(change.map_or(JsValue::NULL, |change| {
+            to_js(&serde_json::json!({ "op": change.op, "vm": change.vm }))
+        }))
+    }
+
+    fn can(&self, direction: Direction) -> bool {
+        match &self.target {
+            Target::Standalone(_) => false,
+            Target::Page(app) => untrack(|| app.next_change(direction)).is_some(),
+        }
+    }
+
     fn read<T>(&self, read: impl FnOnce(&Core) -> Result<T, VmError>) -> JsResult<T> {
         throw(match &self.target {
             Target::Standalone(core) => read(core),
@@ -566,6 +581,31 @@ impl JsVmManager {
             "cpuPercent": f64::from(cpu) / 10.0,
             "memoryUsedMb": memory,
         })))
+    }
+
+    /// Undoes the page's last change (from a click, the console or a script): `{ op, vm }`, what
+    /// was undone (`vm` is "" for an import, a reset or the host), or `null` if there is
+    /// nothing to undo. Throws code "Conflict" if another tab changed the VM since (the
+    /// change then leaves the history). A standalone manager keeps no history: `null`.
+    pub fn undo(&self) -> JsResult<JsValue> {
+        self.step(Direction::Undo)
+    }
+
+    /// Makes the last undone change again; as `undo`.
+    pub fn redo(&self) -> JsResult<JsValue> {
+        self.step(Direction::Redo)
+    }
+
+    /// Whether `undo()` has something to undo.
+    #[wasm_bindgen(js_name = canUndo)]
+    pub fn can_undo(&self) -> bool {
+        self.can(Direction::Undo)
+    }
+
+    /// Whether `redo()` has something to redo.
+    #[wasm_bindgen(js_name = canRedo)]
+    pub fn can_redo(&self) -> bool {
+        self.can(Direction::Redo)
     }
 
     /// Closes a standalone manager: every later call throws code "Closed". The page's own

@@ -15,6 +15,7 @@ use leptos::prelude::*;
 use crate::event_log::Event;
 use crate::lesson::{Journal, Lesson, World};
 use crate::manager::MockVmManager;
+use crate::undo::History;
 use crate::web::app::{now, App};
 
 /// The student's own VMs while a lesson runs, and what happened in the lesson so far.
@@ -23,6 +24,8 @@ pub struct Aside {
     own: Arc<MockVmManager>,
     /// The lesson's operations.
     journal: Journal,
+    /// The student's undo history, while the lesson has one of its own.
+    history: History,
 }
 
 impl App {
@@ -37,11 +40,20 @@ impl App {
         let manager = Arc::new(lesson.manager(Box::new(now)));
         let journal = Journal::new(&manager.list_vm_infos().unwrap_or_default());
         // Aside first: from here on nothing is stored, not even what the swap shows.
-        let own = match self.lesson.try_update_value(Option::take).flatten() {
-            Some(aside) => aside.own,
-            None => self.manager(),
+        // A lesson (re)starts with an empty history of its own.
+        let lesson_history = History::default();
+        let (own, history) = match self.lesson.try_update_value(Option::take).flatten() {
+            Some(aside) => {
+                self.undo.swap_history(lesson_history);
+                (aside.own, aside.history)
+            }
+            None => (self.manager(), self.undo.swap_history(lesson_history)),
         };
-        self.lesson.set_value(Some(Aside { own, journal }));
+        self.lesson.set_value(Some(Aside {
+            own,
+            journal,
+            history,
+        }));
         self.replace_manager(manager);
     }
 
@@ -52,6 +64,7 @@ impl App {
             return;
         };
         self.replace_manager(aside.own);
+        self.undo.swap_history(aside.history);
         self.take_in_all();
     }
 

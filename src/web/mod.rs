@@ -12,6 +12,7 @@ mod persist;
 pub mod service_worker;
 pub mod store;
 mod ui;
+pub mod undo;
 
 /// Loads the state, mounts the app on `<body>`, then registers the service worker (which lets
 /// the app start offline next time).

@@ -349,7 +349,7 @@ impl App {
     /// Another tab resized the host: this tab takes the stored sizes in. A size this tab's VMs
     /// don't fit in (they changed here meanwhile) is refused by the core, and the tab keeps
     /// its own until the next reload.
-    fn take_in_host(&self) {
+    pub(super) fn take_in_host(&self) {
         if self.in_lesson() {
             return;
         }

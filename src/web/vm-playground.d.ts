@@ -56,7 +56,8 @@ export type VmErrorCode =
   | "InvalidConfig"
   | "InvalidTransition"
   | "Closed"
-  | "InsufficientResources";
+  | "InsufficientResources"
+  | "Conflict";
 
 /** Every method throws this on refusal; nothing changes when it does. */
 export interface VmError extends Error {
@@ -97,6 +98,14 @@ export interface VmStats {
   memoryUsedMb: number;
 }
 
+/** A change undo() or redo() applied, in the event log's words. */
+export interface UndoneChange {
+  /** "create", "start", "shutdown", "delete", "update", "rename", "import", "reset", "host", ... */
+  op: string;
+  /** The VM (the old name for a rename); "" for an import, a reset or the host. */
+  vm: string;
+}
+
 /** The mock VM manager. */
 export class MockVmManager {
   /** A new, empty manager in memory. */
@@ -129,6 +138,19 @@ export class MockVmManager {
   setHost(host: HostSizes): void;
   /** The guest's CPU % and memory in use now. */
   getVmStats(name: string): VmStats;
+  /**
+   * Undoes the page's last change, whatever made it (a click, the console, a script): what was
+   * undone, or null if nothing. Throws code "Conflict" when another tab changed the VM since
+   * (nothing changes, and that change leaves the history). A standalone manager keeps no
+   * history: null.
+   */
+  undo(): UndoneChange | null;
+  /** Makes the last undone change again; as undo(). */
+  redo(): UndoneChange | null;
+  /** Whether undo() has something to undo (always false on a standalone manager). */
+  canUndo(): boolean;
+  /** Whether redo() has something to redo. */
+  canRedo(): boolean;
   /** Closes a standalone manager (later calls throw "Closed"); on window.vmPlayground, a no-op. */
   close(): void;
   /** Releases the wasm memory of a standalone manager. */

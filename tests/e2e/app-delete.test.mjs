@@ -30,7 +30,7 @@ e2e('the delete confirmation names the VM; Cancel keeps it and gives focus back 
   const dialog = await askDelete(page, 'build-runner');
   await page.getByRole('dialog', { name: 'Delete build-runner?', exact: true }).waitFor();
   assert.equal(await dialog.getAttribute('aria-modal'), 'true');
-  await expectText(dialog, 'build-runner and its configuration will be gone for good.');
+  await expectText(dialog, 'build-runner and its configuration will be deleted. You can undo this with Undo (Ctrl+Z).');
   assert.ok(!(await dialog.textContent()).includes('forced off'), 'a stopped VM is not forced off');
   await dialog.getByRole('button', { name: 'Delete', exact: true }).waitFor();
   // Focus starts on the safe choice.

@@ -119,7 +119,7 @@ async function latinWords(page) {
 // marked), the product's name, and words Russian docs write as they are.
 const ALLOWED = new Set([
   'web', 'db', 'build', 'runner', 'VM', 'Playground', 'ISO', 'vCPU', 'virsh', 'JS', 'API', 'CD',
-  'Tab', 'lab', 'images', 'isos', 'debian', 'qcow', 'iso', 'start', 'stop', 'pause', 'resume',
+  'Tab', 'Ctrl', 'lab', 'images', 'isos', 'debian', 'qcow', 'iso', 'start', 'stop', 'pause', 'resume',
   // virsh's command words, which the diagram and the buttons show beside the friendly ones.
   'shutdown', 'suspend', 'destroy', 'reboot', 'undefine',
 ]);

@@ -49,7 +49,7 @@ pub fn Console() -> impl IntoView {
             text: format!("virsh # {echoed}"),
         }]);
         let lang = language.get_untracked();
-        let result = app.with_source(Source::Console, || run_in(&line, &app, lang));
+        let result = app.run_console(|| run_in(&line, &app, lang));
         if let Some(record) = &result.record {
             app.log(record.to_event(now(), Source::Console));
         }

@@ -14,6 +14,7 @@ mod host_panel;
 mod lessons;
 mod lifecycle;
 mod presenter;
+mod undo_buttons;
 mod update_notice;
 mod vm_list;
 mod vm_row;
@@ -37,6 +38,7 @@ use event_log::EventLogPanel;
 use host_panel::HostPanel;
 use lessons::LessonsPanel;
 use presenter::PresenterToggle;
+use undo_buttons::UndoButtons;
 use update_notice::UpdateNotice;
 use vm_list::VmList;
 
@@ -185,6 +187,7 @@ pub fn Root(app: App, language: Language, update: Update) -> impl IntoView {
                 </div>
                 <LanguageMenu />
                 <PresenterToggle on=presenting />
+                <UndoButtons />
                 <DataMenu />
             </header>
             <UpdateNotice update />

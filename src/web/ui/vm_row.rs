@@ -387,7 +387,7 @@ pub(super) fn on_row_click(app: App, ui: Ui, event: leptos::ev::MouseEvent) {
 /// console and logging it as the GUI's.
 fn run_as_click(app: App, command: Command) {
     let line = format!("# virsh {}", command.to_line());
-    let output = app.with_source(Source::Console, || console::execute(&command, &app));
+    let output = app.run_console(|| console::execute(&command, &app));
     if let Some(record) = &output.record {
         app.log(record.to_event(now(), Source::Gui));
     }
