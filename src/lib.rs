@@ -13,6 +13,7 @@ pub mod json_bounds;
 pub mod manager;
 pub mod ordering;
 pub mod present;
+pub mod share;
 pub mod sizes;
 pub mod storage;
 
