@@ -537,3 +537,44 @@ proptest! {
         let _ = decode(&base64, NOW);
     }
 }
+
+/// Replacing with a shared setup takes its VMs and its host at once, as loading does (a setup
+/// over its host's capacity opens as it is); a refused one changes nothing.
+#[test]
+fn the_manager_takes_a_setup_and_its_host_at_once() {
+    let (vms, _) = typical_lab();
+    let manager = MockVmManager::with_host(Host::SERVER, Box::new(|| NOW)).unwrap();
+    manager.create_vm(lab_config(99)).unwrap();
+    let tiny = Host {
+        memory: Some(1024),
+        cpus: Some(1),
+        storage: Some(10),
+        overcommit: false,
+    };
+    let shared = decode(&encode(&vms, &tiny).unwrap(), NOW).unwrap();
+    manager
+        .restore_with_host(
+            vm_playground::SavedState {
+                vms: shared.vms.clone(),
+            },
+            shared.host,
+        )
+        .unwrap();
+    assert_eq!(manager.saved_state().unwrap().vms, shared.vms);
+    assert_eq!(manager.host_info().unwrap().host, tiny);
+
+    let bad = Host {
+        cpus: Some(0),
+        ..tiny
+    };
+    assert!(manager
+        .restore_with_host(vm_playground::SavedState::default(), bad)
+        .is_err());
+    let mut invalid = shared.vms.clone();
+    invalid[0].config.memory = 0;
+    assert!(manager
+        .restore_with_host(vm_playground::SavedState { vms: invalid }, Host::SERVER)
+        .is_err());
+    assert_eq!(manager.saved_state().unwrap().vms, shared.vms);
+    assert_eq!(manager.host_info().unwrap().host, tiny);
+}
