@@ -13,7 +13,8 @@
 //!
 //! - The host: one byte, `0x80` for [`DEFAULT_HOST`]; else bits 0, 1, 2 say that memory, CPUs,
 //!   storage follow (a size left out is unlimited) and bit 3 is overcommit; then those sizes.
-//! - The number of VMs, then each VM, in name order (byte order):
+//! - The number of VMs, then each VM (the manager's order: by name, so that alike names follow
+//!   each other):
 //!   - its name: how many bytes it shares with the previous name's start, then the rest;
 //!   - flags: bits 0–1 the state (0 stopped, 1 running, 2 paused); bit 8, pending changes
 //!     follow; bits 2–7 each say that a field differs from its *base* and follows: memory,
@@ -150,20 +151,20 @@ pub fn from_fragment(hash: &str) -> Option<&str> {
 }
 
 /// The text of a setup: every VM's config, state and pending changes, and the host. Refused
-/// only when it would be too large to read back ([`ShareError::TooLarge`]).
+/// only when it would be too large to read back ([`ShareError::TooLarge`]). The VMs are
+/// written in the order given; in name order (as the manager lists them) alike names share
+/// their prefixes, so the text is shortest.
 pub fn encode(vms: &[VmInfo], host: &Host) -> Result<String, ShareError> {
     if vms.len() > MAX_SHARED_VMS {
         return Err(ShareError::TooLarge);
     }
-    let mut sorted: Vec<&VmInfo> = vms.iter().collect();
-    crate::ordering::sort_by_text(&mut sorted, |vm| &vm.config.name);
     let mut out = Writer::default();
     write_host(&mut out, host);
-    out.varint(sorted.len() as u64);
+    out.varint(vms.len() as u64);
     let mut previous = &VmConfig::default();
     let mut recent = Recent::default();
     let mut text_bytes = 0;
-    for vm in sorted {
+    for vm in vms {
         let config = &vm.config;
         text_bytes += text_bytes_of(config) + vm.pending.as_ref().map_or(0, text_bytes_of);
         let shared = shared_prefix(&previous.name, &config.name);

@@ -123,41 +123,38 @@ pub fn ShareDialog() -> impl IntoView {
                 .host_info()
                 .map_or(crate::storage::DEFAULT_HOST, |info| info.host);
             let link = share::encode(&vms, &host).map(|text| share::link(&app_address(), &text));
-            let content = match link {
-                Ok(link) => view! {
-                    <p>{texts.share_body}</p>
-                    <label class="share-link">
-                        {texts.share_link}
-                        <input node_ref=field type="text" readonly translate="no" prop:value=link />
-                    </label>
-                    <p role="status" class="share-status">
-                        {move || match copied.get() {
-                            Some(Copied::Yes) => texts.share_copied,
-                            Some(Copied::Selected) => texts.share_selected,
-                            None => "",
-                        }}
-                    </p>
-                    <div class="dialog-actions">
-                        <button type="button" on:click=move |_| close()>{texts.close}</button>
-                        <button type="button" class="primary" on:click=copy>{texts.copy}</button>
-                    </div>
-                }
-                .into_any(),
-                Err(error) => view! {
-                    <p role="alert">
-                        {fill(texts.share_cannot, &[("reason", &lang.share_error(&error))])}
-                    </p>
-                    <div class="dialog-actions">
-                        <button type="button" on:click=move |_| close()>{texts.close}</button>
-                    </div>
-                }
-                .into_any(),
+            // Too large for a link (over 25,000 VMs or a megabyte of text): the reason shows
+            // where "copied" would, and there is nothing to copy.
+            let (link, problem) = match link {
+                Ok(link) => (link, None),
+                Err(error) => (
+                    String::new(),
+                    Some(fill(texts.share_cannot, &[("reason", &lang.share_error(&error))])),
+                ),
             };
+            let cannot = problem.is_some();
             view! {
                 <div class="backdrop">
                     <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="share-title">
                         <h2 id="share-title">{texts.share_title}</h2>
-                        {content}
+                        <p>{texts.share_body}</p>
+                        <label class="share-link">
+                            {texts.share_link}
+                            <input node_ref=field type="text" readonly translate="no" prop:value=link />
+                        </label>
+                        <p role="status" class="share-status">
+                            {move || match copied.get() {
+                                Some(Copied::Yes) => texts.share_copied.to_owned(),
+                                Some(Copied::Selected) => texts.share_selected.to_owned(),
+                                None => problem.clone().unwrap_or_default(),
+                            }}
+                        </p>
+                        <div class="dialog-actions">
+                            <button type="button" on:click=move |_| close()>{texts.close}</button>
+                            <button type="button" class="primary" disabled=cannot on:click=copy>
+                                {texts.copy}
+                            </button>
+                        </div>
                     </div>
                 </div>
             }
