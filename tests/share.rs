@@ -34,7 +34,7 @@ fn lab_config(n: usize) -> VmConfig {
 
 /// A class's lab as a teacher sets it up: `lab-01` … `lab-20` on the usual paths, most alike
 /// but not all (a few bigger ones, two on another network, installation ISOs on a few), in
-/// every state, three with pending changes, on a host of its own.
+/// every state, two with pending changes, on a host of its own.
 fn typical_lab() -> (Vec<VmInfo>, Host) {
     let manager = MockVmManager::new();
     for n in 1..=20 {
