@@ -14,6 +14,7 @@ pub mod lesson;
 pub mod manager;
 pub mod ordering;
 pub mod present;
+pub mod share;
 pub mod sizes;
 pub mod storage;
 pub mod undo;

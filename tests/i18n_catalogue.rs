@@ -80,6 +80,8 @@ fn russian_text_has_no_english_words_outside_syntax() {
         "pause",
         "resume",
         "lab",
+        // A key's name as keyboards print it (the share dialog's "Ctrl+C").
+        "Ctrl",
         // JavaScript syntax and names the JS API's messages show as they are.
         "JavaScript",
         "localStorage",

@@ -4,11 +4,12 @@
 use super::{fill, Lang};
 use crate::json_bounds::JsonBoundError;
 use crate::lesson::{JsonKind, LessonError, Vocabulary, MAX_LESSON_BYTES};
-use crate::manager::limits::{excerpt, CharClass, MAX_SAFE_INTEGER, TIMESTAMP_MAX};
+use crate::manager::limits::{excerpt, quoted_excerpt, CharClass, MAX_SAFE_INTEGER, TIMESTAMP_MAX};
 use crate::manager::{
     Allowed, ConfigField, ConfigProblem, Expected, Found, Operation, Refusal, Resource, VmError,
     VmState,
 };
+use crate::share::{ShareError, MAX_SHARED_VMS, MAX_SHARE_CHARS, SHARE_VERSION};
 use crate::storage::export::{ImportError, EXPORT_VERSION, MAX_IMPORT_BYTES};
 
 impl Lang {
@@ -358,6 +359,36 @@ impl Lang {
                 t.lesson_wrong_id,
                 &[("expected", expected), ("found", found)],
             ),
+        }
+    }
+
+    /// Why a share link can't be opened (or a setup can't be made one), as a clause.
+    pub fn share_error(self, error: &ShareError) -> String {
+        let t = self.texts();
+        match error {
+            ShareError::TooLarge => fill(
+                t.share_too_large,
+                &[
+                    ("vms", &self.number(MAX_SHARED_VMS as u64)),
+                    ("chars", &self.number(MAX_SHARE_CHARS as u64)),
+                ],
+            ),
+            ShareError::NotAShareLink => t.share_not_a_link.to_owned(),
+            ShareError::NewerVersion { version } => fill(
+                t.share_newer_version,
+                &[("version", version), ("ours", &SHARE_VERSION)],
+            ),
+            ShareError::Damaged => t.share_damaged.to_owned(),
+            ShareError::InvalidVm { name, error } => fill(
+                t.share_invalid_vm,
+                &[
+                    ("name", &quoted_excerpt(name)),
+                    ("error", &self.error(error)),
+                ],
+            ),
+            ShareError::InvalidHost { error } => {
+                fill(t.share_invalid_host, &[("error", &self.error(error))])
+            }
         }
     }
 

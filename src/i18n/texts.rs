@@ -591,6 +591,50 @@ pub struct Texts {
     pub lesson_bad_command: &'static str,
     /// `{expected}`: the lesson asked for; `{found}`: the file's id.
     pub lesson_wrong_id: &'static str,
+    // ---- Share links ---------------------------------------------------------------------
+    /// The data menu's button that opens the share dialog.
+    pub share: &'static str,
+    /// The share dialog's title.
+    pub share_title: &'static str,
+    /// The share dialog's explanation.
+    pub share_body: &'static str,
+    /// The read-only field holding the link (its accessible name).
+    pub share_link: &'static str,
+    /// The button that copies the link.
+    pub copy: &'static str,
+    /// The link was copied.
+    pub share_copied: &'static str,
+    /// The clipboard refused: the link is selected for the user to copy.
+    pub share_selected: &'static str,
+    /// The share dialog's close button.
+    pub close: &'static str,
+    /// The setup can't be made a link. `{reason}`: a `share_*` error.
+    pub share_cannot: &'static str,
+    /// The dialog asking what to do with a shared setup.
+    pub share_open_title: &'static str,
+    /// Its first paragraph. `{summary}`: the preview's summary.
+    pub share_holds: &'static str,
+    /// The link's host, which Replace my VMs takes. `{memory}`, `{cpus}`, `{storage}`: sizes
+    /// or `host_unlimited`.
+    pub share_host: &'static str,
+    /// What its choices do.
+    pub share_choice: &'static str,
+    /// Its replacing choice.
+    pub replace_my_vms: &'static str,
+    /// A link that was not opened. `{reason}`: a `share_*` error.
+    pub share_refused: &'static str,
+    /// A setup or a link too large. `{vms}`: the most VMs; `{chars}`: the most characters.
+    pub share_too_large: &'static str,
+    /// A fragment that is no share link of this app.
+    pub share_not_a_link: &'static str,
+    /// A link of a newer version. `{version}`, `{ours}`.
+    pub share_newer_version: &'static str,
+    /// A link changed or cut short.
+    pub share_damaged: &'static str,
+    /// A link's VM that fails validation. `{name}`, `{error}`.
+    pub share_invalid_vm: &'static str,
+    /// A link's host that fails validation. `{error}`.
+    pub share_invalid_host: &'static str,
 
     // ---- Updates ----------------------------------------------------------------------
     /// The notice that a new version is ready.

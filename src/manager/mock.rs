@@ -565,6 +565,20 @@ impl MockVmManager {
         self.restore_checked(state.check()?)
     }
 
+    /// Replaces every VM and the host at once (a shared setup), as loading does: the VMs are
+    /// checked as by [`MockVmManager::restore`], the host as any host, and no admission
+    /// applies (a setup over its host's capacity opens as it is, like stored data). A refusal
+    /// changes nothing.
+    pub fn restore_with_host(&self, state: SavedState, host: Host) -> Result<(), VmError> {
+        drop(self.open_read()?);
+        let host = host.validated()?;
+        let vms = state.check()?;
+        let mut inner = self.open_write()?;
+        inner.vms = vms.into_map();
+        inner.host = host;
+        Ok(())
+    }
+
     /// Replaces every VM with `vms`, which [`SavedState::check`] or [`SavedState::partition`]
     /// has already checked. Fails only when the manager is closed.
     pub fn restore_checked(&self, vms: CheckedVms) -> Result<(), VmError> {

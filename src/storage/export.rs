@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use crate::config_input::config_from_json;
 use crate::json_bounds::{JsonBoundError, JsonBounds};
-use crate::manager::{check_vm, SavedState, Timestamp, VmInfo, VmState};
+use crate::manager::{check_vm, Host, SavedState, Timestamp, VmInfo, VmState};
 
 /// The `format` field of an export file.
 pub const EXPORT_FORMAT: &str = "vm-playground";
@@ -133,6 +133,9 @@ pub struct ImportPreview {
     /// The first [`PREVIEW_PROBLEMS`] entries left out: a label (the VM's name, or its
     /// position) and the reason, each cut to a few dozen characters.
     pub problems: Vec<(String, String)>,
+    /// The host that comes with the VMs (a share link's), which a replace takes too; `None`
+    /// for a file (an export holds no host): the host stays as it is.
+    pub host: Option<Host>,
 }
 
 /// Replace everything, or merge into what is there.
@@ -228,6 +231,7 @@ pub fn parse_import(text: &str, now: Timestamp) -> Result<ImportPreview, ImportE
         vms: Vec::new(),
         rejected: 0,
         problems: Vec::new(),
+        host: None,
     };
     let mut names = BTreeSet::new();
     for (index, entry) in entries.iter().enumerate() {

@@ -673,16 +673,24 @@ impl App {
         export_json(&state, now())
     }
 
-    /// Takes in the VMs of a confirmed import.
+    /// Takes in the VMs of a confirmed import (and, replacing, a share link's host).
     pub fn import(&self, preview: ImportPreview, mode: ImportMode) {
         let _undo = self.undoable_all("import");
         let manager = self.manager();
         match mode {
             ImportMode::Replace => {
                 let state = SavedState { vms: preview.vms };
-                let result = manager.restore(state);
+                // A share link's host comes with its VMs.
+                let result = match preview.host {
+                    Some(host) => manager.restore_with_host(state, host),
+                    None => manager.restore(state),
+                };
                 if result.is_ok() {
                     self.replace_saved();
+                    if preview.host.is_some() {
+                        self.host_changed.notify();
+                        self.save_host();
+                    }
                 }
                 self.record("", "import", &result, Vec::new);
             }

@@ -99,6 +99,8 @@ impl App {
         self.undo.history.update_value(|history| {
             history.begin();
             history.note_all(&manager);
+            // A shared setup's Replace brings its host too.
+            history.note_host(&manager);
             history.rename(Change::new(op, ""));
         });
         ChangeGuard(*self)

@@ -74,6 +74,14 @@ for (const [theme, scheme] of [['light', LIGHT], ['dark', DARK]]) {
       ]);
       await chooser.setFiles({ name: 'lab.json', mimeType: 'application/json', buffer: Buffer.from(file) });
     }, where);
+    // Share, and the question a share link asks (the link pasted into this tab).
+    await checkDialog(page, 'Share this setup', () => page.getByRole('button', { name: 'Share', exact: true }).click(), where);
+    await page.getByRole('button', { name: 'Share', exact: true }).click();
+    const link = await dialog(page, 'Share this setup').getByRole('textbox', { name: 'Share link' }).inputValue();
+    await page.keyboard.press('Escape');
+    await checkDialog(page, 'Open shared setup?', () => page.evaluate((hash) => {
+      location.hash = hash;
+    }, new URL(link).hash), where);
   }, { context: scheme });
 }
 

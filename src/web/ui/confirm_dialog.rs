@@ -63,10 +63,7 @@ pub fn ConfirmDialog() -> impl IntoView {
     let language = expect_context::<Language>();
     let cancel_button = NodeRef::<leptos::html::Button>::new();
 
-    let close = move || {
-        ui.confirming.set(None);
-        ui.restore_focus();
-    };
+    let close = move || ui.close_confirmation();
     let _escape = window_event_listener(ev::keydown, move |event| {
         if event.key() == "Escape" && ui.confirming.with_untracked(Option::is_some) {
             event.prevent_default();

@@ -1,5 +1,6 @@
-//! The data controls: export the state as a file, import one (file picker or drop), reset to
-//! the demo (offering an export first), and the backups of damaged data.
+//! The data controls: export the state as a file, share it as a link, import one (file picker
+//! or drop; a share link's preview asks the same question), reset to the demo (offering an
+//! export first), and the backups of damaged data.
 
 use std::collections::BTreeSet;
 
@@ -8,10 +9,13 @@ use crate::ordering::by_insertion;
 use leptos::prelude::*;
 
 use super::confirm_dialog::{ActionStyle, Confirmation, DialogAction};
+use super::share::ShareButton;
 use super::Ui;
-use crate::i18n::fill;
+use crate::i18n::{fill, Lang};
 use crate::manager::VmManager;
-use crate::storage::export::{export_file_name, parse_import, ImportMode, MAX_IMPORT_BYTES};
+use crate::storage::export::{
+    export_file_name, parse_import, ImportMode, ImportPreview, MAX_IMPORT_BYTES,
+};
 use crate::web::app::{now, App};
 use crate::web::download::download;
 use crate::web::language::Language;
@@ -60,33 +64,75 @@ fn import_file(app: App, ui: Ui, language: Language, file: web_sys::File) {
             }
             Ok(preview) => {
                 ui.import_error.set(None);
-                let current: BTreeSet<String> =
-                    by_insertion(app.manager().list_vms().unwrap_or_default());
-                let mut body = vec![fill(
-                    texts.import_holds,
-                    &[("summary", &preview.summary(lang))],
-                )];
-                let conflicts = preview.conflicts(&current);
-                if !conflicts.is_empty() {
-                    body.push(lang.plural(&texts.import_conflicts, conflicts.len() as u64, &[]));
-                }
-                body.push(texts.import_choice.into());
-                let for_merge = preview.clone();
-                ui.confirming.set(Some(Confirmation {
+                let words = PreviewWords {
                     title: fill(texts.import_title, &[("file", &name)]),
-                    body,
-                    actions: vec![
-                        DialogAction::new(texts.replace, ActionStyle::Danger, move || {
-                            app.import(preview.clone(), ImportMode::Replace)
-                        }),
-                        DialogAction::new(texts.merge, ActionStyle::Primary, move || {
-                            app.import(for_merge.clone(), ImportMode::Merge)
-                        }),
-                    ],
-                }));
+                    holds: texts.import_holds,
+                    choice: texts.import_choice,
+                    replace: texts.replace,
+                };
+                ui.confirming
+                    .set(Some(import_question(app, lang, preview, words)));
             }
         }
     });
+}
+
+/// The words of a preview's dialog: an import file's, or a share link's.
+pub(super) struct PreviewWords {
+    /// The dialog's title.
+    pub title: String,
+    /// Its first paragraph, with `{summary}`.
+    pub holds: &'static str,
+    /// What Replace and Merge do.
+    pub choice: &'static str,
+    /// The replacing button's label.
+    pub replace: &'static str,
+}
+
+/// The question a preview asks: what comes in, how many VMs here it would replace, the host
+/// it brings (if any, and not the one here), then Replace or Merge, both through
+/// [`App::import`] (so a share link merges exactly as an import does).
+pub(super) fn import_question(
+    app: App,
+    lang: Lang,
+    preview: ImportPreview,
+    words: PreviewWords,
+) -> Confirmation {
+    let texts = lang.texts();
+    let current: BTreeSet<String> = by_insertion(app.manager().list_vms().unwrap_or_default());
+    let mut body = vec![fill(words.holds, &[("summary", &preview.summary(lang))])];
+    let conflicts = preview.conflicts(&current);
+    if !conflicts.is_empty() {
+        body.push(lang.plural(&texts.import_conflicts, conflicts.len() as u64, &[]));
+    }
+    let host_here = app.manager().host_info().map(|info| info.host).ok();
+    if let Some(host) = preview.host.filter(|host| Some(*host) != host_here) {
+        let size = |total: Option<u64>, show: &dyn Fn(u64) -> String| {
+            total.map_or_else(|| texts.host_unlimited.to_owned(), show)
+        };
+        body.push(fill(
+            texts.share_host,
+            &[
+                ("memory", &size(host.memory, &|mb| lang.memory(mb))),
+                ("cpus", &size(host.cpus.map(u64::from), &|n| lang.number(n))),
+                ("storage", &size(host.storage, &|gb| lang.gigabytes(gb))),
+            ],
+        ));
+    }
+    body.push(words.choice.into());
+    let for_merge = preview.clone();
+    Confirmation {
+        title: words.title,
+        body,
+        actions: vec![
+            DialogAction::new(words.replace, ActionStyle::Danger, move || {
+                app.import(preview.clone(), ImportMode::Replace)
+            }),
+            DialogAction::new(texts.merge, ActionStyle::Primary, move || {
+                app.import(for_merge.clone(), ImportMode::Merge)
+            }),
+        ],
+    }
 }
 
 /// Export, Import…, Reset to demo.
@@ -127,6 +173,7 @@ pub fn DataMenu() -> impl IntoView {
             <button type="button" on:click=move |_| export(app)>
                 {language.text(|t| t.export)}
             </button>
+            <ShareButton />
             <button
                 type="button"
                 on:click=move |_| {

@@ -14,6 +14,7 @@ mod host_panel;
 mod lessons;
 mod lifecycle;
 mod presenter;
+mod share;
 mod undo_buttons;
 mod update_notice;
 mod vm_list;
@@ -38,6 +39,7 @@ use event_log::EventLogPanel;
 use host_panel::HostPanel;
 use lessons::LessonsPanel;
 use presenter::PresenterToggle;
+use share::{ShareDialog, SharedLinkOpener};
 use undo_buttons::UndoButtons;
 use update_notice::UpdateNotice;
 use vm_list::VmList;
@@ -51,6 +53,10 @@ pub struct Ui {
     pub editing: RwSignal<Option<String>>,
     /// The confirmation being asked, if a confirm dialog is open.
     pub confirming: RwSignal<Option<Confirmation>>,
+    /// What runs when that dialog closes, whatever closes it (see [`Ui::confirm_then`]).
+    on_close: StoredValue<Option<std::sync::Arc<dyn Fn() + Send + Sync>>>,
+    /// Whether the share dialog is open.
+    pub sharing: RwSignal<bool>,
     /// Why the last import was refused, until dismissed.
     pub import_error: RwSignal<Option<String>>,
     /// The text filter of the list.
@@ -67,6 +73,8 @@ impl Ui {
             selected: RwSignal::new(None),
             editing: RwSignal::new(None),
             confirming: RwSignal::new(None),
+            on_close: StoredValue::new(None),
+            sharing: RwSignal::new(false),
             import_error: RwSignal::new(None),
             filter_text: RwSignal::new(String::new()),
             filter_state: RwSignal::new(StateFilter::All),
@@ -76,7 +84,9 @@ impl Ui {
 
     /// Whether a dialog is open (the page behind it is then inert).
     pub fn dialog_open(&self) -> bool {
-        self.editing.with(Option::is_some) || self.confirming.with(Option::is_some)
+        self.editing.with(Option::is_some)
+            || self.confirming.with(Option::is_some)
+            || self.sharing.get()
     }
 
     /// Remembers the focused element before a dialog opens.
@@ -128,8 +138,28 @@ impl Ui {
 
     /// Asks for a confirmation in a dialog.
     pub fn confirm(&self, confirmation: Confirmation) {
+        self.confirm_then(confirmation, None);
+    }
+
+    /// Asks for a confirmation in a dialog, and runs `on_close` when it closes, whatever
+    /// closes it (an action, Cancel, Escape): a share link's fragment goes then.
+    pub fn confirm_then(
+        &self,
+        confirmation: Confirmation,
+        on_close: Option<std::sync::Arc<dyn Fn() + Send + Sync>>,
+    ) {
         self.remember_focus();
+        self.on_close.set_value(on_close);
         self.confirming.set(Some(confirmation));
+    }
+
+    /// Closes the confirm dialog, running what was to run then.
+    pub fn close_confirmation(&self) {
+        self.confirming.set(None);
+        if let Some(on_close) = self.on_close.try_update_value(Option::take).flatten() {
+            on_close();
+        }
+        self.restore_focus();
     }
 }
 
@@ -210,6 +240,8 @@ pub fn Root(app: App, language: Language, update: Update) -> impl IntoView {
             </div>
             <EditDialog />
             <ConfirmDialog />
+            <ShareDialog />
+            <SharedLinkOpener />
             <DropZone />
         </main>
     }
