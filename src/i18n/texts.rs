@@ -308,6 +308,25 @@ pub struct Texts {
     pub op_resume: &'static str,
     /// "rename" in messages.
     pub op_rename: &'static str,
+    /// "clone" in messages.
+    pub op_clone: &'static str,
+    /// Why a clone is refused. `{state}` (lower case).
+    pub explain_clone_active: &'static str,
+    /// A VM has no snapshot of that name. `{vm}`, `{name}`.
+    pub error_snapshot_not_found: &'static str,
+    /// A VM has a snapshot of that name already. `{vm}`, `{name}`.
+    pub error_snapshot_exists: &'static str,
+    /// A VM has as many snapshots as it may. `{vm}`, `{max}`.
+    pub error_too_many_snapshots: &'static str,
+    /// A delete of a VM with snapshots, not said to take them. `{name}`, `{snapshots}` (a
+    /// [`Texts::snapshots_count`]).
+    pub error_has_snapshots: &'static str,
+    /// A count of snapshots; `{n}`.
+    pub snapshots_count: Plural,
+    /// "snapshot name" in messages.
+    pub field_snapshot_name: &'static str,
+    /// "description" (of a snapshot) in messages.
+    pub field_snapshot_description: &'static str,
     /// Why start is refused on a running VM.
     pub explain_already_running: &'static str,
     /// Why start is refused on a paused VM.
@@ -320,6 +339,8 @@ pub struct Texts {
     pub explain_not_paused: &'static str,
     /// Why a rename is refused. `{state}` (lower case).
     pub explain_rename_active: &'static str,
+    /// A disabled Clone button's tooltip.
+    pub refusal_clone_active: &'static str,
     /// " MB" after a memory number in a range (starts with a space).
     pub unit_mb: &'static str,
     /// " GB" after a disk number in a range (starts with a space).
@@ -668,6 +689,7 @@ impl Texts {
             Refusal::AlreadyPaused => self.refusal_already_paused,
             Refusal::NotPaused => self.refusal_not_paused,
             Refusal::RenameActive(_) => self.refusal_rename_active,
+            Refusal::CloneActive(_) => self.refusal_clone_active,
         }
     }
 

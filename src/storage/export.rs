@@ -69,7 +69,7 @@ pub fn export_file_name(now: Timestamp) -> String {
 }
 
 /// The proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
-fn civil_date(days: u64) -> (i64, u32, u32) {
+pub(crate) fn civil_date(days: u64) -> (i64, u32, u32) {
     let z = days as i64 + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z.rem_euclid(146_097);
@@ -302,14 +302,7 @@ fn read_entry(entry: &Value, now: Timestamp) -> Result<VmInfo, String> {
         check_vm(info).map_err(|error| error.to_string())
     } else {
         let config = config_from_json(entry).map_err(|error| error.to_string())?;
-        Ok(VmInfo {
-            config,
-            state: VmState::Stopped,
-            pending: None,
-            created_at: now,
-            state_changed_at: now,
-            revision: 1,
-        })
+        Ok(VmInfo::new(config, VmState::Stopped, now))
     }
 }
 
