@@ -40,7 +40,7 @@ fn several(typed: &str) -> (String, Vec<String>) {
     (line, candidates)
 }
 
-const ALL_COMMANDS: [&str; 25] = [
+const ALL_COMMANDS: [&str; 32] = [
     "clear",
     "create",
     "destroy",
@@ -63,9 +63,16 @@ const ALL_COMMANDS: [&str; 25] = [
     "setmem",
     "setvcpus",
     "shutdown",
+    "snapshot-create-as",
+    "snapshot-current",
+    "snapshot-delete",
+    "snapshot-info",
+    "snapshot-list",
+    "snapshot-revert",
     "start",
     "suspend",
     "undefine",
+    "virt-clone",
 ];
 
 // --- Commands -------------------------------------------------------------------------------
@@ -78,7 +85,8 @@ fn a_unique_command_prefix_completes_with_a_space() {
     assert_eq!(line("und"), "undefine ");
     assert_eq!(line("start"), "start ");
     assert_eq!(line("  sta"), "  sta".replace("sta", "start "));
-    assert_eq!(line("vi"), "virsh ");
+    assert_eq!(line("virs"), "virsh ");
+    assert_eq!(line("virt"), "virt-clone ");
     assert_eq!(line("virsh"), "virsh ");
     assert_eq!(line("virsh sta"), "virsh start ");
     assert_eq!(line("virsh  reb"), "virsh  reboot ");
@@ -95,6 +103,12 @@ fn several_commands_extend_to_their_common_prefix() {
                 "setmem",
                 "setvcpus",
                 "shutdown",
+                "snapshot-create-as",
+                "snapshot-current",
+                "snapshot-delete",
+                "snapshot-info",
+                "snapshot-list",
+                "snapshot-revert",
                 "start",
                 "suspend"
             ]
@@ -471,9 +485,18 @@ fn transitions_and_delete_mirror_as_virsh_commands() {
         assert_eq!(lines, [expected]);
         assert_eq!(parsed(&lines), [command]);
     }
-    let lines = command_for(&GuiAction::Delete { name: "my vm" });
+    let lines = command_for(&GuiAction::Delete {
+        name: "my vm",
+        snapshots: false,
+    });
     assert_eq!(lines, ["virsh undefine 'my vm'"]);
-    assert_eq!(parsed(&lines), [Command::Undefine("my vm".into())]);
+    assert_eq!(
+        parsed(&lines),
+        [Command::Undefine {
+            name: "my vm".into(),
+            snapshots_metadata: false
+        }]
+    );
 }
 
 #[test]
@@ -516,8 +539,14 @@ fn odd_names_round_trip_through_every_mirrored_line() {
             }]
         );
         assert_eq!(
-            parsed(&command_for(&GuiAction::Delete { name })),
-            [Command::Undefine(name.into())]
+            parsed(&command_for(&GuiAction::Delete {
+                name,
+                snapshots: false
+            })),
+            [Command::Undefine {
+                name: name.into(),
+                snapshots_metadata: false
+            }]
         );
     }
 }
@@ -722,7 +751,10 @@ fn mirrored_lines_do_what_the_gui_did() {
     }));
 
     gui.delete_vm("веб-02").unwrap();
-    mirror(command_for(&GuiAction::Delete { name: "веб-02" }));
+    mirror(command_for(&GuiAction::Delete {
+        name: "веб-02",
+        snapshots: false,
+    }));
 }
 
 #[test]

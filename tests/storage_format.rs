@@ -173,7 +173,7 @@ fn a_huge_value_is_set_aside_unparsed() {
     damaged(
         "vm-playground:vm:beta",
         &huge,
-        "a VM's record is at most 65536",
+        "a VM's record is at most 1048576",
     );
 }
 

@@ -181,6 +181,8 @@ fn info() -> impl Strategy<Value = VmInfo> {
                     created_at,
                     state_changed_at,
                     revision,
+                    snapshots: Vec::new(),
+                    current_snapshot: None,
                 },
             )
     })

@@ -347,7 +347,11 @@ impl Lookup {
 
 /// The VM `arg` names, or `NotFound` for `arg`. The list of VMs is read only for an Id or a
 /// UUID, so a name costs one lookup however many VMs there are.
-pub(super) fn resolve(backend: &dyn ConsoleBackend, arg: &str, lookup: Lookup) -> Result<VmInfo, VmError> {
+pub(super) fn resolve(
+    backend: &dyn ConsoleBackend,
+    arg: &str,
+    lookup: Lookup,
+) -> Result<VmInfo, VmError> {
     let is_id = !arg.is_empty() && arg.bytes().all(|byte| byte.is_ascii_digit());
     let is_uuid = arg.len() == 36 && arg.bytes().filter(|byte| *byte == b'-').count() == 4;
     if (lookup.id && is_id) || (lookup.uuid && is_uuid) {

@@ -64,24 +64,22 @@ pub(super) fn execute(command: &Command, backend: &dyn ConsoleBackend, lang: Lan
             },
             Err(error) => failed(&error, lang),
         },
-        Command::SnapshotInfo { domain, snapshot } => {
-            match resolve(backend, domain, Lookup::ANY) {
-                Ok(info) => match info.snapshot(snapshot) {
-                    Some(found) => Output {
-                        lines: snapshot_info(&info, found, t),
-                        ..Output::default()
-                    },
-                    None => failed(
-                        &VmError::SnapshotNotFound {
-                            vm: info.config.name.clone(),
-                            name: snapshot.clone(),
-                        },
-                        lang,
-                    ),
+        Command::SnapshotInfo { domain, snapshot } => match resolve(backend, domain, Lookup::ANY) {
+            Ok(info) => match info.snapshot(snapshot) {
+                Some(found) => Output {
+                    lines: snapshot_info(&info, found, t),
+                    ..Output::default()
                 },
-                Err(error) => failed(&error, lang),
-            }
-        }
+                None => failed(
+                    &VmError::SnapshotNotFound {
+                        vm: info.config.name.clone(),
+                        name: snapshot.clone(),
+                    },
+                    lang,
+                ),
+            },
+            Err(error) => failed(&error, lang),
+        },
         _ => Output::default(),
     }
 }
@@ -167,7 +165,10 @@ fn snapshot_table(info: &VmInfo, parent: bool, t: &ConsoleTexts) -> Vec<String> 
 fn snapshot_tree(info: &VmInfo) -> Vec<String> {
     let snapshots = by_name(info);
     let mut lines = Vec::new();
-    for root in snapshots.iter().filter(|snapshot| snapshot.parent.is_none()) {
+    for root in snapshots
+        .iter()
+        .filter(|snapshot| snapshot.parent.is_none())
+    {
         draw(&snapshots, root, true, true, &mut String::new(), &mut lines);
     }
     lines
@@ -267,7 +268,10 @@ pub(super) fn virt_clone(
             operation: crate::manager::Operation::Clone,
             state: source.state,
         };
-        return error(t.clone_must_be_shutoff.to_owned(), Some(lang.error(&refusal)));
+        return error(
+            t.clone_must_be_shutoff.to_owned(),
+            Some(lang.error(&refusal)),
+        );
     }
     if !auto_clone {
         return error(t.clone_needs_auto.to_owned(), None);

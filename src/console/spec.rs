@@ -526,7 +526,10 @@ pub const COMMANDS: &[CommandSpec] = &[
     },
     CommandSpec {
         name: "snapshot-create-as",
-        args: &[DOMAIN, required("name", ArgKind::NewName, "name of snapshot")],
+        args: &[
+            DOMAIN,
+            required("name", ArgKind::NewName, "name of snapshot"),
+        ],
         options: &[valued("--description", "TEXT", "description of snapshot")],
         summary: "Create a snapshot from a set of args",
         description: "Takes a snapshot of the domain as it is now: its config, any pending \
@@ -557,7 +560,10 @@ pub const COMMANDS: &[CommandSpec] = &[
     },
     CommandSpec {
         name: "snapshot-info",
-        args: &[DOMAIN, required("snapshotname", ArgKind::NewName, "snapshot name")],
+        args: &[
+            DOMAIN,
+            required("snapshotname", ArgKind::NewName, "snapshot name"),
+        ],
         options: &[],
         summary: "snapshot information",
         description: "Shows a snapshot's state, parent, and how many children and \
@@ -566,7 +572,10 @@ pub const COMMANDS: &[CommandSpec] = &[
     },
     CommandSpec {
         name: "snapshot-revert",
-        args: &[DOMAIN, required("snapshotname", ArgKind::NewName, "snapshot name")],
+        args: &[
+            DOMAIN,
+            required("snapshotname", ArgKind::NewName, "snapshot name"),
+        ],
         options: &[],
         summary: "Revert a domain to a snapshot",
         description: "Returns the domain to the snapshot: its config and its state then \
@@ -575,11 +584,11 @@ pub const COMMANDS: &[CommandSpec] = &[
     },
     CommandSpec {
         name: "snapshot-delete",
-        args: &[DOMAIN, required("snapshotname", ArgKind::NewName, "snapshot name")],
-        options: &[flag(
-            "--children",
-            "delete snapshot and all children",
-        )],
+        args: &[
+            DOMAIN,
+            required("snapshotname", ArgKind::NewName, "snapshot name"),
+        ],
+        options: &[flag("--children", "delete snapshot and all children")],
         summary: "Delete a domain snapshot",
         description: "Deletes a snapshot; its children become its parent's. With --children, \
             its whole subtree goes.",

@@ -178,9 +178,7 @@ impl VmError {
             VmError::InsufficientResources { .. } | VmError::HostTooSmall { .. } => {
                 "InsufficientResources"
             }
-            VmError::InvalidTransition { .. } | VmError::HasSnapshots { .. } => {
-                "InvalidTransition"
-            }
+            VmError::InvalidTransition { .. } | VmError::HasSnapshots { .. } => "InvalidTransition",
             VmError::Closed => "Closed",
             VmError::InvalidSavedState { .. } | VmError::RecordOutOfRange { .. } => {
                 "InvalidSavedState"

@@ -726,7 +726,10 @@ impl MockVmManager {
     pub fn clone_vm(&self, source: &str, new_name: &str) -> Result<VmInfo, VmError> {
         let now = self.now();
         let mut inner = self.open_write()?;
-        let original = inner.vms.get(&*nfc(source)).ok_or_else(|| not_found(source))?;
+        let original = inner
+            .vms
+            .get(&*nfc(source))
+            .ok_or_else(|| not_found(source))?;
         if original.state.is_active() {
             return Err(VmError::InvalidTransition {
                 name: original.config.name.clone(),
