@@ -267,9 +267,10 @@ fn without_times(line: &str) -> String {
                 _ => byte.is_ascii_digit(),
             })
     };
-    match line.char_indices().find(|(index, _)| {
-        line.get(*index..index + 25).is_some_and(shape)
-    }) {
+    match line
+        .char_indices()
+        .find(|(index, _)| line.get(*index..index + 25).is_some_and(shape))
+    {
         Some((index, _)) => format!("{}<time>{}", &line[..index], &line[index + 25..]),
         None => line.to_owned(),
     }
