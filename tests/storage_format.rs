@@ -461,7 +461,7 @@ fn a_damaged_snapshot_tree_sets_its_record_aside() {
         entries.insert(key.clone(), record);
         let loaded = load_map(&entries);
         assert_eq!(names(&loaded), ["beta"], "{to}");
-        assert_eq!(loaded.set_aside, [key.clone()]);
+        assert_eq!(loaded.set_aside, std::slice::from_ref(&key));
         assert!(
             loaded.problems[0].reason.contains(reason),
             "{}",
