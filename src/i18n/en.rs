@@ -95,6 +95,11 @@ pub const EN: Texts = Texts {
     delete_title: "Delete {name}?",
     delete_body: "{name} and its configuration will be gone for good.",
     delete_forced_off: "{name} is {state}: it will be forced off first, like pulling the power cord.",
+    delete_snapshots_too: Plural {
+        one: "Its {n} snapshot will be deleted with it.",
+        few: "Its {n} snapshots will be deleted with it.",
+        many: "Its {n} snapshots will be deleted with it.",
+    },
 
     data: "Data",
     export: "Export",

@@ -195,6 +195,8 @@ pub struct Texts {
     pub delete_body: &'static str,
     /// The delete dialog's note for an active VM. `{name}`, `{state}` (lower case).
     pub delete_forced_off: &'static str,
+    /// The delete dialog of a VM with snapshots: they go too. `{n}`.
+    pub delete_snapshots_too: Plural,
 
     // ---- Data: export, import, reset, backups -----------------------------------------
     /// The data controls' group name.
