@@ -198,6 +198,57 @@ pub struct Texts {
     /// The delete dialog of a VM with snapshots: they go too. `{n}`.
     pub delete_snapshots_too: Plural,
 
+    /// Details: the snapshots' heading.
+    pub snapshots_heading: &'static str,
+    /// Details: a VM without snapshots.
+    pub no_snapshots: &'static str,
+    /// Details: the current snapshot's mark.
+    pub snapshot_current: &'static str,
+    /// Details: a snapshot's time and state. `{time}`, `{state}`.
+    pub snapshot_line: &'static str,
+    /// The Take snapshot button's accessible name (contract). `{name}`.
+    pub take_snapshot_of: &'static str,
+    /// The Take snapshot button's text and the dialog's submit (contract).
+    pub take_snapshot: &'static str,
+    /// The Revert button's accessible name (contract). `{name}`, `{snapshot}`.
+    pub revert_to: &'static str,
+    /// The Revert button's text and the dialog's action (contract).
+    pub revert: &'static str,
+    /// The snapshot Delete button's accessible name (contract). `{name}`, `{snapshot}`.
+    pub delete_snapshot_of: &'static str,
+    /// The Clone button's accessible name (contract). `{name}`.
+    pub clone_vm: &'static str,
+    /// The Clone button's text and the dialog's submit (contract).
+    pub clone: &'static str,
+    /// The Take snapshot dialog's title. `{name}`.
+    pub take_snapshot_title: &'static str,
+    /// What a snapshot keeps. `{name}`, `{state}`.
+    pub take_snapshot_note: &'static str,
+    /// The snapshot name field's label.
+    pub label_snapshot_name: &'static str,
+    /// The description field's label.
+    pub label_snapshot_description: &'static str,
+    /// The revert dialog's title. `{name}`, `{snapshot}`.
+    pub revert_title: &'static str,
+    /// What a revert does. `{name}`, `{state}` (the snapshot's), `{current}` (the VM's now).
+    pub revert_body: &'static str,
+    /// A revert also loses the pending changes. `{name}`.
+    pub revert_pending_lost: &'static str,
+    /// The snapshot delete dialog's title. `{name}`, `{snapshot}`.
+    pub delete_snapshot_title: &'static str,
+    /// What deleting a snapshot does. `{name}`.
+    pub delete_snapshot_body: &'static str,
+    /// Its children move up. `{n}`, `{parent}` (the parent, or `no_parent`).
+    pub delete_snapshot_children: Plural,
+    /// `{parent}` when the snapshot is a root.
+    pub no_parent: &'static str,
+    /// The clone dialog's title. `{name}`.
+    pub clone_title: &'static str,
+    /// What the clone gets. `{name}`, `{path}`, `{size}`.
+    pub clone_note: &'static str,
+    /// The clone name field's label.
+    pub label_clone_name: &'static str,
+
     // ---- Data: export, import, reset, backups -----------------------------------------
     /// The data controls' group name.
     pub data: &'static str,

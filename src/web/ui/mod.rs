@@ -13,6 +13,7 @@ mod event_log;
 mod host_panel;
 mod lifecycle;
 mod presenter;
+mod snapshots;
 mod update_notice;
 mod vm_list;
 mod vm_row;
@@ -45,6 +46,8 @@ pub struct Ui {
     pub selected: RwSignal<Option<String>>,
     /// The VM being edited, if the edit dialog is open.
     pub editing: RwSignal<Option<String>>,
+    /// The Take snapshot or Clone dialog, if one is open.
+    pub snapshot_form: RwSignal<Option<snapshots::SnapshotForm>>,
     /// The confirmation being asked, if a confirm dialog is open.
     pub confirming: RwSignal<Option<Confirmation>>,
     /// Why the last import was refused, until dismissed.
@@ -62,6 +65,7 @@ impl Ui {
         Ui {
             selected: RwSignal::new(None),
             editing: RwSignal::new(None),
+            snapshot_form: RwSignal::new(None),
             confirming: RwSignal::new(None),
             import_error: RwSignal::new(None),
             filter_text: RwSignal::new(String::new()),
@@ -72,7 +76,9 @@ impl Ui {
 
     /// Whether a dialog is open (the page behind it is then inert).
     pub fn dialog_open(&self) -> bool {
-        self.editing.with(Option::is_some) || self.confirming.with(Option::is_some)
+        self.editing.with(Option::is_some)
+            || self.confirming.with(Option::is_some)
+            || self.snapshot_form.with(Option::is_some)
     }
 
     /// Remembers the focused element before a dialog opens.
@@ -201,6 +207,7 @@ pub fn Root(app: App, language: Language, update: Update) -> impl IntoView {
                 </div>
             </div>
             <EditDialog />
+            <snapshots::SnapshotDialog />
             <ConfirmDialog />
             <DropZone />
         </main>
