@@ -101,7 +101,7 @@ pub const RECORD_JSON_MAX_BYTES: usize = 2 * CONFIG_JSON_MAX_BYTES
     + 256;
 
 // Anything the manager accepts must load again: the loader's size limit is above the largest
-// record the limits allow (962,816 bytes against 1,048,576).
+// record the limits allow (961,184 bytes against 1,048,576).
 const _: () = assert!(RECORD_JSON_MAX_BYTES < MAX_RECORD_BYTES);
 // The largest numbers of a record are exact in JavaScript.
 const _: () = assert!(
