@@ -63,8 +63,8 @@ pub const MAX_ARG_VALUES: usize = 64;
 /// limit also makes an object that contains itself an error, not a stack overflow.
 pub const MAX_ARG_DEPTH: usize = 32;
 /// The longest string an argument may hold, in UTF-16 code units, checked before it is
-/// copied out of JavaScript: as long as a whole stored record may be (64 KiB), so no longer
-/// string could ever be saved.
+/// copied out of JavaScript: 64 KiB, far longer than any one field may be (a path: 1,024
+/// characters), so no longer string could ever be saved.
 pub const MAX_ARG_STRING_UNITS: u32 = 65_536;
 /// Keys longer than this (in UTF-16 code units) name no field; only this much of one is
 /// copied, to name it in the message.
