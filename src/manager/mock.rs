@@ -63,7 +63,8 @@ pub struct VmInfo {
     /// Counts this VM's changes, starting at 1 when it is created.
     #[serde(default = "first_revision")]
     pub revision: u64,
-    /// Its snapshots, in the order they were taken (a tree through their `parent`s; see
+    /// Its snapshots, in the order they were taken, which every view keeps (a tree through
+    /// their `parent`s; see
     /// [`VmInfo::snapshots_in_tree_order`]). Left out of the JSON when there are none, so a
     /// record without snapshots is as format 2 wrote it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -103,8 +103,8 @@ impl VmInfo {
         self.snapshots.iter().find(|snapshot| snapshot.name == name)
     }
 
-    /// The snapshots in tree order: parents before their children, roots and siblings by
-    /// creation time (then name), as `snapshot-list --tree` and `listSnapshots` show them.
+    /// The snapshots in tree order: parents before their children, roots and siblings in the
+    /// order they were taken (their creation times'), as `listSnapshots` shows them.
     pub fn snapshots_in_tree_order(&self) -> Vec<&Snapshot> {
         let mut ordered = Vec::with_capacity(self.snapshots.len());
         self.push_children(None, &mut ordered);
@@ -118,19 +118,14 @@ impl VmInfo {
         }
     }
 
-    /// The snapshots whose parent is `parent` (`None`: the roots), by creation time then name.
+    /// The snapshots whose parent is `parent` (`None`: the roots), in the order they were
+    /// taken: [`VmInfo::snapshots`] keeps that order, so no sort is needed (each sort is
+    /// another copy of the standard library's in the wasm; see `ordering`).
     pub fn children_of(&self, parent: Option<&str>) -> Vec<&Snapshot> {
-        let mut children: Vec<&Snapshot> = self
-            .snapshots
+        self.snapshots
             .iter()
             .filter(|snapshot| snapshot.parent.as_deref() == parent)
-            .collect();
-        children.sort_by(|a, b| {
-            a.created_at
-                .cmp(&b.created_at)
-                .then_with(|| a.name.cmp(&b.name))
-        });
-        children
+            .collect()
     }
 
     /// How many snapshots descend from `name` (children, their children, …).
