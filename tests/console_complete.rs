@@ -802,3 +802,60 @@ fn a_few_candidates_are_all_listed_and_thousands_are_counted() {
     assert!(!line.contains("more"), "{line}");
     assert_eq!(line.split("  ").count(), CANDIDATES_SHOWN);
 }
+
+#[test]
+fn snapshot_and_clone_actions_mirror_as_commands_that_parse_back() {
+    let cases = [
+        (
+            GuiAction::SnapshotCreate {
+                vm: "my vm",
+                name: "base",
+                description: "fresh install",
+            },
+            "virsh snapshot-create-as 'my vm' base --description 'fresh install'",
+        ),
+        (
+            GuiAction::SnapshotCreate {
+                vm: "web",
+                name: "s",
+                description: "",
+            },
+            "virsh snapshot-create-as web s",
+        ),
+        (
+            GuiAction::SnapshotRevert {
+                vm: "web",
+                name: "s",
+            },
+            "virsh snapshot-revert web s",
+        ),
+        (
+            GuiAction::SnapshotDelete {
+                vm: "web",
+                name: "s",
+                children: false,
+            },
+            "virsh snapshot-delete web s",
+        ),
+        (
+            GuiAction::Delete {
+                name: "web",
+                snapshots: true,
+            },
+            "virsh undefine web --snapshots-metadata",
+        ),
+        (
+            GuiAction::Clone {
+                original: "web",
+                name: "web-2",
+            },
+            "virt-clone --original web --name web-2 --auto-clone",
+        ),
+    ];
+    for (action, line) in cases {
+        let lines = command_for(&action);
+        assert_eq!(lines, [line]);
+        let reparsed = parse(&lines[0]).unwrap();
+        assert_eq!(parse(&reparsed.to_line()).unwrap(), reparsed, "{line}");
+    }
+}
