@@ -3,7 +3,7 @@
 // after a reload and across two tabs.
 import assert from 'node:assert/strict';
 import { e2eSuite } from './harness.mjs';
-import { action, eventually, expectState, expectText, openList, row } from './app-helpers.mjs';
+import { action, eventually, expectFocused, expectState, expectText, openList, row } from './app-helpers.mjs';
 
 const e2e = e2eSuite();
 
@@ -50,6 +50,8 @@ e2e('take, revert and delete snapshots from the GUI; the tree marks the current 
   await expectText(details(page), 'No snapshots yet.');
   await takeSnapshot(page, 'web-01', 'base', 'fresh install');
   await snapshot(page, 'base').waitFor();
+  // Focus returns to the button that opened the dialog, drawn again with the new snapshot.
+  await expectFocused(details(page).getByRole('button', { name: 'Take snapshot of web-01', exact: true }), 'Take snapshot of web-01');
   await expectText(snapshot(page, 'base'), 'fresh install');
   await expectText(output(page), "# virsh snapshot-create-as web-01 base --description 'fresh install'");
   assert.deepEqual(await current(page), ['base']);

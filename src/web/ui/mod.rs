@@ -94,13 +94,24 @@ impl Ui {
     /// Leptos removes the dialog in a later microtask, and until then the page behind it is
     /// still `inert`, so nothing in it can take focus.
     pub fn restore_focus(&self) {
+        self.restore_focus_or(None);
+    }
+
+    /// [`Ui::restore_focus`], but if that element is gone, first the element `selector`
+    /// finds (the same control, drawn again with what the dialog changed).
+    pub fn restore_focus_or(&self, selector: Option<String>) {
         let Some(element) = self.return_focus.get_value() else {
             return;
         };
         self.return_focus.set_value(None);
         after_updates(move || {
+            let twin = selector
+                .and_then(|selector| document().query_selector(&selector).ok().flatten())
+                .and_then(|twin| twin.dyn_into::<web_sys::HtmlElement>().ok());
             if element.is_connected() {
                 let _ = element.focus();
+            } else if let Some(twin) = twin {
+                let _ = twin.focus();
             } else if let Some(heading) = document()
                 .get_element_by_id("vms-title")
                 .and_then(|heading| heading.dyn_into::<web_sys::HtmlElement>().ok())

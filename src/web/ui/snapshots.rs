@@ -286,9 +286,22 @@ fn SnapshotFormView(form: SnapshotForm) -> impl IntoView {
     let name = RwSignal::new(prefilled);
     let description = RwSignal::new(String::new());
     let refusal = RwSignal::new(None::<VmError>);
+    // The button that opened the dialog is drawn again when the VM changes: focus returns to
+    // its new self.
+    let opener = {
+        let label = if cloning {
+            fill(texts.clone_vm, &[("name", &vm)])
+        } else {
+            fill(texts.take_snapshot_of, &[("name", &vm)])
+        };
+        StoredValue::new(format!(
+            "button[aria-label=\"{}\"]",
+            super::css_escape(&label)
+        ))
+    };
     let close = move || {
         ui.snapshot_form.set(None);
-        ui.restore_focus();
+        ui.restore_focus_or(Some(opener.get_value()));
     };
     let title = if cloning {
         fill(texts.clone_title, &[("name", &vm)])
