@@ -195,6 +195,8 @@ mod tests {
             created_at: 0,
             state_changed_at: 0,
             revision: 1,
+            snapshots: Vec::new(),
+            current_snapshot: None,
         }
     }
 

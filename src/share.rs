@@ -265,13 +265,10 @@ pub fn decode(text: &str, now: Timestamp) -> Result<Shared, ShareError> {
         if text_bytes > MAX_SHARED_TEXT_BYTES {
             return Err(ShareError::TooLarge);
         }
+        // Snapshots are not shared (the link would grow with every one).
         vms.push(VmInfo {
-            config: config.clone(),
-            state,
             pending,
-            created_at: now,
-            state_changed_at: now,
-            revision: 1,
+            ..VmInfo::new(config.clone(), state, now)
         });
         previous = config;
     }

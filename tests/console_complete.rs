@@ -44,7 +44,7 @@ fn several(typed: &str) -> (String, Vec<String>) {
     (line, candidates)
 }
 
-const ALL_COMMANDS: [&str; 27] = [
+const ALL_COMMANDS: [&str; 34] = [
     "clear",
     "create",
     "destroy",
@@ -68,10 +68,17 @@ const ALL_COMMANDS: [&str; 27] = [
     "setmem",
     "setvcpus",
     "shutdown",
+    "snapshot-create-as",
+    "snapshot-current",
+    "snapshot-delete",
+    "snapshot-info",
+    "snapshot-list",
+    "snapshot-revert",
     "start",
     "suspend",
     "undefine",
     "undo",
+    "virt-clone",
 ];
 
 // --- Commands -------------------------------------------------------------------------------
@@ -84,7 +91,8 @@ fn a_unique_command_prefix_completes_with_a_space() {
     assert_eq!(line("unde"), "undefine ");
     assert_eq!(line("start"), "start ");
     assert_eq!(line("  sta"), "  sta".replace("sta", "start "));
-    assert_eq!(line("vi"), "virsh ");
+    assert_eq!(line("virs"), "virsh ");
+    assert_eq!(line("virt"), "virt-clone ");
     assert_eq!(line("virsh"), "virsh ");
     assert_eq!(line("virsh sta"), "virsh start ");
     assert_eq!(line("virsh  reb"), "virsh  reboot ");
@@ -101,6 +109,12 @@ fn several_commands_extend_to_their_common_prefix() {
                 "setmem",
                 "setvcpus",
                 "shutdown",
+                "snapshot-create-as",
+                "snapshot-current",
+                "snapshot-delete",
+                "snapshot-info",
+                "snapshot-list",
+                "snapshot-revert",
                 "start",
                 "suspend"
             ]
@@ -477,9 +491,18 @@ fn transitions_and_delete_mirror_as_virsh_commands() {
         assert_eq!(lines, [expected]);
         assert_eq!(parsed(&lines), [command]);
     }
-    let lines = command_for(&GuiAction::Delete { name: "my vm" });
+    let lines = command_for(&GuiAction::Delete {
+        name: "my vm",
+        snapshots: false,
+    });
     assert_eq!(lines, ["virsh undefine 'my vm'"]);
-    assert_eq!(parsed(&lines), [Command::Undefine("my vm".into())]);
+    assert_eq!(
+        parsed(&lines),
+        [Command::Undefine {
+            name: "my vm".into(),
+            snapshots_metadata: false
+        }]
+    );
 }
 
 #[test]
@@ -522,8 +545,14 @@ fn odd_names_round_trip_through_every_mirrored_line() {
             }]
         );
         assert_eq!(
-            parsed(&command_for(&GuiAction::Delete { name })),
-            [Command::Undefine(name.into())]
+            parsed(&command_for(&GuiAction::Delete {
+                name,
+                snapshots: false
+            })),
+            [Command::Undefine {
+                name: name.into(),
+                snapshots_metadata: false
+            }]
         );
     }
 }
@@ -728,7 +757,10 @@ fn mirrored_lines_do_what_the_gui_did() {
     }));
 
     gui.delete_vm("веб-02").unwrap();
-    mirror(command_for(&GuiAction::Delete { name: "веб-02" }));
+    mirror(command_for(&GuiAction::Delete {
+        name: "веб-02",
+        snapshots: false,
+    }));
 }
 
 #[test]
@@ -775,4 +807,61 @@ fn a_few_candidates_are_all_listed_and_thousands_are_counted() {
     let line = complete("start vm-", &exact).candidates_line().unwrap();
     assert!(!line.contains("more"), "{line}");
     assert_eq!(line.split("  ").count(), CANDIDATES_SHOWN);
+}
+
+#[test]
+fn snapshot_and_clone_actions_mirror_as_commands_that_parse_back() {
+    let cases = [
+        (
+            GuiAction::SnapshotCreate {
+                vm: "my vm",
+                name: "base",
+                description: "fresh install",
+            },
+            "virsh snapshot-create-as 'my vm' base --description 'fresh install'",
+        ),
+        (
+            GuiAction::SnapshotCreate {
+                vm: "web",
+                name: "s",
+                description: "",
+            },
+            "virsh snapshot-create-as web s",
+        ),
+        (
+            GuiAction::SnapshotRevert {
+                vm: "web",
+                name: "s",
+            },
+            "virsh snapshot-revert web s",
+        ),
+        (
+            GuiAction::SnapshotDelete {
+                vm: "web",
+                name: "s",
+                children: false,
+            },
+            "virsh snapshot-delete web s",
+        ),
+        (
+            GuiAction::Delete {
+                name: "web",
+                snapshots: true,
+            },
+            "virsh undefine web --snapshots-metadata",
+        ),
+        (
+            GuiAction::Clone {
+                original: "web",
+                name: "web-2",
+            },
+            "virt-clone --original web --name web-2 --auto-clone",
+        ),
+    ];
+    for (action, line) in cases {
+        let lines = command_for(&action);
+        assert_eq!(lines, [line]);
+        let reparsed = parse(&lines[0]).unwrap();
+        assert_eq!(parse(&reparsed.to_line()).unwrap(), reparsed, "{line}");
+    }
 }

@@ -1350,9 +1350,35 @@ impl ConsoleBackend for Recording {
         self.note(format!("transition {name} {transition:?}"));
         self.manager.transition(name, transition)
     }
-    fn delete(&self, name: &str) -> Result<(), VmError> {
+    fn delete(&self, name: &str, with_snapshots: bool) -> Result<(), VmError> {
         self.note(format!("delete {name}"));
-        self.manager.delete(name)
+        self.manager.delete(name, with_snapshots)
+    }
+    fn create_snapshot(
+        &self,
+        vm: &str,
+        name: &str,
+        description: &str,
+    ) -> Result<vm_playground::manager::Snapshot, VmError> {
+        self.note(format!("snapshot {vm} {name}"));
+        self.manager.create_snapshot(vm, name, description)
+    }
+    fn revert_snapshot(&self, vm: &str, name: &str) -> Result<VmState, VmError> {
+        self.note(format!("revert {vm} {name}"));
+        self.manager.revert_snapshot(vm, name)
+    }
+    fn delete_snapshot(
+        &self,
+        vm: &str,
+        name: &str,
+        children: bool,
+    ) -> Result<Vec<String>, VmError> {
+        self.note(format!("delete snapshot {vm} {name} children={children}"));
+        ConsoleBackend::delete_snapshot(&self.manager, vm, name, children)
+    }
+    fn clone_vm(&self, source: &str, new_name: &str) -> Result<VmInfo, VmError> {
+        self.note(format!("clone {source} {new_name}"));
+        ConsoleBackend::clone_vm(&self.manager, source, new_name)
     }
     fn update(&self, name: &str, config: VmConfig) -> Result<ConfigUpdate, VmError> {
         self.note(format!(

@@ -202,7 +202,10 @@ fn every_single_name_command() {
         ("suspend", Command::Suspend),
         ("resume", Command::Resume),
         ("reboot", Command::Reboot),
-        ("undefine", Command::Undefine),
+        ("undefine", |name| Command::Undefine {
+            name,
+            snapshots_metadata: false,
+        }),
         ("dominfo", Command::DomInfo),
         ("domid", Command::DomId),
         ("domname", Command::DomName),
@@ -665,7 +668,30 @@ fn every_kind_of_command(name: &str, path: &str) -> Vec<Command> {
         Command::Suspend(name.into()),
         Command::Resume(name.into()),
         Command::Reboot(name.into()),
-        Command::Undefine(name.into()),
+        Command::Undefine {
+            name: name.into(),
+            snapshots_metadata: true,
+        },
+        Command::SnapshotCreate {
+            domain: name.into(),
+            name: name.into(),
+            description: Some(name.into()),
+        },
+        Command::SnapshotList {
+            domain: name.into(),
+            parent: true,
+            tree: true,
+        },
+        Command::SnapshotDelete {
+            domain: name.into(),
+            snapshot: name.into(),
+            children: true,
+        },
+        Command::VirtClone {
+            original: name.into(),
+            name: Some(name.into()),
+            auto_clone: true,
+        },
         Command::DomInfo(name.into()),
         Command::DomState {
             name: name.into(),

@@ -172,8 +172,16 @@ fn console_transcript(commands: &str, locale: &Locale) -> Vec<String> {
             .replace(&TEST_UUID.to_uppercase(), &ours.to_uppercase());
         match parse(&command) {
             Ok(parsed) => {
-                lines.extend(execute_in(&parsed, &host, locale.lang).lines);
-                lines.push(String::new());
+                let output = execute_in(&parsed, &host, locale.lang);
+                let done = !output.error;
+                lines.extend(output.lines);
+                // virsh ends these two's output without an empty line when they succeed.
+                let silent = ["snapshot-create-as", "snapshot-current"]
+                    .iter()
+                    .any(|word| command.starts_with(word));
+                if !(done && silent) {
+                    lines.push(String::new());
+                }
             }
             Err(error) => {
                 lines.extend(
@@ -250,9 +258,32 @@ const MEMSTAT_KEYS: [&str; 13] = [
     "rss",
 ];
 
-/// Both transcripts' UUIDs and CPU times, and the values of `nodeinfo` and `dommemstat`.
+/// `line` with every snapshot creation time in it (`2026-12-07 01:54:40 +0000`) written
+/// `<time>`: virsh's are when it was recorded.
+fn without_times(line: &str) -> String {
+    let shape = |text: &str| {
+        text.len() == 25
+            && text.bytes().enumerate().all(|(index, byte)| match index {
+                4 | 7 => byte == b'-',
+                10 | 19 => byte == b' ',
+                13 | 16 => byte == b':',
+                20 => byte == b'+',
+                _ => byte.is_ascii_digit(),
+            })
+    };
+    match line
+        .char_indices()
+        .find(|(index, _)| line.get(*index..index + 25).is_some_and(shape))
+    {
+        Some((index, _)) => format!("{}<time>{}", &line[..index], &line[index + 25..]),
+        None => line.to_owned(),
+    }
+}
+
+/// Both transcripts' UUIDs, CPU times and snapshot times, and the values of `nodeinfo` and
+/// `dommemstat`.
 fn normalise(line: &str, locale: &Locale) -> String {
-    let line = without_uuids(line);
+    let line = without_times(&without_uuids(line));
     if let Some(key) = NODEINFO_KEYS.iter().find(|key| line.starts_with(*key)) {
         // Keep the padding: the value starts in column 22.
         return format!("{:<21}<value>", key);

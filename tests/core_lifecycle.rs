@@ -424,6 +424,8 @@ fn close_is_idempotent_and_every_other_call_then_returns_closed() {
         created_at: 0,
         state_changed_at: 0,
         revision: 0,
+        snapshots: Vec::new(),
+        current_snapshot: None,
     });
     assert_eq!(manager.restore(bad_state), closed);
 
@@ -1002,6 +1004,8 @@ fn vm(name: &str, state: VmState) -> VmInfo {
         created_at: 1,
         state_changed_at: 1,
         revision: 1,
+        snapshots: Vec::new(),
+        current_snapshot: None,
     }
 }
 

@@ -56,6 +56,8 @@ fn stopped(name: &str) -> VmInfo {
         created_at: 1,
         state_changed_at: 1,
         revision: 1,
+        snapshots: Vec::new(),
+        current_snapshot: None,
     }
 }
 

@@ -322,14 +322,7 @@ fn invalid_vms_and_hosts_are_refused_even_with_a_right_checksum() {
 
 #[test]
 fn too_large_setups_and_links_are_refused() {
-    let vm = VmInfo {
-        config: lab_config(1),
-        state: VmState::Stopped,
-        pending: None,
-        created_at: 0,
-        state_changed_at: 0,
-        revision: 1,
-    };
+    let vm = VmInfo::new(lab_config(1), VmState::Stopped, 0);
     let too_many = vec![vm; MAX_SHARED_VMS + 1];
     assert_eq!(encode(&too_many, &DEFAULT_HOST), Err(ShareError::TooLarge));
     let long = format!("1.{}", "A".repeat(MAX_SHARE_CHARS));

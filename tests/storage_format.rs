@@ -173,7 +173,7 @@ fn a_huge_value_is_set_aside_unparsed() {
     damaged(
         "vm-playground:vm:beta",
         &huge,
-        "a VM's record is at most 65536",
+        "a VM's record is at most 1048576",
     );
 }
 
@@ -208,12 +208,12 @@ fn unknown_meta(meta: &str) -> Loaded {
 
 #[test]
 fn a_newer_format_is_not_read_and_nothing_is_set_aside() {
-    let loaded = unknown_meta("{\"version\":3}");
-    assert_eq!(loaded.unknown_format.unwrap().found, "{\"version\":3}");
+    let loaded = unknown_meta("{\"version\":4}");
+    assert_eq!(loaded.unknown_format.unwrap().found, "{\"version\":4}");
 }
 
 #[test]
-fn any_metadata_but_versions_1_and_2_is_an_unknown_format() {
+fn any_metadata_but_versions_1_to_3_is_an_unknown_format() {
     for meta in [
         "{\"version\":\"2\"}",
         "{\"version\":\"1\"}",
@@ -234,7 +234,7 @@ fn any_metadata_but_versions_1_and_2_is_an_unknown_format() {
     ] {
         unknown_meta(meta);
     }
-    let long = format!("{{\"version\":3,\"pad\":\"{}\"}}", "x".repeat(10_000));
+    let long = format!("{{\"version\":4,\"pad\":\"{}\"}}", "x".repeat(10_000));
     assert!(unknown_meta(&long)
         .unknown_format
         .unwrap()
@@ -372,4 +372,111 @@ fn a_damaged_host_is_set_aside_and_the_default_host_used() {
     let loaded = damaged(storage::HOST_KEY, "{\"cpus\":0}", "CPUs");
     assert_eq!(loaded.host, storage::DEFAULT_HOST);
     assert_eq!(names(&loaded), ["alpha", "beta"]);
+}
+
+#[test]
+fn format_2_fixture_loads_and_migrates_to_3() {
+    let entries = fixture("storage-v2.json");
+    let loaded = load_map(&entries);
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert_eq!(names(&loaded), ["build-runner", "db-01", "веб-сервер-1"]);
+    assert_eq!(loaded.host, vm_playground::manager::Host::LAPTOP);
+    assert!(
+        loaded.needs_upgrade,
+        "format 2 must be rewritten as format 3"
+    );
+    assert!(loaded.vms.iter().all(|vm| vm.snapshots.is_empty()));
+    // Written again, a record without snapshots is what format 2 wrote (the fixture drops
+    // `pending: null`'s like the app always did not: compare the parsed values).
+    for vm in loaded.vms.iter() {
+        let key = storage::vm_key(&vm.config.name);
+        let old: serde_json::Value = serde_json::from_str(&entries[&key]).unwrap();
+        let new: serde_json::Value = serde_json::from_str(&storage::encode_vm(vm)).unwrap();
+        assert_eq!(new, old, "{key}");
+    }
+    assert_eq!(storage::FORMAT_VERSION, 3);
+    assert!(!load_map(&saved(&two_vms())).needs_upgrade);
+}
+
+/// A manager whose VM `alpha` has a small tree of snapshots.
+fn with_snapshots() -> MockVmManager {
+    let manager = two_vms();
+    manager
+        .create_snapshot("alpha", "base", "fresh install")
+        .unwrap();
+    manager.pause_vm("alpha").unwrap();
+    manager.create_snapshot("alpha", "paused", "").unwrap();
+    manager.revert_to_snapshot("alpha", "base").unwrap();
+    manager.create_snapshot("alpha", "other", "").unwrap();
+    manager
+}
+
+#[test]
+fn snapshots_are_stored_in_their_vm_record_and_load_back() {
+    let manager = with_snapshots();
+    let entries = saved(&manager);
+    let record: serde_json::Value =
+        serde_json::from_str(&entries[&storage::vm_key("alpha")]).unwrap();
+    assert_eq!(record["currentSnapshot"], "other");
+    assert_eq!(record["snapshots"].as_array().unwrap().len(), 3);
+    assert_eq!(record["snapshots"][0]["description"], "fresh install");
+    // A VM without snapshots has neither key.
+    let beta = &entries[&storage::vm_key("beta")];
+    assert!(!beta.contains("snapshots") && !beta.contains("currentSnapshot"));
+    let loaded = load_map(&entries);
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert_eq!(SavedState::from(loaded.vms), manager.saved_state().unwrap());
+}
+
+#[test]
+fn a_damaged_snapshot_tree_sets_its_record_aside() {
+    let manager = with_snapshots();
+    let key = storage::vm_key("alpha");
+    let cases = [
+        (
+            "\"parent\":\"base\"",
+            "\"parent\":\"gone\"",
+            "has a parent 'gone' that doesn't exist",
+        ),
+        (
+            "\"currentSnapshot\":\"other\"",
+            "\"currentSnapshot\":\"gone\"",
+            "the current snapshot 'gone' doesn't exist",
+        ),
+        (
+            "\"name\":\"paused\"",
+            "\"name\":\"other\"",
+            "the snapshot name 'other' is used twice",
+        ),
+        (
+            "\"name\":\"paused\"",
+            "\"name\":\"bad name\"",
+            "snapshot name may contain only",
+        ),
+    ];
+    for (from, to, reason) in cases {
+        let mut entries = saved(&manager);
+        let record = entries[&key].replacen(from, to, 1);
+        assert_ne!(record, entries[&key], "{from}");
+        entries.insert(key.clone(), record);
+        let loaded = load_map(&entries);
+        assert_eq!(names(&loaded), ["beta"], "{to}");
+        assert_eq!(loaded.set_aside, std::slice::from_ref(&key));
+        assert!(
+            loaded.problems[0].reason.contains(reason),
+            "{}",
+            loaded.problems[0].reason
+        );
+    }
+}
+
+#[test]
+fn export_and_import_carry_snapshots() {
+    let manager = with_snapshots();
+    let state = manager.saved_state().unwrap();
+    let text = storage::export::export_json(&state, 0);
+    let preview = storage::export::parse_import(&text, 0).unwrap();
+    assert_eq!(preview.rejected, 0);
+    assert_eq!(preview.vms, state.vms);
+    assert_eq!(preview.vms[0].snapshots.len(), 3);
 }

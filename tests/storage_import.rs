@@ -40,7 +40,7 @@ fn an_export_imports_back_equal() {
     assert_eq!(preview.summary(vm_playground::i18n::Lang::En), "3 VMs");
     let value: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(value["format"], "vm-playground");
-    assert_eq!(value["version"], 1);
+    assert_eq!(value["version"], 2);
     assert_eq!(value["exportedAt"], NOW);
 }
 

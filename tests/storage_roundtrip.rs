@@ -8,7 +8,7 @@
 use proptest::prelude::*;
 use vm_playground::manager::limits::{
     MAX_RECORD_BYTES, MAX_SAFE_INTEGER, NAME_MAX_CHARS, NETWORK_MAX_CHARS, PATH_MAX_CHARS,
-    RECORD_JSON_MAX_BYTES, TIMESTAMP_MAX,
+    RECORD_JSON_MAX_BYTES, SNAPSHOTS_PER_VM, SNAPSHOT_DESCRIPTION_MAX_CHARS, TIMESTAMP_MAX,
 };
 use vm_playground::manager::{is_nfc, DISK_SIZE_GB, MEMORY_MB, VCPUS};
 use vm_playground::storage::{self, encode_vm, vm_key, META_KEY};
@@ -71,6 +71,16 @@ fn the_largest_records_the_limits_allow_fit_and_load() {
         pending.memory -= 1;
         manager.update_vm_config(&name, pending).unwrap();
         assert!(manager.get_vm_info(&name).unwrap().pending.is_some());
+        assert_round_trips(&manager, &name);
+        // And as many snapshots as a VM may have, each of the largest config and pending
+        // config, the longest name (its parent's as long) and the longest description.
+        for n in 0..SNAPSHOTS_PER_VM {
+            let snapshot = format!("{}{n:02}", widest('𝐀', NAME_MAX_CHARS - 2));
+            let description = widest(text, SNAPSHOT_DESCRIPTION_MAX_CHARS);
+            manager
+                .create_snapshot(&name, &snapshot, &description)
+                .unwrap();
+        }
         assert_round_trips(&manager, &name);
     }
 }
@@ -181,6 +191,8 @@ fn info() -> impl Strategy<Value = VmInfo> {
                     created_at,
                     state_changed_at,
                     revision,
+                    snapshots: Vec::new(),
+                    current_snapshot: None,
                 },
             )
     })

@@ -450,8 +450,40 @@ impl ConsoleBackend for Recorded {
     fn transition(&self, name: &str, transition: Transition) -> Result<VmState, VmError> {
         self.change(name, "start", |manager| manager.apply(name, transition))
     }
-    fn delete(&self, name: &str) -> Result<(), VmError> {
-        self.change(name, "delete", |manager| manager.delete_vm(name))
+    fn delete(&self, name: &str, with_snapshots: bool) -> Result<(), VmError> {
+        self.change(name, "delete", |manager| {
+            manager.delete_vm_with(name, with_snapshots)
+        })
+    }
+    fn create_snapshot(
+        &self,
+        vm: &str,
+        name: &str,
+        description: &str,
+    ) -> Result<vm_playground::manager::Snapshot, VmError> {
+        self.change(vm, "snapshot-create", |manager| {
+            manager.create_snapshot(vm, name, description)
+        })
+    }
+    fn revert_snapshot(&self, vm: &str, name: &str) -> Result<VmState, VmError> {
+        self.change(vm, "snapshot-revert", |manager| {
+            manager.revert_to_snapshot(vm, name)
+        })
+    }
+    fn delete_snapshot(
+        &self,
+        vm: &str,
+        name: &str,
+        children: bool,
+    ) -> Result<Vec<String>, VmError> {
+        self.change(vm, "snapshot-delete", |manager| {
+            manager.delete_snapshot(vm, name, children)
+        })
+    }
+    fn clone_vm(&self, source: &str, new_name: &str) -> Result<VmInfo, VmError> {
+        self.change(new_name, "clone", |manager| {
+            manager.clone_vm(source, new_name)
+        })
     }
     fn update(&self, name: &str, config: VmConfig) -> Result<vm_playground::ConfigUpdate, VmError> {
         self.change(name, "update", |manager| {
@@ -518,4 +550,46 @@ fn the_console_undoes_and_redoes_and_logs_it() {
     assert_eq!(run("undo", &backend).lines, ["Undone: delete db-01"]);
     // The bare core keeps no history.
     assert_eq!(run("undo", &manager()).lines, ["Nothing to undo"]);
+}
+
+#[test]
+fn snapshots_and_clones_are_undone_with_their_vm_record() {
+    let backend = Recorded {
+        manager: manager(),
+        history: Default::default(),
+    };
+    let snapshots = |vm: &str| -> Vec<String> {
+        backend
+            .manager
+            .list_snapshots(vm)
+            .unwrap()
+            .into_iter()
+            .map(|snapshot| snapshot.name)
+            .collect()
+    };
+    run("snapshot-create-as web-01 before", &backend);
+    run("snapshot-create-as web-01 after", &backend);
+    assert_eq!(snapshots("web-01"), ["before", "after"]);
+    run("snapshot-delete web-01 before", &backend);
+    assert_eq!(snapshots("web-01"), ["after"]);
+    // The deleted snapshot comes back with its place in the tree.
+    assert_eq!(
+        run("undo", &backend).lines,
+        ["Undone: snapshot-delete web-01"]
+    );
+    assert_eq!(snapshots("web-01"), ["before", "after"]);
+    let tree = backend.manager.list_snapshots("web-01").unwrap();
+    assert_eq!(tree[1].parent.as_deref(), Some("before"));
+    run("undo", &backend);
+    assert_eq!(snapshots("web-01"), ["before"]);
+    // A clone is undone as the VM it made.
+    run(
+        "virt-clone --original build-runner --name build-copy --auto-clone",
+        &backend,
+    );
+    assert!(backend.manager.get_vm_info("build-copy").is_ok());
+    assert_eq!(run("undo", &backend).lines, ["Undone: clone build-copy"]);
+    assert!(backend.manager.get_vm_info("build-copy").is_err());
+    assert_eq!(run("redo", &backend).lines, ["Redone: clone build-copy"]);
+    assert!(backend.manager.get_vm_info("build-copy").is_ok());
 }

@@ -50,7 +50,7 @@ fn the_seed_example_runs_from_javascript() {
     manager.stop_vm("web".into()).unwrap();
     manager.start_vm("web".into()).unwrap();
     manager.stop_vm("web".into()).unwrap();
-    manager.delete_vm("web".into()).unwrap();
+    manager.delete_vm("web".into(), JsValue::UNDEFINED).unwrap();
     assert!(manager.list_vms().unwrap().is_empty());
     manager.close().unwrap();
     manager.close().unwrap();
@@ -314,7 +314,9 @@ fn over_long_string_arguments_are_refused_by_length_without_echo() {
     for result in [
         manager.start_vm(huge.clone()).map(drop),
         manager.get_vm_info(huge.clone()).map(drop),
-        manager.delete_vm(huge.clone()).map(drop),
+        manager
+            .delete_vm(huge.clone(), JsValue::UNDEFINED)
+            .map(drop),
         manager
             .update_vm_config(huge.clone(), js("{ name: 'web' }"))
             .map(drop),
@@ -428,4 +430,118 @@ fn a_standalone_manager_keeps_no_history_to_undo() {
     assert!(manager.undo().unwrap().is_null());
     assert!(manager.redo().unwrap().is_null());
     assert!(manager.list_vms().unwrap().contains(&"web".to_owned()));
+}
+
+#[wasm_bindgen_test]
+fn snapshots_from_javascript() {
+    let manager = manager_with_web();
+    let taken = manager
+        .create_snapshot("web".into(), "base".into(), "fresh install".into())
+        .unwrap();
+    assert_eq!(prop(&taken, "name").as_string().as_deref(), Some("base"));
+    assert_eq!(prop(&taken, "current").as_bool(), Some(true));
+    manager.pause_vm("web".into()).unwrap();
+    manager
+        .create_snapshot("web".into(), "paused".into(), JsValue::UNDEFINED)
+        .unwrap();
+    let list = manager.list_snapshots("web".into()).unwrap();
+    assert_eq!(list.len(), 2);
+    let first = &list[0];
+    assert_eq!(prop(first, "name").as_string().as_deref(), Some("base"));
+    assert_eq!(
+        prop(first, "description").as_string().as_deref(),
+        Some("fresh install")
+    );
+    assert_eq!(prop(first, "state").as_string().as_deref(), Some("running"));
+    assert!(prop(first, "parent").is_null());
+    assert_eq!(prop(first, "current").as_bool(), Some(false));
+    assert!(prop(first, "createdAt").as_f64().unwrap() > 1.7e12);
+    let second = &list[1];
+    assert_eq!(prop(second, "state").as_string().as_deref(), Some("paused"));
+    assert_eq!(prop(second, "parent").as_string().as_deref(), Some("base"));
+    assert_eq!(prop(second, "current").as_bool(), Some(true));
+
+    assert_eq!(
+        manager
+            .revert_to_snapshot("web".into(), "base".into())
+            .unwrap(),
+        "running"
+    );
+    // A VM with snapshots is deleted only when asked for them too.
+    let (message, code, _) = thrown(manager.delete_vm("web".into(), JsValue::UNDEFINED));
+    assert_eq!(code, "InvalidTransition");
+    assert!(message.contains("2 snapshots"), "{message}");
+    assert_eq!(
+        manager
+            .delete_snapshot("web".into(), "base".into(), js("{ children: true }"))
+            .unwrap(),
+        ["base", "paused"]
+    );
+    assert!(manager.list_snapshots("web".into()).unwrap().is_empty());
+    manager
+        .create_snapshot("web".into(), "again".into(), JsValue::UNDEFINED)
+        .unwrap();
+    manager
+        .delete_vm("web".into(), js("{ snapshots: true }"))
+        .unwrap();
+    assert!(manager.list_vms().unwrap().is_empty());
+}
+
+#[wasm_bindgen_test]
+fn snapshot_and_clone_errors_carry_the_existing_codes() {
+    let manager = manager_with_web();
+    manager
+        .create_snapshot("web".into(), "s".into(), JsValue::UNDEFINED)
+        .unwrap();
+    let code = |result: Result<JsValue, JsValue>| thrown(result).1;
+    assert_eq!(
+        code(manager.create_snapshot("web".into(), "s".into(), JsValue::UNDEFINED)),
+        "AlreadyExists"
+    );
+    assert_eq!(
+        code(manager.create_snapshot("nope".into(), "s".into(), JsValue::UNDEFINED)),
+        "NotFound"
+    );
+    assert_eq!(
+        thrown(manager.revert_to_snapshot("web".into(), "nope".into())).1,
+        "NotFound"
+    );
+    let (_, code_of, field) =
+        thrown(manager.create_snapshot("web".into(), "bad name".into(), JsValue::UNDEFINED));
+    assert_eq!(
+        (code_of.as_str(), field.as_deref()),
+        ("InvalidConfig", Some("name"))
+    );
+    let (_, code_of, field) = thrown(manager.create_snapshot("web".into(), "t".into(), js("42")));
+    assert_eq!(
+        (code_of.as_str(), field.as_deref()),
+        ("InvalidConfig", Some("description"))
+    );
+    // Only a stopped VM is cloned.
+    assert_eq!(
+        code(manager.clone_vm("web".into(), "web-2".into())),
+        "InvalidTransition"
+    );
+    manager.stop_vm("web".into()).unwrap();
+    let clone = manager.clone_vm("web".into(), "web-2".into()).unwrap();
+    assert_eq!(
+        prop(&clone, "state").as_string().as_deref(),
+        Some("stopped")
+    );
+    let config = prop(&clone, "config");
+    assert_eq!(prop(&config, "name").as_string().as_deref(), Some("web-2"));
+    assert_eq!(
+        prop(&config, "diskPath").as_string().as_deref(),
+        Some("/d-clone.qcow2")
+    );
+    assert!(prop(&clone, "snapshots").is_undefined());
+    assert_eq!(
+        code(manager.clone_vm("web".into(), "web-2".into())),
+        "AlreadyExists"
+    );
+    let (_, code_of, field) = thrown(manager.clone_vm("web".into(), js("7")));
+    assert_eq!(
+        (code_of.as_str(), field.as_deref()),
+        ("InvalidConfig", Some("name"))
+    );
 }

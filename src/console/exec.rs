@@ -191,11 +191,14 @@ pub fn execute_in(command: &Command, backend: &dyn ConsoleBackend, lang: Lang) -
             lang,
         ),
         Command::Reboot(arg) => reboot(backend, arg, lang),
-        Command::Undefine(arg) => match resolve(backend, arg, Lookup::ANY) {
+        Command::Undefine {
+            name: arg,
+            snapshots_metadata,
+        } => match resolve(backend, arg, Lookup::ANY) {
             Ok(info) => {
                 let name = &info.config.name;
                 let result = backend
-                    .delete(name)
+                    .delete(name, *snapshots_metadata)
                     .map(|()| vec![fill(t.domain_undefined, &[("name", arg)])]);
                 finish(name, "delete", Some("undefine"), result, lang)
             }
@@ -277,6 +280,17 @@ pub fn execute_in(command: &Command, backend: &dyn ConsoleBackend, lang: Lang) -
             scope,
         } => set_vcpus(backend, name, count, *maximum, *scope, lang),
         Command::DomRename { old, new } => rename(backend, old, new, lang),
+        Command::SnapshotCreate { .. }
+        | Command::SnapshotList { .. }
+        | Command::SnapshotCurrent { .. }
+        | Command::SnapshotInfo { .. }
+        | Command::SnapshotRevert { .. }
+        | Command::SnapshotDelete { .. } => super::snapshots::execute(command, backend, lang),
+        Command::VirtClone {
+            original,
+            name,
+            auto_clone,
+        } => super::snapshots::virt_clone(backend, original, name.as_deref(), *auto_clone, lang),
         Command::Help(None) => Output::printed(help_list(t)),
         Command::Help(Some(topic)) => {
             let group = Group::ALL.iter().find(|group| group.keyword() == topic);
@@ -343,14 +357,14 @@ fn step(backend: &dyn ConsoleBackend, direction: Direction, lang: Lang) -> Outpu
 /// How a command may name its domain: virsh tries an Id, then a UUID, then a name, each where
 /// the command allows it (`domname` takes no name, `domid` no Id).
 #[derive(Debug, Clone, Copy)]
-struct Lookup {
+pub(super) struct Lookup {
     id: bool,
     uuid: bool,
     name: bool,
 }
 
 impl Lookup {
-    const ANY: Lookup = Lookup {
+    pub(super) const ANY: Lookup = Lookup {
         id: true,
         uuid: true,
         name: true,
@@ -371,7 +385,11 @@ impl Lookup {
 
 /// The VM `arg` names, or `NotFound` for `arg`. The list of VMs is read only for an Id or a
 /// UUID, so a name costs one lookup however many VMs there are.
-fn resolve(backend: &dyn ConsoleBackend, arg: &str, lookup: Lookup) -> Result<VmInfo, VmError> {
+pub(super) fn resolve(
+    backend: &dyn ConsoleBackend,
+    arg: &str,
+    lookup: Lookup,
+) -> Result<VmInfo, VmError> {
     let is_id = !arg.is_empty() && arg.bytes().all(|byte| byte.is_ascii_digit());
     let is_uuid = arg.len() == 36 && arg.bytes().filter(|byte| *byte == b'-').count() == 4;
     if (lookup.id && is_id) || (lookup.uuid && is_uuid) {
@@ -414,7 +432,7 @@ fn domain_id(backend: &dyn ConsoleBackend, name: &str) -> Option<usize> {
 }
 
 /// A command that only reads: its lines for the VM `arg` names, or virsh's error.
-fn read(
+pub(super) fn read(
     backend: &dyn ConsoleBackend,
     arg: &str,
     lookup: Lookup,
@@ -436,7 +454,7 @@ fn live_kib(backend: &dyn ConsoleBackend, info: &VmInfo) -> u64 {
 }
 
 /// Records why `name` is in `state`, where the backend keeps facts.
-fn set_reason(backend: &dyn ConsoleBackend, name: &str, state: VmState, reason: Reason) {
+pub(super) fn set_reason(backend: &dyn ConsoleBackend, name: &str, state: VmState, reason: Reason) {
     let facts = Facts {
         reason: Some((state, reason)),
         ..backend.facts(name)
@@ -504,7 +522,7 @@ fn lifecycle(
 }
 
 /// The output of an operation on `name`, with its record for the event log.
-fn finish(
+pub(super) fn finish(
     name: &str,
     op: &'static str,
     verb: Option<&str>,
@@ -516,7 +534,7 @@ fn finish(
 
 /// [`finish`] for a domain typed as `arg` (its Id or UUID, say): virsh's messages name it as
 /// typed, the event log by name.
-fn finish_as(
+pub(super) fn finish_as(
     name: &str,
     arg: &str,
     op: &'static str,
@@ -556,7 +574,7 @@ fn failure(error: &VmError, verb: Option<&str>, name: &str, lang: Lang) -> Vec<S
 }
 
 /// The reason line, in the words of libvirt's QEMU driver where it has some.
-fn cause(error: &VmError, lang: Lang) -> Vec<String> {
+pub(super) fn cause(error: &VmError, lang: Lang) -> Vec<String> {
     let t = lang.console();
     let other = || t.error(&fill(t.other_error, &[("error", &lang.error(error))]));
     let line = match error {
@@ -581,7 +599,18 @@ fn cause(error: &VmError, lang: Lang) -> Vec<String> {
         VmError::InsufficientResources { .. } | VmError::HostTooSmall { .. } => {
             format!("error: operation failed: {error}")
         }
+        VmError::SnapshotNotFound { name, .. } => {
+            t.error(&fill(t.snapshot_not_found, &[("name", name)]))
+        }
+        VmError::SnapshotExists { name, .. } => {
+            t.error(&fill(t.snapshot_exists, &[("name", name)]))
+        }
+        VmError::HasSnapshots { count, .. } => {
+            not_valid(&fill(t.reason_has_snapshots, &[("count", count)]), t)
+        }
         VmError::InvalidConfig { .. }
+        | VmError::InvalidSnapshot { .. }
+        | VmError::TooManySnapshots { .. }
         | VmError::InvalidHost { .. }
         | VmError::InvalidHostValue { .. }
         | VmError::Closed
@@ -594,7 +623,7 @@ fn cause(error: &VmError, lang: Lang) -> Vec<String> {
 
 /// "error: Requested operation is not valid: ...", libvirt's error for an operation the
 /// domain's state forbids.
-fn not_valid(reason: &str, t: &ConsoleTexts) -> String {
+pub(super) fn not_valid(reason: &str, t: &ConsoleTexts) -> String {
     t.error(&fill(t.not_valid, &[("reason", &reason)]))
 }
 
@@ -606,6 +635,8 @@ fn virsh_reason(refusal: Refusal, t: &ConsoleTexts) -> &'static str {
         Refusal::NotRunning | Refusal::AlreadyPaused => t.reason_not_running,
         Refusal::NotPaused => t.reason_not_paused,
         Refusal::RenameActive(_) => t.reason_rename_active,
+        // virsh doesn't clone; virt-clone's own refusal is printed by `virt_clone`.
+        Refusal::CloneActive(_) => t.reason_already_active,
     }
 }
 

@@ -34,7 +34,7 @@ pub(crate) fn reason_in(reason: Reason, t: &ConsoleTexts) -> &'static str {
 
 /// `text` padded with spaces to `width` bytes, as C's `printf("%-15s")` pads it (virsh's
 /// layout under a Russian locale: a Cyrillic letter takes two bytes).
-fn pad_bytes(text: &str, width: usize) -> String {
+pub(super) fn pad_bytes(text: &str, width: usize) -> String {
     format!("{text}{}", " ".repeat(width.saturating_sub(text.len())))
 }
 
@@ -122,7 +122,7 @@ pub fn fake_uuid(name: &str) -> String {
     )
 }
 
-fn key_value(key: &str, value: impl std::fmt::Display) -> String {
+pub(super) fn key_value(key: &str, value: impl std::fmt::Display) -> String {
     format!("{} {value}", pad_bytes(key, 15))
 }
 

@@ -7,8 +7,8 @@ use super::facts::{DomainFacts, Facts};
 use super::ids::DomainIds;
 use super::ConsoleBackend;
 use crate::manager::{
-    ConfigUpdate, MockVmManager, Timestamp, Transition, VmConfig, VmError, VmInfo, VmManager,
-    VmState,
+    ConfigUpdate, MockVmManager, Snapshot, Timestamp, Transition, VmConfig, VmError, VmInfo,
+    VmManager, VmState,
 };
 
 /// A [`MockVmManager`] with the console's Ids and [`Facts`] kept from one command to the next,
@@ -77,10 +77,40 @@ impl ConsoleBackend for Host {
         Ok(state)
     }
 
-    fn delete(&self, name: &str) -> Result<(), VmError> {
-        self.manager.delete_vm(name)?;
+    fn delete(&self, name: &str, with_snapshots: bool) -> Result<(), VmError> {
+        self.manager.delete_vm_with(name, with_snapshots)?;
         self.show(name);
         Ok(())
+    }
+
+    fn create_snapshot(
+        &self,
+        vm: &str,
+        name: &str,
+        description: &str,
+    ) -> Result<Snapshot, VmError> {
+        self.manager.create_snapshot(vm, name, description)
+    }
+
+    fn revert_snapshot(&self, vm: &str, name: &str) -> Result<VmState, VmError> {
+        let state = self.manager.revert_to_snapshot(vm, name)?;
+        self.show(vm);
+        Ok(state)
+    }
+
+    fn delete_snapshot(
+        &self,
+        vm: &str,
+        name: &str,
+        children: bool,
+    ) -> Result<Vec<String>, VmError> {
+        self.manager.delete_snapshot(vm, name, children)
+    }
+
+    fn clone_vm(&self, source: &str, new_name: &str) -> Result<VmInfo, VmError> {
+        let clone = self.manager.clone_vm(source, new_name)?;
+        self.show(&clone.config.name);
+        Ok(clone)
     }
 
     fn update(&self, name: &str, config: VmConfig) -> Result<ConfigUpdate, VmError> {

@@ -26,6 +26,40 @@ pub enum GuiAction<'a> {
     Delete {
         /// The VM.
         name: &'a str,
+        /// Whether its snapshots were deleted with it (it had some).
+        snapshots: bool,
+    },
+    /// A snapshot was taken.
+    SnapshotCreate {
+        /// The VM.
+        vm: &'a str,
+        /// The snapshot.
+        name: &'a str,
+        /// Its description (empty: none).
+        description: &'a str,
+    },
+    /// The VM was reverted to a snapshot.
+    SnapshotRevert {
+        /// The VM.
+        vm: &'a str,
+        /// The snapshot.
+        name: &'a str,
+    },
+    /// A snapshot (with `children`, its subtree) was deleted.
+    SnapshotDelete {
+        /// The VM.
+        vm: &'a str,
+        /// The snapshot.
+        name: &'a str,
+        /// Whether its descendants went too.
+        children: bool,
+    },
+    /// A VM was cloned (virt-clone).
+    Clone {
+        /// The original.
+        original: &'a str,
+        /// The clone's name.
+        name: &'a str,
     },
     /// The edit dialog was saved.
     Update {
@@ -102,7 +136,37 @@ pub fn command_for_in(action: &GuiAction<'_>, lang: Lang) -> Vec<String> {
                 Transition::Resume => Command::Resume(name),
             })]
         }
-        GuiAction::Delete { name } => vec![virsh(Command::Undefine(name.to_owned()))],
+        GuiAction::Delete { name, snapshots } => vec![virsh(Command::Undefine {
+            name: name.to_owned(),
+            snapshots_metadata: snapshots,
+        })],
+        GuiAction::SnapshotCreate {
+            vm,
+            name,
+            description,
+        } => vec![virsh(Command::SnapshotCreate {
+            domain: vm.to_owned(),
+            name: name.to_owned(),
+            description: (!description.is_empty()).then(|| description.to_owned()),
+        })],
+        GuiAction::SnapshotRevert { vm, name } => vec![virsh(Command::SnapshotRevert {
+            domain: vm.to_owned(),
+            snapshot: name.to_owned(),
+        })],
+        GuiAction::SnapshotDelete { vm, name, children } => {
+            vec![virsh(Command::SnapshotDelete {
+                domain: vm.to_owned(),
+                snapshot: name.to_owned(),
+                children,
+            })]
+        }
+        // virt-clone is a tool of its own, not a virsh command.
+        GuiAction::Clone { original, name } => vec![Command::VirtClone {
+            original: original.to_owned(),
+            name: Some(name.to_owned()),
+            auto_clone: true,
+        }
+        .to_line()],
         GuiAction::Update { name, from, to } => {
             let mut lines = Vec::new();
             if to.name != name {

@@ -30,6 +30,7 @@ mod ids;
 mod lex;
 mod mirror;
 mod parse;
+mod snapshots;
 mod spec;
 mod units;
 
@@ -48,8 +49,8 @@ pub use units::{scaled_kib, NumberError};
 
 use crate::i18n::Lang;
 use crate::manager::{
-    ConfigUpdate, Host as HostSizes, HostInfo, MockVmManager, Timestamp, Transition, Usage,
-    VmConfig, VmError, VmInfo, VmManager, VmState, LOCAL_HOST,
+    ConfigUpdate, Host as HostSizes, HostInfo, MockVmManager, Snapshot, Timestamp, Transition,
+    Usage, VmConfig, VmError, VmInfo, VmManager, VmState, LOCAL_HOST,
 };
 use crate::undo::{Change, Direction};
 
@@ -64,8 +65,19 @@ pub trait ConsoleBackend {
     fn create(&self, config: VmConfig, start: bool) -> Result<(), VmError>;
     /// Moves the VM through `transition`; returns its new state.
     fn transition(&self, name: &str, transition: Transition) -> Result<VmState, VmError>;
-    /// Deletes the VM, in any state.
-    fn delete(&self, name: &str) -> Result<(), VmError>;
+    /// Deletes the VM, in any state; one with snapshots only if `with_snapshots` (they go
+    /// too).
+    fn delete(&self, name: &str, with_snapshots: bool) -> Result<(), VmError>;
+    /// Takes a snapshot of the VM (see [`MockVmManager::create_snapshot`]).
+    fn create_snapshot(&self, vm: &str, name: &str, description: &str)
+        -> Result<Snapshot, VmError>;
+    /// Reverts the VM to a snapshot; returns its new state.
+    fn revert_snapshot(&self, vm: &str, name: &str) -> Result<VmState, VmError>;
+    /// Deletes a snapshot (with `children`, its subtree); returns the names deleted.
+    fn delete_snapshot(&self, vm: &str, name: &str, children: bool)
+        -> Result<Vec<String>, VmError>;
+    /// Clones a stopped VM (virt-clone); returns the clone.
+    fn clone_vm(&self, source: &str, new_name: &str) -> Result<VmInfo, VmError>;
     /// Changes the VM's config: at once if it is stopped, at its next stop if it is active.
     fn update(&self, name: &str, config: VmConfig) -> Result<ConfigUpdate, VmError>;
     /// One VM.
@@ -136,8 +148,34 @@ impl ConsoleBackend for MockVmManager {
         self.apply(name, transition)
     }
 
-    fn delete(&self, name: &str) -> Result<(), VmError> {
-        self.delete_vm(name)
+    fn delete(&self, name: &str, with_snapshots: bool) -> Result<(), VmError> {
+        self.delete_vm_with(name, with_snapshots)
+    }
+
+    fn create_snapshot(
+        &self,
+        vm: &str,
+        name: &str,
+        description: &str,
+    ) -> Result<Snapshot, VmError> {
+        MockVmManager::create_snapshot(self, vm, name, description)
+    }
+
+    fn revert_snapshot(&self, vm: &str, name: &str) -> Result<VmState, VmError> {
+        self.revert_to_snapshot(vm, name)
+    }
+
+    fn delete_snapshot(
+        &self,
+        vm: &str,
+        name: &str,
+        children: bool,
+    ) -> Result<Vec<String>, VmError> {
+        MockVmManager::delete_snapshot(self, vm, name, children)
+    }
+
+    fn clone_vm(&self, source: &str, new_name: &str) -> Result<VmInfo, VmError> {
+        MockVmManager::clone_vm(self, source, new_name)
     }
 
     fn update(&self, name: &str, config: VmConfig) -> Result<ConfigUpdate, VmError> {

@@ -102,8 +102,72 @@ pub enum Command {
     Resume(String),
     /// `reboot NAME`: stop then start a running VM.
     Reboot(String),
-    /// `undefine NAME`: delete.
-    Undefine(String),
+    /// `undefine NAME [--snapshots-metadata]`: delete (a VM with snapshots only with the flag,
+    /// which deletes them too).
+    Undefine {
+        /// The VM.
+        name: String,
+        /// Whether its snapshots go with it.
+        snapshots_metadata: bool,
+    },
+    /// `snapshot-create-as VM NAME [--description TEXT]`
+    SnapshotCreate {
+        /// The VM.
+        domain: String,
+        /// The snapshot's name.
+        name: String,
+        /// Its description, if given.
+        description: Option<String>,
+    },
+    /// `snapshot-list VM [--parent] [--tree]`
+    SnapshotList {
+        /// The VM.
+        domain: String,
+        /// With a Parent column.
+        parent: bool,
+        /// As a tree.
+        tree: bool,
+    },
+    /// `snapshot-current VM [--name]`
+    SnapshotCurrent {
+        /// The VM.
+        domain: String,
+        /// `--name` (the simulator prints only the name either way).
+        name: bool,
+    },
+    /// `snapshot-info VM SNAPSHOT`
+    SnapshotInfo {
+        /// The VM.
+        domain: String,
+        /// The snapshot.
+        snapshot: String,
+    },
+    /// `snapshot-revert VM SNAPSHOT`
+    SnapshotRevert {
+        /// The VM.
+        domain: String,
+        /// The snapshot.
+        snapshot: String,
+    },
+    /// `snapshot-delete VM SNAPSHOT [--children]`
+    SnapshotDelete {
+        /// The VM.
+        domain: String,
+        /// The snapshot.
+        snapshot: String,
+        /// Its whole subtree.
+        children: bool,
+    },
+    /// `virt-clone --original SRC [--name NEW] [--auto-clone]`: virt-clone, typed as in a
+    /// shell.
+    VirtClone {
+        /// The VM to clone (empty if not given).
+        original: String,
+        /// The clone's name, if given.
+        name: Option<String>,
+        /// `--auto-clone`.
+        auto_clone: bool,
+    },
     /// `dominfo NAME`
     DomInfo(String),
     /// `nodeinfo`: the host's CPUs and memory.
@@ -245,7 +309,78 @@ impl Command {
             Command::Suspend(name) => named("suspend", name),
             Command::Resume(name) => named("resume", name),
             Command::Reboot(name) => named("reboot", name),
-            Command::Undefine(name) => named("undefine", name),
+            Command::Undefine {
+                name,
+                snapshots_metadata,
+            } => {
+                let flag = if *snapshots_metadata {
+                    " --snapshots-metadata"
+                } else {
+                    ""
+                };
+                format!("{}{flag}", named("undefine", name))
+            }
+            Command::SnapshotCreate {
+                domain,
+                name,
+                description,
+            } => {
+                let mut line = format!("{} {}", named("snapshot-create-as", domain), quote(name));
+                if let Some(description) = description {
+                    line.push_str(&format!(" --description {}", quote(description)));
+                }
+                line
+            }
+            Command::SnapshotList {
+                domain,
+                parent,
+                tree,
+            } => {
+                let mut line = named("snapshot-list", domain);
+                if *parent {
+                    line.push_str(" --parent");
+                }
+                if *tree {
+                    line.push_str(" --tree");
+                }
+                line
+            }
+            Command::SnapshotCurrent { domain, name } => {
+                let flag = if *name { " --name" } else { "" };
+                format!("{}{flag}", named("snapshot-current", domain))
+            }
+            Command::SnapshotInfo { domain, snapshot } => {
+                format!("{} {}", named("snapshot-info", domain), quote(snapshot))
+            }
+            Command::SnapshotRevert { domain, snapshot } => {
+                format!("{} {}", named("snapshot-revert", domain), quote(snapshot))
+            }
+            Command::SnapshotDelete {
+                domain,
+                snapshot,
+                children,
+            } => {
+                let flag = if *children { " --children" } else { "" };
+                format!(
+                    "{} {}{flag}",
+                    named("snapshot-delete", domain),
+                    quote(snapshot)
+                )
+            }
+            Command::VirtClone {
+                original,
+                name,
+                auto_clone,
+            } => {
+                let mut line = format!("virt-clone --original {}", quote(original));
+                if let Some(name) = name {
+                    line.push_str(&format!(" --name {}", quote(name)));
+                }
+                if *auto_clone {
+                    line.push_str(" --auto-clone");
+                }
+                line
+            }
             Command::DomInfo(name) => named("dominfo", name),
             Command::NodeInfo => "nodeinfo".to_owned(),
             Command::DomMemStat(name) => named("dommemstat", name),
@@ -710,6 +845,12 @@ fn build(
     let arg = |index: usize| args.get(index).cloned().unwrap_or_default();
     let name = || arg(0);
     let has = |flag: &str| options.iter().any(|(option, _)| option.name == flag);
+    let value = |name: &str| {
+        options
+            .iter()
+            .find(|(option, _)| option.name == name)
+            .and_then(|(_, value)| value.clone())
+    };
     let scope = || Scope {
         config: has("--config"),
         live: has("--live"),
@@ -749,7 +890,42 @@ fn build(
         "suspend" => Command::Suspend(name()),
         "resume" => Command::Resume(name()),
         "reboot" => Command::Reboot(name()),
-        "undefine" => Command::Undefine(name()),
+        "undefine" => Command::Undefine {
+            name: name(),
+            snapshots_metadata: has("--snapshots-metadata"),
+        },
+        "snapshot-create-as" => Command::SnapshotCreate {
+            domain: name(),
+            name: arg(1),
+            description: value("--description"),
+        },
+        "snapshot-list" => Command::SnapshotList {
+            domain: name(),
+            parent: has("--parent"),
+            tree: has("--tree"),
+        },
+        "snapshot-current" => Command::SnapshotCurrent {
+            domain: name(),
+            name: has("--name"),
+        },
+        "snapshot-info" => Command::SnapshotInfo {
+            domain: name(),
+            snapshot: arg(1),
+        },
+        "snapshot-revert" => Command::SnapshotRevert {
+            domain: name(),
+            snapshot: arg(1),
+        },
+        "snapshot-delete" => Command::SnapshotDelete {
+            domain: name(),
+            snapshot: arg(1),
+            children: has("--children"),
+        },
+        "virt-clone" => Command::VirtClone {
+            original: value("--original").unwrap_or_default(),
+            name: value("--name"),
+            auto_clone: has("--auto-clone"),
+        },
         "dominfo" => Command::DomInfo(name()),
         "nodeinfo" => Command::NodeInfo,
         "dommemstat" => Command::DomMemStat(name()),

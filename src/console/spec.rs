@@ -80,19 +80,27 @@ pub enum Group {
     Management,
     /// "Domain Monitoring (help keyword 'monitor')"
     Monitoring,
+    /// "Snapshot (help keyword 'snapshot')"
+    Snapshot,
     /// "Virsh itself (help keyword 'virsh')"
     Virsh,
 }
 
 impl Group {
     /// Every group, in `help`'s order.
-    pub const ALL: [Group; 3] = [Group::Management, Group::Monitoring, Group::Virsh];
+    pub const ALL: [Group; 4] = [
+        Group::Management,
+        Group::Monitoring,
+        Group::Snapshot,
+        Group::Virsh,
+    ];
 
     /// Its title in `help`.
     pub fn title(self) -> &'static str {
         match self {
             Group::Management => "Domain Management",
             Group::Monitoring => "Domain Monitoring",
+            Group::Snapshot => "Snapshot",
             Group::Virsh => "Virsh itself",
         }
     }
@@ -102,6 +110,7 @@ impl Group {
         match self {
             Group::Management => "domain",
             Group::Monitoring => "monitor",
+            Group::Snapshot => "snapshot",
             Group::Virsh => "virsh",
         }
     }
@@ -346,10 +355,28 @@ pub const COMMANDS: &[CommandSpec] = &[
     CommandSpec {
         name: "undefine",
         args: &[DOMAIN],
-        options: &[],
+        options: &[flag(
+            "--snapshots-metadata",
+            "remove all domain snapshot metadata, if inactive",
+        )],
         summary: "undefine a domain",
         description: "Deletes a domain's definition. Real virsh leaves a running domain running \
-            until it stops; the simulator forces it off and removes it at once.",
+            until it stops; the simulator forces it off and removes it at once. A domain with \
+            snapshots needs --snapshots-metadata, which deletes them with it.",
+        group: Group::Management,
+    },
+    CommandSpec {
+        name: "virt-clone",
+        args: &[],
+        options: &[
+            valued("--original", "NAME", "name of the original guest to clone"),
+            valued("--name", "NEW_NAME", "name for the new guest"),
+            flag("--auto-clone", "auto generate clone name and storage paths"),
+        ],
+        summary: "clone a shut off guest (virt-clone, a tool of its own)",
+        description: "virt-clone, typed here as if in a shell: copies a shut off domain under \
+            a new name (--name, or ORIGINAL-clone), with a disk of its own next to the \
+            original's (--auto-clone names it). The clone is shut off and has no snapshots.",
         group: Group::Management,
     },
     CommandSpec {
@@ -496,6 +523,76 @@ pub const COMMANDS: &[CommandSpec] = &[
         description: "Renames a shut off domain. An active domain can't be renamed: shut it \
             down first.",
         group: Group::Management,
+    },
+    CommandSpec {
+        name: "snapshot-create-as",
+        args: &[
+            DOMAIN,
+            required("name", ArgKind::NewName, "name of snapshot"),
+        ],
+        options: &[valued("--description", "TEXT", "description of snapshot")],
+        summary: "Create a snapshot from a set of args",
+        description: "Takes a snapshot of the domain as it is now: its config, any pending \
+            change and its state (a running or paused domain's memory too, as a full system \
+            snapshot keeps it). It becomes the current snapshot, a child of the previous one.",
+        group: Group::Snapshot,
+    },
+    CommandSpec {
+        name: "snapshot-list",
+        args: &[DOMAIN],
+        options: &[
+            flag("--parent", "add a column showing parent snapshot"),
+            flag("--tree", "list snapshots in a tree"),
+        ],
+        summary: "List snapshots for a domain",
+        description: "Lists the domain's snapshots by name with when they were taken and the \
+            state they keep, or as a tree (--tree), or with each one's parent (--parent).",
+        group: Group::Snapshot,
+    },
+    CommandSpec {
+        name: "snapshot-current",
+        args: &[DOMAIN],
+        options: &[flag("--name", "list the name, rather than the full xml")],
+        summary: "Get the current snapshot",
+        description: "Names the domain's current snapshot (the one last taken or reverted \
+            to). The simulator prints only its name, with or without --name.",
+        group: Group::Snapshot,
+    },
+    CommandSpec {
+        name: "snapshot-info",
+        args: &[
+            DOMAIN,
+            required("snapshotname", ArgKind::NewName, "snapshot name"),
+        ],
+        options: &[],
+        summary: "snapshot information",
+        description: "Shows a snapshot's state, parent, and how many children and \
+            descendants it has.",
+        group: Group::Snapshot,
+    },
+    CommandSpec {
+        name: "snapshot-revert",
+        args: &[
+            DOMAIN,
+            required("snapshotname", ArgKind::NewName, "snapshot name"),
+        ],
+        options: &[],
+        summary: "Revert a domain to a snapshot",
+        description: "Returns the domain to the snapshot: its config and its state then \
+            (running, paused or shut off). What it is now, and any pending change, is lost.",
+        group: Group::Snapshot,
+    },
+    CommandSpec {
+        name: "snapshot-delete",
+        args: &[
+            DOMAIN,
+            required("snapshotname", ArgKind::NewName, "snapshot name"),
+        ],
+        options: &[flag("--children", "delete snapshot and all children")],
+        summary: "Delete a domain snapshot",
+        description: "Deletes a snapshot; its children become its parent's. With --children, \
+            its whole subtree goes.",
+        group: Group::Snapshot,
     },
     CommandSpec {
         name: "help",

@@ -173,6 +173,49 @@ pub struct ConsoleTexts {
     /// `dominfo`'s Autostart value.
     pub autostart_disabled: &'static str,
 
+    // ---- snapshots -----------------------------------------------------------------------------
+    /// `snapshot-create-as`. `{name}`: the snapshot.
+    pub snapshot_created: &'static str,
+    /// `snapshot-revert`. `{name}`.
+    pub snapshot_reverted: &'static str,
+    /// `snapshot-delete`. `{name}`.
+    pub snapshot_deleted: &'static str,
+    /// `snapshot-current` of a domain without one. `{name}`: the domain.
+    pub no_current_snapshot: &'static str,
+    /// No such snapshot. `{name}`.
+    pub snapshot_not_found: &'static str,
+    /// `snapshot-create-as` with a name taken. `{name}`.
+    pub snapshot_exists: &'static str,
+    /// Why: `undefine` of a domain with snapshots. `{count}`.
+    pub reason_has_snapshots: &'static str,
+    /// `snapshot-list`'s Creation Time column.
+    pub column_creation_time: &'static str,
+    /// `snapshot-list --parent`'s Parent column.
+    pub column_parent: &'static str,
+    /// `snapshot-info`'s keys, in its order: Name, Domain, Current, State, Location, Parent,
+    /// Children, Descendants, Metadata.
+    pub snapshot_info_keys: [&'static str; 9],
+    /// `snapshot-info`'s Location value.
+    pub location_internal: &'static str,
+
+    // ---- virt-clone ------------------------------------------------------------------------
+    /// How virt-clone prints an error: `ERROR    {message}`.
+    pub clone_error_line: &'static str,
+    /// The progress line's start. `{file}`: the original disk's file name.
+    pub clone_cloning: &'static str,
+    /// The clone is made. `{name}`.
+    pub clone_created: &'static str,
+    /// `--original` names no domain. `{name}`.
+    pub clone_not_found: &'static str,
+    /// The original is running or paused.
+    pub clone_must_be_shutoff: &'static str,
+    /// `--name` is taken. `{name}`.
+    pub clone_name_in_use: &'static str,
+    /// Neither `--auto-clone` nor a file (the console has no `--file`).
+    pub clone_needs_auto: &'static str,
+    /// Any other refusal of the core. `{error}`: its words in the language.
+    pub clone_other_error: &'static str,
+
     // ---- help --------------------------------------------------------------------------------
     /// `help`'s first line.
     pub grouped_commands: &'static str,

@@ -100,6 +100,39 @@ pub const CONSOLE_RU: ConsoleTexts = ConsoleTexts {
     no: "no",
     autostart_disabled: "выкл.",
 
+    snapshot_created: "Снимок домена {name} создан",
+    // libvirt leaves these two in English.
+    snapshot_reverted: "Domain snapshot {name} reverted",
+    snapshot_deleted: "Снимок домена {name} удалён",
+    // libvirt's translation has the two spaces.
+    no_current_snapshot: "У домена «{name}»  нет текущего снимка",
+    snapshot_not_found: "Снимок домена не найден: нет снимка домена с совпадающим именем «{name}»",
+    snapshot_exists: "ошибка операции: момент домена {name} уже существует",
+    reason_has_snapshots: "не удалось удалить неактивный домен со снимками (всего снимков: {count})",
+    column_creation_time: "Время создания",
+    column_parent: "Родитель",
+    snapshot_info_keys: [
+        "Имя:",
+        "Домен:",
+        "Текущий:",
+        "Состояние:",
+        "Расположение:",
+        "Родительский:",
+        "Дочерние:",
+        "Потомки:",
+        "Метаданные:",
+    ],
+    location_internal: "внутренний",
+
+    clone_error_line: "ERROR    {message}",
+    clone_cloning: "Клонирование {file}",
+    clone_created: "Клон «{name}» успешно создан.",
+    clone_not_found: "Домен «{name}» не найден.",
+    clone_must_be_shutoff: "Домен для клонирования должен быть выключен.",
+    clone_name_in_use: "Недопустимое имя гостевой системы: Имя «{name}» уже используется другой гостевой системой.",
+    clone_needs_auto: "Требуется указать либо --auto-clone, либо --file. Используйте --auto-clone или --file и попробуйте снова.",
+    clone_other_error: "{error}",
+
     grouped_commands: "Группы команд:",
     group_line: " {title} (ключевое слово «{keyword}»):",
     help_sections: ["  ИМЯ", "  ОБЗОР", "  ОПИСАНИЕ", "  ПАРАМЕТРЫ"],
@@ -223,8 +256,8 @@ const HELP: &[(&str, &str)] = &[
         "Перезагружает работающий домен. Симулятор останавливает и запускает его, поэтому изменения, сделанные с --config, вступают в силу (при настоящей перезагрузке гостя процесс QEMU и текущая конфигурация сохраняются).",
     ),
     (
-        "Deletes a domain's definition. Real virsh leaves a running domain running until it stops; the simulator forces it off and removes it at once.",
-        "Удаляет определение домена. Настоящий virsh оставляет работающий домен работать до остановки; симулятор выключает и удаляет его сразу.",
+        "Deletes a domain's definition. Real virsh leaves a running domain running until it stops; the simulator forces it off and removes it at once. A domain with snapshots needs --snapshots-metadata, which deletes them with it.",
+        "Удаляет определение домена. Настоящий virsh оставляет работающий домен работать до остановки; симулятор выключает и удаляет его сразу. Для домена со снимками нужен --snapshots-metadata, который удаляет их вместе с ним.",
     ),
     (
         "Shows a domain's Id, UUID, state, vCPUs, CPU time and memory (in KiB, as virsh counts it).",
@@ -330,4 +363,76 @@ const HELP: &[(&str, &str)] = &[
     ),
     ("new domain name", "новое имя домена"),
     ("a command, or a group's keyword", "команда или ключевое слово группы"),
+    // Snapshots (libvirt's own Russian where virsh has the text).
+    (
+        "Create a snapshot from a set of args",
+        "Создать снимок на основе набора аргументов",
+    ),
+    ("List snapshots for a domain", "Показать снимки домена"),
+    ("Get the current snapshot", "Показать текущий снимок"),
+    ("snapshot information", "данные снимка"),
+    ("Revert a domain to a snapshot", "Восстановить домен из снимка"),
+    ("Delete a domain snapshot", "Удалить снимок домена"),
+    ("name of snapshot", "имя снимка"),
+    ("snapshot name", "имя снимка"),
+    ("description of snapshot", "описание снимка"),
+    (
+        "add a column showing parent snapshot",
+        "добавить столбец с названием родительского снимка",
+    ),
+    ("list snapshots in a tree", "список снимков в иерархии"),
+    (
+        "list the name, rather than the full xml",
+        "показать имя вместо содержимого XML",
+    ),
+    (
+        "delete snapshot and all children",
+        "удалить снимок и все дочерние элементы",
+    ),
+    (
+        "remove all domain snapshot metadata, if inactive",
+        "удалить все метаданные снимков домена (виртуальная машина должна быть неактивной)",
+    ),
+    (
+        "Takes a snapshot of the domain as it is now: its config, any pending change and its state (a running or paused domain's memory too, as a full system snapshot keeps it). It becomes the current snapshot, a child of the previous one.",
+        "Делает снимок домена в его нынешнем виде: конфигурацию, отложенное изменение и состояние (у работающего или приостановленного домена — и память, как её хранит полный снимок системы). Он становится текущим снимком, дочерним для предыдущего.",
+    ),
+    (
+        "Lists the domain's snapshots by name with when they were taken and the state they keep, or as a tree (--tree), or with each one's parent (--parent).",
+        "Показывает снимки домена по имени — когда сделан и какое состояние хранит, — или деревом (--tree), или с родителем каждого (--parent).",
+    ),
+    (
+        "Names the domain's current snapshot (the one last taken or reverted to). The simulator prints only its name, with or without --name.",
+        "Называет текущий снимок домена (последний сделанный или восстановленный). Симулятор печатает только имя, с --name или без.",
+    ),
+    (
+        "Shows a snapshot's state, parent, and how many children and descendants it has.",
+        "Показывает состояние снимка, его родителя и число дочерних снимков и потомков.",
+    ),
+    (
+        "Returns the domain to the snapshot: its config and its state then (running, paused or shut off). What it is now, and any pending change, is lost.",
+        "Возвращает домен к снимку: к его конфигурации и состоянию (работает, приостановлен или выключен). Нынешнее состояние и отложенные изменения теряются.",
+    ),
+    (
+        "Deletes a snapshot; its children become its parent's. With --children, its whole subtree goes.",
+        "Удаляет снимок; его дочерние снимки переходят к его родителю. С --children удаляется всё поддерево.",
+    ),
+    // virt-clone (virtinst's own Russian for the options).
+    (
+        "clone a shut off guest (virt-clone, a tool of its own)",
+        "клонировать выключенную гостевую систему (virt-clone, отдельная программа)",
+    ),
+    (
+        "name of the original guest to clone",
+        "имя исходной гостевой системы для клонирования",
+    ),
+    ("name for the new guest", "имя новой гостевой системы"),
+    (
+        "auto generate clone name and storage paths",
+        "автоматически создать имя клона и пути к хранилищу",
+    ),
+    (
+        "virt-clone, typed here as if in a shell: copies a shut off domain under a new name (--name, or ORIGINAL-clone), with a disk of its own next to the original's (--auto-clone names it). The clone is shut off and has no snapshots.",
+        "virt-clone, набранный здесь как в оболочке: копирует выключенный домен под новым именем (--name или ИСХОДНЫЙ-clone) с собственным диском рядом с исходным (имя ему даёт --auto-clone). Клон выключен и не имеет снимков.",
+    ),
 ];

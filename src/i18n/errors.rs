@@ -6,8 +6,8 @@ use crate::json_bounds::JsonBoundError;
 use crate::lesson::{JsonKind, LessonError, Vocabulary, MAX_LESSON_BYTES};
 use crate::manager::limits::{excerpt, quoted_excerpt, CharClass, MAX_SAFE_INTEGER, TIMESTAMP_MAX};
 use crate::manager::{
-    Allowed, ConfigField, ConfigProblem, Expected, Found, Operation, Refusal, Resource, VmError,
-    VmState,
+    Allowed, ConfigField, ConfigProblem, Expected, Found, Operation, Refusal, Resource,
+    SnapshotField, VmError, VmState,
 };
 use crate::share::{ShareError, MAX_SHARED_VMS, MAX_SHARE_CHARS, SHARE_VERSION};
 use crate::storage::export::{ImportError, EXPORT_VERSION, MAX_IMPORT_BYTES};
@@ -20,6 +20,26 @@ impl Lang {
             VmError::NotFound { name } => fill(t.error_not_found, &[("name", name)]),
             VmError::AlreadyExists { name } => fill(t.error_already_exists, &[("name", name)]),
             VmError::InvalidConfig { field, problem } => self.problem(*field, problem),
+            VmError::InvalidSnapshot { field, problem } => {
+                let label = match field {
+                    SnapshotField::Name => t.field_snapshot_name,
+                    SnapshotField::Description => t.field_snapshot_description,
+                };
+                self.problem_with(label, "", problem)
+            }
+            VmError::SnapshotNotFound { vm, name } => {
+                fill(t.error_snapshot_not_found, &[("vm", vm), ("name", name)])
+            }
+            VmError::SnapshotExists { vm, name } => {
+                fill(t.error_snapshot_exists, &[("vm", vm), ("name", name)])
+            }
+            VmError::TooManySnapshots { vm, max } => {
+                fill(t.error_too_many_snapshots, &[("vm", vm), ("max", max)])
+            }
+            VmError::HasSnapshots { name, count } => fill(
+                t.error_has_snapshots,
+                &[("name", name), ("snapshots", &self.snapshots_count(*count))],
+            ),
             VmError::InvalidTransition {
                 name,
                 operation,
@@ -135,12 +155,27 @@ impl Lang {
     /// What is wrong with `field`, as a sentence.
     pub fn problem(self, field: ConfigField, problem: &ConfigProblem) -> String {
         let t = self.texts();
-        let label = t.field(field);
         let unit = match field {
             ConfigField::Memory => t.unit_mb,
             ConfigField::DiskSize => t.unit_gb,
             _ => "",
         };
+        self.problem_with(t.field(field), unit, problem)
+    }
+
+    /// "{n} snapshots" in this language.
+    pub fn snapshots_count(self, count: usize) -> String {
+        fill(
+            self.texts()
+                .snapshots_count
+                .pick(self.plural_form(count as u64)),
+            &[("n", &count)],
+        )
+    }
+
+    /// What is wrong with the field called `label` (its numbers in `unit`), as a sentence.
+    fn problem_with(self, label: &str, unit: &str, problem: &ConfigProblem) -> String {
+        let t = self.texts();
         match problem {
             ConfigProblem::Empty => fill(t.problem_empty, &[("field", &label)]),
             ConfigProblem::Blank => fill(t.problem_blank, &[("field", &label)]),
@@ -431,6 +466,7 @@ impl Lang {
             Operation::Pause => t.op_pause,
             Operation::Resume => t.op_resume,
             Operation::Rename => t.op_rename,
+            Operation::Clone => t.op_clone,
         }
     }
 
@@ -445,6 +481,10 @@ impl Lang {
             Refusal::NotPaused => t.explain_not_paused.to_owned(),
             Refusal::RenameActive(state) => fill(
                 t.explain_rename_active,
+                &[("state", &self.state_word(state))],
+            ),
+            Refusal::CloneActive(state) => fill(
+                t.explain_clone_active,
                 &[("state", &self.state_word(state))],
             ),
         }

@@ -195,6 +195,59 @@ pub struct Texts {
     pub delete_body: &'static str,
     /// The delete dialog's note for an active VM. `{name}`, `{state}` (lower case).
     pub delete_forced_off: &'static str,
+    /// The delete dialog of a VM with snapshots: they go too. `{n}`.
+    pub delete_snapshots_too: Plural,
+
+    /// Details: the snapshots' heading.
+    pub snapshots_heading: &'static str,
+    /// Details: a VM without snapshots.
+    pub no_snapshots: &'static str,
+    /// Details: the current snapshot's mark.
+    pub snapshot_current: &'static str,
+    /// Details: a snapshot's time and state. `{time}`, `{state}`.
+    pub snapshot_line: &'static str,
+    /// The Take snapshot button's accessible name (contract). `{name}`.
+    pub take_snapshot_of: &'static str,
+    /// The Take snapshot button's text and the dialog's submit (contract).
+    pub take_snapshot: &'static str,
+    /// The Revert button's accessible name (contract). `{name}`, `{snapshot}`.
+    pub revert_to: &'static str,
+    /// The Revert button's text and the dialog's action (contract).
+    pub revert: &'static str,
+    /// The snapshot Delete button's accessible name (contract). `{name}`, `{snapshot}`.
+    pub delete_snapshot_of: &'static str,
+    /// The Clone button's accessible name (contract). `{name}`.
+    pub clone_vm: &'static str,
+    /// The Clone button's text and the dialog's submit (contract).
+    pub clone: &'static str,
+    /// The Take snapshot dialog's title. `{name}`.
+    pub take_snapshot_title: &'static str,
+    /// What a snapshot keeps. `{name}`, `{state}`.
+    pub take_snapshot_note: &'static str,
+    /// The snapshot name field's label.
+    pub label_snapshot_name: &'static str,
+    /// The description field's label.
+    pub label_snapshot_description: &'static str,
+    /// The revert dialog's title. `{name}`, `{snapshot}`.
+    pub revert_title: &'static str,
+    /// What a revert does. `{name}`, `{state}` (the snapshot's), `{current}` (the VM's now).
+    pub revert_body: &'static str,
+    /// A revert also loses the pending changes. `{name}`.
+    pub revert_pending_lost: &'static str,
+    /// The snapshot delete dialog's title. `{name}`, `{snapshot}`.
+    pub delete_snapshot_title: &'static str,
+    /// What deleting a snapshot does. `{name}`.
+    pub delete_snapshot_body: &'static str,
+    /// Its children move up. `{n}`, `{parent}` (the parent, or `no_parent`).
+    pub delete_snapshot_children: Plural,
+    /// `{parent}` when the snapshot is a root.
+    pub no_parent: &'static str,
+    /// The clone dialog's title. `{name}`.
+    pub clone_title: &'static str,
+    /// What the clone gets. `{name}`, `{path}`, `{size}`.
+    pub clone_note: &'static str,
+    /// The clone name field's label.
+    pub label_clone_name: &'static str,
 
     // ---- Data: export, import, reset, backups -----------------------------------------
     /// The data controls' group name.
@@ -329,6 +382,25 @@ pub struct Texts {
     pub op_resume: &'static str,
     /// "rename" in messages.
     pub op_rename: &'static str,
+    /// "clone" in messages.
+    pub op_clone: &'static str,
+    /// Why a clone is refused. `{state}` (lower case).
+    pub explain_clone_active: &'static str,
+    /// A VM has no snapshot of that name. `{vm}`, `{name}`.
+    pub error_snapshot_not_found: &'static str,
+    /// A VM has a snapshot of that name already. `{vm}`, `{name}`.
+    pub error_snapshot_exists: &'static str,
+    /// A VM has as many snapshots as it may. `{vm}`, `{max}`.
+    pub error_too_many_snapshots: &'static str,
+    /// A delete of a VM with snapshots, not said to take them. `{name}`, `{snapshots}` (a
+    /// [`Texts::snapshots_count`]).
+    pub error_has_snapshots: &'static str,
+    /// A count of snapshots; `{n}`.
+    pub snapshots_count: Plural,
+    /// "snapshot name" in messages.
+    pub field_snapshot_name: &'static str,
+    /// "description" (of a snapshot) in messages.
+    pub field_snapshot_description: &'static str,
     /// Why start is refused on a running VM.
     pub explain_already_running: &'static str,
     /// Why start is refused on a paused VM.
@@ -341,6 +413,8 @@ pub struct Texts {
     pub explain_not_paused: &'static str,
     /// Why a rename is refused. `{state}` (lower case).
     pub explain_rename_active: &'static str,
+    /// A disabled Clone button's tooltip.
+    pub refusal_clone_active: &'static str,
     /// " MB" after a memory number in a range (starts with a space).
     pub unit_mb: &'static str,
     /// " GB" after a disk number in a range (starts with a space).
@@ -819,6 +893,7 @@ impl Texts {
             Refusal::AlreadyPaused => self.refusal_already_paused,
             Refusal::NotPaused => self.refusal_not_paused,
             Refusal::RenameActive(_) => self.refusal_rename_active,
+            Refusal::CloneActive(_) => self.refusal_clone_active,
         }
     }
 

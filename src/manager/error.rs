@@ -4,6 +4,7 @@ use std::fmt;
 
 use super::config::{ConfigField, ConfigProblem, Found};
 use super::host::Resource;
+use super::snapshot::SnapshotField;
 use super::state::{Operation, VmState};
 
 /// Why the manager refused a call. A refused call changes nothing.
@@ -87,6 +88,41 @@ pub enum VmError {
         /// What was found (`None` for an unknown key).
         found: Option<Found>,
     },
+    /// A snapshot name or description that breaks its rules (a name has a VM name's).
+    InvalidSnapshot {
+        /// The field at fault.
+        field: SnapshotField,
+        /// What is wrong with it.
+        problem: ConfigProblem,
+    },
+    /// The VM has no snapshot of this name.
+    SnapshotNotFound {
+        /// The VM.
+        vm: String,
+        /// The snapshot asked for.
+        name: String,
+    },
+    /// The VM has a snapshot of this name already.
+    SnapshotExists {
+        /// The VM.
+        vm: String,
+        /// The name that is taken.
+        name: String,
+    },
+    /// The VM has as many snapshots as one VM may have (`limits::SNAPSHOTS_PER_VM`).
+    TooManySnapshots {
+        /// The VM.
+        vm: String,
+        /// The cap.
+        max: usize,
+    },
+    /// A delete of a VM that has snapshots, without saying they go too.
+    HasSnapshots {
+        /// The VM.
+        name: String,
+        /// How many snapshots it has.
+        count: usize,
+    },
     /// A host size outside the limits (`limits::HOST_*`).
     InvalidHost {
         /// The size at fault.
@@ -131,26 +167,40 @@ impl InfoField {
 
 impl VmError {
     /// A stable code for programs: "NotFound", "AlreadyExists", "InvalidConfig",
-    /// "InvalidTransition", "Closed", "InvalidSavedState" (also for
-    /// [`VmError::RecordOutOfRange`]: a record that can't be restored) or
-    /// "InsufficientResources" (also for [`VmError::HostTooSmall`]) or "Conflict"; a host size
-    /// out of bounds is "InvalidConfig".
+    /// "InvalidTransition" (also for [`VmError::HasSnapshots`]), "Closed",
+    /// "InvalidSavedState" (also for [`VmError::RecordOutOfRange`]: a record that can't be
+    /// restored), "InsufficientResources" (also for [`VmError::HostTooSmall`]) or "Conflict";
+    /// a host size out of bounds, a snapshot's bad name or description and a VM at its cap of
+    /// snapshots are "InvalidConfig"; a snapshot not found is "NotFound", a taken snapshot
+    /// name "AlreadyExists".
     pub fn code(&self) -> &'static str {
         match self {
-            VmError::NotFound { .. } => "NotFound",
-            VmError::AlreadyExists { .. } => "AlreadyExists",
+            VmError::NotFound { .. } | VmError::SnapshotNotFound { .. } => "NotFound",
+            VmError::AlreadyExists { .. } | VmError::SnapshotExists { .. } => "AlreadyExists",
             VmError::InvalidConfig { .. }
+            | VmError::InvalidSnapshot { .. }
+            | VmError::TooManySnapshots { .. }
             | VmError::InvalidHost { .. }
             | VmError::InvalidHostValue { .. } => "InvalidConfig",
             VmError::InsufficientResources { .. } | VmError::HostTooSmall { .. } => {
                 "InsufficientResources"
             }
-            VmError::InvalidTransition { .. } => "InvalidTransition",
+            VmError::InvalidTransition { .. } | VmError::HasSnapshots { .. } => "InvalidTransition",
             VmError::Closed => "Closed",
             VmError::Conflict { .. } => "Conflict",
             VmError::InvalidSavedState { .. } | VmError::RecordOutOfRange { .. } => {
                 "InvalidSavedState"
             }
+        }
+    }
+
+    /// The name of the field at fault, for programs (the JavaScript API's `field`): a
+    /// config's ([`VmError::field`]) or a snapshot's ("name", "description").
+    pub fn field_name(&self) -> Option<&'static str> {
+        match self {
+            VmError::InvalidConfig { field, .. } => Some(field.json_name()),
+            VmError::InvalidSnapshot { field, .. } => Some(field.json_name()),
+            _ => None,
         }
     }
 

@@ -12,6 +12,8 @@
 //! | revision | 1 ..= [`REVISION_MAX`] | [`check_vm`](super::check_vm) (storage, import, another tab) |
 //! | `createdAt`, `stateChangedAt` | ..= [`TIMESTAMP_MAX`] (a JavaScript `Date`'s latest) | the same |
 //! | a console line | [`CONSOLE_LINE_MAX_CHARS`] characters | `console::parse`, before lexing |
+//! | snapshots of one VM | [`SNAPSHOTS_PER_VM`] | `MockVmManager::create_snapshot`, [`check_vm`](super::check_vm) |
+//! | snapshot description | [`SNAPSHOT_DESCRIPTION_MAX_CHARS`] characters, no [`forbidden_char`] | the same |
 //! | a stored VM record | [`MAX_RECORD_BYTES`] bytes (≥ [`RECORD_JSON_MAX_BYTES`]) | `storage::load` |
 //!
 //! Pure constants and two small helpers; the messages are [`ConfigProblem`](super::ConfigProblem)s
@@ -63,9 +65,16 @@ pub const CONSOLE_LINE_MAX_CHARS: usize = 8192;
 /// cut, with "…"), so that no message grows with its input.
 pub const EXCERPT_CHARS: usize = 40;
 
-/// The largest VM record the loader reads, in bytes. A real record is a few hundred bytes; a
-/// bigger one than the limits allow is damage, set aside rather than loaded.
-pub const MAX_RECORD_BYTES: usize = 64 * 1024;
+/// The most snapshots one VM may have: a course's lab takes a handful; the cap keeps a VM's
+/// record (which holds its snapshots) within [`MAX_RECORD_BYTES`].
+pub const SNAPSHOTS_PER_VM: usize = 32;
+/// The longest snapshot description, in characters.
+pub const SNAPSHOT_DESCRIPTION_MAX_CHARS: usize = 256;
+
+/// The largest VM record the loader reads, in bytes. A real record is a few hundred bytes (a
+/// few KB with snapshots); a bigger one than the limits allow is damage, set aside rather
+/// than loaded.
+pub const MAX_RECORD_BYTES: usize = 1024 * 1024;
 
 /// The most bytes one character of a text field takes in a record's JSON: 4 in UTF-8, 2 for
 /// an escaped `"` or `\`, 6 for an escaped control character (`\u001b`). Text fields refuse
@@ -78,12 +87,21 @@ const CONFIG_JSON_FIXED_BYTES: usize = 256;
 pub const CONFIG_JSON_MAX_BYTES: usize = (NAME_MAX_CHARS + 2 * PATH_MAX_CHARS + NETWORK_MAX_CHARS)
     * JSON_BYTES_PER_CHAR
     + CONFIG_JSON_FIXED_BYTES;
-/// The largest VM record the limits allow: a config, a pending config, and the rest (keys,
-/// state, two timestamps and a revision of at most 16 digits), rounded up.
-pub const RECORD_JSON_MAX_BYTES: usize = 2 * CONFIG_JSON_MAX_BYTES + 256;
+/// The largest snapshot JSON the limits allow: a config, a pending config, its name, its
+/// parent's name, its description, and the rest (keys, state, a timestamp), rounded up.
+pub const SNAPSHOT_JSON_MAX_BYTES: usize = 2 * CONFIG_JSON_MAX_BYTES
+    + (2 * NAME_MAX_CHARS + SNAPSHOT_DESCRIPTION_MAX_CHARS) * JSON_BYTES_PER_CHAR
+    + 256;
+/// The largest VM record the limits allow: a config, a pending config, the current
+/// snapshot's name, every snapshot, and the rest (keys, state, two timestamps and a revision
+/// of at most 16 digits), rounded up.
+pub const RECORD_JSON_MAX_BYTES: usize = 2 * CONFIG_JSON_MAX_BYTES
+    + NAME_MAX_CHARS * JSON_BYTES_PER_CHAR
+    + SNAPSHOTS_PER_VM * (SNAPSHOT_JSON_MAX_BYTES + 1)
+    + 256;
 
 // Anything the manager accepts must load again: the loader's size limit is above the largest
-// record the limits allow (26,880 bytes against 65,536).
+// record the limits allow (961,184 bytes against 1,048,576).
 const _: () = assert!(RECORD_JSON_MAX_BYTES < MAX_RECORD_BYTES);
 // The largest numbers of a record are exact in JavaScript.
 const _: () = assert!(

@@ -6,12 +6,14 @@ use std::sync::{PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use serde::{Deserialize, Serialize};
 
+use super::clone::clone_disk_path;
 use super::config::VmConfig;
 use super::error::VmError;
 use super::host::{admit, check_shrink, Host, HostInfo, Resource, Usage, LOCAL_HOST};
-use super::limits::{REVISION_MAX, TIMESTAMP_MAX};
+use super::limits::{REVISION_MAX, SNAPSHOTS_PER_VM, TIMESTAMP_MAX};
 use super::nfc::nfc;
 use super::saved_state::{check_vm, CheckedVms, SavedState};
+use super::snapshot::{check_description, snapshot_name, Snapshot};
 use super::state::{Operation, Transition, VmState};
 
 /// Milliseconds since the Unix epoch.
@@ -61,6 +63,31 @@ pub struct VmInfo {
     /// Counts this VM's changes, starting at 1 when it is created.
     #[serde(default = "first_revision")]
     pub revision: u64,
+    /// Its snapshots, in the order they were taken, which every view keeps (a tree through
+    /// their `parent`s; see
+    /// [`VmInfo::snapshots_in_tree_order`]). Left out of the JSON when there are none, so a
+    /// record without snapshots is as format 2 wrote it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub snapshots: Vec<Snapshot>,
+    /// The snapshot the VM was last reverted to or taken as: the parent of the next one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_snapshot: Option<String>,
+}
+
+impl VmInfo {
+    /// A new VM's record: `config` in `state`, created at `now`, no snapshots.
+    pub fn new(config: VmConfig, state: VmState, now: Timestamp) -> VmInfo {
+        VmInfo {
+            config,
+            state,
+            pending: None,
+            created_at: now,
+            state_changed_at: now,
+            revision: first_revision(),
+            snapshots: Vec::new(),
+            current_snapshot: None,
+        }
+    }
 }
 
 fn first_revision() -> u64 {
@@ -337,14 +364,7 @@ impl MockVmManager {
                 &config.name,
             )?;
         }
-        let info = VmInfo {
-            config,
-            state,
-            pending: None,
-            created_at: now,
-            state_changed_at: now,
-            revision: first_revision(),
-        };
+        let info = VmInfo::new(config, state, now);
         inner.vms.insert(info.config.name.clone(), info);
         Ok(())
     }
@@ -505,6 +525,15 @@ impl MockVmManager {
                 }
             }
             vm.config = config;
+            if renamed {
+                // A renamed VM keeps its snapshots, under its new name.
+                for snapshot in &mut vm.snapshots {
+                    snapshot.config.name.clone_from(&vm.config.name);
+                    if let Some(pending) = &mut snapshot.pending {
+                        pending.name.clone_from(&vm.config.name);
+                    }
+                }
+            }
             vm.revision = next_revision(vm.revision);
             ConfigUpdate::Applied
         };
@@ -521,6 +550,218 @@ impl MockVmManager {
             }
             Ok(had_pending)
         })
+    }
+
+    /// Takes a snapshot of the VM called `vm`: its config, pending config and state now, as
+    /// a child of its current snapshot, which it becomes. `name` has a VM name's rules and
+    /// must be new within the VM; at most [`SNAPSHOTS_PER_VM`] per VM.
+    pub fn create_snapshot(
+        &self,
+        vm: &str,
+        name: &str,
+        description: &str,
+    ) -> Result<Snapshot, VmError> {
+        let name = snapshot_name(name)?;
+        check_description(description)?;
+        let now = self.now();
+        self.with_vm(vm, |info| {
+            if info.snapshot(&name).is_some() {
+                return Err(VmError::SnapshotExists {
+                    vm: info.config.name.clone(),
+                    name,
+                });
+            }
+            if info.snapshots.len() >= SNAPSHOTS_PER_VM {
+                return Err(VmError::TooManySnapshots {
+                    vm: info.config.name.clone(),
+                    max: SNAPSHOTS_PER_VM,
+                });
+            }
+            let snapshot = Snapshot {
+                name: name.clone(),
+                description: description.to_owned(),
+                created_at: now,
+                state: info.state,
+                config: info.config.clone(),
+                pending: info.pending.clone(),
+                parent: info.current_snapshot.clone(),
+            };
+            info.snapshots.push(snapshot.clone());
+            info.current_snapshot = Some(name);
+            info.revision = next_revision(info.revision);
+            Ok(snapshot)
+        })
+    }
+
+    /// The VM's snapshots in tree order (see [`VmInfo::snapshots_in_tree_order`]).
+    pub fn list_snapshots(&self, vm: &str) -> Result<Vec<Snapshot>, VmError> {
+        let inner = self.open_read()?;
+        let info = inner.vms.get(&*nfc(vm)).ok_or_else(|| not_found(vm))?;
+        Ok(info
+            .snapshots_in_tree_order()
+            .into_iter()
+            .cloned()
+            .collect())
+    }
+
+    /// Returns the VM to the snapshot `name`: its config, pending config and state become the
+    /// snapshot's (the VM's own pending changes are dropped, as a revert replaces the
+    /// definition) and the snapshot becomes the current one. Reverting to a running or paused
+    /// snapshot starts a stopped VM, which the host must admit (memory, and the disk if the
+    /// snapshot's is bigger). Returns the VM's new state.
+    pub fn revert_to_snapshot(&self, vm: &str, name: &str) -> Result<VmState, VmError> {
+        let mut inner = self.open_write()?;
+        let key = nfc(vm).into_owned();
+        let info = inner.vms.get(&key).ok_or_else(|| not_found(vm))?;
+        let snapshot = info
+            .snapshot(name)
+            .ok_or_else(|| VmError::SnapshotNotFound {
+                vm: info.config.name.clone(),
+                name: name.to_owned(),
+            })?
+            .clone();
+        let others = Usage::of(inner.vms.values().filter(|other| other.config.name != key));
+        if snapshot.state.is_active() {
+            admit(
+                &inner.host,
+                Resource::Memory,
+                others.memory,
+                snapshot.config.memory,
+                &key,
+            )?;
+        }
+        if snapshot.config.disk_size > info.config.disk_size {
+            admit(
+                &inner.host,
+                Resource::Storage,
+                others.storage,
+                snapshot.config.disk_size,
+                &key,
+            )?;
+        }
+        let now = self.now();
+        Self::change_vm(&mut inner, &key, |info| {
+            info.config = snapshot.config;
+            info.pending = snapshot.pending;
+            info.state = snapshot.state;
+            info.state_changed_at = now;
+            info.current_snapshot = Some(snapshot.name);
+            info.revision = next_revision(info.revision);
+            Ok(info.state)
+        })
+    }
+
+    /// Deletes the snapshot `name` of the VM: its children become its parent's (as
+    /// `snapshot-delete` does), or with `children` its whole subtree goes. A deleted current
+    /// snapshot passes that role to its parent. Returns the names deleted, the snapshot's
+    /// first.
+    pub fn delete_snapshot(
+        &self,
+        vm: &str,
+        name: &str,
+        children: bool,
+    ) -> Result<Vec<String>, VmError> {
+        self.with_vm(vm, |info| {
+            let snapshot = info
+                .snapshot(name)
+                .ok_or_else(|| VmError::SnapshotNotFound {
+                    vm: info.config.name.clone(),
+                    name: name.to_owned(),
+                })?;
+            let (name, parent) = (snapshot.name.clone(), snapshot.parent.clone());
+            let mut deleted = vec![name.clone()];
+            if children {
+                // Breadth first: every snapshot whose parent is already deleted.
+                let mut index = 0;
+                while index < deleted.len() {
+                    let found: Vec<String> = info
+                        .children_of(Some(&deleted[index]))
+                        .into_iter()
+                        .map(|child| child.name.clone())
+                        .collect();
+                    deleted.extend(found);
+                    index += 1;
+                }
+            } else {
+                for child in &mut info.snapshots {
+                    if child.parent.as_deref() == Some(name.as_str()) {
+                        child.parent.clone_from(&parent);
+                    }
+                }
+            }
+            info.snapshots
+                .retain(|snapshot| !deleted.contains(&snapshot.name));
+            if info
+                .current_snapshot
+                .as_ref()
+                .is_some_and(|current| deleted.contains(current))
+            {
+                info.current_snapshot = parent;
+            }
+            info.revision = next_revision(info.revision);
+            Ok(deleted)
+        })
+    }
+
+    /// Deletes the VM in any state (a running one is forced off). A VM with snapshots is
+    /// refused ([`VmError::HasSnapshots`]) unless `with_snapshots` says they go too (virsh's
+    /// `undefine --snapshots-metadata`).
+    pub fn delete_vm_with(&self, name: &str, with_snapshots: bool) -> Result<(), VmError> {
+        let mut inner = self.open_write()?;
+        let key = nfc(name);
+        let vm = inner.vms.get(&*key).ok_or_else(|| not_found(name))?;
+        if !with_snapshots && !vm.snapshots.is_empty() {
+            return Err(VmError::HasSnapshots {
+                name: vm.config.name.clone(),
+                count: vm.snapshots.len(),
+            });
+        }
+        inner.vms.remove(&*key);
+        Ok(())
+    }
+
+    /// Clones the stopped VM `source` as `new_name` (virt-clone): a stopped VM with the same
+    /// config but its name and a disk of its own ([`clone_disk_path`]), no snapshots. Refused
+    /// for a running or paused VM, a taken name, or a disk the host's pool can't hold.
+    /// Returns the clone.
+    pub fn clone_vm(&self, source: &str, new_name: &str) -> Result<VmInfo, VmError> {
+        let now = self.now();
+        let mut inner = self.open_write()?;
+        let original = inner
+            .vms
+            .get(&*nfc(source))
+            .ok_or_else(|| not_found(source))?;
+        if original.state.is_active() {
+            return Err(VmError::InvalidTransition {
+                name: original.config.name.clone(),
+                operation: Operation::Clone,
+                state: original.state,
+            });
+        }
+        let config = VmConfig {
+            name: new_name.to_owned(),
+            disk_path: clone_disk_path(
+                &original.config.disk_path,
+                &original.config.name,
+                &nfc(new_name),
+                |path| inner.vms.values().any(|vm| vm.config.disk_path == path),
+            ),
+            ..original.config.clone()
+        }
+        .validated()?;
+        if inner.vms.contains_key(&config.name) {
+            return Err(VmError::AlreadyExists { name: config.name });
+        }
+        admit(
+            &inner.host,
+            Resource::Storage,
+            inner.usage().storage,
+            config.disk_size,
+            &config.name,
+        )?;
+        let clone = VmInfo::new(config, VmState::Stopped, now);
+        inner.vms.insert(clone.config.name.clone(), clone.clone());
+        Ok(clone)
     }
 
     /// Every VM, for the storage layer.
@@ -610,13 +851,9 @@ impl VmManager for MockVmManager {
         self.apply(name, Transition::Stop).map(drop)
     }
 
+    /// Refused for a VM with snapshots: see [`MockVmManager::delete_vm_with`].
     fn delete_vm(&self, name: &str) -> Result<(), VmError> {
-        let mut inner = self.open_write()?;
-        inner
-            .vms
-            .remove(&*nfc(name))
-            .map(drop)
-            .ok_or_else(|| not_found(name))
+        self.delete_vm_with(name, false)
     }
 
     fn close(&self) -> Result<(), VmError> {

@@ -3,6 +3,7 @@
 //! Nothing here knows about the browser: no leptos, web-sys, js-sys, gloo or wasm-bindgen.
 //! It is tested natively and compiled to wasm unchanged.
 
+mod clone;
 mod config;
 mod error;
 mod host;
@@ -10,9 +11,11 @@ pub mod limits;
 mod mock;
 mod nfc;
 mod saved_state;
+mod snapshot;
 mod state;
 pub mod usage_model;
 
+pub use clone::clone_disk_path;
 pub use config::{
     check_name, Allowed, ConfigField, ConfigProblem, Expected, Found, VmConfig, KNOWN_NETWORKS,
 };
@@ -22,4 +25,5 @@ pub use limits::{DISK_SIZE_GB, MEMORY_MB, NAME_MAX_CHARS, VCPUS};
 pub use mock::{Clock, ConfigUpdate, MockVmManager, RecordSwap, Timestamp, VmInfo, VmManager};
 pub use nfc::{is_nfc, nfc, set_normaliser, Normaliser};
 pub use saved_state::{check_vm, CheckedVms, RejectedVm, SavedState};
+pub use snapshot::{check_description, snapshot_name, Snapshot, SnapshotField};
 pub use state::{Operation, Refusal, Transition, VmState};

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::error::{InfoField, VmError};
 use super::limits::{REVISION_MAX, TIMESTAMP_MAX};
 use super::mock::VmInfo;
+use super::snapshot::check_snapshots;
 
 /// Every VM of a manager, sorted by name. The storage layer wraps it in its versioned format.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -124,7 +125,9 @@ fn invalid(reason: &str) -> VmError {
 /// Checks one VM record as [`SavedState::check`] does and returns it normalised (names in
 /// NFC, an unchanged pending config dropped). The same rules as the manager's, so that what
 /// the manager holds always passes: every config valid, the revision in 1 ..=
-/// [`REVISION_MAX`], the times at most [`TIMESTAMP_MAX`] (so each reaches JavaScript exact).
+/// [`REVISION_MAX`], the times at most [`TIMESTAMP_MAX`] (so each reaches JavaScript exact),
+/// the snapshots a tree as the manager keeps it (at most `limits::SNAPSHOTS_PER_VM`, every
+/// name valid and unique, every config the VM's).
 pub fn check_vm(mut vm: VmInfo) -> Result<VmInfo, VmError> {
     vm.config = vm.config.validated()?;
     for (field, value, min, max) in [
@@ -156,5 +159,6 @@ pub fn check_vm(mut vm: VmInfo) -> Result<VmInfo, VmError> {
         }
         vm.pending = (pending != vm.config).then_some(pending);
     }
+    check_snapshots(&mut vm)?;
     Ok(vm)
 }

@@ -121,6 +121,8 @@ pub enum Operation {
     Resume,
     /// A config update that changes the name: only a stopped VM may be renamed.
     Rename,
+    /// A clone (virt-clone): only a stopped VM may be cloned.
+    Clone,
 }
 
 impl Operation {
@@ -132,6 +134,7 @@ impl Operation {
             Operation::Pause => "pause",
             Operation::Resume => "resume",
             Operation::Rename => "rename",
+            Operation::Clone => "clone",
         }
     }
 
@@ -144,6 +147,9 @@ impl Operation {
             Operation::Resume => Transition::Resume,
             Operation::Rename => {
                 return state.is_active().then_some(Refusal::RenameActive(state));
+            }
+            Operation::Clone => {
+                return state.is_active().then_some(Refusal::CloneActive(state));
             }
         };
         state.after(transition).err()
@@ -166,4 +172,6 @@ pub enum Refusal {
     NotPaused,
     /// Rename of a running or paused VM (virsh: "cannot rename active domain").
     RenameActive(VmState),
+    /// Clone of a running or paused VM (virt-clone: "Domain to clone must be shutoff.").
+    CloneActive(VmState),
 }

@@ -13,8 +13,10 @@ use crate::manager::{check_vm, Host, SavedState, Timestamp, VmInfo, VmState};
 
 /// The `format` field of an export file.
 pub const EXPORT_FORMAT: &str = "vm-playground";
-/// The export version this code writes and reads.
-pub const EXPORT_VERSION: u32 = 1;
+/// The export version this code writes; it reads 1 too. Version 2 may hold snapshots in a
+/// VM's entry (`snapshots`, `currentSnapshot`): a version that reads only 1 refuses it as
+/// newer rather than drop them.
+pub const EXPORT_VERSION: u32 = 2;
 /// The largest file accepted for import, in bytes (an export of 10,000 VMs is about 3 MB).
 /// The page checks a file's size against it before reading the file.
 pub const MAX_IMPORT_BYTES: usize = 8 * 1024 * 1024;
@@ -23,8 +25,10 @@ pub const MAX_IMPORT_BYTES: usize = 8 * 1024 * 1024;
 /// fewer than the values 8 MiB of `[1,1,1,…]` would make.
 pub const MAX_IMPORT_ENTRIES: usize = 25_000;
 /// The shape an import file must keep, checked before it is parsed: an export nests 4 levels
-/// deep (file, `vms`, entry, config) and a VM record holds at most 22 values (a test checks
-/// that an export of [`MAX_IMPORT_ENTRIES`] such records passes).
+/// deep (file, `vms`, entry, config; 6 with snapshots: entry, `snapshots`, snapshot,
+/// config) and a VM record without snapshots holds at most 22 values (a test checks that an
+/// export of [`MAX_IMPORT_ENTRIES`] such records passes; snapshots take from the same
+/// budget).
 pub const IMPORT_BOUNDS: JsonBounds = JsonBounds {
     max_depth: 8,
     max_breadth: MAX_IMPORT_ENTRIES,
@@ -69,7 +73,7 @@ pub fn export_file_name(now: Timestamp) -> String {
 }
 
 /// The proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's algorithm).
-fn civil_date(days: u64) -> (i64, u32, u32) {
+pub(crate) fn civil_date(days: u64) -> (i64, u32, u32) {
     let z = days as i64 + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z.rem_euclid(146_097);
@@ -215,10 +219,10 @@ pub fn parse_import(text: &str, now: Timestamp) -> Result<ImportPreview, ImportE
         Some(version) if version > u64::from(EXPORT_VERSION) => {
             return Err(ImportError::NewerVersion { version })
         }
-        Some(1) => {}
+        Some(1 | 2) => {}
         _ => {
             return Err(ImportError::NotAnExport {
-                detail: "its \"version\" is missing or not 1".into(),
+                detail: "its \"version\" is missing or not 1 or 2".into(),
             })
         }
     }
@@ -306,14 +310,7 @@ fn read_entry(entry: &Value, now: Timestamp) -> Result<VmInfo, String> {
         check_vm(info).map_err(|error| error.to_string())
     } else {
         let config = config_from_json(entry).map_err(|error| error.to_string())?;
-        Ok(VmInfo {
-            config,
-            state: VmState::Stopped,
-            pending: None,
-            created_at: now,
-            state_changed_at: now,
-            revision: 1,
-        })
+        Ok(VmInfo::new(config, VmState::Stopped, now))
     }
 }
 

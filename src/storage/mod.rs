@@ -20,6 +20,13 @@
 //! Version 1 is migrated on load ([`migrate_v1`]): its VMs load as they are, on
 //! [`DEFAULT_HOST`], even if they are over its capacity.
 //!
+//! Format version 3 keeps each VM's snapshots in its record ([`VmInfo::snapshots`],
+//! `currentSnapshot`; both left out when there are none), so that whatever moves a VM's
+//! record (a save, another tab, a backup, export and import) moves its snapshots too. A
+//! version 2 record is a version 3 record without snapshots ([`migrate_v2`]); the version
+//! number changes so that an older version, which would drop the snapshots it can't read,
+//! sees a format it doesn't know and writes nothing.
+//!
 //! Every key starts with `vm-playground` because GitHub Pages serves every project of a user
 //! from one origin, which shares one localStorage.
 
@@ -48,7 +55,7 @@ pub const VM_KEY_PREFIX: &str = "vm-playground:vm:";
 /// The key of the host's sizes ([`Host`] as JSON), from format 2.
 pub const HOST_KEY: &str = "vm-playground:host";
 /// The format this code writes.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 /// The host of data saved without one (format 1, or a missing or damaged host key): the
 /// page's default, a laptop.
 pub const DEFAULT_HOST: Host = Host::LAPTOP;
@@ -62,6 +69,12 @@ pub fn encode_host(host: &Host) -> String {
 /// are: over capacity or not). The VM records are the same in both formats.
 pub fn migrate_v1(loaded: &mut Loaded) {
     loaded.host = DEFAULT_HOST;
+    loaded.needs_upgrade = true;
+}
+
+/// Format 2 → 3: format 2 had no snapshots; its records are format 3 records without any
+/// and load as they are. Only the metadata must be rewritten.
+pub fn migrate_v2(loaded: &mut Loaded) {
     loaded.needs_upgrade = true;
 }
 
@@ -123,7 +136,7 @@ pub struct Loaded {
     /// The host the VMs run on ([`DEFAULT_HOST`] if none was saved).
     pub host: Host,
     /// The data is of an older format (migrated on load): the metadata and the host must be
-    /// written in this format.
+    /// written in this format (see [`migrate_v1`], [`migrate_v2`]).
     pub needs_upgrade: bool,
 }
 
@@ -140,11 +153,11 @@ impl UnknownFormat {
 }
 
 /// The format `value`, stored under [`META_KEY`], names if this version reads it
-/// ([`FORMAT_VERSION`], or 1, which it migrates): `Err` for any other version (newer, a string,
-/// a float) and for anything unreadable.
+/// ([`FORMAT_VERSION`], or 1 or 2, which it migrates): `Err` for any other version (newer, a
+/// string, a float) and for anything unreadable.
 pub fn check_meta(value: &str) -> Result<u32, UnknownFormat> {
     match serde_json::from_str::<Meta>(value) {
-        Ok(meta) if meta.version == FORMAT_VERSION || meta.version == 1 => Ok(meta.version),
+        Ok(meta) if (1..=FORMAT_VERSION).contains(&meta.version) => Ok(meta.version),
         _ => Err(UnknownFormat {
             found: crate::present::cut_text(value, UnknownFormat::SHOWN_CHARS),
         }),
@@ -172,7 +185,7 @@ pub fn load<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str)>) -> Loaded
         host: DEFAULT_HOST,
         ..Loaded::default()
     };
-    let mut version_1 = false;
+    let mut version = FORMAT_VERSION;
     let mut host_record = None;
     let mut records = Vec::new();
     let problem = |loaded: &mut Loaded, key: &str, reason: String| {
@@ -188,7 +201,7 @@ pub fn load<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str)>) -> Loaded
         } else if key == META_KEY {
             loaded.first_visit = false;
             match check_meta(value) {
-                Ok(version) => version_1 = version == 1,
+                Ok(found) => version = found,
                 Err(unknown) => loaded.unknown_format = Some(unknown),
             }
         } else if key.starts_with(VM_KEY_PREFIX) {
@@ -201,13 +214,16 @@ pub fn load<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str)>) -> Loaded
     if loaded.unknown_format.is_some() {
         return loaded;
     }
-    if version_1 {
+    if version == 1 {
         migrate_v1(&mut loaded);
     } else if let Some((key, value)) = host_record {
         match decode_host(value) {
             Ok(host) => loaded.host = host,
             Err(reason) => problem(&mut loaded, key, reason),
         }
+    }
+    if version == 2 {
+        migrate_v2(&mut loaded);
     }
     let mut vms = Vec::new();
     for (key, value) in records {

@@ -14,8 +14,8 @@ use crate::demo;
 use crate::event_log::{Event, EventLog, Source};
 use crate::i18n::fill;
 use crate::manager::{
-    nfc, ConfigUpdate, Host, HostInfo, MockVmManager, SavedState, Transition, VmConfig, VmError,
-    VmInfo, VmManager, VmState,
+    nfc, ConfigUpdate, Host, HostInfo, MockVmManager, SavedState, Snapshot, Transition, VmConfig,
+    VmError, VmInfo, VmManager, VmState,
 };
 use crate::storage::export::{export_json, ImportMode, ImportPreview};
 use crate::storage::sync::Unsaved;
@@ -641,19 +641,127 @@ impl App {
         Ok(discarded)
     }
 
-    /// Deletes a VM in any state.
-    pub fn delete(&self, name: &str) -> Result<(), VmError> {
+    /// Deletes a VM in any state; one with snapshots only `with_snapshots` (see
+    /// [`MockVmManager::delete_vm_with`]).
+    pub fn delete(&self, name: &str, with_snapshots: bool) -> Result<(), VmError> {
         let name = &*nfc(name);
         let base = self.take_in_stored(name);
         let _undo = self.undoable(&[name]);
-        let result = self.report(name, self.manager().delete_vm(name));
+        let had_snapshots = self
+            .manager()
+            .get_vm_info(name)
+            .is_ok_and(|info| !info.snapshots.is_empty());
+        let result = self.report(name, self.manager().delete_vm_with(name, with_snapshots));
         self.record(name, "delete", &result, || {
-            command_for(&GuiAction::Delete { name })
+            command_for(&GuiAction::Delete {
+                name,
+                snapshots: had_snapshots,
+            })
         });
         result?;
         self.show(name);
         self.save(name, base);
         Ok(())
+    }
+
+    /// Takes a snapshot of a VM (see [`MockVmManager::create_snapshot`]); logged as
+    /// `snapshot-create`.
+    pub fn create_snapshot(
+        &self,
+        vm: &str,
+        name: &str,
+        description: &str,
+    ) -> Result<Snapshot, VmError> {
+        let vm = &*nfc(vm);
+        let base = self.take_in_stored(vm);
+        let _undo = self.undoable(&[vm]);
+        let result = self.report(vm, self.manager().create_snapshot(vm, name, description));
+        self.record(vm, "snapshot-create", &result, || {
+            command_for(&GuiAction::SnapshotCreate {
+                vm,
+                name,
+                description,
+            })
+        });
+        let snapshot = result?;
+        self.show(vm);
+        self.save(vm, base);
+        Ok(snapshot)
+    }
+
+    /// Reverts a VM to a snapshot (see [`MockVmManager::revert_to_snapshot`]); logged as
+    /// `snapshot-revert`, and the diagram shows the transition it made.
+    pub fn revert_snapshot(&self, vm: &str, name: &str) -> Result<VmState, VmError> {
+        let vm = &*nfc(vm);
+        let base = self.take_in_stored(vm);
+        let _undo = self.undoable(&[vm]);
+        let before = self
+            .find(vm)
+            .map(|row| row.info.with_untracked(|info| info.state));
+        let result = self.report(vm, self.manager().revert_to_snapshot(vm, name));
+        self.record(vm, "snapshot-revert", &result, || {
+            command_for(&GuiAction::SnapshotRevert { vm, name })
+        });
+        let state = result?;
+        self.operated.set(Some(Operated {
+            vm: vm.to_owned(),
+            moved: before
+                .filter(|before| *before != state)
+                .map(|before| (before, state)),
+        }));
+        self.facts.update_value(|facts| {
+            let known = Facts {
+                reason: Some((state, Reason::FromSnapshot)),
+                ..facts.get(vm)
+            };
+            facts.set(vm, known);
+        });
+        self.show(vm);
+        self.save(vm, base);
+        Ok(state)
+    }
+
+    /// Deletes a snapshot, or with `children` its subtree (see
+    /// [`MockVmManager::delete_snapshot`]); logged as `snapshot-delete`.
+    pub fn delete_snapshot(
+        &self,
+        vm: &str,
+        name: &str,
+        children: bool,
+    ) -> Result<Vec<String>, VmError> {
+        let vm = &*nfc(vm);
+        let base = self.take_in_stored(vm);
+        let _undo = self.undoable(&[vm]);
+        let result = self.report(vm, self.manager().delete_snapshot(vm, name, children));
+        self.record(vm, "snapshot-delete", &result, || {
+            command_for(&GuiAction::SnapshotDelete { vm, name, children })
+        });
+        let deleted = result?;
+        self.show(vm);
+        self.save(vm, base);
+        Ok(deleted)
+    }
+
+    /// Clones a stopped VM as `new_name` (see [`MockVmManager::clone_vm`]); logged as
+    /// `clone` under the original's name.
+    pub fn clone_vm(&self, source: &str, new_name: &str) -> Result<VmInfo, VmError> {
+        let source = &*nfc(source);
+        let clone_name = nfc(new_name).into_owned();
+        self.take_in_stored(source);
+        let base = self.take_in_stored(&clone_name);
+        let _undo = self.undoable(&[&clone_name]);
+        let result = self.report(source, self.manager().clone_vm(source, new_name));
+        self.record(source, "clone", &result, || {
+            command_for(&GuiAction::Clone {
+                original: source,
+                name: &clone_name,
+            })
+        });
+        let clone = result?;
+        self.show(&clone_name);
+        self.host_changed.notify();
+        self.save(&clone_name, base);
+        Ok(clone)
     }
 
     /// Replaces every VM with the demo set and saves it.
@@ -731,8 +839,34 @@ impl crate::console::ConsoleBackend for App {
         App::transition(self, name, transition)
     }
 
-    fn delete(&self, name: &str) -> Result<(), VmError> {
-        App::delete(self, name)
+    fn delete(&self, name: &str, with_snapshots: bool) -> Result<(), VmError> {
+        App::delete(self, name, with_snapshots)
+    }
+
+    fn create_snapshot(
+        &self,
+        vm: &str,
+        name: &str,
+        description: &str,
+    ) -> Result<Snapshot, VmError> {
+        App::create_snapshot(self, vm, name, description)
+    }
+
+    fn revert_snapshot(&self, vm: &str, name: &str) -> Result<VmState, VmError> {
+        App::revert_snapshot(self, vm, name)
+    }
+
+    fn delete_snapshot(
+        &self,
+        vm: &str,
+        name: &str,
+        children: bool,
+    ) -> Result<Vec<String>, VmError> {
+        App::delete_snapshot(self, vm, name, children)
+    }
+
+    fn clone_vm(&self, source: &str, new_name: &str) -> Result<VmInfo, VmError> {
+        App::clone_vm(self, source, new_name)
     }
 
     fn update(&self, name: &str, config: VmConfig) -> Result<ConfigUpdate, VmError> {

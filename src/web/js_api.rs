@@ -13,10 +13,12 @@ use super::app::{App, StartMode};
 use crate::config_input::{config_from_json, describe, expected_type, host_from_json, unknown_key};
 use crate::console::ConsoleBackend;
 use crate::event_log::Source;
-use crate::manager::limits::{chars_over, quoted_excerpt, EXCERPT_CHARS, NAME_MAX_CHARS};
+use crate::manager::limits::{
+    chars_over, quoted_excerpt, EXCERPT_CHARS, NAME_MAX_CHARS, SNAPSHOT_DESCRIPTION_MAX_CHARS,
+};
 use crate::manager::{
     usage_model, ConfigField, ConfigProblem, ConfigUpdate, Expected, Found, MockVmManager as Core,
-    Transition, VmConfig, VmError, VmManager,
+    Snapshot, SnapshotField, Transition, VmConfig, VmError, VmInfo, VmManager,
 };
 use crate::undo::Direction;
 
@@ -41,10 +43,15 @@ pub fn to_js_error(error: &VmError) -> JsValue {
     if let Some(resource) = error.resource() {
         let _ = js_sys::Reflect::set(object, &"resource".into(), &resource.json_name().into());
     }
-    if let VmError::InvalidConfig { field, problem } = error {
-        if !matches!(problem, ConfigProblem::NotAnObject { .. }) {
-            let _ = js_sys::Reflect::set(object, &"field".into(), &field.json_name().into());
+    let not_an_object = matches!(
+        error,
+        VmError::InvalidConfig {
+            problem: ConfigProblem::NotAnObject { .. },
+            ..
         }
+    );
+    if let Some(field) = error.field_name().filter(|_| !not_an_object) {
+        let _ = js_sys::Reflect::set(object, &"field".into(), &field.into());
     }
     js_error.into()
 }
@@ -57,8 +64,8 @@ pub const MAX_ARG_VALUES: usize = 64;
 /// limit also makes an object that contains itself an error, not a stack overflow.
 pub const MAX_ARG_DEPTH: usize = 32;
 /// The longest string an argument may hold, in UTF-16 code units, checked before it is
-/// copied out of JavaScript: as long as a whole stored record may be (64 KiB), so no longer
-/// string could ever be saved.
+/// copied out of JavaScript: 64 KiB, far longer than any one field may be (a path: 1,024
+/// characters), so no longer string could ever be saved.
 pub const MAX_ARG_STRING_UNITS: u32 = 65_536;
 /// Keys longer than this (in UTF-16 code units) name no field; only this much of one is
 /// copied, to name it in the message.
@@ -369,6 +376,64 @@ fn name_arg(value: &JsValue) -> Result<String, VmError> {
     })
 }
 
+/// A snapshot's name: checked as a VM name is (its type, its length before it is copied),
+/// its errors named as the snapshot's.
+fn snapshot_name_arg(value: &JsValue) -> Result<String, VmError> {
+    name_arg(value).map_err(|error| match error {
+        VmError::InvalidConfig { problem, .. } => VmError::InvalidSnapshot {
+            field: SnapshotField::Name,
+            problem,
+        },
+        other => other,
+    })
+}
+
+/// A snapshot's description: a string (refused by its length before it is copied when far
+/// too long), or undefined or null for none.
+fn description_arg(value: &JsValue) -> Result<String, VmError> {
+    let invalid = |problem| VmError::InvalidSnapshot {
+        field: SnapshotField::Description,
+        problem,
+    };
+    if value.is_undefined() || value.is_null() {
+        return Ok(String::new());
+    }
+    if let Some(text) = value.dyn_ref::<js_sys::JsString>() {
+        let units = text.length() as usize;
+        if units > readable_units(SNAPSHOT_DESCRIPTION_MAX_CHARS) {
+            return Err(invalid(ConfigProblem::TooLong {
+                max: SNAPSHOT_DESCRIPTION_MAX_CHARS,
+                got: units,
+            }));
+        }
+        return Ok(String::from(text));
+    }
+    Err(invalid(ConfigProblem::WrongType {
+        expected: Expected::String,
+        found: json_of(value).map_or_else(|found| found.found(), |json| describe(&json)),
+    }))
+}
+
+/// Whether the options object `options` (`{ children }`, `{ snapshots }`) has `key` set, as
+/// JavaScript reads an option: truthy. No options (undefined) sets nothing.
+fn option_set(options: &JsValue, key: &str) -> bool {
+    options.is_object()
+        && js_sys::Reflect::get(options, &key.into()).is_ok_and(|value| value.is_truthy())
+}
+
+/// A snapshot as `listSnapshots` gives it: `{ name, description, createdAt, state, parent,
+/// current }`.
+fn snapshot_js(info: &VmInfo, snapshot: &Snapshot) -> JsValue {
+    to_js(&serde_json::json!({
+        "name": snapshot.name,
+        "description": snapshot.description,
+        "createdAt": snapshot.created_at,
+        "state": snapshot.state.as_str(),
+        "parent": snapshot.parent,
+        "current": info.current_snapshot.as_deref() == Some(snapshot.name.as_str()),
+    }))
+}
+
 fn to_js<T: serde::Serialize>(value: &T) -> JsValue {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
@@ -487,11 +552,78 @@ impl JsVmManager {
         self.transition(&name, Transition::Resume)
     }
 
-    /// Deletes the VM in any state.
+    /// Deletes the VM in any state. A VM with snapshots only with `{ snapshots: true }`
+    /// (they go too), else code "InvalidTransition".
     #[wasm_bindgen(js_name = deleteVm)]
-    pub fn delete_vm(&self, name: JsValue) -> JsResult<()> {
+    pub fn delete_vm(&self, name: JsValue, options: JsValue) -> JsResult<()> {
         let name = throw(name_arg(&name))?;
-        self.change(|backend| backend.delete(&name))
+        let snapshots = option_set(&options, "snapshots");
+        self.change(|backend| backend.delete(&name, snapshots))
+    }
+
+    /// Takes a snapshot of the VM: its config, pending config and state now. Returns it as
+    /// `listSnapshots` lists it.
+    #[wasm_bindgen(js_name = createSnapshot)]
+    pub fn create_snapshot(
+        &self,
+        vm: JsValue,
+        name: JsValue,
+        description: JsValue,
+    ) -> JsResult<JsValue> {
+        let vm = throw(name_arg(&vm))?;
+        let name = throw(snapshot_name_arg(&name))?;
+        let description = throw(description_arg(&description))?;
+        let snapshot = self.change(|backend| backend.create_snapshot(&vm, &name, &description))?;
+        let info = self.read(|core| core.get_vm_info(&vm))?;
+        Ok(snapshot_js(&info, &snapshot))
+    }
+
+    /// The VM's snapshots in tree order (parents before children, siblings by creation
+    /// time): `[{ name, description, createdAt, state, parent, current }]`.
+    #[wasm_bindgen(js_name = listSnapshots)]
+    pub fn list_snapshots(&self, vm: JsValue) -> JsResult<Vec<JsValue>> {
+        let vm = throw(name_arg(&vm))?;
+        let info = self.read(|core| core.get_vm_info(&vm))?;
+        Ok(info
+            .snapshots_in_tree_order()
+            .into_iter()
+            .map(|snapshot| snapshot_js(&info, snapshot))
+            .collect())
+    }
+
+    /// Reverts the VM to the snapshot: its config and state then (pending changes are
+    /// dropped). Returns the VM's state: "running", "paused" or "stopped".
+    #[wasm_bindgen(js_name = revertToSnapshot)]
+    pub fn revert_to_snapshot(&self, vm: JsValue, name: JsValue) -> JsResult<String> {
+        let vm = throw(name_arg(&vm))?;
+        let name = throw(snapshot_name_arg(&name))?;
+        self.change(|backend| backend.revert_snapshot(&vm, &name))
+            .map(|state| state.as_str().to_owned())
+    }
+
+    /// Deletes the snapshot (its children go to its parent), or with `{ children: true }`
+    /// its whole subtree. Returns the names deleted.
+    #[wasm_bindgen(js_name = deleteSnapshot)]
+    pub fn delete_snapshot(
+        &self,
+        vm: JsValue,
+        name: JsValue,
+        options: JsValue,
+    ) -> JsResult<Vec<String>> {
+        let vm = throw(name_arg(&vm))?;
+        let name = throw(snapshot_name_arg(&name))?;
+        let children = option_set(&options, "children");
+        self.change(|backend| backend.delete_snapshot(&vm, &name, children))
+    }
+
+    /// Clones a stopped VM as `newName` (virt-clone): same config, a disk of its own next to
+    /// the original's, stopped, no snapshots. Returns the clone's info.
+    #[wasm_bindgen(js_name = cloneVm)]
+    pub fn clone_vm(&self, source: JsValue, new_name: JsValue) -> JsResult<JsValue> {
+        let source = throw(name_arg(&source))?;
+        let new_name = throw(name_arg(&new_name))?;
+        self.change(|backend| backend.clone_vm(&source, &new_name))
+            .map(|info| to_js(&info))
     }
 
     /// `{ config, state, pending, createdAt, stateChangedAt, revision }`.

@@ -148,7 +148,7 @@ impl App {
             .expect("the app's manager is never closed");
         self.refresh_all();
         if loaded.needs_upgrade {
-            // Format 1 becomes 2 once: its metadata and the (default) host are written now.
+            // Format 1 or 2 becomes 3 once: its metadata and the host are written now.
             let _ = store::save_meta();
             self.save_host();
         }

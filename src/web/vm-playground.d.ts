@@ -47,6 +47,37 @@ export interface VmInfo {
   stateChangedAt: number;
   /** Counts the VM's changes, from 1; a safe integer, staying at Number.MAX_SAFE_INTEGER once there. */
   revision: number;
+  /** The VM's snapshots as stored (absent when it has none); listSnapshots gives them in tree order. */
+  snapshots?: StoredSnapshot[];
+  /** The current snapshot's name (absent when there is none). */
+  currentSnapshot?: string;
+}
+
+/** A snapshot as stored in its VM's record. */
+export interface StoredSnapshot {
+  name: string;
+  description?: string;
+  createdAt: number;
+  state: VmState;
+  config: StoredVmConfig;
+  pending?: StoredVmConfig;
+  parent?: string;
+}
+
+/** A snapshot as listSnapshots gives it. */
+export interface SnapshotInfo {
+  /** A VM name's rules (1–64 letters, digits, '-', '_', '.'); unique within its VM. */
+  name: string;
+  /** At most 256 characters; "" for none. */
+  description: string;
+  /** Milliseconds since the Unix epoch. */
+  createdAt: number;
+  /** The state the snapshot keeps (virsh prints a stopped one as "shutoff"). */
+  state: VmState;
+  /** The snapshot it was taken after, null for a root. */
+  parent: string | null;
+  /** Whether it is the VM's current snapshot (the parent of the next one). */
+  current: boolean;
 }
 
 /** The stable codes of thrown errors. */
@@ -63,8 +94,9 @@ export type VmErrorCode =
 export interface VmError extends Error {
   name: "VmError";
   code: VmErrorCode;
-  /** For InvalidConfig: the config field at fault ("memory", "name", ...). */
-  field?: keyof VmConfig;
+  /** For InvalidConfig: the config field at fault ("memory", "name", ...), or a snapshot's
+   * ("name", "description"). */
+  field?: keyof VmConfig | "description";
   /** For InsufficientResources (a refused start or create, or a host shrunk below what its VMs
    * hold) and a host size out of bounds: the host's resource at fault. */
   resource?: "memory" | "cpus" | "storage";
@@ -124,8 +156,32 @@ export class MockVmManager {
   pauseVm(name: string): void;
   /** paused → running. */
   resumeVm(name: string): void;
-  /** Deletes the VM in any state (a running one is forced off). */
-  deleteVm(name: string): void;
+  /**
+   * Deletes the VM in any state (a running one is forced off). A VM with snapshots throws
+   * InvalidTransition unless `{ snapshots: true }` says they go too.
+   */
+  deleteVm(name: string, options?: { snapshots?: boolean }): void;
+  /**
+   * Takes a snapshot of the VM (its config, pending changes and state), a child of its current
+   * one, which it becomes. At most 32 per VM (then InvalidConfig); a taken name is AlreadyExists.
+   */
+  createSnapshot(vm: string, name: string, description?: string): SnapshotInfo;
+  /** The VM's snapshots in tree order: parents before children, siblings by creation time. */
+  listSnapshots(vm: string): SnapshotInfo[];
+  /**
+   * Returns the VM to the snapshot's config and state (pending changes are dropped); it becomes
+   * the current one. A revert that starts the VM may throw InsufficientResources. Returns the
+   * VM's state.
+   */
+  revertToSnapshot(vm: string, name: string): VmState;
+  /** Deletes the snapshot (its children go to its parent), or its subtree with `{ children: true }`. Returns the names deleted. */
+  deleteSnapshot(vm: string, name: string, options?: { children?: boolean }): string[];
+  /**
+   * Clones a stopped VM (running or paused: InvalidTransition) as `newName`: the same config
+   * with a disk of its own in the same folder (as virt-clone --auto-clone names it), stopped,
+   * no snapshots. Takes its disk from the host's storage. Returns the clone's info.
+   */
+  cloneVm(source: string, newName: string): VmInfo;
   getVmInfo(name: string): VmInfo;
   getVmState(name: string): VmState;
   /** "applied" (stopped VM), "pending" (running or paused: applied at next stop) or "unchanged". */

@@ -126,3 +126,23 @@ e2e('axe: a lesson being played (hint, solution, completion), light and dark', a
   await page.emulateMedia({ colorScheme: 'dark' });
   await expectNoViolations(page, 'a lesson complete, dark mode');
 }, { context: LIGHT });
+
+for (const [theme, scheme] of [['light', LIGHT], ['dark', DARK]]) {
+  e2e(`axe: the snapshot tree and its dialogs in ${theme} mode`, async ({ page, url }) => {
+    await openList(page, `${url}?lang=en`);
+    await page.evaluate(() => {
+      vmPlayground.createSnapshot('build-runner', 'base', 'fresh install');
+      vmPlayground.createSnapshot('build-runner', 'child');
+    });
+    await page.getByRole('button', { name: 'Show details of build-runner', exact: true }).click();
+    const panel = page.locator('[data-details-vm="build-runner"]');
+    await panel.locator('[data-snapshot="child"]').waitFor();
+    const where = `${theme} mode`;
+    await expectNoViolations(page, `the snapshot tree (${where})`);
+    const button = (name) => panel.getByRole('button', { name, exact: true });
+    await checkDialog(page, 'Take a snapshot of build-runner', () => button('Take snapshot of build-runner').click(), where);
+    await checkDialog(page, 'Clone build-runner', () => button('Clone build-runner').click(), where);
+    await checkDialog(page, 'Revert build-runner to base?', () => button('Revert build-runner to base').click(), where);
+    await checkDialog(page, 'Delete snapshot base of build-runner?', () => button('Delete snapshot base of build-runner').click(), where);
+  }, { context: scheme });
+}

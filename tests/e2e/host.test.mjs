@@ -122,7 +122,7 @@ e2e('the host follows the panel and the API, and a reload keeps it', async ({ pa
   await page.reload();
   await openList(page, url);
   await expectGauges(page, { memoryTotal: 262144, cpus: 2, storageTotal: 8192 });
-  assert.equal(await page.evaluate(() => localStorage.getItem('vm-playground:meta')), '{"version":2}');
+  assert.equal(await page.evaluate(() => localStorage.getItem('vm-playground:meta')), '{"version":3}');
 });
 
 e2e('the simulated clock plays at ×1 on open and pauses', async ({ page, url }) => {

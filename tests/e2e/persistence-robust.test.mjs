@@ -132,7 +132,7 @@ e2e('a tab that could not save catches up without overwriting another tab\'s new
   await expectList(other, expected);
 });
 
-for (const meta of ['{"version":3}', '{"version":"2"}', '{"version":1.5}', '{"version":']) {
+for (const meta of ['{"version":4}', '{"version":"2"}', '{"version":1.5}', '{"version":']) {
   e2e(`metadata ${meta}: nothing under the app's keys changes until Start over, which backs it up first`, async ({ page, context, url }) => {
     const seeded = {
       [META]: meta,
@@ -166,7 +166,7 @@ for (const meta of ['{"version":3}', '{"version":"2"}', '{"version":1.5}', '{"ve
     const backups = Object.keys(after).filter((key) => key.startsWith('vm-playground:backup:'));
     assert.equal(backups.length, 1, `one backup: ${Object.keys(after)}`);
     assert.deepEqual(JSON.parse(after[backups[0]]).entries, seeded, 'the backup holds everything as it was');
-    assert.equal(after[META], '{"version":2}');
+    assert.equal(after[META], '{"version":3}');
     assert.ok(!('vm-playground:vm:future' in after));
     assert.equal(JSON.parse(after['vm-playground:vm:made-here']).state, 'running');
 

@@ -21,7 +21,7 @@ e2e('damaged records: the app starts, says what was wrong, keeps the rest and ba
     'vm-playground:vm:good': record('good'),
     'vm-playground:vm:cut': truncated,
     'vm-playground:vm:zero': record('zero', 'stopped', { memory: 0 }),
-    'vm-playground:vm:huge': `"${'x'.repeat(70000)}"`,
+    'vm-playground:vm:huge': `"${'x'.repeat(1_100_000)}"`,
     'another-app': 'untouched',
   });
   await openList(page, url);
@@ -29,7 +29,7 @@ e2e('damaged records: the app starts, says what was wrong, keeps the rest and ba
   const alert = alerts(page).filter({ hasText: 'could not be loaded' });
   await alert.waitFor();
   const text = await alert.textContent();
-  for (const expected of ['vm-playground:vm:cut', 'unreadable record', 'memory must be between 1 and 4194304 MB, got 0', 'at most 65536']) {
+  for (const expected of ['vm-playground:vm:cut', 'unreadable record', 'memory must be between 1 and 4194304 MB, got 0', 'at most 1048576']) {
     assert.ok(text.includes(expected), `alert mentions ${expected}: ${text}`);
   }
   const keys = await storedKeys(page);

@@ -11,7 +11,7 @@ use crate::web::app::App;
 use crate::web::language::Language;
 
 /// A local date and time, written the language's way by the browser's `Intl`.
-fn format_time(lang: Lang, at: Timestamp) -> String {
+pub(super) fn format_time(lang: Lang, at: Timestamp) -> String {
     if at == 0 {
         return lang.texts().unknown_time.into();
     }
@@ -162,11 +162,12 @@ pub fn Details() -> impl IntoView {
                                 {guest_usage(app, language, info.config.clone(), info.state)}
                                 <h4>{texts.details_configuration}</h4>
                                 {definition_list(config_rows(lang, &info.config))}
-                                {info.pending.map(|pending| view! {
+                                {info.pending.clone().map(|pending| view! {
                                     <h4>{texts.details_pending}</h4>
                                     {definition_list(config_rows(lang, &pending))}
                                 })}
                                 {will_not_start.map(|text| view! { <p class="warning" role="status">{text}</p> })}
+                                {super::snapshots::snapshot_section(app, ui, lang, &info)}
                             </section>
                         }
                     })

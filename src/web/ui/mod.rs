@@ -15,6 +15,7 @@ mod lessons;
 mod lifecycle;
 mod presenter;
 mod share;
+mod snapshots;
 mod undo_buttons;
 mod update_notice;
 mod vm_list;
@@ -51,6 +52,8 @@ pub struct Ui {
     pub selected: RwSignal<Option<String>>,
     /// The VM being edited, if the edit dialog is open.
     pub editing: RwSignal<Option<String>>,
+    /// The Take snapshot or Clone dialog, if one is open.
+    pub snapshot_form: RwSignal<Option<snapshots::SnapshotForm>>,
     /// The confirmation being asked, if a confirm dialog is open.
     pub confirming: RwSignal<Option<Confirmation>>,
     /// What runs when that dialog closes, whatever closes it (see [`Ui::confirm_then`]).
@@ -72,6 +75,7 @@ impl Ui {
         Ui {
             selected: RwSignal::new(None),
             editing: RwSignal::new(None),
+            snapshot_form: RwSignal::new(None),
             confirming: RwSignal::new(None),
             on_close: StoredValue::new(None),
             sharing: RwSignal::new(false),
@@ -87,6 +91,7 @@ impl Ui {
         self.editing.with(Option::is_some)
             || self.confirming.with(Option::is_some)
             || self.sharing.get()
+            || self.snapshot_form.with(Option::is_some)
     }
 
     /// Remembers the focused element before a dialog opens.
@@ -102,13 +107,24 @@ impl Ui {
     /// Leptos removes the dialog in a later microtask, and until then the page behind it is
     /// still `inert`, so nothing in it can take focus.
     pub fn restore_focus(&self) {
+        self.restore_focus_or(None);
+    }
+
+    /// [`Ui::restore_focus`], but if that element is gone, first the element `selector`
+    /// finds (the same control, drawn again with what the dialog changed).
+    pub fn restore_focus_or(&self, selector: Option<String>) {
         let Some(element) = self.return_focus.get_value() else {
             return;
         };
         self.return_focus.set_value(None);
         after_updates(move || {
+            let twin = selector
+                .and_then(|selector| document().query_selector(&selector).ok().flatten())
+                .and_then(|twin| twin.dyn_into::<web_sys::HtmlElement>().ok());
             if element.is_connected() {
                 let _ = element.focus();
+            } else if let Some(twin) = twin {
+                let _ = twin.focus();
             } else if let Some(heading) = document()
                 .get_element_by_id("vms-title")
                 .and_then(|heading| heading.dyn_into::<web_sys::HtmlElement>().ok())
@@ -239,6 +255,7 @@ pub fn Root(app: App, language: Language, update: Update) -> impl IntoView {
                 </div>
             </div>
             <EditDialog />
+            <snapshots::SnapshotDialog />
             <ConfirmDialog />
             <ShareDialog />
             <SharedLinkOpener />

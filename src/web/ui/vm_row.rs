@@ -421,11 +421,27 @@ fn confirm_force_off(app: App, ui: Ui, name: String) {
 
 /// Asks before deleting `name`, saying that a running VM will be forced off.
 fn confirm_delete(app: App, ui: Ui, name: String) {
-    let state = app
+    let (state, snapshots) = app
         .find(&name)
-        .map(|row| row.info.with_untracked(|info| info.state));
+        .map(|row| {
+            row.info
+                .with_untracked(|info| (info.state, info.snapshots.len()))
+        })
+        .unzip();
     let texts = expect_context::<Language>().texts_untracked();
     let mut body = vec![fill(texts.delete_body, &[("name", &name)])];
+    // The dialog is the explicit choice libvirt asks for (`undefine --snapshots-metadata`):
+    // it says how many snapshots go, and the Delete button takes them.
+    let snapshots = snapshots.unwrap_or(0);
+    if snapshots > 0 {
+        let lang = expect_context::<Language>().get_untracked();
+        body.push(fill(
+            texts
+                .delete_snapshots_too
+                .pick(lang.plural_form(snapshots as u64)),
+            &[("n", &snapshots)],
+        ));
+    }
     if let Some(state) = state.filter(|state| state.is_active()) {
         body.push(fill(
             texts.delete_forced_off,
@@ -443,7 +459,7 @@ fn confirm_delete(app: App, ui: Ui, name: String) {
             texts.action_delete,
             ActionStyle::Danger,
             move || {
-                let _ = app.delete(&target);
+                let _ = app.delete(&target, snapshots > 0);
             },
         )],
     });
