@@ -153,7 +153,7 @@ pub enum Predicate {
         /// The VM.
         vm: String,
     },
-    /// `noStateLost {}`: no running or paused VM was forced off or deleted.
+    /// `noStateLost {}`: no running or paused VM was forced off, deleted or reverted.
     NoStateLost,
     /// `hostFree {resource, atLeast}`: that much of the host is free (vCPUs for `cpus`).
     HostFree {
