@@ -546,3 +546,142 @@ fn each_predicate_holds_when_it_should() {
         [false, true, true, false, false, false, true, true]
     );
 }
+
+/// A lesson with a template `tpl` (stopped) and `web` (running), checking `goals` (JSON), its
+/// solution `solution`.
+fn snapshots_and_clones(goals: &str, solution: &str) -> Result<Lesson, LessonError> {
+    load(&format!(
+        r#"{{
+        "id": "snapshots-and-clones",
+        "title": {{"en": "t", "ru": "т"}},
+        "introduction": {{"en": "i", "ru": "и"}},
+        "setup": {{"vms": [
+            {{"config": {{"name": "tpl", "diskPath": "/var/lib/libvirt/images/tpl.qcow2"}}}},
+            {{"config": {{"name": "web", "memory": 2048}}, "state": "running"}}
+        ]}},
+        "goals": [{goals}],
+        "hints": [{{"en": "h", "ru": "п"}}],
+        "solution": [{solution}]
+    }}"#
+    ))
+}
+
+#[test]
+fn snapshot_and_clone_predicates_hold_when_they_should() {
+    let lesson = snapshots_and_clones(
+        r#"
+        {"id": "exists", "text": {"en": "g", "ru": "ц"}, "check": {"snapshotExists": {"vm": "web", "name": "before"}}},
+        {"id": "current", "text": {"en": "g", "ru": "ц"}, "check": {"currentSnapshot": {"vm": "web", "name": "before"}}},
+        {"id": "reverted", "text": {"en": "g", "ru": "ц"}, "check": {"did": {"vm": "web", "op": "revert"}}},
+        {"id": "clone", "text": {"en": "g", "ru": "ц"}, "check": {"cloneOf": {"vm": "tpl-2", "original": "tpl"}}},
+        {"id": "default", "text": {"en": "g", "ru": "ц"}, "check": {"cloneOf": {"vm": "tpl-clone", "original": "tpl"}}},
+        {"id": "renamed", "text": {"en": "g", "ru": "ц"}, "check": {"cloneOf": {"vm": "tpl-3", "original": "tpl"}}},
+        {"id": "lookalike", "text": {"en": "g", "ru": "ц"}, "check": {"cloneOf": {"vm": "copy", "original": "tpl"}}}
+        "#,
+        r#""snapshot-create-as web before", "snapshot-create-as web after",
+           "snapshot-revert web before", "virt-clone --original tpl --name tpl-2 --auto-clone",
+           "virt-clone --original tpl --auto-clone", "domrename tpl-2 tpl-3",
+           "create copy --stopped""#,
+    )
+    .unwrap();
+    let mut play = Play::new(&lesson);
+    //                          exists current revert clone  default renamed lookalike
+    assert_eq!(
+        play.progress(),
+        [false, false, false, false, false, false, false]
+    );
+    play.type_line("snapshot-create-as web before", Lang::En);
+    assert_eq!(
+        play.progress(),
+        [true, true, false, false, false, false, false]
+    );
+    play.type_line("snapshot-create-as web after", Lang::En);
+    assert_eq!(
+        play.progress(),
+        [true, false, false, false, false, false, false]
+    );
+    assert!(!play.journal.lost_state());
+    play.type_line("snapshot-revert web before", Lang::En);
+    assert_eq!(
+        play.progress(),
+        [true, true, true, false, false, false, false]
+    );
+    // Reverting a running VM throws its running state away for the snapshot's.
+    assert!(play.journal.lost_state());
+    // A refused clone (of a running VM) makes nothing.
+    assert!(
+        play.type_line("virt-clone --original web --auto-clone", Lang::En)
+            .error
+    );
+    play.type_line(
+        "virt-clone --original tpl --name tpl-2 --auto-clone",
+        Lang::En,
+    );
+    play.type_line("virt-clone --original tpl --auto-clone", Lang::En);
+    assert_eq!(
+        play.progress(),
+        [true, true, true, true, true, false, false]
+    );
+    // A renamed clone is still a clone; a VM made by hand with the same config is none.
+    play.type_line("domrename tpl-2 tpl-3", Lang::En);
+    play.type_line("create copy --stopped", Lang::En);
+    assert_eq!(
+        play.progress(),
+        [true, true, true, false, true, true, false]
+    );
+    // A deleted snapshot is neither there nor current.
+    play.type_line("snapshot-delete web before", Lang::En);
+    assert_eq!(
+        play.progress(),
+        [false, false, true, false, true, true, false]
+    );
+}
+
+#[test]
+fn a_goal_about_a_clone_of_nobody_or_a_snapshot_nobody_takes_is_refused() {
+    let goal = |check: &str| {
+        format!(r#"{{"id": "g", "text": {{"en": "g", "ru": "ц"}}, "check": {check}}}"#)
+    };
+    let error = snapshots_and_clones(
+        &goal(r#"{"cloneOf": {"vm": "tpl-clone", "original": "template"}}"#),
+        r#""virt-clone --original tpl --auto-clone""#,
+    )
+    .unwrap_err();
+    assert_eq!(
+        error,
+        LessonError::UnknownVm {
+            path: "goals[0].check".into(),
+            vm: "template".into()
+        }
+    );
+    let error = snapshots_and_clones(
+        &goal(r#"{"snapshotExists": {"vm": "web", "name": "before"}}"#),
+        r#""snapshot-create-as web after""#,
+    )
+    .unwrap_err();
+    assert_eq!(
+        error,
+        LessonError::UnknownSnapshot {
+            path: "goals[0].check".into(),
+            vm: "web".into(),
+            name: "before".into()
+        }
+    );
+    assert_eq!(
+        error.to_string(),
+        "goals[0].check: the solution takes no snapshot \"before\" of \"web\""
+    );
+    assert_eq!(
+        Lang::Ru.lesson_error(&error),
+        "goals[0].check: решение не делает снимок «before» ВМ «web»"
+    );
+    let error = snapshots_and_clones(
+        &goal(r#"{"cloneOf": {"vm": "tpl-clone", "of": "tpl"}}"#),
+        r#""virt-clone --original tpl --auto-clone""#,
+    )
+    .unwrap_err();
+    assert!(
+        matches!(&error, LessonError::Unknown { path, what: Vocabulary::Key, found, .. } if path == "goals[0].check.cloneOf" && found == "of"),
+        "{error:?}"
+    );
+}

@@ -336,6 +336,7 @@ pub const EN: Texts = Texts {
     lesson_unknown_key: "{path}: \"{found}\" has no place here",
     lesson_did_you_mean: "{message}; did you mean \"{suggestion}\"?",
     lesson_unknown_vm: "{path}: no VM \"{vm}\" is in the setup or made by the solution",
+    lesson_unknown_snapshot: "{path}: the solution takes no snapshot \"{name}\" of \"{vm}\"",
     lesson_duplicate: "{path}: \"{name}\" is used twice",
     lesson_empty: "{path} is empty",
     lesson_bad_setup: "{path}: {error}",

@@ -376,6 +376,10 @@ impl Lang {
             LessonError::UnknownVm { path, vm } => {
                 fill(t.lesson_unknown_vm, &[("path", path), ("vm", vm)])
             }
+            LessonError::UnknownSnapshot { path, vm, name } => fill(
+                t.lesson_unknown_snapshot,
+                &[("path", path), ("vm", vm), ("name", name)],
+            ),
             LessonError::Duplicate { path, name } => {
                 fill(t.lesson_duplicate, &[("path", path), ("name", name)])
             }

@@ -341,6 +341,7 @@ pub const RU: Texts = Texts {
     lesson_unknown_key: "{path}: ключу «{found}» здесь не место",
     lesson_did_you_mean: "{message}; может быть, «{suggestion}»?",
     lesson_unknown_vm: "{path}: ВМ «{vm}» нет ни в начальной настройке, ни в решении",
+    lesson_unknown_snapshot: "{path}: решение не делает снимок «{name}» ВМ «{vm}»",
     lesson_duplicate: "{path}: «{name}» встречается дважды",
     lesson_empty: "{path} пусто",
     lesson_bad_setup: "{path}: {error}",

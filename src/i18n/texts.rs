@@ -653,6 +653,8 @@ pub struct Texts {
     pub lesson_did_you_mean: &'static str,
     /// `{path}`; `{vm}`.
     pub lesson_unknown_vm: &'static str,
+    /// `{path}`; `{vm}`; `{name}`: the snapshot.
+    pub lesson_unknown_snapshot: &'static str,
     /// `{path}`; `{name}`: a VM's name or a goal's id.
     pub lesson_duplicate: &'static str,
     /// `{path}`: a list, or a pending change that changes nothing.

@@ -85,6 +85,15 @@ pub enum LessonError {
         /// The VM.
         vm: String,
     },
+    /// A goal names a snapshot that the solution doesn't take of its VM.
+    UnknownSnapshot {
+        /// Where.
+        path: String,
+        /// The VM.
+        vm: String,
+        /// The snapshot.
+        name: String,
+    },
     /// Two VMs of the setup, or two goals, with one name or id.
     Duplicate {
         /// Where the second one is.

@@ -3,8 +3,8 @@
 //! A goal's `check` is an object with one key, the predicate, holding its parameters:
 //! `{"state": {"vm": "db-01", "is": "paused"}}`. Everything about a predicate is in this file:
 //! its word in [`PREDICATES`], how it is read ([`Predicate::read`]) and how it is checked
-//! ([`Predicate::holds`]). Adding one (a snapshot exists, a VM is a clone of another) is a
-//! variant, a word, an arm in each of the two, and what it reads added to [`World`].
+//! ([`Predicate::holds`]). Adding one is a variant, a word, an arm in each of the two, and
+//! what it reads added to [`World`].
 
 use serde_json::Value;
 
@@ -16,7 +16,7 @@ use crate::manager::{
 };
 
 /// Every predicate's word, in the order the README lists them.
-pub const PREDICATES: [&str; 11] = [
+pub const PREDICATES: [&str; 14] = [
     "state",
     "exists",
     "absent",
@@ -28,6 +28,9 @@ pub const PREDICATES: [&str; 11] = [
     "stoppedGracefully",
     "noStateLost",
     "hostFree",
+    "snapshotExists",
+    "currentSnapshot",
+    "cloneOf",
 ];
 
 const STATES: [&str; 3] = ["running", "paused", "stopped"];
@@ -150,7 +153,7 @@ pub enum Predicate {
         /// The VM.
         vm: String,
     },
-    /// `noStateLost {}`: no running or paused VM was forced off or deleted.
+    /// `noStateLost {}`: no running or paused VM was forced off, deleted or reverted.
     NoStateLost,
     /// `hostFree {resource, atLeast}`: that much of the host is free (vCPUs for `cpus`).
     HostFree {
@@ -158,6 +161,30 @@ pub enum Predicate {
         resource: Resource,
         /// How much must be free.
         at_least: u64,
+    },
+    /// `snapshotExists {vm, name}`: the VM has a snapshot of that name.
+    SnapshotExists {
+        /// The VM.
+        vm: String,
+        /// The snapshot.
+        name: String,
+    },
+    /// `currentSnapshot {vm, name}`: that snapshot is the VM's current one (the last taken or
+    /// reverted to).
+    CurrentSnapshot {
+        /// The VM.
+        vm: String,
+        /// The snapshot.
+        name: String,
+    },
+    /// `cloneOf {vm, original}`: the VM exists and was made by cloning the original during
+    /// the lesson (the journal saw it: a VM created with the same config is no clone, and a
+    /// clone whose config was changed since still is one).
+    CloneOf {
+        /// The clone.
+        vm: String,
+        /// The VM it was cloned from.
+        original: String,
     },
 }
 
@@ -194,6 +221,8 @@ impl Predicate {
             "did" => &["vm", "op"],
             "noStateLost" => &[],
             "hostFree" => &["resource", "atLeast"],
+            "snapshotExists" | "currentSnapshot" => &["vm", "name"],
+            "cloneOf" => &["vm", "original"],
             _ => &["vm"],
         };
         let params = object(params, &path, keys)?;
@@ -270,13 +299,25 @@ impl Predicate {
                 let at_least = whole(get("atLeast")?, &join(&path, "atLeast"))?;
                 Predicate::HostFree { resource, at_least }
             }
+            "snapshotExists" => Predicate::SnapshotExists {
+                vm: vm()?,
+                name: text("name")?,
+            },
+            "currentSnapshot" => Predicate::CurrentSnapshot {
+                vm: vm()?,
+                name: text("name")?,
+            },
+            "cloneOf" => Predicate::CloneOf {
+                vm: vm()?,
+                original: text("original")?,
+            },
             // `object` let only the predicates' words through.
             _ => unreachable!("a predicate word without a reading"),
         })
     }
 
-    /// The VM the predicate is about, if it is about one.
-    pub fn vm(&self) -> Option<&str> {
+    /// The VMs the predicate names (none, one, or a clone and its original).
+    pub fn vms(&self) -> Vec<&str> {
         match self {
             Predicate::State { vm, .. }
             | Predicate::Exists { vm }
@@ -285,10 +326,23 @@ impl Predicate {
             | Predicate::Pending { vm, .. }
             | Predicate::NoPending { vm }
             | Predicate::Did { vm, .. }
-            | Predicate::StoppedGracefully { vm } => Some(vm),
+            | Predicate::StoppedGracefully { vm }
+            | Predicate::SnapshotExists { vm, .. }
+            | Predicate::CurrentSnapshot { vm, .. } => vec![vm],
+            Predicate::CloneOf { vm, original } => vec![vm, original],
             Predicate::NetworkStopped { .. }
             | Predicate::NoStateLost
-            | Predicate::HostFree { .. } => None,
+            | Predicate::HostFree { .. } => Vec::new(),
+        }
+    }
+
+    /// The VM and snapshot the predicate names, if it names one.
+    pub fn snapshot(&self) -> Option<(&str, &str)> {
+        match self {
+            Predicate::SnapshotExists { vm, name } | Predicate::CurrentSnapshot { vm, name } => {
+                Some((vm, name))
+            }
+            _ => None,
         }
     }
 
@@ -330,6 +384,18 @@ impl Predicate {
                     .host
                     .total(*resource)
                     .is_none_or(|total| total.saturating_sub(held) >= *at_least)
+            }
+            Predicate::SnapshotExists { vm, name } => world
+                .vm(vm)
+                .is_some_and(|info| info.snapshot(name).is_some()),
+            Predicate::CurrentSnapshot { vm, name } => world.vm(vm).is_some_and(|info| {
+                info.current_snapshot.as_ref().is_some_and(|current| {
+                    info.snapshot(name)
+                        .is_some_and(|taken| taken.name == *current)
+                })
+            }),
+            Predicate::CloneOf { vm, original } => {
+                world.vm(vm).is_some() && world.journal.cloned(vm, original)
             }
         }
     }

@@ -60,6 +60,16 @@ pub const INDEX: &[IndexEntry] = &[
         ru: "Пределы хоста: освободите место",
     },
     IndexEntry {
+        id: "snapshots",
+        en: "Snapshots: a way back",
+        ru: "Снимки: путь назад",
+    },
+    IndexEntry {
+        id: "clones",
+        en: "Clones: a new VM from a template",
+        ru: "Клоны: новая ВМ из шаблона",
+    },
+    IndexEntry {
         id: "network",
         en: "Maintenance: take a network down",
         ru: "Обслуживание: отключите сеть",

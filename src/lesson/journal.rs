@@ -1,5 +1,6 @@
-//! What happened during a lesson: the operations that worked, and the VMs that lost their
-//! running state. Goals about what happened ("stopped gracefully, not destroyed") read it.
+//! What happened during a lesson: the operations that worked, the VMs that lost their
+//! running state, and which VM was cloned from which. Goals about what happened ("stopped
+//! gracefully, not destroyed", "a clone of web-tpl") read it.
 
 use std::collections::BTreeMap;
 
@@ -32,11 +33,19 @@ pub enum Op {
     Rename,
     /// Pending changes dropped.
     Discard,
+    /// A snapshot taken (`snapshot-create`).
+    Snapshot,
+    /// A revert to a snapshot (`snapshot-revert`).
+    Revert,
+    /// A snapshot deleted (`snapshot-delete`).
+    DeleteSnapshot,
+    /// A clone made of the VM (virt-clone; logged under the original's name).
+    Clone,
 }
 
 impl Op {
     /// Every operation.
-    pub const ALL: [Op; 11] = [
+    pub const ALL: [Op; 15] = [
         Op::Start,
         Op::Stop,
         Op::Destroy,
@@ -48,6 +57,10 @@ impl Op {
         Op::Update,
         Op::Rename,
         Op::Discard,
+        Op::Snapshot,
+        Op::Revert,
+        Op::DeleteSnapshot,
+        Op::Clone,
     ];
 
     /// The word lesson files use.
@@ -64,11 +77,15 @@ impl Op {
             Op::Update => "update",
             Op::Rename => "rename",
             Op::Discard => "discard",
+            Op::Snapshot => "snapshot",
+            Op::Revert => "revert",
+            Op::DeleteSnapshot => "deleteSnapshot",
+            Op::Clone => "clone",
         }
     }
 
     /// Every word lesson files may use, for errors' suggestions.
-    pub fn words() -> [&'static str; 11] {
+    pub fn words() -> [&'static str; 15] {
         Op::ALL.map(Op::word)
     }
 
@@ -85,6 +102,9 @@ impl Op {
             "suspend" => Some(Op::Pause),
             // The console's `setmaxmem` changes the config's maximum: a config change.
             "setmaxmem" => Some(Op::Update),
+            "snapshot-create" => Some(Op::Snapshot),
+            "snapshot-revert" => Some(Op::Revert),
+            "snapshot-delete" => Some(Op::DeleteSnapshot),
             _ => Op::parse(op),
         }
     }
@@ -94,8 +114,10 @@ impl Op {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Journal {
     done: Vec<(String, Op)>,
-    /// VMs that lost their running state (forced off, or deleted while active).
+    /// VMs that lost their running state (forced off, deleted or reverted while active).
     lost: Vec<String>,
+    /// Each clone made, by its name now, with its original's (also by its name now).
+    clones: Vec<(String, String)>,
     /// Each VM's state after the last operation: a delete can tell whether its VM was active.
     states: BTreeMap<String, VmState>,
 }
@@ -117,12 +139,30 @@ impl Journal {
 
     /// Records an operation (as the event log names it: `vm`, `op`, whether it worked), with
     /// every VM as it is after it. Call it for every operation, in order: a delete loses state
-    /// only if its VM was active after the operation before.
+    /// only if its VM was active after the operation before, and the VM a clone or a rename
+    /// made is the one that wasn't there before.
     pub fn record(&mut self, vm: &str, op: &str, ok: bool, after: &[VmInfo]) {
         if let (true, Some(op)) = (ok, Op::from_event(op)) {
             let was_active = self.states.get(vm).is_some_and(|state| state.is_active());
-            if op == Op::Destroy || (op == Op::Delete && was_active) {
+            // A revert replaces an active VM's running state with the snapshot's.
+            if op == Op::Destroy || (matches!(op, Op::Delete | Op::Revert) && was_active) {
                 self.lost.push(vm.to_owned());
+            }
+            let new = after
+                .iter()
+                .map(|info| &info.config.name)
+                .find(|name| !self.states.contains_key(*name));
+            match (op, new) {
+                (Op::Clone, Some(clone)) => self.clones.push((clone.clone(), vm.to_owned())),
+                // A renamed clone, or original, is still one.
+                (Op::Rename, Some(renamed)) => {
+                    for name in self.clones.iter_mut().flat_map(|(a, b)| [a, b]) {
+                        if name == vm {
+                            name.clone_from(renamed);
+                        }
+                    }
+                }
+                _ => {}
             }
             self.done.push((vm.to_owned(), op));
         }
@@ -139,6 +179,13 @@ impl Journal {
         self.done
             .iter()
             .any(|(name, done)| name == vm && *done == op)
+    }
+
+    /// Whether `vm` was made by cloning `original` (both by their names now).
+    pub fn cloned(&self, vm: &str, original: &str) -> bool {
+        self.clones
+            .iter()
+            .any(|(clone, of)| clone == vm && of == original)
     }
 
     /// Whether any VM lost its running state.

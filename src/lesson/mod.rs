@@ -293,15 +293,30 @@ fn build(
 }
 
 /// The goals: each `{"id": "...", "text": {...}, "check": {...}}`; a VM a goal names must be
-/// in the setup or made by the solution (created, or renamed to).
+/// in the setup or made by the solution (created, cloned, or renamed to), and a snapshot it
+/// names taken of that VM by the solution (a setup has no snapshots).
 fn goals(value: &Value, vms: &[SetupVm], solution: &[Command]) -> Result<Vec<Goal>, LessonError> {
     let known = |name: &str| {
         vms.iter().any(|vm| vm.config.name == name)
             || solution.iter().any(|command| match command {
                 Command::Create { config, .. } => config.name == name,
                 Command::DomRename { new, .. } => new == name,
+                Command::VirtClone {
+                    original,
+                    name: clone,
+                    ..
+                } => clone.as_ref().map_or_else(
+                    || format!("{original}-clone") == name,
+                    |clone| clone == name,
+                ),
                 _ => false,
             })
+    };
+    let taken = |vm: &str, snapshot: &str| {
+        solution.iter().any(|command| {
+            matches!(command, Command::SnapshotCreate { domain, name, .. }
+                if domain == vm && name == snapshot)
+        })
     };
     let mut goals: Vec<Goal> = Vec::new();
     for (index, value) in nonempty_list(value, "goals")?.iter().enumerate() {
@@ -313,10 +328,17 @@ fn goals(value: &Value, vms: &[SetupVm], solution: &[Command]) -> Result<Vec<Goa
         }
         let check_path = join(&path, "check");
         let check = Predicate::read(required(goal, &path, "check")?, &check_path)?;
-        if let Some(vm) = check.vm().filter(|vm| !known(vm)) {
+        if let Some(vm) = check.vms().into_iter().find(|vm| !known(vm)) {
             return Err(LessonError::UnknownVm {
                 path: check_path,
                 vm: vm.to_owned(),
+            });
+        }
+        if let Some((vm, name)) = check.snapshot().filter(|(vm, name)| !taken(vm, name)) {
+            return Err(LessonError::UnknownSnapshot {
+                path: check_path,
+                vm: vm.to_owned(),
+                name: name.to_owned(),
             });
         }
         goals.push(Goal {

@@ -1,10 +1,10 @@
 // Lessons: the list, a lesson played through clicks, the console and the JS API with its goals
 // ticking off live, a hint, the solution, completion and the operations count, progress kept
 // across a reload, the student's own VMs back unchanged after exit, and a lesson opened by a
-// `#lesson=` link in Russian.
+// `#lesson=` link in Russian; undo inside a lesson, with the student's own history back after.
 import assert from 'node:assert/strict';
 import { e2eSuite } from './harness.mjs';
-import { DEMO, action, eventually, expectList, expectState, expectText, listed, openList } from './app-helpers.mjs';
+import { DEMO, action, eventually, expectList, expectState, expectText, listed, openList, row } from './app-helpers.mjs';
 
 const e2e = e2eSuite();
 
@@ -183,4 +183,39 @@ e2e("another tab's change to the student's VMs during a lesson reaches neither t
   await expectList(page, [['build-runner', 'stopped'], ['db-01', 'paused'], ['web-01', 'paused']]);
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('vm-playground:vm:web-01')).state);
   assert.equal(stored, 'paused');
+});
+
+e2e("Undo inside a lesson undoes the lesson's operations only; after exit it undoes the student's own", async ({ page, url }) => {
+  const undoButton = page.getByRole('button', { name: 'Undo', exact: true });
+  await openList(page, url);
+  // Before the lesson, the student deletes one of their VMs.
+  await action(page, 'Delete', 'build-runner').click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete', exact: true }).click();
+  await row(page, 'build-runner').waitFor({ state: 'detached' });
+  await eventually(async () => assert.equal(await undoButton.getAttribute('title'), 'Undo: delete build-runner'));
+
+  // In the lesson, the history is the lesson's own: nothing to undo yet.
+  await page.getByRole('button', { name: 'Lessons', exact: true }).click();
+  await lessonsRegion(page).getByRole('button', { name: 'Start lesson: Clones: a new VM from a template', exact: true }).click();
+  await expectList(page, [['db-01', 'running'], ['web-01', 'running'], ['web-tpl', 'stopped']]);
+  assert.equal(await undoButton.isDisabled(), true);
+  const none = { cloned: 'false', 'own-disk': 'false', running: 'false', template: 'true', 'no-loss': 'true' };
+  await expectGoals(page, none);
+  await type(page, 'virt-clone --original web-tpl --name web-02 --auto-clone');
+  await expectGoals(page, { ...none, cloned: 'true', 'own-disk': 'true' });
+
+  // Undo takes the clone back, and the goals follow; the student's delete is not in reach.
+  await eventually(async () => assert.equal(await undoButton.getAttribute('title'), 'Undo: clone web-tpl'));
+  await undoButton.click();
+  await expectList(page, [['db-01', 'running'], ['web-01', 'running'], ['web-tpl', 'stopped']]);
+  await expectGoals(page, none);
+  assert.equal(await undoButton.isDisabled(), true);
+
+  // After the lesson, Undo brings back the student's deleted VM, and no lesson VM.
+  await lessonsRegion(page).getByRole('button', { name: 'Exit lesson', exact: true }).click();
+  await expectList(page, DEMO.filter(([name]) => name !== 'build-runner'));
+  await eventually(async () => assert.equal(await undoButton.getAttribute('title'), 'Undo: delete build-runner'));
+  await undoButton.click();
+  await expectList(page, DEMO);
+  assert.equal(await undoButton.isDisabled(), true);
 });
