@@ -226,6 +226,15 @@ pub struct Texts {
     pub import_conflicts: Plural,
     /// What Replace and Merge do.
     pub import_choice: &'static str,
+    /// The file's host, and what Replace and Merge do with it. `{memory}`, `{cpus}`,
+    /// `{storage}` (each a size, or the word for unlimited).
+    pub import_host: &'static str,
+    /// The same, for a host that may overcommit memory.
+    pub import_host_overcommit: &'static str,
+    /// A file without a host (exported before there was one).
+    pub import_host_absent: &'static str,
+    /// A file whose host fails the checks. `{reason}`.
+    pub import_host_unusable: &'static str,
     /// The import dialog's Replace.
     pub replace: &'static str,
     /// The import dialog's Merge.

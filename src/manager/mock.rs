@@ -565,6 +565,20 @@ impl MockVmManager {
         self.restore_checked(state.check()?)
     }
 
+    /// Replaces the host with `host` and every VM with those of `state` (an import that
+    /// replaces everything), both checked first; a fault in either changes nothing. The VMs are
+    /// taken as they are even if they hold more than `host` has: admission applies to new
+    /// starts only, so data over capacity loads, as storage does.
+    pub fn restore_on(&self, host: Host, state: SavedState) -> Result<(), VmError> {
+        drop(self.open_read()?);
+        let host = host.validated()?;
+        let vms = state.check()?;
+        let mut inner = self.open_write()?;
+        inner.host = host;
+        inner.vms = vms.into_map();
+        Ok(())
+    }
+
     /// Replaces every VM with `vms`, which [`SavedState::check`] or [`SavedState::partition`]
     /// has already checked. Fails only when the manager is closed.
     pub fn restore_checked(&self, vms: CheckedVms) -> Result<(), VmError> {

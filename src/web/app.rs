@@ -628,22 +628,34 @@ impl App {
 
     /// The whole state as an export file.
     pub fn export(&self) -> String {
-        let state = self
-            .manager()
+        let manager = self.manager();
+        let state = manager
             .saved_state()
             .unwrap_or_else(|_| SavedState::default());
-        export_json(&state, now())
+        let host = manager
+            .host_info()
+            .map_or(Host::UNLIMITED, |info| info.host);
+        export_json(&state, &host, now())
     }
 
-    /// Takes in the VMs of a confirmed import.
+    /// Takes in the VMs of a confirmed import. Replace also takes the file's host (if it has a
+    /// usable one); Merge keeps this page's host.
     pub fn import(&self, preview: ImportPreview, mode: ImportMode) {
         let manager = self.manager();
         match mode {
             ImportMode::Replace => {
+                let host = preview.host_for_replace();
                 let state = SavedState { vms: preview.vms };
-                let result = manager.restore(state);
+                let result = match host {
+                    Some(host) => manager.restore_on(host, state),
+                    None => manager.restore(state),
+                };
                 if result.is_ok() {
                     self.replace_saved();
+                    if host.is_some() {
+                        self.host_changed.notify();
+                        self.save_host();
+                    }
                 }
                 self.record("", "import", &result, Vec::new);
             }

@@ -1,6 +1,7 @@
 // The host (issue 14): a student fills it, is refused with a readable reason, frees memory and
 // succeeds; the gauges follow the GUI, the console and the API; a reload keeps the host.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { e2eSuite } from './harness.mjs';
 import { action, eventually, expectState, expectText, openList, row } from './app-helpers.mjs';
 
@@ -154,4 +155,48 @@ e2e('a host resized in one tab is the host of the other tab too', async ({ page,
   await expectGauges(other, { memoryTotal: 32768, cpus: 16 });
   const total = await other.evaluate(() => window.vmPlayground.getHostInfo().memory.total);
   assert.equal(total, 32768);
+});
+
+e2e('an export carries the host: Replace takes it, Merge keeps the page\'s, an old file keeps it too', async ({ page, url }) => {
+  await openList(page, url);
+  await page.evaluate(() => window.vmPlayground.setHost({ memory: 32768, cpus: 12, storage: 900, overcommit: true }));
+  await expectGauges(page, { memoryTotal: 32768, cpus: 12, storageTotal: 900 });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export', exact: true }).click(),
+  ]);
+  const text = await readFile(await download.path(), 'utf8');
+  assert.deepEqual(JSON.parse(text).host, { memory: 32768, cpus: 12, storage: 900, overcommit: true });
+
+  const input = page.locator('input[type=file]');
+  const importFile = async (name, body) => {
+    await input.setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(body) });
+    return page.getByRole('dialog', { name: `Import ${name}?` });
+  };
+  // Another host here; Merge keeps it, and the preview says so.
+  await hostRegion(page).getByLabel('Preset').selectOption('laptop');
+  await expectGauges(page, { memoryTotal: 16384, cpus: 8, storageTotal: 500 });
+  let preview = await importFile('lab.json', text);
+  await preview
+    .getByText("The file's host: memory 32 GB (may be overcommitted), CPUs 12, storage pool 900 GB. Replace puts the VMs on it; Merge keeps the host here.")
+    .waitFor();
+  await preview.getByRole('button', { name: 'Merge' }).click();
+  await expectGauges(page, { memoryTotal: 16384, cpus: 8, storageTotal: 500 });
+
+  // Replace takes the file's host, and a reload keeps it.
+  preview = await importFile('lab.json', text);
+  await preview.getByRole('button', { name: 'Replace' }).click();
+  await expectGauges(page, { memoryTotal: 32768, cpus: 12, storageTotal: 900 });
+  assert.equal((await page.evaluate(() => window.vmPlayground.getHostInfo())).overcommit, true);
+  await page.reload();
+  await openList(page, url);
+  await expectGauges(page, { memoryTotal: 32768, cpus: 12, storageTotal: 900 });
+
+  // A file exported before the host existed still imports, and the host stays.
+  const old = JSON.stringify({ format: 'vm-playground', version: 1, vms: [{ name: 'old-lab', memory: 512 }] });
+  preview = await importFile('old.json', old);
+  await preview.getByText('The file has no host (it was exported before there was one): Replace and Merge keep the host here.').waitFor();
+  await preview.getByRole('button', { name: 'Replace' }).click();
+  await row(page, 'old-lab').waitFor();
+  await expectGauges(page, { memoryTotal: 32768, cpus: 12, storageTotal: 900, memoryUsed: 0 });
 });

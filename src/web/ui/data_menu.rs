@@ -71,6 +71,7 @@ fn import_file(app: App, ui: Ui, language: Language, file: web_sys::File) {
                     body.push(lang.plural(&texts.import_conflicts, conflicts.len() as u64, &[]));
                 }
                 body.push(texts.import_choice.into());
+                body.push(preview.host_summary(lang));
                 let for_merge = preview.clone();
                 ui.confirming.set(Some(Confirmation {
                     title: fill(texts.import_title, &[("file", &name)]),
