@@ -15,6 +15,7 @@ pub mod ordering;
 pub mod present;
 pub mod sizes;
 pub mod storage;
+pub mod usage_graph;
 
 pub use manager::{
     CheckedVms, ConfigField, ConfigProblem, ConfigUpdate, MockVmManager, Operation, Refusal,

@@ -636,6 +636,30 @@ pub struct Texts {
     pub clock_speed: &'static str,
     /// The selected VM's use now, in its details. `{cpu}`: a percentage; `{memory}`: a size.
     pub vm_usage: &'static str,
+    /// The CPU sparkline's accessible name. `{cpu}`: a percentage now.
+    pub sparkline_cpu: &'static str,
+    /// The memory sparkline's accessible name. `{memory}`: in use now; `{total}`: the VM's.
+    pub sparkline_memory: &'static str,
+    /// The CPU sparkline's visible caption (its accessible name says it in full).
+    pub sparkline_cpu_caption: &'static str,
+    /// The memory sparkline's visible caption.
+    pub sparkline_memory_caption: &'static str,
+    /// The host graphs' heading.
+    pub host_graphs_heading: &'static str,
+    /// The stacked CPU graph's caption. `{busy}`: CPUs busy now (one decimal); `{cpus}`.
+    pub host_graph_cpu: &'static str,
+    /// The same on a host with unlimited CPUs. `{busy}`.
+    pub host_graph_cpu_unlimited: &'static str,
+    /// The stacked memory graph's caption. `{used}`, `{total}`: sizes.
+    pub host_graph_memory: &'static str,
+    /// The same on a host with unlimited memory. `{used}`.
+    pub host_graph_memory_unlimited: &'static str,
+    /// One VM of the graphs' legend. `{name}`, `{cpu}` (a percentage), `{memory}` (a size).
+    pub host_graph_vm: &'static str,
+    /// The active VMs the graphs leave out; `{n}`, `{shown}`: how many they draw.
+    pub host_graph_others: Plural,
+    /// No VM is active: the graphs are empty.
+    pub host_graph_idle: &'static str,
 }
 
 impl Texts {

@@ -200,3 +200,64 @@ e2e('an export carries the host: Replace takes it, Merge keeps the page\'s, an o
   await row(page, 'old-lab').waitFor();
   await expectGauges(page, { memoryTotal: 32768, cpus: 12, storageTotal: 900, memoryUsed: 0 });
 });
+
+e2e('the selected VM has sparklines and the host stacked graphs, with their values in words', async ({ page, url }) => {
+  await openList(page, url);
+  const clock = hostRegion(page).getByRole('group', { name: 'Simulated time' });
+  await clock.getByText(/Simulated time: 0:00:0[2-9]/).waitFor();
+  await clock.getByRole('button', { name: 'Pause' }).click();
+  await clock.getByRole('button', { name: 'Play' }).waitFor();
+  const stats = await page.evaluate(() => window.vmPlayground.getVmStats('web-01'));
+  const cpu = stats.cpuPercent.toFixed(1);
+
+  // The details: two images named by what they show and their value now, each a line.
+  await page.getByRole('button', { name: 'Show details of web-01', exact: true }).click();
+  const details = page.getByRole('complementary', { name: 'Details', exact: true });
+  const cpuLine = details.getByRole('img', { name: `CPU use over the last minute of simulated time, now ${cpu} %` });
+  await cpuLine.waitFor();
+  assert.match(await cpuLine.locator('path').getAttribute('d'), /^M\d+,\d+(L\d+,\d+)+$/);
+  await details.getByRole('img', { name: /^Memory in use over the last minute of simulated time, now .* of 2 GB$/ }).waitFor();
+
+  // The host: one band per running or paused VM (the stopped one uses nothing), and a legend
+  // that says each VM's values now, as the API reads them.
+  const graphs = hostRegion(page).locator('.host-graphs');
+  await eventually(async () => assert.equal(await graphs.locator('[data-graph="memory"] path').count(), 2));
+  assert.equal(await graphs.locator('[data-graph="cpu"] path').count(), 2);
+  const legend = await graphs.locator('[data-graph-vm]').evaluateAll((items) => items.map((item) => [item.dataset.graphVm, item.dataset.cpuPermille, item.dataset.memoryUsed]));
+  const db = await page.evaluate(() => window.vmPlayground.getVmStats('db-01'));
+  // Largest first: db-01 (4 GB, the demo's paused VM: no CPU), then web-01 (2 GB).
+  assert.deepEqual(legend.map(([name]) => name), ['db-01', 'web-01']);
+  assert.deepEqual(legend[0].slice(1), ['0', String(db.memoryUsedMb)]);
+  assert.deepEqual(legend[1].slice(1), [String(Math.round(stats.cpuPercent * 10)), String(stats.memoryUsedMb)]);
+  await graphs.getByText(`web-01: CPU ${cpu} %, memory in use`).waitFor();
+  // web-01 has 2 vCPUs: its share of the host's 8 CPUs, in words.
+  const busy = ((Math.round(stats.cpuPercent * 10) * 2) / 1000).toFixed(1);
+  await graphs.getByText(`CPU: ${busy} of 8 CPUs busy now`).waitFor();
+
+  // Past eight active VMs, the rest are counted, not drawn. (The longer list pushes the Host
+  // panel off screen, where the graphs wait: scrolled back, they catch up.)
+  await page.evaluate(() => {
+    for (let i = 0; i < 9; i += 1) window.vmPlayground.createVm({ name: `extra-${i}`, memory: 256 });
+  });
+  await graphs.scrollIntoViewIfNeeded();
+  await graphs.getByText('3 more running or paused VMs are not drawn: the graphs and their totals show the 8 holding the most memory.').waitFor();
+  assert.equal(await graphs.locator('[data-graph="memory"] path').count(), 8);
+});
+
+e2e('the clock does not tick while the tab is hidden', async ({ page, url }) => {
+  await openList(page, url);
+  const clock = hostRegion(page).getByRole('group', { name: 'Simulated time' });
+  await clock.getByText(/Simulated time: 0:00:0[1-9]/).waitFor();
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  const hidden = await clock.locator('span').textContent();
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 2100)));
+  assert.equal(await clock.locator('span').textContent(), hidden);
+  await page.evaluate(() => {
+    delete document.hidden;
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await eventually(async () => assert.notEqual(await clock.locator('span').textContent(), hidden));
+});
