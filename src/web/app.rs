@@ -191,6 +191,8 @@ pub struct App {
     pub backups: RwSignal<Vec<String>>,
     /// Changes not written yet, each with the stored record it was based on.
     pub(super) unsaved: StoredValue<Unsaved>,
+    /// A host change not written yet, with the stored host it was based on (`None`: saved).
+    pub(super) unsaved_host: StoredValue<Option<Option<String>>>,
     /// Every operation, from the GUI, the console or the JS API, newest last.
     pub events: RwSignal<EventLog>,
     /// Events not yet merged into the stored log.
@@ -242,6 +244,7 @@ impl App {
             notices: RwSignal::new(Vec::new()),
             backups: RwSignal::new(Vec::new()),
             unsaved: StoredValue::new(Unsaved::default()),
+            unsaved_host: StoredValue::new(None),
             events: RwSignal::new(EventLog::new()),
             unsaved_events: StoredValue::new(Vec::new()),
             events_scheduled: StoredValue::new(false),

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { e2eSuite } from './harness.mjs';
-import { action, eventually, expectState, expectText, openList, row } from './app-helpers.mjs';
+import { action, eventually, expectState, expectText, fillQuota, openList, row } from './app-helpers.mjs';
 
 const e2e = e2eSuite();
 
@@ -260,4 +260,28 @@ e2e('the clock does not tick while the tab is hidden', async ({ page, url }) => 
     document.dispatchEvent(new Event('visibilitychange'));
   });
   await eventually(async () => assert.notEqual(await clock.locator('span').textContent(), hidden));
+});
+
+e2e('a host change refused by a full quota is written once saving works again', async ({ page, url }) => {
+  await openList(page, url);
+  assert.deepEqual(await fillQuota(page), ['QuotaExceededError']);
+  await page.evaluate(() => window.vmPlayground.setHost({ memory: 65536, cpus: 32 }));
+  await expectGauges(page, { memoryTotal: 65536, cpus: 32 });
+  await page.getByRole('alert').filter({ hasText: 'quota is full' }).waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem('vm-playground:host')), null);
+
+  // Room again: the next change saves the VM and the host that waited.
+  await page.evaluate(() => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('filler-')) localStorage.removeItem(key);
+  });
+  await action(page, 'Start', 'build-runner').click();
+  await expectState(page, 'build-runner', 'running');
+  await eventually(async () =>
+    assert.deepEqual(JSON.parse(await page.evaluate(() => localStorage.getItem('vm-playground:host'))), {
+      memory: 65536, cpus: 32, storage: 500, overcommit: false,
+    }),
+  );
+  await page.reload();
+  await openList(page, url);
+  await expectGauges(page, { memoryTotal: 65536, cpus: 32, storageTotal: 500 });
 });
