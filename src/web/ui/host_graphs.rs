@@ -105,6 +105,15 @@ pub fn HostGraphs() -> impl IntoView {
             (vms, others)
         })
     });
+    // The host's sizes, read when they change: `host_info` sums what every VM holds, which a
+    // tick must not do.
+    let host = Memo::new(move |_| {
+        app.host_changed.track();
+        app.manager()
+            .host_info()
+            .map(|info| info.host)
+            .unwrap_or_default()
+    });
     let drawn = Memo::new(move |_| {
         // Off screen, a tick does not re-run this (the last picture stays until it shows).
         let t = if shown.get() {
@@ -112,22 +121,13 @@ pub fn HostGraphs() -> impl IntoView {
         } else {
             app.sim_time.get_untracked()
         };
-        app.host_changed.track();
-        let host = app
-            .manager()
-            .host_info()
-            .map(|info| info.host)
-            .unwrap_or_default();
+        let host = host.get();
         chosen.with(|(vms, _)| draw(vms, t, host.cpus, host.memory))
     });
     let graphs = move || {
         let lang = language.get();
         let texts = lang.texts();
-        let host = app
-            .manager()
-            .host_info()
-            .map(|info| info.host)
-            .unwrap_or_default();
+        let host = host.get();
         let Drawn {
             legend,
             cpu,
