@@ -8,7 +8,7 @@ use super::vm_row::{lifecycle_action, LIFECYCLE_ACTIONS};
 use super::Ui;
 use crate::i18n::{fill, Lang};
 use crate::manager::{ConfigField, Timestamp, Usage, VmConfig, VmState};
-use crate::usage_graph::{line_path, GraphedVm, HEIGHT, WIDTH};
+use crate::usage_graph::{line_path, paths_markup, GraphedVm, HEIGHT, WIDTH};
 use crate::web::app::App;
 use crate::web::language::Language;
 
@@ -140,14 +140,10 @@ fn sparkline(
     path: String,
 ) -> impl IntoView {
     let view_box = format!("0 0 {WIDTH} {HEIGHT}");
-    // The title too: a pointer's tooltip.
-    let title = label.clone();
     view! {
         <span class="sparkline-caption" aria-hidden="true">{caption}</span>
-        <svg class="sparkline" data-sparkline=kind viewBox=view_box preserveAspectRatio="none" role="img" aria-label=label>
-            <title>{title}</title>
-            <path d=path />
-        </svg>
+        <svg class="sparkline" data-sparkline=kind viewBox=view_box preserveAspectRatio="none" role="img" aria-label=label
+            inner_html=paths_markup(&[path])></svg>
     }
 }
 

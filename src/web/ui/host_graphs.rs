@@ -6,12 +6,14 @@ use leptos::prelude::*;
 
 use super::on_screen::on_screen;
 use crate::i18n::fill;
-use crate::usage_graph::{host_graph_vms, stacked_paths, GraphedVm, HEIGHT, HOST_GRAPH_VMS, WIDTH};
+use crate::manager::HostInfo;
+use crate::usage_graph::{
+    host_graph_vms, paths_markup, stacked_paths, GraphedVm, HEIGHT, HOST_GRAPH_VMS, WIDTH,
+};
 use crate::web::app::App;
 use crate::web::language::Language;
 
-/// What the graphs draw at one simulated second: computed once per tick.
-#[derive(Clone, PartialEq)]
+/// What the graphs draw at one simulated second.
 struct Drawn {
     /// Each VM drawn: its name, its CPU use now (‰) and memory in use now (MB).
     legend: Vec<(String, u64, u64)>,
@@ -55,20 +57,15 @@ fn graph(kind: &'static str, caption: String, bands: Vec<String>) -> impl IntoVi
     view! {
         <figure class="host-graph" data-graph=kind>
             <figcaption>{caption}</figcaption>
-            <svg viewBox=view_box preserveAspectRatio="none" aria-hidden="true">
-                {bands
-                    .into_iter()
-                    .enumerate()
-                    .map(|(index, d)| view! { <path class=format!("band band-{index}") d=d /> })
-                    .collect_view()}
-            </svg>
+            <svg viewBox=view_box preserveAspectRatio="none" aria-hidden="true" inner_html=paths_markup(&bands)></svg>
         </figure>
     }
 }
 
-/// The graphs, their legend and what they leave out.
+/// The graphs, their legend and what they leave out. `info` is the Host panel's reading of
+/// the host.
 #[component]
-pub fn HostGraphs() -> impl IntoView {
+pub fn HostGraphs(info: Memo<HostInfo>) -> impl IntoView {
     let app = expect_context::<App>();
     let language = expect_context::<Language>();
     let node = NodeRef::<leptos::html::Div>::new();
@@ -105,35 +102,25 @@ pub fn HostGraphs() -> impl IntoView {
             (vms, others)
         })
     });
-    // The host's sizes, read when they change: `host_info` sums what every VM holds, which a
-    // tick must not do.
-    let host = Memo::new(move |_| {
-        app.host_changed.track();
-        app.manager()
-            .host_info()
-            .map(|info| info.host)
-            .unwrap_or_default()
-    });
-    let drawn = Memo::new(move |_| {
+    let graphs = move || {
         // Off screen, a tick does not re-run this (the last picture stays until it shows).
         let t = if shown.get() {
             app.sim_time.get()
         } else {
             app.sim_time.get_untracked()
         };
-        let host = host.get();
-        chosen.with(|(vms, _)| draw(vms, t, host.cpus, host.memory))
-    });
-    let graphs = move || {
         let lang = language.get();
         let texts = lang.texts();
-        let host = host.get();
+        // The host's sizes when they change, from the gauges' reading (a tick must not sum
+        // what every VM holds, nor a click among 10,000 VMs redraw graphs nobody sees).
+        app.host_changed.track();
+        let host = info.with_untracked(|info| info.host);
         let Drawn {
             legend,
             cpu,
             memory,
             totals,
-        } = drawn.get();
+        } = chosen.with(|(vms, _)| draw(vms, t, host.cpus, host.memory));
         let busy = lang.one_decimal(totals.0, 1000);
         let cpu_caption = match host.cpus {
             Some(cpus) => fill(

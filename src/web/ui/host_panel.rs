@@ -215,7 +215,7 @@ pub fn HostPanel() -> impl IntoView {
                 {move || gauges(info.get(), language.get())}
             </div>
             // Outside the live region: a tick must not be read out every second.
-            <HostGraphs />
+            <HostGraphs info />
             <div class="field">
                 <label for="host-preset">{language.text(|t| t.host_preset)}</label>
                 <select id="host-preset" prop:value=move || preset_of(&info.get().host) on:change=on_preset>
