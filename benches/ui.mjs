@@ -1,17 +1,22 @@
 // UI benchmark: the release dist/ in headless Chromium, served under /vm-playground/.
 // Prints figures; asserts nothing (speed targets live here, not in tests).
-//   node benches/ui.mjs [--runs N] [--counts 1000,10000] [--no-toggle]
+//   node benches/ui.mjs [--runs N] [--counts 1000,10000] [--no-toggle] [--no-tick] [--only-tick]
 // Measures start-up with 1,000 and 10,000 VMs in storage (navigation start until every row is
 // in the DOM) and, with 10,000 VMs, one toggle (stop or start): click until the DOM shows the
 // new state and the next frame has been painted, saving included; the click both as a person
 // makes it (real input at a random moment) and right after a frame (the worst case); and
-// typing in the name filter there (key to next frame).
+// typing in the name filter there (key to next frame). And a tick of the simulated clock
+// (issue 14) with 1,000 and 10,000 VMs, a third of them running and a third paused: its
+// main-thread work, with the Host panel's graphs off screen (as the page opens: below the list)
+// and scrolled into view.
 import { serveStatic, launchChromium } from '../tests/e2e/harness.mjs';
 
 const option = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const runs = Number(option('--runs')) || 5;
 const counts = (option('--counts') ?? '1000,10000').split(',').map(Number);
-const toggle = !process.argv.includes('--no-toggle');
+const onlyTick = process.argv.includes('--only-tick');
+const toggle = !process.argv.includes('--no-toggle') && !onlyTick;
+const tick = !process.argv.includes('--no-tick');
 const META_KEY = 'vm-playground:meta';
 const VM_PREFIX = 'vm-playground:vm:';
 
@@ -209,6 +214,63 @@ async function filterTyping(page, rounds) {
   return timings;
 }
 
+/**
+ * Before the app loads: keeps the simulated clock's once-a-second interval from running and
+ * hands its callback to the benchmark as `window.__tick`, so that each tick is one the
+ * benchmark starts, on a quiet page. (The clock's interval is the page's only one of 1 s.)
+ */
+function captureTheClock() {
+  const original = window.setInterval;
+  window.setInterval = function (callback, delay, ...rest) {
+    if (delay === 1000 && !window.__tick) {
+      window.__tick = callback;
+      return 0;
+    }
+    return original.call(this, callback, delay, ...rest);
+  };
+}
+
+/**
+ * `times` clock ticks, each after a rendered frame: the tick's callback, the reactive updates
+ * it causes (microtasks), then a forced style and layout, as the toggle's work is measured.
+ */
+async function ticks(page, times) {
+  return page.evaluate(async (times) => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    const reading = () => document.querySelector('.sim-clock span').textContent;
+    const results = [];
+    for (let i = 0; i < times; i += 1) {
+      await frame();
+      const before = reading();
+      const started = performance.now();
+      window.__tick();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      void document.body.offsetHeight;
+      results.push(performance.now() - started);
+      if (reading() === before) throw new Error('the tick did not move the clock');
+    }
+    return results;
+  }, times);
+}
+
+/** A tick's work with `count` VMs: graphs off screen, then on screen (medians, p90s). */
+async function tickWork(browser, url, count) {
+  return withVms(browser, url, count, async (page) => {
+    await page.addInitScript(captureTheClock);
+    await startup(page, url, count);
+    if (!(await page.evaluate(() => typeof window.__tick === 'function'))) throw new Error('the clock was not captured');
+    // The busiest picture: a running VM's sparklines in the details, the clock at ×60.
+    await page.getByRole('button', { name: 'Show details of vm-00000', exact: true }).click();
+    await page.locator('.guest .sparkline').first().waitFor();
+    await page.locator('#clock-speed').selectOption('60');
+    const offScreen = await ticks(page, 40);
+    await page.locator('.host-graphs').scrollIntoViewIfNeeded();
+    await page.locator('.host-graphs [data-graph-vm]').first().waitFor();
+    const onScreen = await ticks(page, 40);
+    return { offScreen, onScreen };
+  });
+}
+
 /** The Stop or Start button of the benchmark's VM, whichever is enabled. */
 const toggleButton = (page) =>
   page.$('[data-vm="vm-05001"] button[aria-label="Stop vm-05001"]:not([disabled]), [data-vm="vm-05001"] button[aria-label="Start vm-05001"]:not([disabled])');
@@ -229,7 +291,7 @@ async function inFreshBrowser(body) {
 
 const { server, url } = await serveStatic();
 try {
-  for (const count of counts) {
+  for (const count of onlyTick ? [] : counts) {
     const first = [];
     const all = [];
     await inFreshBrowser(async (browser) => {
@@ -265,6 +327,13 @@ try {
     console.log(`  a person's click (real mouse input at a random moment) to the next rendered frame: ${fmt(median(person))} median, p90 ${fmt(p90(person))} (target < 16 ms); a click on the heading, which changes nothing: ${fmt(median(personEmpty))} median`);
     console.log(`  click right after a frame to the next rendered frame (a whole frame's wait built in): ${fmt(median(painted))} median, p90 ${fmt(p90(painted))}; the same after a click that changes nothing: ${fmt(median(empty))} median`);
     console.log(`typing in the name filter among 10000 VMs (key to next rendered frame, medians of ${typing.narrows.length} rounds): a key that keeps every row ${fmt(median(typing.keeps))}, 10,000 → 1,000 rows ${fmt(median(typing.narrows))}, 1,000 → 10,000 rows ${fmt(median(typing.widens))} (the rows past the first 100 then come 100 per task)`);
+  }
+  if (tick) {
+    const p90 = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.9)];
+    for (const count of counts) {
+      const { offScreen, onScreen } = await inFreshBrowser((browser) => tickWork(browser, url, count));
+      console.log(`a clock tick at ×60 with ${count} VMs (${Math.ceil(count / 3)} running, a running VM's sparklines in the details; 40 ticks each), main-thread work: host graphs off screen ${fmt(median(offScreen))} median, p90 ${fmt(p90(offScreen))}; on screen ${fmt(median(onScreen))} median, p90 ${fmt(p90(onScreen))} (target < 4 ms)`);
+    }
   }
 } finally {
   server.close();

@@ -18,6 +18,7 @@ pub mod share;
 pub mod sizes;
 pub mod storage;
 pub mod undo;
+pub mod usage_graph;
 
 pub use manager::{
     CheckedVms, ConfigField, ConfigProblem, ConfigUpdate, MockVmManager, Operation, Refusal,

@@ -135,7 +135,7 @@ impl Shared {
             vms: self.vms,
             rejected: 0,
             problems: Vec::new(),
-            host: Some(self.host),
+            host: crate::storage::export::FileHost::Usable(self.host),
         }
     }
 }

@@ -234,3 +234,32 @@ fn the_demo_fits_the_default_laptop() {
     vm_playground::demo::load_demo(&m).unwrap();
     assert!(m.host_info().unwrap().over_capacity().is_empty());
 }
+
+#[test]
+fn restore_with_host_replaces_host_and_vms_together_even_over_capacity() {
+    let big = MockVmManager::new();
+    big.create_vm(vm("a", 3072, 2, 80)).unwrap();
+    big.create_vm(vm("b", 3072, 2, 80)).unwrap();
+    let state = big.saved_state().unwrap();
+    let m = MockVmManager::new();
+    m.create_vm(vm("old", 1024, 1, 10)).unwrap();
+    // An import of data over its own host's capacity loads as it is, on that host.
+    m.restore_with_host(state.clone(), small(false)).unwrap();
+    assert_eq!(m.list_vms().unwrap(), ["a", "b"]);
+    let info = m.host_info().unwrap();
+    assert_eq!(info.host, small(false));
+    assert_eq!(info.over_capacity(), [Resource::Memory, Resource::Storage]);
+    // A bad host or a bad VM changes nothing.
+    let bad_host = Host {
+        cpus: Some(0),
+        ..Host::UNLIMITED
+    };
+    assert!(m
+        .restore_with_host(SavedState::default(), bad_host)
+        .is_err());
+    let mut bad_state = state;
+    bad_state.vms[0].config.memory = 0;
+    assert!(m.restore_with_host(bad_state, Host::UNLIMITED).is_err());
+    assert_eq!(m.host_info().unwrap().host, small(false));
+    assert_eq!(m.list_vms().unwrap(), ["a", "b"]);
+}

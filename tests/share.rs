@@ -200,7 +200,7 @@ fn a_link_opens_as_an_import_preview_with_its_host() {
             vms: as_opened(&vms),
             rejected: 0,
             problems: Vec::new(),
-            host: Some(host),
+            host: vm_playground::storage::export::FileHost::Usable(host),
         }
     );
 }

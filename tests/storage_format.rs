@@ -474,7 +474,7 @@ fn a_damaged_snapshot_tree_sets_its_record_aside() {
 fn export_and_import_carry_snapshots() {
     let manager = with_snapshots();
     let state = manager.saved_state().unwrap();
-    let text = storage::export::export_json(&state, 0);
+    let text = storage::export::export_json(&state, &storage::DEFAULT_HOST, 0);
     let preview = storage::export::parse_import(&text, 0).unwrap();
     assert_eq!(preview.rejected, 0);
     assert_eq!(preview.vms, state.vms);

@@ -4,10 +4,12 @@
 
 use std::collections::BTreeSet;
 
+use vm_playground::i18n::Lang;
 use vm_playground::json_bounds::JsonBoundError;
+use vm_playground::manager::Host;
 use vm_playground::storage::export::{
-    export_json, parse_import, ImportError, IMPORT_BOUNDS, MAX_IMPORT_BYTES, MAX_IMPORT_ENTRIES,
-    PREVIEW_LABEL_CHARS, PREVIEW_PROBLEMS, PREVIEW_REASON_CHARS,
+    export_json, parse_import, FileHost, ImportError, IMPORT_BOUNDS, MAX_IMPORT_BYTES,
+    MAX_IMPORT_ENTRIES, PREVIEW_LABEL_CHARS, PREVIEW_PROBLEMS, PREVIEW_REASON_CHARS,
 };
 use vm_playground::{MockVmManager, VmConfig, VmManager, VmState};
 
@@ -32,7 +34,7 @@ fn demo() -> MockVmManager {
 #[test]
 fn an_export_imports_back_equal() {
     let manager = demo();
-    let text = export_json(&manager.saved_state().unwrap(), NOW);
+    let text = export_json(&manager.saved_state().unwrap(), &Host::UNLIMITED, NOW);
     let preview = parse_import(&text, NOW).unwrap();
     assert_eq!(preview.rejected, 0);
     assert!(preview.problems.is_empty());
@@ -87,7 +89,7 @@ fn bad_entries_are_left_out_and_named() {
 #[test]
 fn conflicts_are_the_names_that_exist_already() {
     let manager = demo();
-    let text = export_json(&manager.saved_state().unwrap(), NOW);
+    let text = export_json(&manager.saved_state().unwrap(), &Host::UNLIMITED, NOW);
     let preview = parse_import(&text, NOW).unwrap();
     let current: BTreeSet<String> = ["web-01".to_owned(), "other".to_owned()].into();
     assert_eq!(preview.conflicts(&current), ["web-01"]);
@@ -255,6 +257,103 @@ fn the_bounds_take_an_export_of_as_many_vms_as_the_entry_limit() {
         config.memory = 2048;
         manager.update_vm_config(&name, config).unwrap();
     }
-    let text = export_json(&manager.saved_state().unwrap(), NOW);
+    let text = export_json(&manager.saved_state().unwrap(), &Host::UNLIMITED, NOW);
     assert_eq!(IMPORT_BOUNDS.check(&text), Ok(()));
+}
+
+#[test]
+fn an_export_carries_the_host_and_the_preview_shows_it() {
+    let manager = demo();
+    let host = Host {
+        memory: Some(8192),
+        cpus: None,
+        storage: Some(200),
+        overcommit: true,
+    };
+    let text = export_json(&manager.saved_state().unwrap(), &host, NOW);
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        value["host"],
+        serde_json::json!({"memory": 8192, "cpus": null, "storage": 200, "overcommit": true})
+    );
+    let preview = parse_import(&text, NOW).unwrap();
+    assert_eq!(preview.host, FileHost::Usable(host));
+    assert_eq!(preview.host_for_replace(), Some(host));
+    assert_eq!(
+        preview.host_summary(Lang::En),
+        "The file's host: memory 8 GB (may be overcommitted), CPUs unlimited, storage pool 200 GB. \
+         Replace puts the VMs on it; Merge keeps the host here."
+    );
+    assert!(preview
+        .host_summary(Lang::Ru)
+        .starts_with("Хост в файле: память 8"));
+    let laptop = export_json(&manager.saved_state().unwrap(), &Host::LAPTOP, NOW);
+    assert_eq!(
+        parse_import(&laptop, NOW).unwrap().host_summary(Lang::En),
+        "The file's host: memory 16 GB, CPUs 8, storage pool 500 GB. \
+         Replace puts the VMs on it; Merge keeps the host here."
+    );
+}
+
+#[test]
+fn an_export_without_a_host_still_imports_and_keeps_the_host_here() {
+    // As exported before the host existed.
+    let text = r#"{"format":"vm-playground","version":1,"exportedAt":5,"vms":[{"name":"old"}]}"#;
+    let preview = parse_import(text, NOW).unwrap();
+    assert_eq!(preview.vms.len(), 1);
+    assert_eq!(preview.host, FileHost::Absent);
+    assert_eq!(preview.host_for_replace(), None);
+    assert!(preview
+        .host_summary(Lang::En)
+        .starts_with("The file has no host"));
+}
+
+#[test]
+fn a_bad_host_is_left_out_with_the_reason_and_the_vms_still_import() {
+    let file = |host: &str| {
+        format!(r#"{{"format":"vm-playground","version":1,"host":{host},"vms":[{{"name":"x"}}]}}"#)
+    };
+    let cases = [
+        (
+            r#"{"memory":0}"#,
+            "the host's memory must be between 1 and 67108864 MB, got 0",
+        ),
+        (
+            r#"{"cpus":99999}"#,
+            "the host's cpus must be between 1 and 8192 CPUs, got 99999",
+        ),
+        (r#""big""#, "unreadable host: invalid type: string \"big\""),
+        ("null", "unreadable host: invalid type: null"),
+        (
+            r#"{"memory":-1}"#,
+            "unreadable host: invalid value: integer `-1`",
+        ),
+    ];
+    for (host, reason) in cases {
+        let preview = parse_import(&file(host), NOW).unwrap();
+        assert_eq!(preview.vms.len(), 1, "{host}");
+        assert_eq!(preview.host_for_replace(), None, "{host}");
+        let FileHost::Unusable(found) = &preview.host else {
+            panic!("{host}: {:?}", preview.host);
+        };
+        assert!(found.starts_with(reason), "{host}: {found}");
+        // No parser position: the host's text is not the file's.
+        assert!(!found.contains(" at line "), "{found}");
+        let summary = preview.host_summary(Lang::En);
+        assert!(
+            summary.starts_with("The file's host can't be used ("),
+            "{summary}"
+        );
+        assert!(
+            summary.ends_with("Replace and Merge keep the host here."),
+            "{summary}"
+        );
+    }
+    // A host's text is bounded like the rest of the file: a huge one is cut in the preview.
+    let long = format!(r#"{{"memory":"{}"}}"#, "9".repeat(5_000));
+    let preview = parse_import(&file(&long), NOW).unwrap();
+    let FileHost::Unusable(found) = &preview.host else {
+        panic!("{:?}", preview.host);
+    };
+    assert!(found.chars().count() <= PREVIEW_REASON_CHARS + 1, "{found}");
 }

@@ -215,7 +215,7 @@ pub fn execute_in(command: &Command, backend: &dyn ConsoleBackend, lang: Lang) -
             )
         }),
         Command::NodeInfo => match backend.host_info() {
-            Ok(info) => Output::printed(nodeinfo(&info)),
+            Ok(info) => Output::printed(nodeinfo(&info, t)),
             Err(error) => Output::failed(cause(&error, lang)),
         },
         Command::DomMemStat(arg) => match resolve(backend, arg, Lookup::ANY) {

@@ -345,25 +345,27 @@ pub fn format_history(history: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// `nodeinfo`'s lines, in virsh's layout. The simulated host has one socket, one NUMA cell and
-/// one thread per core; an unlimited size shows as what the VMs hold (at least 1 CPU, 1 GiB).
-pub(crate) fn nodeinfo(info: &crate::manager::HostInfo) -> Vec<String> {
+/// `nodeinfo`'s lines, in virsh's layout (keys padded to 20 bytes, as its `printf` pads
+/// them, in `t`'s words). The simulated host has one socket, one NUMA cell and one thread per
+/// core; an unlimited size shows as what the VMs hold (at least 1 CPU, 1 GiB).
+pub(crate) fn nodeinfo(info: &crate::manager::HostInfo, t: &ConsoleTexts) -> Vec<String> {
     let cpus = info.host.cpus.map_or(info.usage.vcpus.max(1), u64::from);
     let memory_mb = info.host.memory.unwrap_or(info.usage.memory.max(1024));
-    let line = |key: &str, value: &dyn std::fmt::Display| format!("{key:<20} {value}");
-    vec![
-        line("CPU model:", &"x86_64"),
-        line("CPU(s):", &cpus),
-        line("CPU frequency:", &"2400 MHz"),
-        line("CPU socket(s):", &1),
-        line("Core(s) per socket:", &cpus),
-        line("Thread(s) per core:", &1),
-        line("NUMA cell(s):", &1),
-        line(
-            "Memory size:",
-            &format!("{} KiB", memory_mb.saturating_mul(1024)),
-        ),
-    ]
+    let values: [&dyn std::fmt::Display; 8] = [
+        &"x86_64",
+        &cpus,
+        &"2400 MHz",
+        &1,
+        &cpus,
+        &1,
+        &1,
+        &format!("{} KiB", memory_mb.saturating_mul(1024)),
+    ];
+    t.nodeinfo_keys
+        .iter()
+        .zip(values)
+        .map(|(key, value)| format!("{} {value}", pad_bytes(key, 20)))
+        .collect()
 }
 
 /// `dommemstat`'s lines, as QEMU's balloon driver reports them, in KiB: `actual` is the

@@ -164,6 +164,9 @@ pub struct ConsoleTexts {
     /// `dominfo`'s keys, in its order: Id, Name, UUID, OS Type, State, CPU(s), CPU time, Max
     /// memory, Used memory, Persistent, Autostart, Managed save, Security model, Security DOI.
     pub dominfo_keys: [&'static str; 14],
+    /// `nodeinfo`'s keys, in its order: CPU model, CPU(s), CPU frequency, CPU socket(s),
+    /// Core(s) per socket, Thread(s) per core, NUMA cell(s), Memory size.
+    pub nodeinfo_keys: [&'static str; 8],
     /// `dominfo`'s CPU time. `{seconds}`, `{tenths}`.
     pub cpu_time: &'static str,
     /// `dominfo`'s Persistent value.

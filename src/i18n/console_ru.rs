@@ -95,6 +95,17 @@ pub const CONSOLE_RU: ConsoleTexts = ConsoleTexts {
         "Модель безопасности:",
         "DOI безопасности:",
     ],
+    // libvirt's translation (tests/virsh/host.ru.golden).
+    nodeinfo_keys: [
+        "Модель процессора:",
+        "CPU:",
+        "Частота процессора:",
+        "Сокеты:",
+        "Ядер на сокет:",
+        "Потоков на ядро:",
+        "Ячейки NUMA:",
+        "Объём памяти:",
+    ],
     cpu_time: "{seconds},{tenths}s",
     yes: "yes",
     no: "no",

@@ -279,6 +279,15 @@ pub struct Texts {
     pub import_conflicts: Plural,
     /// What Replace and Merge do.
     pub import_choice: &'static str,
+    /// The file's host, and what Replace and Merge do with it. `{memory}`, `{cpus}`,
+    /// `{storage}` (each a size, or the word for unlimited).
+    pub import_host: &'static str,
+    /// The same, for a host that may overcommit memory.
+    pub import_host_overcommit: &'static str,
+    /// A file without a host (exported before there was one).
+    pub import_host_absent: &'static str,
+    /// A file whose host fails the checks. `{reason}`.
+    pub import_host_unusable: &'static str,
     /// The import dialog's Replace.
     pub replace: &'static str,
     /// The import dialog's Merge.
@@ -854,6 +863,30 @@ pub struct Texts {
     pub clock_speed: &'static str,
     /// The selected VM's use now, in its details. `{cpu}`: a percentage; `{memory}`: a size.
     pub vm_usage: &'static str,
+    /// The CPU sparkline's accessible name. `{cpu}`: a percentage now.
+    pub sparkline_cpu: &'static str,
+    /// The memory sparkline's accessible name. `{memory}`: in use now; `{total}`: the VM's.
+    pub sparkline_memory: &'static str,
+    /// The CPU sparkline's visible caption (its accessible name says it in full).
+    pub sparkline_cpu_caption: &'static str,
+    /// The memory sparkline's visible caption.
+    pub sparkline_memory_caption: &'static str,
+    /// The host graphs' heading.
+    pub host_graphs_heading: &'static str,
+    /// The stacked CPU graph's caption. `{busy}`: CPUs busy now (one decimal); `{cpus}`.
+    pub host_graph_cpu: &'static str,
+    /// The same on a host with unlimited CPUs. `{busy}`.
+    pub host_graph_cpu_unlimited: &'static str,
+    /// The stacked memory graph's caption. `{used}`, `{total}`: sizes.
+    pub host_graph_memory: &'static str,
+    /// The same on a host with unlimited memory. `{used}`.
+    pub host_graph_memory_unlimited: &'static str,
+    /// One VM of the graphs' legend. `{name}`, `{cpu}` (a percentage), `{memory}` (a size).
+    pub host_graph_vm: &'static str,
+    /// The active VMs the graphs leave out; `{n}`, `{shown}`: how many they draw.
+    pub host_graph_others: Plural,
+    /// No VM is active: the graphs are empty.
+    pub host_graph_idle: &'static str,
 }
 
 impl Texts {

@@ -51,16 +51,22 @@ pub struct ExportFile {
     pub version: u32,
     /// When it was made (ms since the Unix epoch).
     pub exported_at: Timestamp,
+    /// The host the VMs ran on. Optional: files exported before the host existed have none,
+    /// and a version that doesn't know it reads the VMs and leaves it (so it needs no new
+    /// version).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host: Option<Host>,
     /// The VMs.
     pub vms: Vec<VmInfo>,
 }
 
-/// The export of `state`, as pretty JSON.
-pub fn export_json(state: &SavedState, now: Timestamp) -> String {
+/// The export of `state` on `host`, as pretty JSON.
+pub fn export_json(state: &SavedState, host: &Host, now: Timestamp) -> String {
     let file = ExportFile {
         format: EXPORT_FORMAT.into(),
         version: EXPORT_VERSION,
         exported_at: now,
+        host: Some(*host),
         vms: state.vms.clone(),
     };
     serde_json::to_string_pretty(&file).expect("an export always serialises")
@@ -137,9 +143,21 @@ pub struct ImportPreview {
     /// The first [`PREVIEW_PROBLEMS`] entries left out: a label (the VM's name, or its
     /// position) and the reason, each cut to a few dozen characters.
     pub problems: Vec<(String, String)>,
-    /// The host that comes with the VMs (a share link's), which a replace takes too; `None`
-    /// for a file (an export holds no host): the host stays as it is.
-    pub host: Option<Host>,
+    /// The file's host.
+    pub host: FileHost,
+}
+
+/// The host an import file holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileHost {
+    /// None: a file exported before the host existed. The page's host stays.
+    Absent,
+    /// A host that passed the checks storage applies ([`crate::storage::decode_host`]):
+    /// Replace takes it, Merge keeps the page's host.
+    Usable(Host),
+    /// A host that failed them, and why (cut to [`PREVIEW_REASON_CHARS`]): left out, like a bad
+    /// entry; the page's host stays.
+    Unusable(String),
 }
 
 /// Replace everything, or merge into what is there.
@@ -180,6 +198,53 @@ impl ImportPreview {
                 ("reasons", &reasons.join("; ")),
             ],
         )
+    }
+
+    /// The host a Replace puts the VMs on (`None`: the page's host stays). A Merge never
+    /// changes the host: the VMs here run on it.
+    pub fn host_for_replace(&self) -> Option<Host> {
+        match self.host {
+            FileHost::Usable(host) => Some(host),
+            FileHost::Absent | FileHost::Unusable(_) => None,
+        }
+    }
+
+    /// One sentence for the preview about the file's host and what Replace and Merge do with
+    /// it: "The file's host: memory 16 GB, 8 CPUs, storage pool 500 GB. Replace puts the VMs
+    /// on it; Merge keeps the host here."
+    pub fn host_summary(&self, lang: Lang) -> String {
+        let texts = lang.texts();
+        match &self.host {
+            FileHost::Absent => texts.import_host_absent.into(),
+            FileHost::Unusable(reason) => fill(texts.import_host_unusable, &[("reason", reason)]),
+            FileHost::Usable(host) => {
+                let unlimited = || texts.host_unlimited.to_owned();
+                let template = if host.overcommit {
+                    texts.import_host_overcommit
+                } else {
+                    texts.import_host
+                };
+                fill(
+                    template,
+                    &[
+                        (
+                            "memory",
+                            &host.memory.map_or_else(unlimited, |mb| lang.memory(mb)),
+                        ),
+                        (
+                            "cpus",
+                            &host
+                                .cpus
+                                .map_or_else(unlimited, |cpus| lang.number(u64::from(cpus))),
+                        ),
+                        (
+                            "storage",
+                            &host.storage.map_or_else(unlimited, |gb| lang.gigabytes(gb)),
+                        ),
+                    ],
+                )
+            }
+        }
     }
 
     /// The imported names that already exist among `current`: merging replaces them.
@@ -231,11 +296,23 @@ pub fn parse_import(text: &str, now: Timestamp) -> Result<ImportPreview, ImportE
             detail: "it has no \"vms\" list".into(),
         });
     };
+    // Checked as storage checks the host it loads: one path.
+    let host = match object.get("host") {
+        None => FileHost::Absent,
+        Some(host) => match crate::storage::decode_host(&host.to_string()) {
+            Ok(host) => FileHost::Usable(host),
+            Err(reason) => {
+                // It may quote the file's text: no control may break the preview's sentence.
+                let reason = without_position(reason);
+                FileHost::Unusable(visible(&cut(&reason, PREVIEW_REASON_CHARS)))
+            }
+        },
+    };
     let mut preview = ImportPreview {
         vms: Vec::new(),
         rejected: 0,
         problems: Vec::new(),
-        host: None,
+        host,
     };
     let mut names = BTreeSet::new();
     for (index, entry) in entries.iter().enumerate() {
@@ -296,17 +373,21 @@ fn cut(text: &str, max: usize) -> String {
     }
 }
 
+/// A parser's message without its " at line 1 column 30": the text parsed is one entry of the
+/// file, on one line, so the position would point nowhere the user can look.
+fn without_position(message: String) -> String {
+    match message.rsplit_once(" at line ") {
+        Some((message, _)) => message.to_owned(),
+        None => message,
+    }
+}
+
 fn read_entry(entry: &Value, now: Timestamp) -> Result<VmInfo, String> {
     if entry.get("config").is_some() {
         // From text, not `from_value`: that would be a second copy of every derived
         // deserializer in the page. The entry is one line, so the position says nothing.
-        let info: VmInfo = serde_json::from_str(&entry.to_string()).map_err(|error| {
-            let message = error.to_string();
-            match message.rsplit_once(" at line ") {
-                Some((message, _)) => message.to_owned(),
-                None => message,
-            }
-        })?;
+        let info: VmInfo = serde_json::from_str(&entry.to_string())
+            .map_err(|error| without_position(error.to_string()))?;
         check_vm(info).map_err(|error| error.to_string())
     } else {
         let config = config_from_json(entry).map_err(|error| error.to_string())?;

@@ -191,6 +191,8 @@ pub struct App {
     pub backups: RwSignal<Vec<String>>,
     /// Changes not written yet, each with the stored record it was based on.
     pub(super) unsaved: StoredValue<Unsaved>,
+    /// A host change not written yet, with the stored host it was based on (`None`: saved).
+    pub(super) unsaved_host: StoredValue<Option<Option<String>>>,
     /// Every operation, from the GUI, the console or the JS API, newest last.
     pub events: RwSignal<EventLog>,
     /// Events not yet merged into the stored log.
@@ -246,6 +248,7 @@ impl App {
             notices: RwSignal::new(Vec::new()),
             backups: RwSignal::new(Vec::new()),
             unsaved: StoredValue::new(Unsaved::default()),
+            unsaved_host: StoredValue::new(None),
             events: RwSignal::new(EventLog::new()),
             unsaved_events: StoredValue::new(Vec::new()),
             events_scheduled: StoredValue::new(false),
@@ -774,28 +777,32 @@ impl App {
 
     /// The whole state as an export file.
     pub fn export(&self) -> String {
-        let state = self
-            .manager()
+        let manager = self.manager();
+        let state = manager
             .saved_state()
             .unwrap_or_else(|_| SavedState::default());
-        export_json(&state, now())
+        let host = manager
+            .host_info()
+            .map_or(Host::UNLIMITED, |info| info.host);
+        export_json(&state, &host, now())
     }
 
-    /// Takes in the VMs of a confirmed import (and, replacing, a share link's host).
+    /// Takes in the VMs of a confirmed import. Replace also takes the file's or the share
+    /// link's host (if it has a usable one); Merge keeps this page's host.
     pub fn import(&self, preview: ImportPreview, mode: ImportMode) {
         let _undo = self.undoable_all("import");
         let manager = self.manager();
         match mode {
             ImportMode::Replace => {
+                let host = preview.host_for_replace();
                 let state = SavedState { vms: preview.vms };
-                // A share link's host comes with its VMs.
-                let result = match preview.host {
+                let result = match host {
                     Some(host) => manager.restore_with_host(state, host),
                     None => manager.restore(state),
                 };
                 if result.is_ok() {
                     self.replace_saved();
-                    if preview.host.is_some() {
+                    if host.is_some() {
                         self.host_changed.notify();
                         self.save_host();
                     }

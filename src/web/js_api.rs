@@ -22,6 +22,10 @@ use crate::manager::{
 };
 use crate::undo::Direction;
 
+#[allow(
+    clippy::large_enum_variant,
+    reason = "one per JavaScript object, made once: a box would save nothing that matters"
+)]
 enum Target {
     Standalone(Core),
     Page(App),

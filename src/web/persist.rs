@@ -24,7 +24,7 @@ use super::store::{self, SaveError};
 use crate::demo;
 use crate::event_log::EventLog;
 use crate::manager::{VmManager, VmState};
-use crate::storage::sync::Step;
+use crate::storage::sync::{decide, Step};
 use crate::storage::{self, Backup, Loaded, LOG_KEY, META_KEY};
 
 /// The stored event log, if there is a readable one.
@@ -364,16 +364,54 @@ impl App {
         }
     }
 
-    /// Saves the host's sizes (skipped while not saving, like any write).
+    /// Saves the host's sizes after a change, as a VM's record is saved: noted as unsaved with
+    /// the stored host it was based on, then written by [`App::flush`] (now, or on the first
+    /// flush that succeeds after saving failed).
     pub(super) fn save_host(&self) {
-        if !self.saving() || self.in_lesson() {
+        // A lesson's host is the lesson's: never stored.
+        if self.in_lesson() {
             return;
         }
-        if let Ok(info) = self.manager().host_info() {
-            if let Err(error) = store::save_host(&info.host) {
-                self.not_saving(error);
+        if self.unsaved_host.with_value(Option::is_none) {
+            let base = store::read(storage::HOST_KEY).ok().flatten();
+            self.unsaved_host.set_value(Some(base));
+        }
+        self.flush();
+    }
+
+    /// Writes an unsaved host change if storage still holds what it was based on; if another
+    /// tab wrote a host since, that one is taken in (its change is the newer).
+    fn flush_host(&self) -> Result<(), SaveError> {
+        let Some(base) = self.unsaved_host.get_value() else {
+            return Ok(());
+        };
+        let stored = store::read(storage::HOST_KEY)?;
+        let ours = self
+            .manager()
+            .host_info()
+            .map(|info| storage::encode_host(&info.host))
+            .ok();
+        let readable = |value: &str| storage::decode_host(value).is_ok();
+        match decide(
+            base.as_deref(),
+            stored.as_deref(),
+            readable,
+            ours.as_deref(),
+        ) {
+            Step::Settled => {}
+            Step::Conflict => self.take_in_host(),
+            step @ (Step::Write | Step::BackUpThenWrite) => {
+                if step == Step::BackUpThenWrite {
+                    let value = stored.as_deref().unwrap_or_default();
+                    self.back_up_unreadable(storage::HOST_KEY, value)?;
+                }
+                if let Some(ours) = &ours {
+                    store::write(storage::HOST_KEY, ours)?;
+                }
             }
         }
+        self.unsaved_host.set_value(None);
+        Ok(())
     }
 
     /// What storage holds for `name` now (`None`: no record, or no storage).
@@ -462,6 +500,7 @@ impl App {
             let notice = lost_changes_notice(&lost);
             self.notices.update(|notices| notices.push(notice));
         }
+        let result = result.and_then(|()| self.flush_host());
         match result {
             Ok(()) => {
                 if !self.saving() {
@@ -680,7 +719,9 @@ impl App {
 
     /// While saving fails, another tab's write may mean there is room again: try.
     fn catch_up(&self) {
-        if !self.saving() && !self.unsaved.with_value(|unsaved| unsaved.is_empty()) {
+        let waiting = !self.unsaved.with_value(|unsaved| unsaved.is_empty())
+            || self.unsaved_host.with_value(Option::is_some);
+        if !self.saving() && waiting {
             self.flush();
         }
     }
@@ -698,6 +739,8 @@ impl App {
         self.set_status(SaveStatus::Saved);
         self.unsaved.update_value(|unsaved| unsaved.clear());
         self.note_as_unsaved(self.manager().list_vms().unwrap_or_default(), &[]);
+        // The host too: its key went with the rest.
+        self.unsaved_host.set_value(Some(None));
         if self.flush() {
             self.save_events();
         }

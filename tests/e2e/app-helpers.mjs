@@ -239,3 +239,26 @@ export const sidewaysOverflow = (page) =>
     }
     return found.slice(0, 5);
   });
+
+/**
+ * Fills localStorage's quota from the page, as another app on the same origin might: big values
+ * until one is refused, then ever smaller ones until not a character fits. Returns the names of
+ * the errors the refusals threw; `filler-*` keys hold the values (remove them to make room).
+ */
+export const fillQuota = (page) =>
+  page.evaluate(() => {
+    const names = new Set();
+    let count = 0;
+    for (let size = 256 * 1024; size >= 1; size = Math.floor(size / 2)) {
+      for (;;) {
+        try {
+          localStorage.setItem(`filler-${count}`, 'x'.repeat(size));
+          count += 1;
+        } catch (error) {
+          names.add(error.name);
+          break;
+        }
+      }
+    }
+    return [...names];
+  });

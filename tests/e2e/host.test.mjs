@@ -1,8 +1,9 @@
 // The host (issue 14): a student fills it, is refused with a readable reason, frees memory and
 // succeeds; the gauges follow the GUI, the console and the API; a reload keeps the host.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { e2eSuite } from './harness.mjs';
-import { action, eventually, expectState, expectText, openList, row } from './app-helpers.mjs';
+import { action, eventually, expectState, expectText, fillQuota, openList, row } from './app-helpers.mjs';
 
 const e2e = e2eSuite();
 
@@ -154,4 +155,133 @@ e2e('a host resized in one tab is the host of the other tab too', async ({ page,
   await expectGauges(other, { memoryTotal: 32768, cpus: 16 });
   const total = await other.evaluate(() => window.vmPlayground.getHostInfo().memory.total);
   assert.equal(total, 32768);
+});
+
+e2e('an export carries the host: Replace takes it, Merge keeps the page\'s, an old file keeps it too', async ({ page, url }) => {
+  await openList(page, url);
+  await page.evaluate(() => window.vmPlayground.setHost({ memory: 32768, cpus: 12, storage: 900, overcommit: true }));
+  await expectGauges(page, { memoryTotal: 32768, cpus: 12, storageTotal: 900 });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export', exact: true }).click(),
+  ]);
+  const text = await readFile(await download.path(), 'utf8');
+  assert.deepEqual(JSON.parse(text).host, { memory: 32768, cpus: 12, storage: 900, overcommit: true });
+
+  const input = page.locator('input[type=file]');
+  const importFile = async (name, body) => {
+    await input.setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(body) });
+    return page.getByRole('dialog', { name: `Import ${name}?` });
+  };
+  // Another host here; Merge keeps it, and the preview says so.
+  await hostRegion(page).getByLabel('Preset').selectOption('laptop');
+  await expectGauges(page, { memoryTotal: 16384, cpus: 8, storageTotal: 500 });
+  let preview = await importFile('lab.json', text);
+  await preview
+    .getByText("The file's host: memory 32 GB (may be overcommitted), CPUs 12, storage pool 900 GB. Replace puts the VMs on it; Merge keeps the host here.")
+    .waitFor();
+  await preview.getByRole('button', { name: 'Merge' }).click();
+  await expectGauges(page, { memoryTotal: 16384, cpus: 8, storageTotal: 500 });
+
+  // Replace takes the file's host, and a reload keeps it.
+  preview = await importFile('lab.json', text);
+  await preview.getByRole('button', { name: 'Replace' }).click();
+  await expectGauges(page, { memoryTotal: 32768, cpus: 12, storageTotal: 900 });
+  assert.equal((await page.evaluate(() => window.vmPlayground.getHostInfo())).overcommit, true);
+  await page.reload();
+  await openList(page, url);
+  await expectGauges(page, { memoryTotal: 32768, cpus: 12, storageTotal: 900 });
+
+  // A file exported before the host existed still imports, and the host stays.
+  const old = JSON.stringify({ format: 'vm-playground', version: 1, vms: [{ name: 'old-lab', memory: 512 }] });
+  preview = await importFile('old.json', old);
+  await preview.getByText('The file has no host (it was exported before there was one): Replace and Merge keep the host here.').waitFor();
+  await preview.getByRole('button', { name: 'Replace' }).click();
+  await row(page, 'old-lab').waitFor();
+  await expectGauges(page, { memoryTotal: 32768, cpus: 12, storageTotal: 900, memoryUsed: 0 });
+});
+
+e2e('the selected VM has sparklines and the host stacked graphs, with their values in words', async ({ page, url }) => {
+  await openList(page, url);
+  const clock = hostRegion(page).getByRole('group', { name: 'Simulated time' });
+  await clock.getByText(/Simulated time: 0:00:0[2-9]/).waitFor();
+  await clock.getByRole('button', { name: 'Pause' }).click();
+  await clock.getByRole('button', { name: 'Play' }).waitFor();
+  const stats = await page.evaluate(() => window.vmPlayground.getVmStats('web-01'));
+  const cpu = stats.cpuPercent.toFixed(1);
+
+  // The details: two images named by what they show and their value now, each a line.
+  await page.getByRole('button', { name: 'Show details of web-01', exact: true }).click();
+  const details = page.getByRole('complementary', { name: 'Details', exact: true });
+  const cpuLine = details.getByRole('img', { name: `CPU use over the last minute of simulated time, now ${cpu} %` });
+  await cpuLine.waitFor();
+  assert.match(await cpuLine.locator('path').getAttribute('d'), /^M\d+,\d+(L\d+,\d+)+$/);
+  await details.getByRole('img', { name: /^Memory in use over the last minute of simulated time, now .* of 2 GB$/ }).waitFor();
+
+  // The host: one band per running or paused VM (the stopped one uses nothing), and a legend
+  // that says each VM's values now, as the API reads them.
+  const graphs = hostRegion(page).locator('.host-graphs');
+  await eventually(async () => assert.equal(await graphs.locator('[data-graph="memory"] path').count(), 2));
+  assert.equal(await graphs.locator('[data-graph="cpu"] path').count(), 2);
+  const legend = await graphs.locator('[data-graph-vm]').evaluateAll((items) => items.map((item) => [item.dataset.graphVm, item.dataset.cpuPermille, item.dataset.memoryUsed]));
+  const db = await page.evaluate(() => window.vmPlayground.getVmStats('db-01'));
+  // Largest first: db-01 (4 GB, the demo's paused VM: no CPU), then web-01 (2 GB).
+  assert.deepEqual(legend.map(([name]) => name), ['db-01', 'web-01']);
+  assert.deepEqual(legend[0].slice(1), ['0', String(db.memoryUsedMb)]);
+  assert.deepEqual(legend[1].slice(1), [String(Math.round(stats.cpuPercent * 10)), String(stats.memoryUsedMb)]);
+  await graphs.getByText(`web-01: CPU ${cpu} %, memory in use`).waitFor();
+  // web-01 has 2 vCPUs: its share of the host's 8 CPUs, in words.
+  const busy = ((Math.round(stats.cpuPercent * 10) * 2) / 1000).toFixed(1);
+  await graphs.getByText(`CPU: ${busy} of 8 CPUs busy now`).waitFor();
+
+  // Past eight active VMs, the rest are counted, not drawn. (The longer list pushes the Host
+  // panel off screen, where the graphs wait: scrolled back, they catch up.)
+  await page.evaluate(() => {
+    for (let i = 0; i < 9; i += 1) window.vmPlayground.createVm({ name: `extra-${i}`, memory: 256 });
+  });
+  await graphs.scrollIntoViewIfNeeded();
+  await graphs.getByText('3 more running or paused VMs are not drawn: the graphs and their totals show the 8 holding the most memory.').waitFor();
+  assert.equal(await graphs.locator('[data-graph="memory"] path').count(), 8);
+});
+
+e2e('the clock does not tick while the tab is hidden', async ({ page, url }) => {
+  await openList(page, url);
+  const clock = hostRegion(page).getByRole('group', { name: 'Simulated time' });
+  await clock.getByText(/Simulated time: 0:00:0[1-9]/).waitFor();
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  const hidden = await clock.locator('span').textContent();
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 2100)));
+  assert.equal(await clock.locator('span').textContent(), hidden);
+  await page.evaluate(() => {
+    delete document.hidden;
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await eventually(async () => assert.notEqual(await clock.locator('span').textContent(), hidden));
+});
+
+e2e('a host change refused by a full quota is written once saving works again', async ({ page, url }) => {
+  await openList(page, url);
+  assert.deepEqual(await fillQuota(page), ['QuotaExceededError']);
+  await page.evaluate(() => window.vmPlayground.setHost({ memory: 65536, cpus: 32 }));
+  await expectGauges(page, { memoryTotal: 65536, cpus: 32 });
+  await page.getByRole('alert').filter({ hasText: 'quota is full' }).waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem('vm-playground:host')), null);
+
+  // Room again: the next change saves the VM and the host that waited.
+  await page.evaluate(() => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('filler-')) localStorage.removeItem(key);
+  });
+  await action(page, 'Start', 'build-runner').click();
+  await expectState(page, 'build-runner', 'running');
+  await eventually(async () =>
+    assert.deepEqual(JSON.parse(await page.evaluate(() => localStorage.getItem('vm-playground:host'))), {
+      memory: 65536, cpus: 32, storage: 500, overcommit: false,
+    }),
+  );
+  await page.reload();
+  await openList(page, url);
+  await expectGauges(page, { memoryTotal: 65536, cpus: 32, storageTotal: 500 });
 });

@@ -5,7 +5,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { e2eSuite } from './harness.mjs';
-import { action, expectList, expectState, openList, record, row, seed, waitFor, DEMO } from './app-helpers.mjs';
+import { action, expectList, expectState, fillQuota, openList, record, row, seed, waitFor, DEMO } from './app-helpers.mjs';
 
 const e2e = e2eSuite();
 
@@ -91,24 +91,7 @@ e2e('without localStorage the app works in memory and says changes are not saved
 
 e2e('a full quota: changes stay on the page, are retried, and all are saved once space is back', async ({ page, url }) => {
   await openList(page, url);
-  // Fill the quota from the page, as another app on the same origin might: big values until
-  // one is refused, then ever smaller ones until not a character fits.
-  const refusals = await page.evaluate(() => {
-    const names = new Set();
-    let count = 0;
-    for (let size = 256 * 1024; size >= 1; size = Math.floor(size / 2)) {
-      for (;;) {
-        try {
-          localStorage.setItem(`filler-${count}`, 'x'.repeat(size));
-          count += 1;
-        } catch (error) {
-          names.add(error.name);
-          break;
-        }
-      }
-    }
-    return [...names];
-  });
+  const refusals = await fillQuota(page);
   assert.deepEqual(refusals, ['QuotaExceededError']);
   await page.evaluate(() => vmPlayground.createVm({ name: 'big-lab-vm-with-a-long-name', diskPath: '/var/lib/libvirt/images/a-rather-long-disk-path.qcow2' }));
   await alerts(page).filter({ hasText: 'quota is full' }).waitFor();

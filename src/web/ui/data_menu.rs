@@ -69,6 +69,7 @@ fn import_file(app: App, ui: Ui, language: Language, file: web_sys::File) {
                     holds: texts.import_holds,
                     choice: texts.import_choice,
                     replace: texts.replace,
+                    link_host: None,
                 };
                 ui.confirming
                     .set(Some(import_question(app, lang, preview, words)));
@@ -87,6 +88,9 @@ pub(super) struct PreviewWords {
     pub choice: &'static str,
     /// The replacing button's label.
     pub replace: &'static str,
+    /// A share link's sentence about the host it brings (with `{memory}`, `{cpus}`,
+    /// `{storage}`); `None` for a file, whose preview says what its host is in any case.
+    pub link_host: Option<&'static str>,
 }
 
 /// The question a preview asks: what comes in, how many VMs here it would replace, the host
@@ -105,19 +109,27 @@ pub(super) fn import_question(
     if !conflicts.is_empty() {
         body.push(lang.plural(&texts.import_conflicts, conflicts.len() as u64, &[]));
     }
-    let host_here = app.manager().host_info().map(|info| info.host).ok();
-    if let Some(host) = preview.host.filter(|host| Some(*host) != host_here) {
-        let size = |total: Option<u64>, show: &dyn Fn(u64) -> String| {
-            total.map_or_else(|| texts.host_unlimited.to_owned(), show)
-        };
-        body.push(fill(
-            texts.share_host,
-            &[
-                ("memory", &size(host.memory, &|mb| lang.memory(mb))),
-                ("cpus", &size(host.cpus.map(u64::from), &|n| lang.number(n))),
-                ("storage", &size(host.storage, &|gb| lang.gigabytes(gb))),
-            ],
-        ));
+    match words.link_host {
+        // A link's host is only worth a sentence when it is not the one here.
+        Some(template) => {
+            let host_here = app.manager().host_info().map(|info| info.host).ok();
+            let link_host = preview.host_for_replace();
+            if let Some(host) = link_host.filter(|host| Some(*host) != host_here) {
+                let size = |total: Option<u64>, show: &dyn Fn(u64) -> String| {
+                    total.map_or_else(|| texts.host_unlimited.to_owned(), show)
+                };
+                body.push(fill(
+                    template,
+                    &[
+                        ("memory", &size(host.memory, &|mb| lang.memory(mb))),
+                        ("cpus", &size(host.cpus.map(u64::from), &|n| lang.number(n))),
+                        ("storage", &size(host.storage, &|gb| lang.gigabytes(gb))),
+                    ],
+                ));
+            }
+        }
+        // A file may have no host, or one that was left out: say which.
+        None => body.push(preview.host_summary(lang)),
     }
     body.push(words.choice.into());
     let for_merge = preview.clone();

@@ -3,10 +3,12 @@
 use leptos::prelude::*;
 
 use super::lifecycle::Lifecycle;
+use super::on_screen::on_screen;
 use super::vm_row::{lifecycle_action, LIFECYCLE_ACTIONS};
 use super::Ui;
 use crate::i18n::{fill, Lang};
-use crate::manager::{usage_model, ConfigField, Timestamp, Usage, VmConfig, VmState};
+use crate::manager::{ConfigField, Timestamp, Usage, VmConfig, VmState};
+use crate::usage_graph::{line_path, paths_markup, GraphedVm, HEIGHT, WIDTH};
 use crate::web::app::App;
 use crate::web::language::Language;
 
@@ -93,19 +95,56 @@ fn unavailable(lang: Lang, name: &str, state: VmState) -> impl IntoView + use<> 
     }
 }
 
-/// The guest's use now, following the simulated clock (only this line re-renders on a tick).
+/// The guest's use now and over the last minute (two sparklines), following the simulated
+/// clock while they are on screen: only this part re-renders on a tick.
 fn guest_usage(app: App, language: Language, config: VmConfig, state: VmState) -> impl IntoView {
-    move || {
-        let t = app.sim_time.get();
+    let node = NodeRef::<leptos::html::Div>::new();
+    let shown = on_screen(node);
+    let vm = GraphedVm::of(&config, state);
+    let usage = move || {
+        // Off screen, a tick does not re-run this (the last values stay until it shows).
+        let t = if shown.get() {
+            app.sim_time.get()
+        } else {
+            app.sim_time.get_untracked()
+        };
         let lang = language.get();
-        let permille = usage_model::cpu_permille(&config.name, state, t);
-        let memory = usage_model::memory_used_mb(&config.name, state, config.memory, t);
-        let cpu = lang.one_decimal(u64::from(permille), 10);
+        let texts = lang.texts();
+        let cpu = vm.cpu_permille(t);
+        let memory = vm.memory_used_mb(t);
+        let (cpu_now, memory_now) = (cpu.last().copied(), memory.last().copied());
+        let (cpu_now, memory_now) = (cpu_now.unwrap_or(0), memory_now.unwrap_or(0));
+        let cpu_text = lang.one_decimal(cpu_now, 10);
+        let memory_text = lang.memory(memory_now);
+        let cpu_label = fill(texts.sparkline_cpu, &[("cpu", &cpu_text)]);
+        let memory_label = fill(
+            texts.sparkline_memory,
+            &[("memory", &memory_text), ("total", &lang.memory(vm.memory))],
+        );
         view! {
-            <p class="guest-usage" data-cpu-permille=permille.to_string() data-memory-used=memory.to_string()>
-                {fill(lang.texts().vm_usage, &[("cpu", &cpu), ("memory", &lang.memory(memory))])}
+            <p class="guest-usage" data-cpu-permille=cpu_now.to_string() data-memory-used=memory_now.to_string()>
+                {fill(texts.vm_usage, &[("cpu", &cpu_text), ("memory", &memory_text)])}
             </p>
+            {sparkline("cpu", texts.sparkline_cpu_caption, cpu_label, line_path(t, &cpu, 1000))}
+            {sparkline("memory", texts.sparkline_memory_caption, memory_label, line_path(t, &memory, vm.memory))}
         }
+    };
+    view! { <div class="guest" node_ref=node>{usage}</div> }
+}
+
+/// One sparkline: an image named by what it shows and its value now, under a short caption
+/// for the eye (hidden from assistive technology: the image's name says it in full).
+fn sparkline(
+    kind: &'static str,
+    caption: &'static str,
+    label: String,
+    path: String,
+) -> impl IntoView {
+    let view_box = format!("0 0 {WIDTH} {HEIGHT}");
+    view! {
+        <span class="sparkline-caption" aria-hidden="true">{caption}</span>
+        <svg class="sparkline" data-sparkline=kind viewBox=view_box preserveAspectRatio="none" role="img" aria-label=label
+            inner_html=paths_markup(&[path])></svg>
     }
 }
 

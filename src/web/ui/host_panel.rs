@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::host_graphs::HostGraphs;
 use crate::i18n::{fill, Lang};
 use crate::manager::{Host, HostInfo};
 use crate::web::app::App;
@@ -213,6 +214,8 @@ pub fn HostPanel() -> impl IntoView {
             <div class="gauges" aria-live="polite">
                 {move || gauges(info.get(), language.get())}
             </div>
+            // Outside the live region: a tick must not be read out every second.
+            <HostGraphs info />
             <div class="field">
                 <label for="host-preset">{language.text(|t| t.host_preset)}</label>
                 <select id="host-preset" prop:value=move || preset_of(&info.get().host) on:change=on_preset>

@@ -202,6 +202,7 @@ fn open_shared(app: App, ui: Ui, language: Language) {
                 holds: texts.share_holds,
                 choice: texts.share_choice,
                 replace: texts.replace_my_vms,
+                link_host: Some(texts.share_host),
             };
             let question = import_question(app, lang, shared.into_preview(), words);
             ui.confirm_then(question, Some(Arc::new(clear_fragment)));

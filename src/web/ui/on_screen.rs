@@ -1,0 +1,41 @@
+//! Whether an element is on screen: what the simulated clock redraws on a tick is only what
+//! shows (the selected VM's sparklines, the host's graphs), so a tick costs nothing for graphs
+//! scrolled away, under a list of 10,000 VMs.
+
+use leptos::prelude::*;
+use leptos::tachys::html::element::ElementType;
+use wasm_bindgen::prelude::*;
+
+/// Whether the element `node` is bound to intersects the viewport, kept by an
+/// `IntersectionObserver` (which reports at once, then on every change). `false` until the
+/// element is in the page; `true` where there is no observer (draw rather than hide).
+pub fn on_screen<E>(node: NodeRef<E>) -> Signal<bool>
+where
+    E: ElementType + 'static,
+    E::Output: JsCast + Clone + 'static,
+{
+    let shown = RwSignal::new(false);
+    node.on_load(move |element| {
+        let element: web_sys::Element = element.unchecked_into();
+        let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            // The last entry is the element's latest state.
+            if let Some(entry) = entries.iter().last() {
+                let entry: web_sys::IntersectionObserverEntry = entry.unchecked_into();
+                let intersecting = entry.is_intersecting();
+                if shown.try_get_untracked() != Some(intersecting) {
+                    shown.try_set(intersecting);
+                }
+            }
+        });
+        match web_sys::IntersectionObserver::new(callback.as_ref().unchecked_ref()) {
+            Ok(observer) => {
+                observer.observe(&element);
+                // Kept (and the callback alive) until the element's owner goes.
+                let kept = StoredValue::new_local((observer, callback));
+                on_cleanup(move || kept.with_value(|(observer, _)| observer.disconnect()));
+            }
+            Err(_) => shown.set(true),
+        }
+    });
+    shown.into()
+}
