@@ -1,6 +1,5 @@
 //! The in-memory manager: the seed's mock, thread-safe, with pause/resume and pending configs.
 
-use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::{PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
@@ -13,6 +12,7 @@ use super::limits::{REVISION_MAX, TIMESTAMP_MAX};
 use super::nfc::nfc;
 use super::saved_state::{check_vm, CheckedVms, SavedState};
 use super::state::{Operation, Transition, VmState};
+use super::vms::Vms;
 
 /// Milliseconds since the Unix epoch.
 pub type Timestamp = u64;
@@ -130,14 +130,14 @@ pub struct MockVmManager {
 #[derive(Default)]
 struct Inner {
     closed: bool,
-    vms: BTreeMap<String, VmInfo>,
+    vms: Vms,
     /// The one host every VM is placed on ([`LOCAL_HOST`]).
     host: Host,
 }
 
 impl Inner {
     fn usage(&self) -> Usage {
-        Usage::of(self.vms.values())
+        self.vms.usage()
     }
 }
 
@@ -224,12 +224,7 @@ impl MockVmManager {
         let inner = self.open_read()?;
         let vm = inner.vms.get(&*nfc(name)).ok_or_else(|| not_found(name))?;
         let next = vm.pending.as_ref().unwrap_or(&vm.config);
-        let others = Usage::of(
-            inner
-                .vms
-                .values()
-                .filter(|other| other.config.name != vm.config.name),
-        );
+        let others = inner.vms.usage_except(&vm.config.name);
         let refusal = admit(
             &inner.host,
             Resource::Memory,
@@ -299,11 +294,10 @@ impl MockVmManager {
         name: &str,
         change: impl FnOnce(&mut VmInfo) -> Result<R, VmError>,
     ) -> Result<R, VmError> {
-        let vm = inner
+        inner
             .vms
-            .get_mut(&*nfc(name))
-            .ok_or_else(|| not_found(name))?;
-        change(vm)
+            .change(&nfc(name), change)
+            .ok_or_else(|| not_found(name))?
     }
 
     /// The time by the manager's clock, in milliseconds since the Unix epoch, kept within
@@ -486,11 +480,8 @@ impl MockVmManager {
         } else {
             // A bigger disk takes more of the pool (a stopped VM holds no memory).
             if config.disk_size > vm.config.disk_size {
-                let others = Usage::of(vms.values()).storage.saturating_sub(if renamed {
-                    0
-                } else {
-                    vm.config.disk_size
-                });
+                // A renamed VM is out of `vms` already; this one's disk is being replaced.
+                let others = vms.usage_except(&vm.config.name).storage;
                 if let Err(error) = admit(
                     &inner_host,
                     Resource::Storage,
@@ -568,7 +559,7 @@ impl MockVmManager {
     /// Replaces every VM with `vms`, which [`SavedState::check`] or [`SavedState::partition`]
     /// has already checked. Fails only when the manager is closed.
     pub fn restore_checked(&self, vms: CheckedVms) -> Result<(), VmError> {
-        self.open_write()?.vms = vms.into_map();
+        self.open_write()?.vms = Vms::from(vms.into_map());
         Ok(())
     }
 }

@@ -12,6 +12,7 @@ mod nfc;
 mod saved_state;
 mod state;
 pub mod usage_model;
+mod vms;
 
 pub use config::{
     check_name, Allowed, ConfigField, ConfigProblem, Expected, Found, VmConfig, KNOWN_NETWORKS,
