@@ -197,6 +197,8 @@ pub struct App {
     pub(super) unsaved_events: StoredValue<Vec<Event>>,
     /// Whether a save of the events waits for an idle moment.
     pub(super) events_scheduled: StoredValue<bool>,
+    /// Whether a flush of the unsaved changes waits for the end of the current task.
+    pub(super) flush_scheduled: StoredValue<bool>,
     /// The console's transcript, each line with a number that never repeats (the list's key:
     /// when old lines are dropped, the others keep theirs and are not re-rendered).
     pub transcript: RwSignal<Vec<(u64, Line)>>,
@@ -245,6 +247,7 @@ impl App {
             events: RwSignal::new(EventLog::new()),
             unsaved_events: StoredValue::new(Vec::new()),
             events_scheduled: StoredValue::new(false),
+            flush_scheduled: StoredValue::new(false),
             transcript: RwSignal::new(Vec::new()),
             next_line: StoredValue::new(0),
             domain_ids: StoredValue::new(DomainIds::default()),
