@@ -8,7 +8,7 @@ use super::vm_row::{on_row_click, VmRow};
 use super::Ui;
 use crate::i18n::fill;
 use crate::manager::VmState;
-use crate::present::{NameFilter, StateFilter, Summary};
+use crate::present::{NameFilter, StateFilter};
 use crate::web::app::{App, Row};
 use crate::web::language::Language;
 
@@ -205,16 +205,7 @@ fn in_next_task(task: impl FnOnce() + 'static) {
 fn SummaryLine() -> impl IntoView {
     let app = expect_context::<App>();
     let language = expect_context::<Language>();
-    let summary = Memo::new(move |_| {
-        app.infos_changed.track();
-        let mut summary = Summary::default();
-        app.rows.with(|rows| {
-            for row in rows {
-                row.info.with_untracked(|info| summary.add(info));
-            }
-        });
-        summary
-    });
+    let summary = app.summary;
     view! {
         <p class="summary" aria-live="polite">
             {move || {
