@@ -6,6 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::confirm_dialog::{ActionStyle, Confirmation, DialogAction};
+use super::vm_list::RowSelection;
 use super::Ui;
 use crate::console::{self, virsh_name, Command};
 use crate::event_log::Source;
@@ -28,7 +29,7 @@ use crate::web::language::Language;
 pub fn VmRow(
     row: Row,
     /// Which VM is selected; notifies only the rows whose selection changed.
-    selection: Selector<Option<Arc<str>>>,
+    selection: RowSelection,
 ) -> impl IntoView {
     let name: Arc<str> = row.name.clone();
     let info = row.info.clone();
@@ -49,8 +50,8 @@ pub fn VmRow(
     let lang = expect_context::<Language>().get_untracked();
     let texts = lang.texts();
     let selected = {
-        let key = Some(name.clone());
-        move || selection.selected(&key)
+        let name = name.clone();
+        move || selection.is_selected(&name)
     };
 
     view! {
