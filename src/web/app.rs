@@ -736,6 +736,11 @@ impl crate::console::ConsoleBackend for App {
         self.domain_ids.get_value()
     }
 
+    /// `App::show` keeps the Ids as each VM changes: one VM's Id is one lookup.
+    fn domain_id(&self, name: &str) -> Option<usize> {
+        self.domain_ids.with_value(|ids| ids.get(name))
+    }
+
     fn now(&self) -> u64 {
         now()
     }
