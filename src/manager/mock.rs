@@ -222,7 +222,7 @@ impl MockVmManager {
     /// that a pending change will not start as is.
     pub fn next_boot_refusal(&self, name: &str) -> Result<Option<VmError>, VmError> {
         let inner = self.open_read()?;
-        let vm = inner.vms.get(&*nfc(name)).ok_or_else(|| not_found(name))?;
+        let vm = inner.vms.get(&nfc(name)).ok_or_else(|| not_found(name))?;
         let next = vm.pending.as_ref().unwrap_or(&vm.config);
         let others = inner.vms.usage_except(&vm.config.name);
         let refusal = admit(
@@ -360,7 +360,7 @@ impl MockVmManager {
         let mut inner = self.open_write()?;
         // A start takes memory (resuming a paused VM does not: it holds its memory).
         if transition == Transition::Start {
-            if let Some(vm) = inner.vms.get(&*nfc(name)) {
+            if let Some(vm) = inner.vms.get(&nfc(name)) {
                 if vm.state == VmState::Stopped {
                     let used = inner.usage().memory;
                     admit(
@@ -410,7 +410,7 @@ impl MockVmManager {
         let inner = self.open_read()?;
         inner
             .vms
-            .get(&*nfc(name))
+            .get(&nfc(name))
             .cloned()
             .ok_or_else(|| not_found(name))
     }
@@ -420,7 +420,7 @@ impl MockVmManager {
         let inner = self.open_read()?;
         inner
             .vms
-            .get(&*nfc(name))
+            .get(&nfc(name))
             .map(|vm| vm.state)
             .ok_or_else(|| not_found(name))
     }
@@ -544,7 +544,7 @@ impl MockVmManager {
 
     /// Removes a VM if it exists (another copy deleted it); returns whether it did.
     pub fn forget_vm(&self, name: &str) -> Result<bool, VmError> {
-        Ok(self.open_write()?.vms.remove(&*nfc(name)).is_some())
+        Ok(self.open_write()?.vms.remove(&nfc(name)).is_some())
     }
 
     /// Replaces every VM with those of `state`, after checking every one of them (see
@@ -591,7 +591,7 @@ impl VmManager for MockVmManager {
         let mut inner = self.open_write()?;
         inner
             .vms
-            .remove(&*nfc(name))
+            .remove(&nfc(name))
             .map(drop)
             .ok_or_else(|| not_found(name))
     }
