@@ -15,49 +15,37 @@ use super::mock::VmInfo;
 #[derive(Debug, Default)]
 pub(super) struct Vms {
     map: BTreeMap<String, VmInfo>,
-    /// Memory, vCPUs and storage held, exact (as wide as no count of VMs can overflow), so
-    /// that taking a VM away undoes adding it; saturated to `u64` when read, as
-    /// [`Usage::of`] saturates.
-    held: [u128; 3],
+    /// What the VMs hold together, kept with wrapping arithmetic so that taking a VM away
+    /// undoes adding it exactly. The limits keep the true sums far below 2^64 (it would take
+    /// 2^42 VMs of the largest size), so they are the sums [`Usage::of`] gives.
+    held: Usage,
 }
 
-fn held_by(vm: &VmInfo) -> [u128; 3] {
-    let usage = Usage::held_by(vm);
-    [usage.memory, usage.vcpus, usage.storage].map(u128::from)
+/// `sum` with `vm`'s share added (`sign` 1) or taken away (`sign` −1, as a wrapping
+/// multiplier).
+fn with(sum: Usage, vm: &VmInfo, sign: u64) -> Usage {
+    let held = Usage::held_by(vm);
+    Usage {
+        memory: sum.memory.wrapping_add(held.memory.wrapping_mul(sign)),
+        vcpus: sum.vcpus.wrapping_add(held.vcpus.wrapping_mul(sign)),
+        storage: sum.storage.wrapping_add(held.storage.wrapping_mul(sign)),
+    }
 }
+
+const ADD: u64 = 1;
+const TAKE_AWAY: u64 = u64::MAX;
 
 impl Vms {
     /// What every VM holds together.
     pub(super) fn usage(&self) -> Usage {
-        let [memory, vcpus, storage] = self.held.map(|sum| u64::try_from(sum).unwrap_or(u64::MAX));
-        Usage {
-            memory,
-            vcpus,
-            storage,
-        }
+        self.held
     }
 
     /// What every VM but `name` holds together.
     pub(super) fn usage_except(&self, name: &str) -> Usage {
-        let mut others = Vms {
-            map: BTreeMap::new(),
-            held: self.held,
-        };
-        if let Some(vm) = self.map.get(name) {
-            others.take_away(vm);
-        }
-        others.usage()
-    }
-
-    fn add(&mut self, vm: &VmInfo) {
-        for (sum, held) in self.held.iter_mut().zip(held_by(vm)) {
-            *sum += held;
-        }
-    }
-
-    fn take_away(&mut self, vm: &VmInfo) {
-        for (sum, held) in self.held.iter_mut().zip(held_by(vm)) {
-            *sum -= held;
+        match self.map.get(name) {
+            Some(vm) => with(self.held, vm, TAKE_AWAY),
+            None => self.held,
         }
     }
 
@@ -83,10 +71,10 @@ impl Vms {
 
     /// Puts `vm` in under `name`, returning the VM it replaces.
     pub(super) fn insert(&mut self, name: String, vm: VmInfo) -> Option<VmInfo> {
-        self.add(&vm);
+        self.held = with(self.held, &vm, ADD);
         let replaced = self.map.insert(name, vm);
         if let Some(replaced) = &replaced {
-            self.take_away(replaced);
+            self.held = with(self.held, replaced, TAKE_AWAY);
         }
         replaced
     }
@@ -94,7 +82,7 @@ impl Vms {
     pub(super) fn remove(&mut self, name: &str) -> Option<VmInfo> {
         let removed = self.map.remove(name);
         if let Some(removed) = &removed {
-            self.take_away(removed);
+            self.held = with(self.held, removed, TAKE_AWAY);
         }
         removed
     }
@@ -106,12 +94,9 @@ impl Vms {
         change: impl FnOnce(&mut VmInfo) -> R,
     ) -> Option<R> {
         let vm = self.map.get_mut(name)?;
-        let before = held_by(vm);
+        let held = with(self.held, vm, TAKE_AWAY);
         let result = change(vm);
-        let after = held_by(vm);
-        for ((sum, before), after) in self.held.iter_mut().zip(before).zip(after) {
-            *sum = *sum - before + after;
-        }
+        self.held = with(held, vm, ADD);
         Some(result)
     }
 
@@ -122,14 +107,9 @@ impl Vms {
 
 impl From<BTreeMap<String, VmInfo>> for Vms {
     fn from(map: BTreeMap<String, VmInfo>) -> Self {
-        let mut vms = Vms {
-            map: BTreeMap::new(),
-            held: [0; 3],
-        };
-        for vm in map.values() {
-            vms.add(vm);
-        }
-        vms.map = map;
-        vms
+        let held = map
+            .values()
+            .fold(Usage::default(), |sum, vm| with(sum, vm, ADD));
+        Vms { map, held }
     }
 }
