@@ -123,6 +123,34 @@ async function startup(page, url, count) {
 }
 
 /**
+ * The middle of the element `selector` names, scrolled into view, once it has stayed at the
+ * same place and is what a click there hits for a few frames: rows scrolled to were skipped
+ * (`content-visibility`) with an estimated height until rendered, so the list moves under
+ * the point for a frame or two, and a click measured there would land on another row.
+ */
+async function steadyPoint(page, selector) {
+  return page.evaluate(async (selector) => {
+    const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const element = document.querySelector(selector);
+    let [last, steady] = ['', 0];
+    for (let tries = 0; tries < 50; tries += 1) {
+      const { x, y, width, height } = element.getBoundingClientRect();
+      const point = [x + width / 2, y + height / 2];
+      if (!element.contains(document.elementFromPoint(...point))) {
+        element.scrollIntoView({ block: 'center' });
+        steady = 0;
+      } else if (String(point) === last) {
+        steady += 1;
+        if (steady === 3) return point;
+      }
+      last = String(point);
+      await frames();
+    }
+    throw new Error(`${selector} could not be clicked`);
+  }, selector);
+}
+
+/**
  * The page with no VMs (and the app's unlimited host), then `BULK` × `vmPlayground.createVm`
  * in one synchronous loop: ms until the loop returned, and until every row is in the DOM and
  * the next frame has been painted. Then Stop and Start, each clicked as a person does on
@@ -163,8 +191,6 @@ async function bulkThenClicks(page, url) {
 
   await page.evaluate(() => {
     window.__rowClicks = [];
-    window.__dbg = [];
-    for (const type of ['mousedown', 'mouseup', 'click', 'scroll']) document.addEventListener(type, (event) => window.__dbg.push([type, event.target.outerHTML?.slice(0, 60), event.clientX, event.clientY, scrollY]), true);
     document.addEventListener('click', (event) => {
       const arrived = event.timeStamp;
       const row = event.target.closest?.('[data-vm]');
@@ -182,35 +208,12 @@ async function bulkThenClicks(page, url) {
     const name = vmName(BULK / 2 + i * 7);
     for (const [action, after] of [['Stop', 'stopped'], ['Start', 'running']]) {
       const selector = `[data-vm="${name}"] button[aria-label="${action} ${name}"]`;
-      // Scrolled there, and still there once the chunks around it are rendered (rows that
-      // were skipped had an estimated height): the point clicked is the button's.
-      const box = await page.evaluate(async (selector) => {
-        const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-        const button = document.querySelector(selector);
-        let [last, steady] = ['', 0];
-        for (let tries = 0; tries < 50; tries += 1) {
-          const { x, y, width, height } = button.getBoundingClientRect();
-          const point = [x + width / 2, y + height / 2];
-          if (document.elementFromPoint(...point) !== button) {
-            button.scrollIntoView({ block: 'center' });
-            steady = 0;
-          } else if (String(point) === last) {
-            steady += 1;
-            if (steady === 3) return point;
-          }
-          last = String(point);
-          await frames();
-        }
-        throw new Error(`${selector} could not be clicked`);
-      }, selector);
+      const box = await steadyPoint(page, selector);
       // A random pause: the click lands anywhere in a frame.
       await page.waitForTimeout(Math.random() * 17);
       const before = await page.evaluate(() => window.__rowClicks.length);
       await page.mouse.click(...box);
-      await page.waitForFunction((n) => window.__rowClicks.length > n, before, { polling: 'raf', timeout: 10_000 }).catch(async (error) => {
-        console.error(page.url(), action, name, await page.evaluate((selector) => [document.querySelector(selector).outerHTML, document.activeElement.outerHTML.slice(0, 200), window.__dbg, document.querySelector(selector).getBoundingClientRect().y], selector), box);
-        throw error;
-      });
+      await page.waitForFunction((n) => window.__rowClicks.length > n, before, { polling: 'raf', timeout: 30_000 });
       const [ms, , state] = await page.evaluate(() => window.__rowClicks.at(-1));
       if (state !== after) throw new Error(`${action} on ${name} left it ${state}`);
       clicks[action].push(ms);
@@ -265,7 +268,7 @@ async function toggles(page, times) {
 
 /**
  * Clicks as a person does: real mouse clicks (trusted input events, through Chromium's input
- * pipeline) at random moments of the frame, `times` times on what `target()` returns. Each
+ * pipeline) at random moments of the frame, `times` times on the element the selector `target` names. Each
  * is timed inside the page from the click event's timestamp (when the input arrived) until
  * the next frame has been rendered (the first task after that frame's animation callbacks).
  */
@@ -283,13 +286,11 @@ async function personClicks(page, times, target) {
     }, { capture: true });
   });
   for (let i = 0; i < times; i += 1) {
-    const element = await target(page);
-    await element.scrollIntoViewIfNeeded();
-    const box = await element.boundingBox();
-    // A random pause, so that the click lands anywhere in the 16.7 ms frame (Playwright's own
-    // checks above end in step with a frame).
+    const point = await steadyPoint(page, target);
+    // A random pause, so that the click lands anywhere in the 16.7 ms frame (the wait above
+    // ends in step with a frame).
     await page.waitForTimeout(Math.random() * 17);
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.click(...point);
     await page.waitForFunction((n) => window.__clickTimes.length > n, i, { polling: 'raf' });
   }
   return page.evaluate(() => window.__clickTimes);
@@ -332,8 +333,8 @@ async function filterTyping(page, rounds) {
 }
 
 /** The Stop or Start button of the benchmark's VM, whichever is enabled. */
-const toggleButton = (page) =>
-  page.$('[data-vm="vm-05001"] button[aria-label="Stop vm-05001"]:not([disabled]), [data-vm="vm-05001"] button[aria-label="Start vm-05001"]:not([disabled])');
+const toggleButton =
+  '[data-vm="vm-05001"] button[aria-label="Stop vm-05001"]:not([disabled]), [data-vm="vm-05001"] button[aria-label="Start vm-05001"]:not([disabled])';
 
 /**
  * Runs `body` in a Chromium of its own: a browser that has just closed ten pages holding
@@ -406,7 +407,7 @@ try {
       clicked.forEach(([, state], i) => {
         if (i > 0 && state === clicked[i - 1][1]) throw new Error(`click ${i + 1} did not toggle the VM`);
       });
-      const clickedEmpty = await personClicks(page, 40, (page) => page.$('#vms-title'));
+      const clickedEmpty = await personClicks(page, 40, '#vms-title');
       if (new Set(clickedEmpty.map(([, state]) => state)).size !== 1) throw new Error('a click on the heading changed the VM');
       const ms = (pairs) => pairs.map(([duration]) => duration);
       const result = [await toggles(page, 20), await floor(page, 30), ms(clicked), ms(clickedEmpty)];
