@@ -1,14 +1,25 @@
 // UI benchmark: the release dist/ in headless Chromium, served under /vm-playground/.
 // Prints figures; asserts nothing (speed targets live here, not in tests).
-//   node benches/ui.mjs [--runs N] [--counts 1000,10000] [--no-toggle] [--no-tick] [--only-tick]
-// Measures start-up with 1,000 and 10,000 VMs in storage (navigation start until every row is
-// in the DOM) and, with 10,000 VMs, one toggle (stop or start): click until the DOM shows the
+//   node benches/ui.mjs [--runs N] [--counts 1000,10000] [--no-toggle] [--no-bulk]
+//                       [--no-vanilla] [--vanilla DIR] [--no-tick] [--only-tick]
+// Side by side with the hand-written vanilla-JavaScript app (../shared/reference-vanilla, same
+// automation contract; served the same way on an origin of its own), in one run, so that the
+// ratios hold on a machine other builds share: start-up with 1,000 and 10,000 VMs in storage
+// (navigation start until every row is in the DOM); 10,000 × `vmPlayground.createVm` in one
+// synchronous loop until every row is in the DOM and painted; and right after that, Stop and
+// Start clicks on rows in the middle (the click's input event until the row's `data-state`
+// changed and the next frame is painted). Each run of either app is in a fresh Chromium, the
+// two apps' runs taking turns, and the figures are medians of `--runs` runs.
+// Then, for this app alone, with 10,000 VMs: one toggle (stop or start): click until the DOM shows the
 // new state and the next frame has been painted, saving included; the click both as a person
 // makes it (real input at a random moment) and right after a frame (the worst case); and
 // typing in the name filter there (key to next frame). And a tick of the simulated clock
 // (issue 14) with 1,000 and 10,000 VMs, a third of them running and a third paused: its
 // main-thread work, with the Host panel's graphs off screen (as the page opens: below the list)
-// and scrolled into view.
+// and scrolled into view (`--only-tick`: that alone).
+import { existsSync, readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join, resolve } from 'node:path';
 import { serveStatic, launchChromium } from '../tests/e2e/harness.mjs';
 
 const option = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
@@ -16,30 +27,44 @@ const runs = Number(option('--runs')) || 5;
 const counts = (option('--counts') ?? '1000,10000').split(',').map(Number);
 const onlyTick = process.argv.includes('--only-tick');
 const toggle = !process.argv.includes('--no-toggle') && !onlyTick;
+const bulk = !process.argv.includes('--no-bulk') && !onlyTick;
 const tick = !process.argv.includes('--no-tick');
+const VANILLA = resolve(option('--vanilla') ?? join(import.meta.dirname, '..', '..', 'shared', 'reference-vanilla'));
+const vanilla = !process.argv.includes('--no-vanilla') && existsSync(join(VANILLA, 'index.html'));
 const META_KEY = 'vm-playground:meta';
 const VM_PREFIX = 'vm-playground:vm:';
+/** VMs created in the bulk scenario, and the clicks after it (each a Stop and a Start). */
+const BULK = 10000;
+const CLICKED_ROWS = 5;
 
-function records(count) {
-  // An unlimited host (format 2): thousands of VMs are beyond the default laptop, where the
-  // toggle's start would be refused (issue 14).
-  const entries = {
-    [META_KEY]: JSON.stringify({ version: 2 }),
-    'vm-playground:host': JSON.stringify({ memory: null, cpus: null, storage: null, overcommit: false }),
-  };
+const vmName = (i) => `vm-${String(i).padStart(5, '0')}`;
+const vmConfig = (name, i) => ({
+  name,
+  memory: 1024 * (1 + (i % 4)),
+  vcpus: 1 + (i % 8),
+  diskPath: `/var/lib/libvirt/images/${name}.qcow2`,
+  diskSize: 20,
+  isoImage: null,
+  network: 'default',
+});
+
+/**
+ * What storage holds before a run: `count` VMs for `app` ('app', or 'vanilla', which reads
+ * format 1 and has no host). The app gets an unlimited host (format 2): thousands of running
+ * VMs are beyond the default laptop, where a start would be refused (issue 14).
+ */
+function records(count, app = 'app') {
+  const entries = app === 'app'
+    ? {
+        [META_KEY]: JSON.stringify({ version: 2 }),
+        'vm-playground:host': JSON.stringify({ memory: null, cpus: null, storage: null, overcommit: false }),
+      }
+    : { [META_KEY]: JSON.stringify({ version: 1 }) };
   const now = Date.now();
   for (let i = 0; i < count; i += 1) {
-    const name = `vm-${String(i).padStart(5, '0')}`;
+    const name = vmName(i);
     entries[VM_PREFIX + name] = JSON.stringify({
-      config: {
-        name,
-        memory: 1024 * (1 + (i % 4)),
-        vcpus: 1 + (i % 8),
-        diskPath: `/var/lib/libvirt/images/${name}.qcow2`,
-        diskSize: 20,
-        isoImage: null,
-        network: 'default',
-      },
+      config: vmConfig(name, i),
       state: ['running', 'stopped', 'paused'][i % 3],
       pending: null,
       createdAt: now,
@@ -56,7 +81,7 @@ const median = (values) => {
 };
 const fmt = (ms) => `${ms.toFixed(1)} ms`;
 
-async function withVms(browser, url, count, body) {
+async function withVms(browser, url, count, body, app = 'app') {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error('page error:', error.message));
@@ -66,7 +91,7 @@ async function withVms(browser, url, count, body) {
   await page.goto(new URL('bench-seed', url).href);
   await page.evaluate((data) => {
     for (const [key, value] of Object.entries(data)) localStorage.setItem(key, value);
-  }, records(count));
+  }, records(count, app));
   try {
     return await body(page);
   } finally {
@@ -76,7 +101,7 @@ async function withVms(browser, url, count, body) {
 
 /** Navigation start until the first rows show, and until every row is in the DOM (ms). */
 async function startup(page, url, count) {
-  const last = `vm-${String(count - 1).padStart(5, '0')}`;
+  const last = vmName(count - 1);
   await page.addInitScript((last) => {
     // From inside the page, and without querying all rows in every frame (at 10,000 rows that
     // alone took ~10% of the time measured): note the first frame with a row, and when the
@@ -100,6 +125,106 @@ async function startup(page, url, count) {
   const [firstRows, allRows, rows] = await page.evaluate(() => [window.__firstRows, window.__allRows, document.querySelectorAll('[data-vm]').length]);
   if (rows !== count) throw new Error(`${rows} rows for ${count} VMs`);
   return [firstRows, allRows];
+}
+
+/**
+ * The middle of the element `selector` names, scrolled into view, once it has stayed at the
+ * same place and is what a click there hits for a few frames: rows scrolled to were skipped
+ * (`content-visibility`) with an estimated height until rendered, so the list moves under
+ * the point for a frame or two, and a click measured there would land on another row.
+ */
+async function steadyPoint(page, selector) {
+  return page.evaluate(async (selector) => {
+    const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const element = document.querySelector(selector);
+    let [last, steady] = ['', 0];
+    for (let tries = 0; tries < 50; tries += 1) {
+      const { x, y, width, height } = element.getBoundingClientRect();
+      const point = [x + width / 2, y + height / 2];
+      if (!element.contains(document.elementFromPoint(...point))) {
+        element.scrollIntoView({ block: 'center' });
+        steady = 0;
+      } else if (String(point) === last) {
+        steady += 1;
+        if (steady === 3) return point;
+      }
+      last = String(point);
+      await frames();
+    }
+    throw new Error(`${selector} could not be clicked`);
+  }, selector);
+}
+
+/**
+ * The page with no VMs (and the app's unlimited host), then `BULK` × `vmPlayground.createVm`
+ * in one synchronous loop: ms until the loop returned, and until every row is in the DOM and
+ * the next frame has been painted. Then Stop and Start, each clicked as a person does on
+ * `CLICKED_ROWS` rows in the middle: ms from each click's input event until the row's
+ * `data-state` changed and the next frame was painted.
+ */
+async function bulkThenClicks(page, url) {
+  await page.goto(url);
+  await page.waitForFunction(() => window.vmPlayground !== undefined && document.readyState === 'complete');
+  const [looped, painted] = await page.evaluate(async ({ count, last }) => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    await frame();
+    await frame();
+    const selector = `[data-vm="${last}"]`;
+    // Rows are added in name order: the last VM's row is the last one (see `startup`).
+    const lastRow = new Promise((resolve) => {
+      new MutationObserver((mutations, observer) => {
+        const added = mutations.flatMap((mutation) => [...mutation.addedNodes]);
+        if (added.some((node) => node.nodeType === 1 && (node.matches(selector) || node.querySelector(selector)))) {
+          observer.disconnect();
+          resolve();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const config = (i) => {
+      const name = `vm-${String(i).padStart(5, '0')}`;
+      return { name, memory: 1024 * (1 + (i % 4)), vcpus: 1 + (i % 8), diskPath: `/var/lib/libvirt/images/${name}.qcow2`, diskSize: 20, isoImage: null, network: 'default' };
+    };
+    const started = performance.now();
+    for (let i = 0; i < count; i += 1) window.vmPlayground.createVm(config(i));
+    const looped = performance.now() - started;
+    if (!document.querySelector(selector)) await lastRow;
+    await frame();
+    return [looped, performance.now() - started];
+  }, { count: BULK, last: vmName(BULK - 1) });
+  const rows = await page.evaluate(() => document.querySelectorAll('[data-vm]').length);
+  if (rows !== BULK) throw new Error(`${rows} rows for ${BULK} VMs`);
+
+  await page.evaluate(() => {
+    window.__rowClicks = [];
+    document.addEventListener('click', (event) => {
+      const arrived = event.timeStamp;
+      const row = event.target.closest?.('[data-vm]');
+      if (!row) return;
+      const before = row.dataset.state;
+      const check = () => requestAnimationFrame(() => setTimeout(() => {
+        if (row.isConnected && row.dataset.state === before) check();
+        else window.__rowClicks.push([performance.now() - arrived, before, row.dataset.state]);
+      }, 0));
+      check();
+    }, { capture: true });
+  });
+  const clicks = { Stop: [], Start: [] };
+  for (let i = 0; i < CLICKED_ROWS; i += 1) {
+    const name = vmName(BULK / 2 + i * 7);
+    for (const [action, after] of [['Stop', 'stopped'], ['Start', 'running']]) {
+      const selector = `[data-vm="${name}"] button[aria-label="${action} ${name}"]`;
+      const box = await steadyPoint(page, selector);
+      // A random pause: the click lands anywhere in a frame.
+      await page.waitForTimeout(Math.random() * 17);
+      const before = await page.evaluate(() => window.__rowClicks.length);
+      await page.mouse.click(...box);
+      await page.waitForFunction((n) => window.__rowClicks.length > n, before, { polling: 'raf', timeout: 30_000 });
+      const [ms, , state] = await page.evaluate(() => window.__rowClicks.at(-1));
+      if (state !== after) throw new Error(`${action} on ${name} left it ${state}`);
+      clicks[action].push(ms);
+    }
+  }
+  return { looped, painted, clicks };
 }
 
 /** The measuring floor: the same wait for a painted frame after a click that changes nothing. */
@@ -148,7 +273,7 @@ async function toggles(page, times) {
 
 /**
  * Clicks as a person does: real mouse clicks (trusted input events, through Chromium's input
- * pipeline) at random moments of the frame, `times` times on what `target()` returns. Each
+ * pipeline) at random moments of the frame, `times` times on the element the selector `target` names. Each
  * is timed inside the page from the click event's timestamp (when the input arrived) until
  * the next frame has been rendered (the first task after that frame's animation callbacks).
  */
@@ -166,13 +291,11 @@ async function personClicks(page, times, target) {
     }, { capture: true });
   });
   for (let i = 0; i < times; i += 1) {
-    const element = await target(page);
-    await element.scrollIntoViewIfNeeded();
-    const box = await element.boundingBox();
-    // A random pause, so that the click lands anywhere in the 16.7 ms frame (Playwright's own
-    // checks above end in step with a frame).
+    const point = await steadyPoint(page, target);
+    // A random pause, so that the click lands anywhere in the 16.7 ms frame (the wait above
+    // ends in step with a frame).
     await page.waitForTimeout(Math.random() * 17);
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.click(...point);
     await page.waitForFunction((n) => window.__clickTimes.length > n, i, { polling: 'raf' });
   }
   return page.evaluate(() => window.__clickTimes);
@@ -272,8 +395,8 @@ async function tickWork(browser, url, count) {
 }
 
 /** The Stop or Start button of the benchmark's VM, whichever is enabled. */
-const toggleButton = (page) =>
-  page.$('[data-vm="vm-05001"] button[aria-label="Stop vm-05001"]:not([disabled]), [data-vm="vm-05001"] button[aria-label="Start vm-05001"]:not([disabled])');
+const toggleButton =
+  '[data-vm="vm-05001"] button[aria-label="Stop vm-05001"]:not([disabled]), [data-vm="vm-05001"] button[aria-label="Start vm-05001"]:not([disabled])';
 
 /**
  * Runs `body` in a Chromium of its own: a browser that has just closed ten pages holding
@@ -289,20 +412,54 @@ async function inFreshBrowser(body) {
   }
 }
 
+/** The machine's load now, for the figures: other engineers' builds share it. */
+const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+
 const { server, url } = await serveStatic();
+const other = vanilla ? await serveStatic(VANILLA) : undefined;
+const apps = [['app', url], ...(other ? [['vanilla', other.url]] : [])];
 try {
+  console.log(`${runs} runs of each, the apps taking turns, each run in a fresh Chromium; load average at the start ${load()} (${cpus().length} cores, shared)`);
+  /** Figures by scenario, then by app: arrays of one value per run (or per click). */
+  const figures = new Map();
+  const note = (scenario, app, value) => {
+    if (!figures.has(scenario)) figures.set(scenario, { app: [], vanilla: [] });
+    figures.get(scenario)[app].push(...[value].flat());
+  };
   for (const count of onlyTick ? [] : counts) {
-    const first = [];
-    const all = [];
-    await inFreshBrowser(async (browser) => {
-      for (let run = 0; run < runs; run += 1) {
-        const [firstRows, allRows] = await withVms(browser, url, count, (page) => startup(page, url, count));
-        first.push(firstRows);
-        all.push(allRows);
+    for (let run = 0; run < runs; run += 1) {
+      for (const [app, appUrl] of apps) {
+        const [firstRows, allRows] = await inFreshBrowser((browser) => withVms(browser, appUrl, count, (page) => startup(page, appUrl, count), app));
+        note(`start-up, ${count} VMs: navigation → every row in the DOM`, app, allRows);
+        note(`start-up, ${count} VMs: navigation → first rows shown`, app, firstRows);
       }
-    });
-    console.log(`start-up with ${count} VMs: first rows shown ${fmt(median(first))}, every row in the DOM ${fmt(median(all))} (medians of ${runs} runs; all-rows min ${fmt(Math.min(...all))}, max ${fmt(Math.max(...all))})`);
+    }
   }
+  if (bulk) {
+    for (let run = 0; run < runs; run += 1) {
+      for (const [app, appUrl] of apps) {
+        const result = await inFreshBrowser((browser) => withVms(browser, appUrl, 0, (page) => bulkThenClicks(page, appUrl), app));
+        note(`${BULK} × createVm in one loop → every row in the DOM and painted`, app, result.painted);
+        note(`${BULK} × createVm: the loop alone`, app, result.looped);
+        note(`after it: Stop click → data-state changed, frame painted`, app, result.clicks.Stop);
+        note(`after it: Start click → data-state changed, frame painted`, app, result.clicks.Start);
+      }
+    }
+  }
+  console.log(`load average at the end ${load()}`);
+  const rows = [['scenario', 'vanilla JS', 'VM Playground', 'ratio'], ['---', '---:', '---:', '---:']];
+  for (const [scenario, { app, vanilla }] of figures) {
+    const ours = median(app);
+    const theirs = vanilla.length ? median(vanilla) : undefined;
+    rows.push([
+      scenario,
+      theirs === undefined ? '–' : fmt(theirs),
+      fmt(ours),
+      theirs === undefined ? '–' : `${(ours / theirs).toFixed(2)}×`,
+    ]);
+  }
+  console.log(`medians (start-up and bulk: of ${runs} runs; clicks: of ${runs * CLICKED_ROWS} clicks on ${CLICKED_ROWS} rows in the middle):`);
+  for (const row of rows) console.log(`| ${row.join(' | ')} |`);
   if (toggle) {
     let typing;
     const [toggled, empty, person, personEmpty] = await inFreshBrowser((browser) => withVms(browser, url, 10000, async (page) => {
@@ -312,7 +469,7 @@ try {
       clicked.forEach(([, state], i) => {
         if (i > 0 && state === clicked[i - 1][1]) throw new Error(`click ${i + 1} did not toggle the VM`);
       });
-      const clickedEmpty = await personClicks(page, 40, (page) => page.$('#vms-title'));
+      const clickedEmpty = await personClicks(page, 40, '#vms-title');
       if (new Set(clickedEmpty.map(([, state]) => state)).size !== 1) throw new Error('a click on the heading changed the VM');
       const ms = (pairs) => pairs.map(([duration]) => duration);
       const result = [await toggles(page, 20), await floor(page, 30), ms(clicked), ms(clickedEmpty)];
@@ -337,4 +494,5 @@ try {
   }
 } finally {
   server.close();
+  other?.server.close();
 }

@@ -32,6 +32,20 @@ impl Summary {
         }
     }
 
+    /// Takes away a VM [`Summary::add`] counted: the page keeps its summary as VMs change
+    /// instead of adding up every VM on every click.
+    pub fn remove(&mut self, info: &VmInfo) {
+        match info.state {
+            VmState::Running => {
+                self.running -= 1;
+                self.running_memory_mb -= info.config.memory;
+                self.running_vcpus -= u64::from(info.config.vcpus);
+            }
+            VmState::Paused => self.paused -= 1,
+            VmState::Stopped => self.stopped -= 1,
+        }
+    }
+
     /// Every VM counted.
     pub fn total(&self) -> usize {
         self.running + self.paused + self.stopped
@@ -222,6 +236,24 @@ mod tests {
             }
         );
         assert_eq!(summary.total(), 4);
+    }
+
+    #[test]
+    fn removing_a_vm_undoes_adding_it() {
+        let vms = [
+            vm(1024, 2, VmState::Running),
+            vm(2048, 4, VmState::Paused),
+            vm(512, 1, VmState::Stopped),
+        ];
+        let mut kept = Summary::default();
+        kept.add(&vms[1]);
+        let mut summary = Summary::default();
+        for info in &vms {
+            summary.add(info);
+        }
+        summary.remove(&vms[0]);
+        summary.remove(&vms[2]);
+        assert_eq!(summary, kept);
     }
 
     #[test]

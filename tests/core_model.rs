@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 
 use proptest::prelude::*;
+use vm_playground::manager::Usage;
 use vm_playground::{ConfigUpdate, MockVmManager, VmConfig, VmError, VmManager, VmState};
 
 const NAMES: [&str; 4] = ["a", "b-2", "веб", "z.9"];
@@ -263,6 +264,10 @@ fn assert_matches(manager: &MockVmManager, model: &Model) -> Result<(), TestCase
             );
         }
     }
+    // The manager keeps what its VMs hold as they change (admission reads it on every create
+    // and start): it is always the sum over every VM.
+    let infos = manager.list_vm_infos().unwrap();
+    prop_assert_eq!(manager.host_info().unwrap().usage, Usage::of(&infos));
     Ok(())
 }
 

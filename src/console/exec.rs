@@ -208,7 +208,7 @@ pub fn execute_in(command: &Command, backend: &dyn ConsoleBackend, lang: Lang) -
             let name = &info.config.name;
             dominfo(
                 info,
-                domain_id(backend, name),
+                backend.domain_id(name),
                 &backend.facts(name),
                 backend.now(),
                 t,
@@ -247,7 +247,7 @@ pub fn execute_in(command: &Command, backend: &dyn ConsoleBackend, lang: Lang) -
             )]
         }),
         Command::DomId(arg) => read(backend, arg, Lookup::NAME_OR_UUID, lang, |info| {
-            let id = domain_id(backend, &info.config.name);
+            let id = backend.domain_id(&info.config.name);
             vec![id.map_or_else(|| "-".to_owned(), |id| id.to_string())]
         }),
         Command::DomName(arg) => read(backend, arg, Lookup::ID_OR_UUID, lang, |info| {
@@ -266,7 +266,7 @@ pub fn execute_in(command: &Command, backend: &dyn ConsoleBackend, lang: Lang) -
                 let next = info.pending.as_ref().unwrap_or(&info.config);
                 domain_xml(next, &facts, None)
             } else {
-                domain_xml(&info.config, &facts, Some(domain_id(backend, name)))
+                domain_xml(&info.config, &facts, Some(backend.domain_id(name)))
             }
         }),
         Command::SetMem { name, size, scope } => set_memory(backend, name, size, *scope, lang),
@@ -421,14 +421,6 @@ pub(super) fn resolve(
     Err(VmError::NotFound {
         name: arg.to_owned(),
     })
-}
-
-/// The Id of `name`, if it is active.
-fn domain_id(backend: &dyn ConsoleBackend, name: &str) -> Option<usize> {
-    backend
-        .infos()
-        .ok()
-        .and_then(|infos| backend.domain_ids(&infos).get(name))
 }
 
 /// A command that only reads: its lines for the VM `arg` names, or virsh's error.

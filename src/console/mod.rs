@@ -91,6 +91,14 @@ pub trait ConsoleBackend {
     fn domain_ids(&self, infos: &[VmInfo]) -> DomainIds {
         DomainIds::numbered(infos)
     }
+    /// The Id of the VM `name`, if it is active (`dominfo`, `domid`, `dumpxml`). By default
+    /// from [`ConsoleBackend::domain_ids`] over every VM; a backend that keeps its Ids up to
+    /// date answers for the one VM, so that a command on one VM costs the same among 10,000.
+    fn domain_id(&self, name: &str) -> Option<usize> {
+        self.infos()
+            .ok()
+            .and_then(|infos| self.domain_ids(&infos).get(name))
+    }
     /// Reboots a running VM: a stop and a start that keep its Id.
     fn reboot(&self, name: &str) -> Result<VmState, VmError> {
         self.transition(name, Transition::Stop)?;

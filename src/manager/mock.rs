@@ -1,6 +1,5 @@
 //! The in-memory manager: the seed's mock, thread-safe, with pause/resume and pending configs.
 
-use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::{PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
@@ -15,6 +14,7 @@ use super::nfc::nfc;
 use super::saved_state::{check_vm, CheckedVms, SavedState};
 use super::snapshot::{check_description, snapshot_name, Snapshot};
 use super::state::{Operation, Transition, VmState};
+use super::vms::Vms;
 
 /// Milliseconds since the Unix epoch.
 pub type Timestamp = u64;
@@ -157,14 +157,14 @@ pub struct MockVmManager {
 #[derive(Default)]
 struct Inner {
     closed: bool,
-    vms: BTreeMap<String, VmInfo>,
+    vms: Vms,
     /// The one host every VM is placed on ([`LOCAL_HOST`]).
     host: Host,
 }
 
 impl Inner {
     fn usage(&self) -> Usage {
-        Usage::of(self.vms.values())
+        self.vms.usage()
     }
 }
 
@@ -249,14 +249,9 @@ impl MockVmManager {
     /// that a pending change will not start as is.
     pub fn next_boot_refusal(&self, name: &str) -> Result<Option<VmError>, VmError> {
         let inner = self.open_read()?;
-        let vm = inner.vms.get(&*nfc(name)).ok_or_else(|| not_found(name))?;
+        let vm = inner.vms.get(&nfc(name)).ok_or_else(|| not_found(name))?;
         let next = vm.pending.as_ref().unwrap_or(&vm.config);
-        let others = Usage::of(
-            inner
-                .vms
-                .values()
-                .filter(|other| other.config.name != vm.config.name),
-        );
+        let others = inner.vms.usage_except(&vm.config.name);
         let refusal = admit(
             &inner.host,
             Resource::Memory,
@@ -326,11 +321,10 @@ impl MockVmManager {
         name: &str,
         change: impl FnOnce(&mut VmInfo) -> Result<R, VmError>,
     ) -> Result<R, VmError> {
-        let vm = inner
+        inner
             .vms
-            .get_mut(&*nfc(name))
-            .ok_or_else(|| not_found(name))?;
-        change(vm)
+            .change(&nfc(name), change)
+            .ok_or_else(|| not_found(name))?
     }
 
     /// The time by the manager's clock, in milliseconds since the Unix epoch, kept within
@@ -386,7 +380,7 @@ impl MockVmManager {
         let mut inner = self.open_write()?;
         // A start takes memory (resuming a paused VM does not: it holds its memory).
         if transition == Transition::Start {
-            if let Some(vm) = inner.vms.get(&*nfc(name)) {
+            if let Some(vm) = inner.vms.get(&nfc(name)) {
                 if vm.state == VmState::Stopped {
                     let used = inner.usage().memory;
                     admit(
@@ -436,7 +430,7 @@ impl MockVmManager {
         let inner = self.open_read()?;
         inner
             .vms
-            .get(&*nfc(name))
+            .get(&nfc(name))
             .cloned()
             .ok_or_else(|| not_found(name))
     }
@@ -446,7 +440,7 @@ impl MockVmManager {
         let inner = self.open_read()?;
         inner
             .vms
-            .get(&*nfc(name))
+            .get(&nfc(name))
             .map(|vm| vm.state)
             .ok_or_else(|| not_found(name))
     }
@@ -506,11 +500,8 @@ impl MockVmManager {
         } else {
             // A bigger disk takes more of the pool (a stopped VM holds no memory).
             if config.disk_size > vm.config.disk_size {
-                let others = Usage::of(vms.values()).storage.saturating_sub(if renamed {
-                    0
-                } else {
-                    vm.config.disk_size
-                });
+                // A renamed VM is out of `vms` already; this one's disk is being replaced.
+                let others = vms.usage_except(&vm.config.name).storage;
                 if let Err(error) = admit(
                     &inner_host,
                     Resource::Storage,
@@ -596,7 +587,7 @@ impl MockVmManager {
     /// The VM's snapshots in tree order (see [`VmInfo::snapshots_in_tree_order`]).
     pub fn list_snapshots(&self, vm: &str) -> Result<Vec<Snapshot>, VmError> {
         let inner = self.open_read()?;
-        let info = inner.vms.get(&*nfc(vm)).ok_or_else(|| not_found(vm))?;
+        let info = inner.vms.get(&nfc(vm)).ok_or_else(|| not_found(vm))?;
         Ok(info
             .snapshots_in_tree_order()
             .into_iter()
@@ -709,14 +700,14 @@ impl MockVmManager {
     pub fn delete_vm_with(&self, name: &str, with_snapshots: bool) -> Result<(), VmError> {
         let mut inner = self.open_write()?;
         let key = nfc(name);
-        let vm = inner.vms.get(&*key).ok_or_else(|| not_found(name))?;
+        let vm = inner.vms.get(&key).ok_or_else(|| not_found(name))?;
         if !with_snapshots && !vm.snapshots.is_empty() {
             return Err(VmError::HasSnapshots {
                 name: vm.config.name.clone(),
                 count: vm.snapshots.len(),
             });
         }
-        inner.vms.remove(&*key);
+        inner.vms.remove(&key);
         Ok(())
     }
 
@@ -729,7 +720,7 @@ impl MockVmManager {
         let mut inner = self.open_write()?;
         let original = inner
             .vms
-            .get(&*nfc(source))
+            .get(&nfc(source))
             .ok_or_else(|| not_found(source))?;
         if original.state.is_active() {
             return Err(VmError::InvalidTransition {
@@ -794,7 +785,7 @@ impl MockVmManager {
 
     /// Removes a VM if it exists (another copy deleted it); returns whether it did.
     pub fn forget_vm(&self, name: &str) -> Result<bool, VmError> {
-        Ok(self.open_write()?.vms.remove(&*nfc(name)).is_some())
+        Ok(self.open_write()?.vms.remove(&nfc(name)).is_some())
     }
 
     /// Replaces every VM with those of `state`, after checking every one of them (see
@@ -815,7 +806,7 @@ impl MockVmManager {
         let host = host.validated()?;
         let vms = state.check()?;
         let mut inner = self.open_write()?;
-        inner.vms = vms.into_map();
+        inner.vms = Vms::from(vms.into_map());
         inner.host = host;
         Ok(())
     }
@@ -823,7 +814,7 @@ impl MockVmManager {
     /// Replaces every VM with `vms`, which [`SavedState::check`] or [`SavedState::partition`]
     /// has already checked. Fails only when the manager is closed.
     pub fn restore_checked(&self, vms: CheckedVms) -> Result<(), VmError> {
-        self.open_write()?.vms = vms.into_map();
+        self.open_write()?.vms = Vms::from(vms.into_map());
         Ok(())
     }
 }
@@ -925,7 +916,7 @@ impl MockVmManager {
             })
         };
         for swap in vms {
-            if content(inner.vms.get(&*nfc(&swap.name))) != content(swap.expect.as_ref()) {
+            if content(inner.vms.get(&nfc(&swap.name))) != content(swap.expect.as_ref()) {
                 return Err(VmError::Conflict {
                     name: Some(swap.name.clone()),
                 });
@@ -942,9 +933,8 @@ impl MockVmManager {
         let others = Usage::of(
             inner
                 .vms
-                .iter()
-                .filter(|(name, _)| !touched.contains(name.as_str()))
-                .map(|(_, vm)| vm),
+                .values()
+                .filter(|vm| !touched.contains(vm.config.name.as_str())),
         );
         let after = Usage::of(restored.iter().flatten()).plus(&others);
         let target = new_host.unwrap_or(inner.host);

@@ -14,6 +14,7 @@ mod saved_state;
 mod snapshot;
 mod state;
 pub mod usage_model;
+mod vms;
 
 pub use clone::clone_disk_path;
 pub use config::{

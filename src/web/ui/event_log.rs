@@ -74,12 +74,12 @@ pub fn EventLogPanel() -> impl IntoView {
                         on:change=move |event| filter.set(event_target_value(&event))
                     >
                         <option value="">{language.text(|t| t.every_vm)}</option>
-                        {move || {
-                            vms.get()
-                                .into_iter()
-                                .map(|vm| view! { <option value=vm.clone() translate="no">{vm.clone()}</option> })
-                                .collect_view()
-                        }}
+                        // Keyed: a new event adds and drops an option or two, where rebuilding
+                        // them all rewrote up to 500 options on every event once the log held
+                        // that many VMs (after a script created thousands).
+                        <For each=move || vms.get() key=|vm| vm.clone() let:vm>
+                            <option value=vm.clone() translate="no">{vm.clone()}</option>
+                        </For>
                     </select>
                 </div>
                 <button type="button" on:click=export>
