@@ -33,6 +33,7 @@ mod parse;
 mod snapshots;
 mod spec;
 mod units;
+mod walk;
 
 pub use complete::{complete, Completion, CANDIDATES_SHOWN};
 pub use exec::{execute, execute_in, Effect, OpRecord, Output};

@@ -4,6 +4,7 @@ use std::fmt;
 
 use super::lex::{lex, quote};
 use super::spec::{find_command, suggest_command, CommandSpec, Group, OptionSpec};
+use super::walk::{walk, Stop};
 use crate::i18n::{fill, Lang};
 use crate::manager::limits::{chars_over, CONSOLE_LINE_MAX_CHARS};
 use crate::manager::{VmConfig, VmState};
@@ -701,104 +702,13 @@ pub fn parse(line: &str) -> Result<Command, ConsoleError> {
         });
     };
 
-    // Each argument's slot: filled by name (`--domain x`) or by position.
-    let mut slots: Vec<Option<String>> = vec![None; spec.args.len()];
-    let mut unnamed: Vec<&str> = Vec::new();
-    let mut options: Vec<(&'static OptionSpec, Option<String>)> = Vec::new();
-    let mut rest = rest.iter();
-    let mut options_ended = false;
-    while let Some(token) = rest.next() {
-        let is_option = !options_ended && token.is_option();
-        if !is_option {
-            unnamed.push(&token.text);
-            continue;
-        }
-        if token.text == "--" {
-            options_ended = true;
-            continue;
-        }
-        let (name, inline_value) = match token.text.split_once('=') {
-            Some((name, value)) => (name, Some(value.to_owned())),
-            None => (token.text.as_str(), None),
-        };
-        if name == "--help" {
-            return Ok(Command::Help(Some(spec.name.to_owned())));
-        }
-        if let Some((index, arg)) = spec.arg_named(name) {
-            if slots[index].is_some() {
-                return Err(ConsoleError::RepeatedOption {
-                    command: spec.name,
-                    option: name.to_owned(),
-                });
-            }
-            let value = match inline_value {
-                Some(value) => value,
-                None => match rest.next() {
-                    Some(value) => value.text.clone(),
-                    None => {
-                        return Err(ConsoleError::MissingValue {
-                            command: spec.name,
-                            option: name.to_owned(),
-                            placeholder: if arg.kind.is_number() {
-                                "number"
-                            } else {
-                                "string"
-                            },
-                        })
-                    }
-                },
-            };
-            slots[index] = Some(value);
-            continue;
-        }
-        let Some(option) = spec.option(name) else {
-            return Err(ConsoleError::UnknownOption {
-                command: spec.name,
-                option: name.to_owned(),
-                suggestion: spec.suggest_option(name),
-            });
-        };
-        if options.iter().any(|(seen, _)| seen.name == option.name) {
-            return Err(ConsoleError::RepeatedOption {
-                command: spec.name,
-                option: option.name.to_owned(),
-            });
-        }
-        let value = match (option.value, inline_value) {
-            (None, None) => None,
-            (None, Some(value)) => {
-                return Err(ConsoleError::UnexpectedValue {
-                    command: spec.name,
-                    option: option.name,
-                    value,
-                })
-            }
-            (Some(_), Some(value)) => Some(value),
-            (Some(placeholder), None) => match rest.next() {
-                Some(value) => Some(value.text.clone()),
-                None => {
-                    return Err(ConsoleError::MissingValue {
-                        command: spec.name,
-                        option: option.name.to_owned(),
-                        placeholder,
-                    })
-                }
-            },
-        };
-        options.push((option, value));
+    let walked = walk(spec, rest);
+    match walked.stop {
+        Some(Stop::Help) => return Ok(Command::Help(Some(spec.name.to_owned()))),
+        Some(Stop::Error(error)) => return Err(error),
+        None => {}
     }
-
-    for word in unnamed {
-        match slots.iter_mut().find(|slot| slot.is_none()) {
-            Some(slot) => *slot = Some(word.to_owned()),
-            None => {
-                return Err(ConsoleError::UnexpectedArgument {
-                    command: spec.name,
-                    argument: word.to_owned(),
-                })
-            }
-        }
-    }
+    let slots = walked.slots;
     let missing: Vec<String> = spec
         .args
         .iter()
@@ -813,7 +723,7 @@ pub fn parse(line: &str) -> Result<Command, ConsoleError> {
         });
     }
     let args: Vec<String> = slots.into_iter().map(Option::unwrap_or_default).collect();
-    build(spec, &args, options)
+    build(spec, &args, walked.options)
 }
 
 /// Refuses a line longer than [`CONSOLE_LINE_MAX_CHARS`], before anything reads it: no
