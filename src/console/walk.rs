@@ -8,8 +8,8 @@
 //! [`Command`]: super::Command
 //! [`complete`]: super::complete
 
+use super::error::ConsoleError;
 use super::lex::Token;
-use super::parse::ConsoleError;
 use super::spec::{ArgSpec, CommandSpec, OptionSpec};
 
 /// What the line's last word waits for: the value of an option, or of an argument given by its
