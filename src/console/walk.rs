@@ -56,6 +56,27 @@ impl Walk {
         spec.args.get(index)
     }
 
+    /// Notes that the line ends waiting for `awaiting`'s value, which is a mistake to parse.
+    fn ends_awaiting(&mut self, spec: &'static CommandSpec, awaiting: Awaiting) {
+        let (option, placeholder) = match awaiting {
+            Awaiting::Option(option) => (option.name.to_owned(), option.value.unwrap_or_default()),
+            Awaiting::Arg(arg) => (
+                format!("--{}", arg.name),
+                if arg.kind.is_number() {
+                    "number"
+                } else {
+                    "string"
+                },
+            ),
+        };
+        self.awaiting = Some(awaiting);
+        self.stop_at(Stop::Error(ConsoleError::MissingValue {
+            command: spec.name,
+            option,
+            placeholder,
+        }));
+    }
+
     /// Records `stop` unless an earlier word already stopped the line.
     fn stop_at(&mut self, stop: Stop) {
         self.stop.get_or_insert(stop);
@@ -103,18 +124,7 @@ pub(super) fn walk(spec: &'static CommandSpec, words: &[Token]) -> Walk {
                 Some(value) => {
                     walk.slots[index].get_or_insert(value);
                 }
-                None => {
-                    walk.awaiting = Some(Awaiting::Arg(arg));
-                    walk.stop_at(error(ConsoleError::MissingValue {
-                        command: spec.name,
-                        option: name.to_owned(),
-                        placeholder: if arg.kind.is_number() {
-                            "number"
-                        } else {
-                            "string"
-                        },
-                    }));
-                }
+                None => walk.ends_awaiting(spec, Awaiting::Arg(arg)),
             }
             continue;
         }
@@ -147,15 +157,10 @@ pub(super) fn walk(spec: &'static CommandSpec, words: &[Token]) -> Walk {
                 None
             }
             (Some(_), Some(value)) => Some(value),
-            (Some(placeholder), None) => match words.next() {
+            (Some(_), None) => match words.next() {
                 Some(value) => Some(value.text.clone()),
                 None => {
-                    walk.awaiting = Some(Awaiting::Option(option));
-                    walk.stop_at(error(ConsoleError::MissingValue {
-                        command: spec.name,
-                        option: option.name.to_owned(),
-                        placeholder,
-                    }));
+                    walk.ends_awaiting(spec, Awaiting::Option(option));
                     None
                 }
             },
