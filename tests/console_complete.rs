@@ -273,6 +273,9 @@ fn arguments_given_by_name_complete_as_the_parser_reads_them() {
         "domrename --new-name x cache "
     );
     assert_eq!(line("setmem --domain cache 1"), "setmem --domain cache 1");
+    // A mistake earlier in the line doesn't stop the walk: the words after it still count.
+    assert_eq!(line("start --bogus c"), "start --bogus cache ");
+    assert_eq!(line("start c --bogus "), "start c --bogus ");
     for typed in ["setmem 512 --domain c", "snapshot-info --snapshotname s1 c"] {
         let completed = line(typed);
         assert!(parse(&completed).is_ok(), "{completed:?} doesn't parse");
