@@ -142,6 +142,28 @@ fn every_transition_from_every_state() {
     }
 }
 
+/// Each transition is one operation and back, and the operation refuses what the transition
+/// refuses; renaming and cloning are no transitions.
+#[test]
+fn transitions_and_operations_pair_both_ways() {
+    for transition in Transition::ALL {
+        let operation = transition.operation();
+        assert_eq!(operation.transition(), Some(transition), "{transition:?}");
+        for state in VmState::ALL {
+            assert_eq!(
+                operation.refusal(state),
+                state.after(transition).err(),
+                "{transition:?} from {state:?}"
+            );
+        }
+    }
+    for operation in [Operation::Rename, Operation::Clone] {
+        assert_eq!(operation.transition(), None, "{operation:?}");
+        assert_eq!(operation.refusal(VmState::Stopped), None);
+        assert!(operation.refusal(VmState::Running).is_some());
+    }
+}
+
 #[test]
 fn apply_returns_the_new_state_and_agrees_with_the_named_methods() {
     for from in VmState::ALL {

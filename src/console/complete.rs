@@ -2,6 +2,7 @@
 
 use super::lex::{lex, open_quoted, quote, Token};
 use super::spec::{find_command, ArgKind, CommandSpec, COMMANDS};
+use super::walk::{walk, Awaiting};
 use crate::i18n::{fill, Lang};
 use crate::manager::KNOWN_NETWORKS;
 
@@ -150,67 +151,44 @@ pub fn complete(line: &str, names: &[String]) -> Completion {
 /// What may come at `current`, after `args` of the command `spec`, and whether those are
 /// options.
 fn argument_candidates(
-    spec: &CommandSpec,
+    spec: &'static CommandSpec,
     args: &[Token],
     current: &Token,
     names: &[String],
 ) -> (Vec<String>, bool) {
-    let mut positionals = 0;
-    let mut used: Vec<&str> = Vec::new();
-    let mut awaiting: Option<&str> = None;
-    let mut options_ended = false;
-    for token in args {
-        if awaiting.take().is_some() {
-            continue;
+    let walked = walk(spec, args);
+    let kind_candidates = |kind: ArgKind| match kind {
+        ArgKind::Domain => names.to_vec(),
+        ArgKind::Command => COMMANDS.iter().map(|spec| spec.name.to_owned()).collect(),
+        ArgKind::NewName | ArgKind::Number => Vec::new(),
+    };
+    match walked.awaiting {
+        Some(Awaiting::Option(option)) if option.name == "--network" => {
+            let networks = KNOWN_NETWORKS.iter().map(|&network| network.to_owned());
+            return (networks.collect(), false);
         }
-        if options_ended || !token.is_option() {
-            positionals += 1;
-            continue;
-        }
-        if token.text == "--" {
-            options_ended = true;
-            continue;
-        }
-        let name = token
-            .text
-            .split_once('=')
-            .map_or(&*token.text, |(name, _)| name);
-        if let Some(option) = spec.option(name) {
-            used.push(option.name);
-            if option.value.is_some() && !token.text.contains('=') {
-                awaiting = Some(option.name);
-            }
-        }
-    }
-    if let Some(option) = awaiting {
-        let values = if option == "--network" {
-            KNOWN_NETWORKS
-                .iter()
-                .map(|&network| network.to_owned())
-                .collect()
-        } else {
-            Vec::new()
-        };
-        return (values, false);
+        Some(Awaiting::Option(_)) => return (Vec::new(), false),
+        Some(Awaiting::Arg(arg)) => return (kind_candidates(arg.kind), false),
+        None => {}
     }
     let unused_options = || -> Vec<String> {
         spec.options
             .iter()
-            .filter(|option| !used.contains(&option.name))
+            .filter(|option| {
+                !walked
+                    .options
+                    .iter()
+                    .any(|(used, _)| used.name == option.name)
+            })
             .map(|option| option.name.to_owned())
             .collect()
     };
-    let may_be_option = !options_ended && !current.quoted;
+    let may_be_option = !walked.options_ended && !current.quoted;
     if may_be_option && current.text.starts_with('-') {
         return (unused_options(), true);
     }
-    match spec.args.get(positionals).map(|arg| arg.kind) {
-        Some(ArgKind::Domain) => (names.to_vec(), false),
-        Some(ArgKind::Command) => (
-            COMMANDS.iter().map(|spec| spec.name.to_owned()).collect(),
-            false,
-        ),
-        Some(ArgKind::NewName | ArgKind::Number) => (Vec::new(), false),
+    match walked.next_arg(spec) {
+        Some(arg) => (kind_candidates(arg.kind), false),
         None if may_be_option && current.text.is_empty() => (unused_options(), true),
         None => (Vec::new(), false),
     }

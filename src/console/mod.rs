@@ -21,6 +21,7 @@
 //! Nothing here touches the browser: no leptos, web-sys, js-sys, gloo or wasm-bindgen.
 
 mod complete;
+mod error;
 mod exec;
 mod facts;
 mod format;
@@ -33,8 +34,10 @@ mod parse;
 mod snapshots;
 mod spec;
 mod units;
+mod walk;
 
 pub use complete::{complete, Completion, CANDIDATES_SHOWN};
+pub use error::ConsoleError;
 pub use exec::{execute, execute_in, Effect, OpRecord, Output};
 pub use facts::{DomainFacts, Facts, Reason};
 pub use format::{fake_uuid, format_history, state_word};
@@ -43,7 +46,7 @@ pub use host::Host;
 pub use ids::DomainIds;
 pub use lex::quote;
 pub use mirror::{command_for, command_for_in, virsh_name, GuiAction};
-pub use parse::{check_line, parse, Command, ConsoleError, ListFilter, Scope};
+pub use parse::{check_line, parse, Command, ListFilter, Scope};
 pub use spec::{find_command, ArgKind, ArgSpec, CommandSpec, Group, OptionSpec, COMMANDS};
 pub use units::{scaled_kib, NumberError};
 

@@ -1,10 +1,9 @@
 //! A line of text → a [`Command`], or a [`ConsoleError`] that says what to type instead.
 
-use std::fmt;
-
+use super::error::ConsoleError;
 use super::lex::{lex, quote};
 use super::spec::{find_command, suggest_command, CommandSpec, Group, OptionSpec};
-use crate::i18n::{fill, Lang};
+use super::walk::{walk, Stop};
 use crate::manager::limits::{chars_over, CONSOLE_LINE_MAX_CHARS};
 use crate::manager::{VmConfig, VmState};
 
@@ -435,200 +434,6 @@ impl Command {
     }
 }
 
-/// Why a line is not a command. Each variant's message is in [`ConsoleError::lines`]: virsh's
-/// words, and a "did you mean" line where the console can guess.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ConsoleError {
-    /// The line is longer than [`CONSOLE_LINE_MAX_CHARS`]: refused before it is read.
-    LineTooLong {
-        /// The limit, in characters.
-        max: usize,
-        /// The line's length, in characters.
-        got: usize,
-    },
-    /// A quote was opened and never closed.
-    UnterminatedQuote {
-        /// `'` or `"`.
-        quote: char,
-    },
-    /// The first word is no command.
-    UnknownCommand {
-        /// The word typed.
-        word: String,
-        /// The command it probably means.
-        suggestion: Option<&'static str>,
-    },
-    /// The first word is no command, but typed on the same keys in the Latin layout it is
-    /// (close to) one: `ыефке` is `start` with the keyboard in the Russian layout.
-    WrongLayout {
-        /// The word typed.
-        word: String,
-        /// The command it means.
-        command: &'static str,
-    },
-    /// `quit` or `exit`: virsh's shell would end; this console is part of the page and stays.
-    StaysOpen,
-    /// `help WORD` where WORD is no command and no group's keyword.
-    UnknownHelpTopic {
-        /// The word typed.
-        word: String,
-        /// The command it probably means.
-        suggestion: Option<&'static str>,
-    },
-    /// An option the command doesn't have.
-    UnknownOption {
-        /// The command.
-        command: &'static str,
-        /// The option typed, with its dashes (without any `=value`).
-        option: String,
-        /// The option it probably means.
-        suggestion: Option<&'static str>,
-    },
-    /// Required arguments are missing.
-    MissingArgument {
-        /// The command.
-        command: &'static str,
-        /// Each missing argument as virsh names it: `<domain>`, `--size`.
-        arguments: Vec<String>,
-    },
-    /// More arguments than the command takes.
-    UnexpectedArgument {
-        /// The command.
-        command: &'static str,
-        /// The first argument too many.
-        argument: String,
-    },
-    /// An option that takes a value came last, without one.
-    MissingValue {
-        /// The command.
-        command: &'static str,
-        /// The option.
-        option: String,
-        /// Its value's placeholder: "number", "string", "MiB".
-        placeholder: &'static str,
-    },
-    /// A flag that takes no value was given one (`--stopped=yes`).
-    UnexpectedValue {
-        /// The command.
-        command: &'static str,
-        /// The option.
-        option: &'static str,
-        /// The value given.
-        value: String,
-    },
-    /// The same option twice.
-    RepeatedOption {
-        /// The command.
-        command: &'static str,
-        /// The option.
-        option: String,
-    },
-    /// A number that is not a whole number of 0 or more, or too large to hold (`create`'s
-    /// options).
-    BadNumber {
-        /// The command.
-        command: &'static str,
-        /// The option ("--memory") it was given for.
-        what: &'static str,
-        /// The text typed.
-        value: String,
-    },
-}
-
-impl ConsoleError {
-    /// The lines the console prints, in English: virsh's error, then a suggestion where
-    /// there is one.
-    pub fn lines(&self) -> Vec<String> {
-        self.lines_in(Lang::En)
-    }
-
-    /// The lines the console prints in `lang`, in virsh's words under that language.
-    pub fn lines_in(&self, lang: Lang) -> Vec<String> {
-        let t = lang.console();
-        let hint = |suggestion: &Option<&'static str>| {
-            suggestion.map(|suggestion| fill(t.did_you_mean, &[("suggestion", &suggestion)]))
-        };
-        let error = |template: &str, args: &[(&str, &dyn fmt::Display)]| {
-            vec![t.error(&fill(template, args))]
-        };
-        let mut lines = match self {
-            ConsoleError::LineTooLong { max, got } => {
-                error(t.line_too_long, &[("got", got), ("max", max)])
-            }
-            ConsoleError::UnterminatedQuote { quote } => {
-                error(t.missing_quote, &[("quote", quote)])
-            }
-            ConsoleError::UnknownCommand { word, .. } => {
-                error(t.unknown_command, &[("word", word)])
-            }
-            ConsoleError::UnknownHelpTopic { word, .. } => {
-                error(t.unknown_help_topic, &[("word", word)])
-            }
-            ConsoleError::WrongLayout { word, command } => {
-                let mut lines = error(t.unknown_command, &[("word", word)]);
-                lines.push(fill(t.wrong_layout, &[("command", command)]));
-                lines
-            }
-            ConsoleError::StaysOpen => vec![t.stays_open.to_owned()],
-            ConsoleError::UnknownOption {
-                command, option, ..
-            } => error(
-                t.unknown_option,
-                &[("command", command), ("option", option)],
-            ),
-            ConsoleError::MissingArgument { command, arguments } => arguments
-                .iter()
-                .map(|argument| {
-                    t.error(&fill(
-                        t.missing_argument,
-                        &[("command", command), ("argument", argument)],
-                    ))
-                })
-                .collect(),
-            ConsoleError::UnexpectedArgument { argument, .. } => {
-                error(t.unexpected_argument, &[("argument", argument)])
-            }
-            ConsoleError::MissingValue {
-                option,
-                placeholder,
-                ..
-            } => {
-                let placeholder = super::spec::placeholder(placeholder, t);
-                error(
-                    t.missing_value,
-                    &[("option", option), ("placeholder", &placeholder)],
-                )
-            }
-            ConsoleError::UnexpectedValue { option, .. } => {
-                error(t.unexpected_value, &[("option", option)])
-            }
-            ConsoleError::RepeatedOption { option, .. } => {
-                error(t.repeated_option, &[("option", option)])
-            }
-            ConsoleError::BadNumber { what, value, .. } => error(
-                t.bad_number,
-                &[("value", value), ("option", &what.trim_start_matches('-'))],
-            ),
-        };
-        let suggestion = match self {
-            ConsoleError::UnknownCommand { suggestion, .. }
-            | ConsoleError::UnknownHelpTopic { suggestion, .. }
-            | ConsoleError::UnknownOption { suggestion, .. } => hint(suggestion),
-            _ => None,
-        };
-        lines.extend(suggestion);
-        lines
-    }
-}
-
-impl fmt::Display for ConsoleError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.lines().join("\n"))
-    }
-}
-
-impl std::error::Error for ConsoleError {}
-
 /// The keys of the Russian ЙЦУКЕН layout, in the order of [`LATIN_KEYS`] (the same keys in
 /// the Latin QWERTY layout).
 const RUSSIAN_KEYS: &str = "йцукенгшщзхъфывапролджэячсмитьбюё";
@@ -701,104 +506,13 @@ pub fn parse(line: &str) -> Result<Command, ConsoleError> {
         });
     };
 
-    // Each argument's slot: filled by name (`--domain x`) or by position.
-    let mut slots: Vec<Option<String>> = vec![None; spec.args.len()];
-    let mut unnamed: Vec<&str> = Vec::new();
-    let mut options: Vec<(&'static OptionSpec, Option<String>)> = Vec::new();
-    let mut rest = rest.iter();
-    let mut options_ended = false;
-    while let Some(token) = rest.next() {
-        let is_option = !options_ended && token.is_option();
-        if !is_option {
-            unnamed.push(&token.text);
-            continue;
-        }
-        if token.text == "--" {
-            options_ended = true;
-            continue;
-        }
-        let (name, inline_value) = match token.text.split_once('=') {
-            Some((name, value)) => (name, Some(value.to_owned())),
-            None => (token.text.as_str(), None),
-        };
-        if name == "--help" {
-            return Ok(Command::Help(Some(spec.name.to_owned())));
-        }
-        if let Some((index, arg)) = spec.arg_named(name) {
-            if slots[index].is_some() {
-                return Err(ConsoleError::RepeatedOption {
-                    command: spec.name,
-                    option: name.to_owned(),
-                });
-            }
-            let value = match inline_value {
-                Some(value) => value,
-                None => match rest.next() {
-                    Some(value) => value.text.clone(),
-                    None => {
-                        return Err(ConsoleError::MissingValue {
-                            command: spec.name,
-                            option: name.to_owned(),
-                            placeholder: if arg.kind.is_number() {
-                                "number"
-                            } else {
-                                "string"
-                            },
-                        })
-                    }
-                },
-            };
-            slots[index] = Some(value);
-            continue;
-        }
-        let Some(option) = spec.option(name) else {
-            return Err(ConsoleError::UnknownOption {
-                command: spec.name,
-                option: name.to_owned(),
-                suggestion: spec.suggest_option(name),
-            });
-        };
-        if options.iter().any(|(seen, _)| seen.name == option.name) {
-            return Err(ConsoleError::RepeatedOption {
-                command: spec.name,
-                option: option.name.to_owned(),
-            });
-        }
-        let value = match (option.value, inline_value) {
-            (None, None) => None,
-            (None, Some(value)) => {
-                return Err(ConsoleError::UnexpectedValue {
-                    command: spec.name,
-                    option: option.name,
-                    value,
-                })
-            }
-            (Some(_), Some(value)) => Some(value),
-            (Some(placeholder), None) => match rest.next() {
-                Some(value) => Some(value.text.clone()),
-                None => {
-                    return Err(ConsoleError::MissingValue {
-                        command: spec.name,
-                        option: option.name.to_owned(),
-                        placeholder,
-                    })
-                }
-            },
-        };
-        options.push((option, value));
+    let walked = walk(spec, rest);
+    match walked.stop {
+        Some(Stop::Help) => return Ok(Command::Help(Some(spec.name.to_owned()))),
+        Some(Stop::Error(error)) => return Err(error),
+        None => {}
     }
-
-    for word in unnamed {
-        match slots.iter_mut().find(|slot| slot.is_none()) {
-            Some(slot) => *slot = Some(word.to_owned()),
-            None => {
-                return Err(ConsoleError::UnexpectedArgument {
-                    command: spec.name,
-                    argument: word.to_owned(),
-                })
-            }
-        }
-    }
+    let slots = walked.slots;
     let missing: Vec<String> = spec
         .args
         .iter()
@@ -813,7 +527,7 @@ pub fn parse(line: &str) -> Result<Command, ConsoleError> {
         });
     }
     let args: Vec<String> = slots.into_iter().map(Option::unwrap_or_default).collect();
-    build(spec, &args, options)
+    build(spec, &args, walked.options)
 }
 
 /// Refuses a line longer than [`CONSOLE_LINE_MAX_CHARS`], before anything reads it: no

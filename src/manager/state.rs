@@ -96,7 +96,8 @@ impl Transition {
         Transition::Resume,
     ];
 
-    /// The operation this transition is, for errors.
+    /// The operation this transition is, for errors: the one place the two are paired
+    /// ([`Operation::transition`] reads it back).
     pub fn operation(self) -> Operation {
         match self {
             Transition::Start => Operation::Start,
@@ -138,21 +139,29 @@ impl Operation {
         }
     }
 
+    /// The transition this operation is, if it is one: [`Transition::operation`] read the
+    /// other way, so the pairing is written once.
+    ///
+    /// ```
+    /// use vm_playground::{Operation, Transition};
+    /// assert_eq!(Operation::Pause.transition(), Some(Transition::Pause));
+    /// assert_eq!(Operation::Rename.transition(), None);
+    /// ```
+    pub fn transition(self) -> Option<Transition> {
+        Transition::ALL
+            .into_iter()
+            .find(|transition| transition.operation() == self)
+    }
+
     /// Why this operation is refused in `state`, or `None` if it is allowed.
     pub fn refusal(self, state: VmState) -> Option<Refusal> {
-        let transition = match self {
-            Operation::Start => Transition::Start,
-            Operation::Stop => Transition::Stop,
-            Operation::Pause => Transition::Pause,
-            Operation::Resume => Transition::Resume,
-            Operation::Rename => {
-                return state.is_active().then_some(Refusal::RenameActive(state));
-            }
-            Operation::Clone => {
-                return state.is_active().then_some(Refusal::CloneActive(state));
-            }
-        };
-        state.after(transition).err()
+        match self {
+            Operation::Rename => state.is_active().then_some(Refusal::RenameActive(state)),
+            Operation::Clone => state.is_active().then_some(Refusal::CloneActive(state)),
+            Operation::Start | Operation::Stop | Operation::Pause | Operation::Resume => self
+                .transition()
+                .and_then(|transition| state.after(transition).err()),
+        }
     }
 }
 
