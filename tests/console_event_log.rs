@@ -8,10 +8,10 @@
 
 use serde_json::json;
 use vm_playground::console::{run, OpRecord};
-use vm_playground::event_log::{iso8601, Event, EventLog, Source};
+use vm_playground::event_log::{iso8601, Event, EventLog, Op, Source};
 use vm_playground::MockVmManager;
 
-fn event(at: u64, vm: &str, op: &str) -> Event {
+fn event(at: u64, vm: &str, op: Op) -> Event {
     Event::new(at, vm, op, Ok(()), Source::Gui)
 }
 
@@ -43,11 +43,11 @@ fn sources_are_lowercase_words() {
 
 #[test]
 fn an_event_holds_its_outcome() {
-    let done = Event::new(5, "web-01", "start", Ok(()), Source::Console);
+    let done = Event::new(5, "web-01", Op::Start, Ok(()), Source::Console);
     assert!(done.ok);
     assert_eq!(done.error, None);
     assert_eq!(done.outcome(), Ok(()));
-    let failed = Event::new(6, "web-01", "start", Err("no".into()), Source::Api);
+    let failed = Event::new(6, "web-01", Op::Start, Err("no".into()), Source::Api);
     assert!(!failed.ok);
     assert_eq!(failed.outcome(), Err("no"));
 }
@@ -55,14 +55,14 @@ fn an_event_holds_its_outcome() {
 #[test]
 fn event_json_shape() {
     assert_eq!(
-        serde_json::to_value(Event::new(1, "web-01", "start", Ok(()), Source::Gui)).unwrap(),
+        serde_json::to_value(Event::new(1, "web-01", Op::Start, Ok(()), Source::Gui)).unwrap(),
         json!({ "at": 1, "vm": "web-01", "op": "start", "ok": true, "source": "gui" })
     );
     assert_eq!(
         serde_json::to_value(Event::new(
             2,
             "x",
-            "delete",
+            Op::Delete,
             Err("no VM named 'x' exists".into()),
             Source::Console
         ))
@@ -79,7 +79,7 @@ fn a_saved_event_may_leave_out_ok_and_error() {
     let event: Event =
         serde_json::from_value(json!({ "at": 1, "vm": "a", "op": "start", "source": "api" }))
             .unwrap();
-    assert_eq!(event, Event::new(1, "a", "start", Ok(()), Source::Api));
+    assert_eq!(event, Event::new(1, "a", Op::Start, Ok(()), Source::Api));
     // Missing required fields are errors.
     assert!(serde_json::from_value::<Event>(json!({ "vm": "a", "op": "start" })).is_err());
 }
@@ -90,7 +90,7 @@ fn an_event_line_of_text() {
         Event::new(
             1_714_566_896_789,
             "web-01",
-            "start",
+            Op::Start,
             Ok(()),
             Source::Console
         )
@@ -101,7 +101,7 @@ fn an_event_line_of_text() {
         Event::new(
             0,
             "my vm",
-            "create",
+            Op::Create,
             Err("name may contain only letters, digits, '-', '_' and '.', not a space".into()),
             Source::Api
         )
@@ -111,11 +111,11 @@ fn an_event_line_of_text() {
     );
     let inconsistent = Event {
         ok: false,
-        ..event(0, "a", "stop")
+        ..event(0, "a", Op::Shutdown)
     };
     assert_eq!(
         inconsistent.to_text(),
-        "1970-01-01T00:00:00.000Z gui a stop error: unknown error"
+        "1970-01-01T00:00:00.000Z gui a shutdown error: unknown error"
     );
 }
 
@@ -134,7 +134,7 @@ fn a_new_log_keeps_500() {
     assert_eq!(EventLog::default(), log);
     assert!(log.is_empty());
     for at in 0..501 {
-        log.push(event(at, &format!("vm-{at}"), "start"));
+        log.push(event(at, &format!("vm-{at}"), Op::Start));
     }
     assert_eq!(log.len(), 500);
     assert_eq!(log.entries().next().unwrap().vm, "vm-1");
@@ -144,11 +144,11 @@ fn a_new_log_keeps_500() {
 #[test]
 fn push_drops_the_oldest_beyond_capacity() {
     let mut log = EventLog::with_capacity(2);
-    assert_eq!(log.push(event(1, "a", "start")), None);
-    assert_eq!(log.push(event(2, "b", "start")), None);
+    assert_eq!(log.push(event(1, "a", Op::Start)), None);
+    assert_eq!(log.push(event(2, "b", Op::Start)), None);
     assert_eq!(
-        log.push(event(3, "c", "start")),
-        Some(event(1, "a", "start"))
+        log.push(event(3, "c", Op::Start)),
+        Some(event(1, "a", Op::Start))
     );
     assert_eq!(vms(&log), ["b", "c"]);
     assert_eq!(log.len(), 2);
@@ -165,8 +165,8 @@ fn capacity_is_clamped() {
         EventLog::MAX_CAPACITY
     );
     let mut one = EventLog::with_capacity(0);
-    one.push(event(1, "a", "x"));
-    one.push(event(2, "b", "x"));
+    one.push(event(1, "a", Op::Start));
+    one.push(event(2, "b", Op::Start));
     assert_eq!(vms(&one), ["b"]);
 }
 
@@ -175,11 +175,11 @@ fn push_makes_a_failure_carry_a_message() {
     let mut log = EventLog::new();
     log.push(Event {
         ok: false,
-        ..event(1, "a", "start")
+        ..event(1, "a", Op::Start)
     });
     log.push(Event {
         error: Some("why".into()),
-        ..event(2, "a", "start")
+        ..event(2, "a", Op::Start)
     });
     let events: Vec<&Event> = log.entries().collect();
     assert_eq!(
@@ -195,20 +195,15 @@ fn push_makes_a_failure_carry_a_message() {
 #[test]
 fn filtered_by_vm() {
     let mut log = EventLog::new();
-    log.push(event(1, "web-01", "create"));
-    log.push(event(2, "db", "create"));
-    log.push(event(3, "web-01", "start"));
-    log.push(event(4, "web-010", "start"));
-    let ops = |vm: Option<&str>| -> Vec<(u64, String)> {
-        log.filtered(vm)
-            .map(|event| (event.at, event.op.clone()))
-            .collect()
+    log.push(event(1, "web-01", Op::Create));
+    log.push(event(2, "db", Op::Create));
+    log.push(event(3, "web-01", Op::Start));
+    log.push(event(4, "web-010", Op::Start));
+    let ops = |vm: Option<&str>| -> Vec<(u64, Op)> {
+        log.filtered(vm).map(|event| (event.at, event.op)).collect()
     };
-    assert_eq!(
-        ops(Some("web-01")),
-        [(1, "create".to_owned()), (3, "start".to_owned())]
-    );
-    assert_eq!(ops(Some("db")), [(2, "create".to_owned())]);
+    assert_eq!(ops(Some("web-01")), [(1, Op::Create), (3, Op::Start)]);
+    assert_eq!(ops(Some("db")), [(2, Op::Create)]);
     assert_eq!(ops(Some("nope")), []);
     assert_eq!(ops(None).len(), 4);
 }
@@ -220,21 +215,21 @@ fn the_text_export() {
     log.push(Event::new(
         1_700_000_000_000,
         "web-01",
-        "create",
+        Op::Create,
         Ok(()),
         Source::Gui,
     ));
     log.push(Event::new(
         1_700_000_001_500,
         "web-01",
-        "start",
+        Op::Start,
         Err("cannot start 'web-01': it is already running".into()),
         Source::Console,
     ));
     log.push(Event::new(
         1_700_000_002_000,
         "db",
-        "pause",
+        Op::Suspend,
         Ok(()),
         Source::Api,
     ));
@@ -243,11 +238,11 @@ fn the_text_export() {
         "2023-11-14T22:13:20.000Z gui web-01 create ok\n\
          2023-11-14T22:13:21.500Z console web-01 start error: cannot start 'web-01': it is \
          already running\n\
-         2023-11-14T22:13:22.000Z api db pause ok\n"
+         2023-11-14T22:13:22.000Z api db suspend ok\n"
     );
     assert_eq!(
         log.text_for(Some("db")),
-        "2023-11-14T22:13:22.000Z api db pause ok\n"
+        "2023-11-14T22:13:22.000Z api db suspend ok\n"
     );
     assert_eq!(log.text_for(None), log.to_text());
 }
@@ -256,11 +251,11 @@ fn the_text_export() {
 
 fn sample() -> EventLog {
     let mut log = EventLog::with_capacity(3);
-    log.push(Event::new(1, "a", "create", Ok(()), Source::Gui));
+    log.push(Event::new(1, "a", Op::Create, Ok(()), Source::Gui));
     log.push(Event::new(
         2,
         "b",
-        "start",
+        Op::Start,
         Err("x".into()),
         Source::Console,
     ));
@@ -366,12 +361,12 @@ fn what_is_not_a_log_reads_as_an_empty_one() {
 fn a_record_becomes_an_event() {
     let record = OpRecord {
         vm: "web-01".into(),
-        op: "start",
+        op: Op::Start,
         error: None,
     };
     assert_eq!(
         record.to_event(7, Source::Console),
-        Event::new(7, "web-01", "start", Ok(()), Source::Console)
+        Event::new(7, "web-01", Op::Start, Ok(()), Source::Console)
     );
     let refused = OpRecord {
         error: Some("why".into()),
@@ -379,7 +374,7 @@ fn a_record_becomes_an_event() {
     };
     assert_eq!(
         refused.to_event(8, Source::Console),
-        Event::new(8, "web-01", "start", Err("why".into()), Source::Console)
+        Event::new(8, "web-01", Op::Start, Err("why".into()), Source::Console)
     );
 }
 
@@ -407,7 +402,7 @@ fn a_console_session_fills_the_log() {
         "2024-05-01T12:34:57.000Z console web-01 create ok\n\
          2024-05-01T12:34:59.000Z console web-01 start error: cannot start 'web-01': it is \
          already running\n\
-         2024-05-01T12:35:00.000Z console web-01 pause ok\n\
+         2024-05-01T12:35:00.000Z console web-01 suspend ok\n\
          2024-05-01T12:35:01.000Z console db create ok\n\
          2024-05-01T12:35:03.000Z console db delete ok\n"
     );
@@ -416,14 +411,13 @@ fn a_console_session_fills_the_log() {
 
 #[test]
 fn merging_keeps_both_tabs_events_in_time_order_without_duplicates() {
-    use vm_playground::event_log::{Event, EventLog, Source};
     let mut stored = EventLog::with_capacity(3);
-    let older = Event::new(10, "a", "create", Ok(()), Source::Gui);
-    let theirs = Event::new(30, "b", "start", Ok(()), Source::Api);
+    let older = Event::new(10, "a", Op::Create, Ok(()), Source::Gui);
+    let theirs = Event::new(30, "b", Op::Start, Ok(()), Source::Api);
     stored.push(older.clone());
     stored.push(theirs.clone());
-    let mine = Event::new(20, "a", "stop", Err("no".into()), Source::Console);
-    let newest = Event::new(40, "a", "delete", Ok(()), Source::Gui);
+    let mine = Event::new(20, "a", Op::Shutdown, Err("no".into()), Source::Console);
+    let newest = Event::new(40, "a", Op::Delete, Ok(()), Source::Gui);
     let merged = stored.merged(&[mine.clone(), theirs.clone(), newest.clone()]);
     assert_eq!(merged.capacity(), 3);
     assert_eq!(
@@ -442,11 +436,11 @@ fn long_texts_are_cut_with_a_marker() {
     let event = Event::new(
         1,
         huge.as_str(),
-        huge.as_str(),
+        Op::Delete,
         Err(format!("failed to get domain '{huge}'")),
         Source::Api,
     );
-    for text in [&event.vm, &event.op, event.error.as_ref().unwrap()] {
+    for text in [&event.vm, event.error.as_ref().unwrap()] {
         assert_eq!(text.chars().count(), MAX_EVENT_TEXT);
         assert!(text.ends_with('…'));
     }
@@ -456,11 +450,11 @@ fn long_texts_are_cut_with_a_marker() {
         .starts_with("failed to get domain 'xxx"));
     // Multi-byte text is cut on a character boundary; text within the limit is untouched.
     let cyrillic = "в".repeat(MAX_EVENT_TEXT + 1);
-    let cut = Event::new(1, cyrillic.as_str(), "start", Ok(()), Source::Gui);
+    let cut = Event::new(1, cyrillic.as_str(), Op::Start, Ok(()), Source::Gui);
     assert_eq!(cut.vm.chars().count(), MAX_EVENT_TEXT);
     let exact = "я".repeat(MAX_EVENT_TEXT);
     assert_eq!(
-        Event::new(1, exact.as_str(), "start", Ok(()), Source::Gui).vm,
+        Event::new(1, exact.as_str(), Op::Start, Ok(()), Source::Gui).vm,
         exact
     );
     // A stored log with oversized entries is cut the same way when read.
@@ -482,7 +476,7 @@ fn worst_event(at: u64) -> Event {
     Event::new(
         at,
         text.as_str(),
-        text.as_str(),
+        Op::SnapshotRevert,
         Err(text.clone()),
         Source::Console,
     )
@@ -513,7 +507,7 @@ fn the_stored_log_never_exceeds_its_byte_limit() {
     // A log of ordinary entries is stored whole.
     let mut small = EventLog::new();
     for at in 0..500 {
-        small.push(event(at, "web-01", "start"));
+        small.push(event(at, "web-01", Op::Start));
     }
     let (kept, json) = small.to_stored_json();
     assert_eq!(kept, small);
@@ -522,8 +516,8 @@ fn the_stored_log_never_exceeds_its_byte_limit() {
 
 #[test]
 fn identical_events_get_distinct_numbers() {
-    let same = event(5, "web-01", "start");
-    let other = event(5, "web-01", "stop");
+    let same = event(5, "web-01", Op::Start);
+    let other = event(5, "web-01", Op::Shutdown);
     let numbered = EventLog::numbered(vec![
         same.clone(),
         other.clone(),
@@ -538,7 +532,7 @@ fn identical_events_get_distinct_numbers() {
 
 #[test]
 fn merging_keeps_identical_events_of_one_millisecond() {
-    let same = event(5, "nope", "start");
+    let same = event(5, "nope", Op::Start);
     let mut stored = EventLog::new();
     stored.push(same.clone());
     // This tab's three identical events, one of which the stored log holds already.
