@@ -7,9 +7,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::json;
-use vm_playground::console::{run, OpRecord};
+use vm_playground::console::{execute_in, run, run_in, virsh_name, Command, OpRecord};
 use vm_playground::event_log::{iso8601, Event, EventLog, Op, Source};
-use vm_playground::MockVmManager;
+use vm_playground::i18n::Lang;
+use vm_playground::{MockVmManager, Transition, VmConfig, VmError, VmManager};
 
 fn event(at: u64, vm: &str, op: Op) -> Event {
     Event::new(at, vm, op, Ok(()), Source::Gui)
@@ -543,4 +544,129 @@ fn merging_keeps_identical_events_of_one_millisecond() {
         2
     );
     assert_eq!(merged.merged(&[same.clone(), same]).len(), 3);
+}
+
+// --- The page's entries and the console's are one --------------------------------------------
+
+/// A running `web-01`, a stopped `db-01` and a paused `cache`.
+fn three_states() -> MockVmManager {
+    let manager = MockVmManager::with_clock(Box::new(|| 0));
+    for line in [
+        "create web-01",
+        "create db-01 --stopped",
+        "create cache",
+        "suspend cache",
+    ] {
+        assert!(!run(line, &manager).error, "{line}");
+    }
+    manager
+}
+
+/// The entry the page writes for an operation it runs on the core itself (`App::record`):
+/// the core's result through [`OpRecord::of`], in the page's language.
+fn page_entry<T>(vm: &str, op: Op, result: &Result<T, VmError>, lang: Lang) -> Event {
+    OpRecord::of(vm, op, result, lang).to_event(1, Source::Gui)
+}
+
+/// The entry the console records for `line`, on a manager of its own, as the page logs it.
+fn console_entry(line: &str, lang: Lang) -> Event {
+    run_in(line, &three_states(), lang)
+        .record
+        .unwrap_or_else(|| panic!("{line} records nothing"))
+        .to_event(1, Source::Gui)
+}
+
+#[test]
+fn a_transition_reads_the_same_from_the_gui_and_from_the_console() {
+    // Every transition from every state, done or refused: a Stop button and `shutdown` are one
+    // operation with one word, and a refusal has one message.
+    for lang in [Lang::En, Lang::Ru] {
+        for vm in ["web-01", "db-01", "cache", "nope"] {
+            for transition in [
+                Transition::Start,
+                Transition::Stop,
+                Transition::Pause,
+                Transition::Resume,
+            ] {
+                let line = format!("{} {vm}", virsh_name(transition));
+                let page = page_entry(
+                    vm,
+                    Op::from(transition),
+                    &three_states().apply(vm, transition),
+                    lang,
+                );
+                assert_eq!(page, console_entry(&line, lang), "{line} ({lang:?})");
+            }
+        }
+    }
+}
+
+#[test]
+fn console_refusals_read_as_the_page_would_log_them() {
+    for lang in [Lang::En, Lang::Ru] {
+        // `start` of an active VM: the console refuses it before asking the core.
+        for vm in ["web-01", "cache"] {
+            assert_eq!(
+                console_entry(&format!("start {vm}"), lang),
+                page_entry(
+                    vm,
+                    Op::Start,
+                    &three_states().apply(vm, Transition::Start),
+                    lang
+                ),
+                "start {vm}"
+            );
+        }
+        // `domrename` of an active VM: likewise; the page's rename is an edit of the name.
+        for vm in ["web-01", "cache"] {
+            let manager = three_states();
+            let config = VmConfig {
+                name: "renamed".into(),
+                ..manager.get_vm_info(vm).unwrap().config
+            };
+            assert_eq!(
+                console_entry(&format!("domrename {vm} renamed"), lang),
+                page_entry(vm, Op::Rename, &manager.update_vm_config(vm, config), lang),
+                "domrename {vm}"
+            );
+        }
+        // The Reboot and Force off buttons run the console's own command (so a reboot of a VM
+        // that isn't running, refused by the console alone, reads as when typed).
+        for (command, line) in [
+            (Command::Reboot("db-01".into()), "reboot db-01"),
+            (Command::Reboot("cache".into()), "reboot cache"),
+            (Command::Destroy("db-01".into()), "destroy db-01"),
+        ] {
+            let clicked = execute_in(&command, &three_states(), lang).record.unwrap();
+            assert!(clicked.error.is_some(), "{line}");
+            assert_eq!(clicked.to_event(1, Source::Gui), console_entry(line, lang));
+        }
+    }
+}
+
+#[test]
+fn operations_are_stored_as_their_words_and_older_words_still_load() {
+    // Every operation is stored as its word and reads back as itself.
+    for op in Op::ALL {
+        let json = serde_json::to_value(event(1, "a", op)).unwrap();
+        assert_eq!(json["op"], op.as_str());
+        assert_eq!(serde_json::from_value::<Event>(json).unwrap().op, op);
+    }
+    // The console logged `stop` and `pause` before it agreed with the page; a word no version
+    // wrote skips its entry, not the log.
+    let (log, skipped) = EventLog::load(&json!({ "entries": [
+        { "at": 1, "vm": "a", "op": "stop", "source": "console" },
+        { "at": 2, "vm": "b", "op": "pause", "source": "console" },
+        { "at": 3, "vm": "c", "op": "teleport", "source": "api" },
+        { "at": 4, "vm": "d", "op": "shutdown", "source": "gui" }
+    ]}));
+    assert_eq!(skipped, 1);
+    let ops: Vec<(&str, Op)> = log
+        .entries()
+        .map(|event| (event.vm.as_str(), event.op))
+        .collect();
+    assert_eq!(
+        ops,
+        [("a", Op::Shutdown), ("b", Op::Suspend), ("d", Op::Shutdown)]
+    );
 }

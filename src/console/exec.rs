@@ -479,11 +479,7 @@ fn start(backend: &dyn ConsoleBackend, arg: &str, lang: Lang) -> Output {
             operation: Operation::Start,
             state: info.state,
         };
-        output.record = Some(OpRecord {
-            vm: name,
-            op: Op::Start,
-            error: Some(lang.error(&error)),
-        });
+        output.record = Some(OpRecord::of(&name, Op::Start, &Err::<(), _>(error), lang));
         return output;
     }
     let result = backend
@@ -544,18 +540,12 @@ pub(super) fn finish_as(
     result: Result<Vec<String>, VmError>,
     lang: Lang,
 ) -> Output {
-    let (mut output, error) = match result {
-        Ok(lines) => (Output::printed(lines), None),
-        Err(error) => (
-            Output::failed(failure(&error, verb, arg, lang)),
-            Some(lang.error(&error)),
-        ),
+    let record = OpRecord::of(name, op, &result, lang);
+    let mut output = match result {
+        Ok(lines) => Output::printed(lines),
+        Err(error) => Output::failed(failure(&error, verb, arg, lang)),
     };
-    output.record = Some(OpRecord {
-        vm: name.to_owned(),
-        op,
-        error,
-    });
+    output.record = Some(record);
     output
 }
 
