@@ -10,7 +10,7 @@ use serde_json::json;
 use vm_playground::console::{execute_in, run, run_in, virsh_name, Command, OpRecord};
 use vm_playground::event_log::{iso8601, Event, EventLog, Op, Source};
 use vm_playground::i18n::Lang;
-use vm_playground::{MockVmManager, Transition, VmConfig, VmError, VmManager};
+use vm_playground::{MockVmManager, Transition, VmConfig, VmError};
 
 fn event(at: u64, vm: &str, op: Op) -> Event {
     Event::new(at, vm, op, Ok(()), Source::Gui)

@@ -19,7 +19,7 @@ use vm_playground::lesson::{
     load, load_as, Journal, JsonKind, Lesson, LessonError, Vocabulary, World, INDEX,
     MAX_LESSON_BYTES,
 };
-use vm_playground::{Transition, VmError, VmManager};
+use vm_playground::{Transition, VmError};
 
 /// Every lesson file, by id (the file's name).
 fn files() -> Vec<(String, String)> {
