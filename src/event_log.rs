@@ -53,25 +53,26 @@ impl fmt::Display for Source {
 
 /// An operation the event log records: one variant per thing the page, the console or the JS
 /// API can do, whichever way it came in (a Stop button, `virsh shutdown web-01` and
-/// `vmPlayground.stopVm("web-01")` are all [`Op::Shutdown`]).
+/// `vmPlayground.stopVm("web-01")` are all [`Op::Stop`]).
 ///
-/// Stored, exported and shown (`data-event-op`) as its [`Op::as_str`] word; virsh's word where
-/// virsh has the operation (`shutdown`, `suspend`, `destroy`), the page's own elsewhere. A
-/// stored log is read leniently: the words older versions wrote for the same operations
-/// (`stop`, `pause`, from the console) read as theirs, and an entry with a word no version
-/// wrote is skipped, never the whole log ([`EventLog::load`] counts it as unreadable).
+/// Stored, exported and shown (`data-event-op`, an automation contract) as its [`Op::as_str`]
+/// word: the core's and the page's words (`stop`, `pause`, `delete`), virsh's for what only
+/// virsh names (`destroy`, `setmaxmem`). A stored log is read leniently: the words older
+/// versions' GUI wrote for the same operations (`shutdown`, `suspend`) read as theirs, and an
+/// entry with a word no version wrote is skipped, never the whole log ([`EventLog::load`]
+/// counts it as unreadable and the page says so).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Op {
     /// A VM defined (and maybe started).
     Create,
     /// A VM started.
     Start,
-    /// A VM shut down (the GUI's Stop, the API's `stopVm`, virsh `shutdown`).
-    Shutdown,
+    /// A VM shut down gracefully (the GUI's Stop, the API's `stopVm`, virsh `shutdown`).
+    Stop,
     /// A VM forced off (virsh `destroy`).
     Destroy,
-    /// A VM paused (the GUI's Pause, virsh `suspend`).
-    Suspend,
+    /// A VM paused (the GUI's Pause, the API's `pauseVm`, virsh `suspend`).
+    Pause,
     /// A paused VM resumed.
     Resume,
     /// A running VM stopped and started again.
@@ -111,9 +112,9 @@ impl Op {
     pub const ALL: [Op; 21] = [
         Op::Create,
         Op::Start,
-        Op::Shutdown,
+        Op::Stop,
         Op::Destroy,
-        Op::Suspend,
+        Op::Pause,
         Op::Resume,
         Op::Reboot,
         Op::Update,
@@ -137,9 +138,9 @@ impl Op {
         match self {
             Op::Create => "create",
             Op::Start => "start",
-            Op::Shutdown => "shutdown",
+            Op::Stop => "stop",
             Op::Destroy => "destroy",
-            Op::Suspend => "suspend",
+            Op::Pause => "pause",
             Op::Resume => "resume",
             Op::Reboot => "reboot",
             Op::Update => "update",
@@ -159,12 +160,12 @@ impl Op {
         }
     }
 
-    /// Reads [`Op::as_str`]'s words, and the words logs saved before the console and the page
-    /// agreed (`stop`, `pause`).
+    /// Reads [`Op::as_str`]'s words, and the words logs saved before the page and the console
+    /// agreed (the GUI logged `shutdown` and `suspend`).
     pub fn parse(word: &str) -> Option<Op> {
         match word {
-            "stop" => Some(Op::Shutdown),
-            "pause" => Some(Op::Suspend),
+            "shutdown" => Some(Op::Stop),
+            "suspend" => Some(Op::Pause),
             _ => Op::ALL.into_iter().find(|op| op.as_str() == word),
         }
     }
@@ -174,8 +175,8 @@ impl From<Transition> for Op {
     fn from(transition: Transition) -> Op {
         match transition {
             Transition::Start => Op::Start,
-            Transition::Stop => Op::Shutdown,
-            Transition::Pause => Op::Suspend,
+            Transition::Stop => Op::Stop,
+            Transition::Pause => Op::Pause,
             Transition::Resume => Op::Resume,
         }
     }
@@ -466,7 +467,7 @@ impl EventLog {
     /// use vm_playground::event_log::{Event, EventLog, Op, Source};
     /// let mut stored = EventLog::new();
     /// let a = Event::new(1, "a", Op::Start, Ok(()), Source::Gui);
-    /// let b = Event::new(2, "b", Op::Shutdown, Ok(()), Source::Console);
+    /// let b = Event::new(2, "b", Op::Stop, Ok(()), Source::Console);
     /// stored.push(b.clone());
     /// let merged = stored.merged(&[a.clone(), b.clone()]);
     /// assert_eq!(merged.entries().cloned().collect::<Vec<_>>(), [a, b]);

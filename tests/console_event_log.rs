@@ -112,11 +112,11 @@ fn an_event_line_of_text() {
     );
     let inconsistent = Event {
         ok: false,
-        ..event(0, "a", Op::Shutdown)
+        ..event(0, "a", Op::Stop)
     };
     assert_eq!(
         inconsistent.to_text(),
-        "1970-01-01T00:00:00.000Z gui a shutdown error: unknown error"
+        "1970-01-01T00:00:00.000Z gui a stop error: unknown error"
     );
 }
 
@@ -230,7 +230,7 @@ fn the_text_export() {
     log.push(Event::new(
         1_700_000_002_000,
         "db",
-        Op::Suspend,
+        Op::Pause,
         Ok(()),
         Source::Api,
     ));
@@ -239,11 +239,11 @@ fn the_text_export() {
         "2023-11-14T22:13:20.000Z gui web-01 create ok\n\
          2023-11-14T22:13:21.500Z console web-01 start error: cannot start 'web-01': it is \
          already running\n\
-         2023-11-14T22:13:22.000Z api db suspend ok\n"
+         2023-11-14T22:13:22.000Z api db pause ok\n"
     );
     assert_eq!(
         log.text_for(Some("db")),
-        "2023-11-14T22:13:22.000Z api db suspend ok\n"
+        "2023-11-14T22:13:22.000Z api db pause ok\n"
     );
     assert_eq!(log.text_for(None), log.to_text());
 }
@@ -403,7 +403,7 @@ fn a_console_session_fills_the_log() {
         "2024-05-01T12:34:57.000Z console web-01 create ok\n\
          2024-05-01T12:34:59.000Z console web-01 start error: cannot start 'web-01': it is \
          already running\n\
-         2024-05-01T12:35:00.000Z console web-01 suspend ok\n\
+         2024-05-01T12:35:00.000Z console web-01 pause ok\n\
          2024-05-01T12:35:01.000Z console db create ok\n\
          2024-05-01T12:35:03.000Z console db delete ok\n"
     );
@@ -417,7 +417,7 @@ fn merging_keeps_both_tabs_events_in_time_order_without_duplicates() {
     let theirs = Event::new(30, "b", Op::Start, Ok(()), Source::Api);
     stored.push(older.clone());
     stored.push(theirs.clone());
-    let mine = Event::new(20, "a", Op::Shutdown, Err("no".into()), Source::Console);
+    let mine = Event::new(20, "a", Op::Stop, Err("no".into()), Source::Console);
     let newest = Event::new(40, "a", Op::Delete, Ok(()), Source::Gui);
     let merged = stored.merged(&[mine.clone(), theirs.clone(), newest.clone()]);
     assert_eq!(merged.capacity(), 3);
@@ -518,7 +518,7 @@ fn the_stored_log_never_exceeds_its_byte_limit() {
 #[test]
 fn identical_events_get_distinct_numbers() {
     let same = event(5, "web-01", Op::Start);
-    let other = event(5, "web-01", Op::Shutdown);
+    let other = event(5, "web-01", Op::Stop);
     let numbered = EventLog::numbered(vec![
         same.clone(),
         other.clone(),
@@ -579,7 +579,7 @@ fn console_entry(line: &str, lang: Lang) -> Event {
 #[test]
 fn a_transition_reads_the_same_from_the_gui_and_from_the_console() {
     // Every transition from every state, done or refused: a Stop button and `shutdown` are one
-    // operation with one word, and a refusal has one message.
+    // operation with one word (`stop`), and a refusal has one message.
     for lang in [Lang::En, Lang::Ru] {
         for vm in ["web-01", "db-01", "cache", "nope"] {
             for transition in [
@@ -652,21 +652,18 @@ fn operations_are_stored_as_their_words_and_older_words_still_load() {
         assert_eq!(json["op"], op.as_str());
         assert_eq!(serde_json::from_value::<Event>(json).unwrap().op, op);
     }
-    // The console logged `stop` and `pause` before it agreed with the page; a word no version
-    // wrote skips its entry, not the log.
+    // The GUI logged `shutdown` and `suspend` before it agreed with the console; a word no
+    // version wrote skips its entry, not the log.
     let (log, skipped) = EventLog::load(&json!({ "entries": [
-        { "at": 1, "vm": "a", "op": "stop", "source": "console" },
-        { "at": 2, "vm": "b", "op": "pause", "source": "console" },
+        { "at": 1, "vm": "a", "op": "shutdown", "source": "gui" },
+        { "at": 2, "vm": "b", "op": "suspend", "source": "gui" },
         { "at": 3, "vm": "c", "op": "teleport", "source": "api" },
-        { "at": 4, "vm": "d", "op": "shutdown", "source": "gui" }
+        { "at": 4, "vm": "d", "op": "stop", "source": "console" }
     ]}));
     assert_eq!(skipped, 1);
     let ops: Vec<(&str, Op)> = log
         .entries()
         .map(|event| (event.vm.as_str(), event.op))
         .collect();
-    assert_eq!(
-        ops,
-        [("a", Op::Shutdown), ("b", Op::Suspend), ("d", Op::Shutdown)]
-    );
+    assert_eq!(ops, [("a", Op::Stop), ("b", Op::Pause), ("d", Op::Stop)]);
 }

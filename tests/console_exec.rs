@@ -1237,7 +1237,7 @@ fn operations_are_recorded_in_the_core_vocabulary() {
     let manager = fixture();
     assert_eq!(record(&manager, "create n --stopped"), done("n", "create"));
     assert_eq!(record(&manager, "start n"), done("n", "start"));
-    assert_eq!(record(&manager, "suspend n"), done("n", "suspend"));
+    assert_eq!(record(&manager, "suspend n"), done("n", "pause"));
     assert_eq!(record(&manager, "resume n"), done("n", "resume"));
     assert_eq!(record(&manager, "reboot n"), done("n", "reboot"));
     assert_eq!(
@@ -1252,7 +1252,7 @@ fn operations_are_recorded_in_the_core_vocabulary() {
         record(&manager, "setvcpus n 1 --config"),
         done("n", "update")
     );
-    assert_eq!(record(&manager, "shutdown n"), done("n", "shutdown"));
+    assert_eq!(record(&manager, "shutdown n"), done("n", "stop"));
     assert_eq!(record(&manager, "start n"), done("n", "start"));
     assert_eq!(record(&manager, "destroy n"), done("n", "destroy"));
     assert_eq!(record(&manager, "domrename n m"), done("n", "rename"));

@@ -260,7 +260,7 @@ fn a_vm_changed_elsewhere_since_is_not_clobbered_and_its_entry_goes() {
     history.begin();
     history.note(&manager, "web-01");
     manager.apply("web-01", Transition::Stop).unwrap();
-    history.name(change("shutdown", "web-01"));
+    history.name(change("stop", "web-01"));
     history.end(&manager);
     // Another tab starts web-01 again: its record is taken in here.
     let other = manager.get_vm_info("web-01").unwrap();

@@ -102,9 +102,9 @@ impl Op {
         match op {
             Logged::Create => Some(Op::Create),
             Logged::Start => Some(Op::Start),
-            Logged::Shutdown => Some(Op::Stop),
+            Logged::Stop => Some(Op::Stop),
             Logged::Destroy => Some(Op::Destroy),
-            Logged::Suspend => Some(Op::Pause),
+            Logged::Pause => Some(Op::Pause),
             Logged::Resume => Some(Op::Resume),
             Logged::Reboot => Some(Op::Reboot),
             // The console's `setmaxmem` changes the config's maximum: a config change.
