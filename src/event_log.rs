@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::console::quote;
+use crate::manager::Transition;
 use crate::present::cut_text;
 
 /// Where an operation came from.
@@ -50,6 +51,157 @@ impl fmt::Display for Source {
     }
 }
 
+/// An operation the event log records: one variant per thing the page, the console or the JS
+/// API can do, whichever way it came in (a Stop button, `virsh shutdown web-01` and
+/// `vmPlayground.stopVm("web-01")` are all [`Op::Stop`]).
+///
+/// Stored, exported and shown (`data-event-op`, an automation contract) as its [`Op::as_str`]
+/// word: the core's and the page's words (`stop`, `pause`, `delete`), virsh's for what only
+/// virsh names (`destroy`, `setmaxmem`). A stored log is read leniently: the words older
+/// versions' GUI wrote for the same operations (`shutdown`, `suspend`) read as theirs, and an
+/// entry with a word no version wrote is skipped, never the whole log ([`EventLog::load`]
+/// counts it as unreadable and the page says so).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Op {
+    /// A VM defined (and maybe started).
+    Create,
+    /// A VM started.
+    Start,
+    /// A VM shut down gracefully (the GUI's Stop, the API's `stopVm`, virsh `shutdown`).
+    Stop,
+    /// A VM forced off (virsh `destroy`).
+    Destroy,
+    /// A VM paused (the GUI's Pause, the API's `pauseVm`, virsh `suspend`).
+    Pause,
+    /// A paused VM resumed.
+    Resume,
+    /// A running VM stopped and started again.
+    Reboot,
+    /// A config changed (an edit, virsh `setmem`, `setvcpus`).
+    Update,
+    /// The maximum memory changed (virsh `setmaxmem`, which only the console has).
+    SetMaxMem,
+    /// A VM renamed (an edit of its name, virsh `domrename`).
+    Rename,
+    /// Pending config changes discarded.
+    Discard,
+    /// A VM deleted (virsh `undefine`).
+    Delete,
+    /// VMs imported from a file or a shared link.
+    Import,
+    /// The demo set restored.
+    Reset,
+    /// The host resized.
+    Host,
+    /// A change undone.
+    Undo,
+    /// A change redone.
+    Redo,
+    /// A snapshot taken.
+    SnapshotCreate,
+    /// A VM reverted to a snapshot.
+    SnapshotRevert,
+    /// A snapshot deleted.
+    SnapshotDelete,
+    /// A VM cloned (logged on the original).
+    Clone,
+}
+
+impl Op {
+    /// Every operation.
+    pub const ALL: [Op; 21] = [
+        Op::Create,
+        Op::Start,
+        Op::Stop,
+        Op::Destroy,
+        Op::Pause,
+        Op::Resume,
+        Op::Reboot,
+        Op::Update,
+        Op::SetMaxMem,
+        Op::Rename,
+        Op::Discard,
+        Op::Delete,
+        Op::Import,
+        Op::Reset,
+        Op::Host,
+        Op::Undo,
+        Op::Redo,
+        Op::SnapshotCreate,
+        Op::SnapshotRevert,
+        Op::SnapshotDelete,
+        Op::Clone,
+    ];
+
+    /// The word in JSON, text exports, `data-event-op` and undo's descriptions.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Op::Create => "create",
+            Op::Start => "start",
+            Op::Stop => "stop",
+            Op::Destroy => "destroy",
+            Op::Pause => "pause",
+            Op::Resume => "resume",
+            Op::Reboot => "reboot",
+            Op::Update => "update",
+            Op::SetMaxMem => "setmaxmem",
+            Op::Rename => "rename",
+            Op::Discard => "discard",
+            Op::Delete => "delete",
+            Op::Import => "import",
+            Op::Reset => "reset",
+            Op::Host => "host",
+            Op::Undo => "undo",
+            Op::Redo => "redo",
+            Op::SnapshotCreate => "snapshot-create",
+            Op::SnapshotRevert => "snapshot-revert",
+            Op::SnapshotDelete => "snapshot-delete",
+            Op::Clone => "clone",
+        }
+    }
+
+    /// Reads [`Op::as_str`]'s words, and the words logs saved before the page and the console
+    /// agreed (the GUI logged `shutdown` and `suspend`).
+    pub fn parse(word: &str) -> Option<Op> {
+        match word {
+            "shutdown" => Some(Op::Stop),
+            "suspend" => Some(Op::Pause),
+            _ => Op::ALL.into_iter().find(|op| op.as_str() == word),
+        }
+    }
+}
+
+impl From<Transition> for Op {
+    fn from(transition: Transition) -> Op {
+        match transition {
+            Transition::Start => Op::Start,
+            Transition::Stop => Op::Stop,
+            Transition::Pause => Op::Pause,
+            Transition::Resume => Op::Resume,
+        }
+    }
+}
+
+impl fmt::Display for Op {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Op {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Op {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Op, D::Error> {
+        let word = std::borrow::Cow::<str>::deserialize(deserializer)?;
+        Op::parse(&word)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown operation '{word}'")))
+    }
+}
+
 fn yes() -> bool {
     true
 }
@@ -65,9 +217,8 @@ pub struct Event {
     pub at: u64,
     /// The VM's name (as given, even if the operation was refused).
     pub vm: String,
-    /// What was done: "create", "start", "stop", "pause", "resume", "delete", "update",
-    /// "discard", "rename", "destroy", "reboot"...
-    pub op: String,
+    /// What was done.
+    pub op: Op,
     /// Whether it succeeded.
     #[serde(default = "yes")]
     pub ok: bool,
@@ -78,14 +229,13 @@ pub struct Event {
     pub source: Source,
 }
 
-/// The most characters an event keeps of its VM name, its operation and its error message
-/// each; longer text is cut, its last character "…". A name or argument of any length (the
+/// The most characters an event keeps of its VM name and its error message each; longer text is cut, its last character "…". A name or argument of any length (the
 /// JS API passes whatever it is given) thus makes an entry of bounded size.
 pub const MAX_EVENT_TEXT: usize = 200;
 
 /// The most bytes of JSON the stored log takes ([`EventLog::to_stored_json`]): the oldest
 /// entries are left out of the stored copy until it fits, so the log always leaves room for
-/// the VMs beside it (a VM's record is a few hundred bytes). An entry is at most ~3.7 KB (three
+/// the VMs beside it (a VM's record is a few hundred bytes). An entry is at most ~2.5 KB (two
 /// texts of [`MAX_EVENT_TEXT`] characters, each at worst 6 bytes when JSON escapes a control
 /// character, plus ~80 bytes of fields), so the stored log holds at least the newest 70 and,
 /// with typical entries of ~100 bytes, all 500 of [`EventLog::DEFAULT_CAPACITY`].
@@ -98,7 +248,7 @@ impl Event {
     pub fn new(
         at: u64,
         vm: impl Into<String>,
-        op: impl Into<String>,
+        op: Op,
         outcome: Result<(), String>,
         source: Source,
     ) -> Self {
@@ -106,7 +256,7 @@ impl Event {
         Event {
             at,
             vm: vm.into(),
-            op: op.into(),
+            op,
             ok: error.is_none(),
             error,
             source,
@@ -136,7 +286,7 @@ impl Event {
             iso8601(self.at),
             self.source,
             quote(&self.vm),
-            quote(&self.op)
+            self.op
         )
     }
 
@@ -153,7 +303,6 @@ impl Event {
             }
         };
         cut(&mut self.vm);
-        cut(&mut self.op);
         if let Some(error) = &mut self.error {
             cut(error);
         }
@@ -315,10 +464,10 @@ impl EventLog {
     /// events into the log other tabs saved.
     ///
     /// ```
-    /// use vm_playground::event_log::{Event, EventLog, Source};
+    /// use vm_playground::event_log::{Event, EventLog, Op, Source};
     /// let mut stored = EventLog::new();
-    /// let a = Event::new(1, "a", "start", Ok(()), Source::Gui);
-    /// let b = Event::new(2, "b", "stop", Ok(()), Source::Console);
+    /// let a = Event::new(1, "a", Op::Start, Ok(()), Source::Gui);
+    /// let b = Event::new(2, "b", Op::Stop, Ok(()), Source::Console);
     /// stored.push(b.clone());
     /// let merged = stored.merged(&[a.clone(), b.clone()]);
     /// assert_eq!(merged.entries().cloned().collect::<Vec<_>>(), [a, b]);

@@ -16,6 +16,7 @@
 
 use std::collections::{BTreeSet, VecDeque};
 
+use crate::event_log::Op;
 use crate::manager::{Host, MockVmManager, RecordSwap, VmError, VmInfo, VmManager};
 
 /// How many changes the history keeps to undo (the oldest goes first).
@@ -34,17 +35,18 @@ pub fn capture(manager: &MockVmManager, name: &str) -> Record {
 /// import, a reset, the host).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
-    /// The operation, in the event log's words: `create`, `start`, `delete`, `import`...
-    pub op: String,
+    /// The operation, as the event log names it; `None` for a change no operation named
+    /// (every operation names its change: a safety net, described as its VM alone).
+    pub op: Option<Op>,
     /// The VM it was on (the old name for a rename), or "".
     pub vm: String,
 }
 
 impl Change {
     /// A change `op` on `vm`.
-    pub fn new(op: &str, vm: &str) -> Change {
+    pub fn new(op: Op, vm: &str) -> Change {
         Change {
-            op: op.to_owned(),
+            op: Some(op),
             vm: vm.to_owned(),
         }
     }
@@ -52,10 +54,10 @@ impl Change {
     /// "delete db-01", or "import" for what concerns every VM: user data and operation words,
     /// never translated (as in the event log).
     pub fn describe(&self) -> String {
-        if self.vm.is_empty() {
-            self.op.clone()
-        } else {
-            format!("{} {}", self.op, self.vm)
+        match (self.op, self.vm.is_empty()) {
+            (Some(op), true) => op.as_str().to_owned(),
+            (Some(op), false) => format!("{op} {}", self.vm),
+            (None, _) => self.vm.clone(),
         }
     }
 }
@@ -225,7 +227,10 @@ impl History {
         if vms.is_empty() && host.is_none() {
             return false;
         }
-        let change = recording.change.unwrap_or_else(|| Change::new("", ""));
+        let change = recording.change.unwrap_or_else(|| Change {
+            op: None,
+            vm: String::new(),
+        });
         self.push(Entry { change, vms, host });
         true
     }

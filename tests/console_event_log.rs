@@ -7,11 +7,12 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::json;
-use vm_playground::console::{run, OpRecord};
-use vm_playground::event_log::{iso8601, Event, EventLog, Source};
-use vm_playground::MockVmManager;
+use vm_playground::console::{execute_in, run, run_in, virsh_name, Command, OpRecord};
+use vm_playground::event_log::{iso8601, Event, EventLog, Op, Source};
+use vm_playground::i18n::Lang;
+use vm_playground::{MockVmManager, Transition, VmConfig, VmError};
 
-fn event(at: u64, vm: &str, op: &str) -> Event {
+fn event(at: u64, vm: &str, op: Op) -> Event {
     Event::new(at, vm, op, Ok(()), Source::Gui)
 }
 
@@ -43,11 +44,11 @@ fn sources_are_lowercase_words() {
 
 #[test]
 fn an_event_holds_its_outcome() {
-    let done = Event::new(5, "web-01", "start", Ok(()), Source::Console);
+    let done = Event::new(5, "web-01", Op::Start, Ok(()), Source::Console);
     assert!(done.ok);
     assert_eq!(done.error, None);
     assert_eq!(done.outcome(), Ok(()));
-    let failed = Event::new(6, "web-01", "start", Err("no".into()), Source::Api);
+    let failed = Event::new(6, "web-01", Op::Start, Err("no".into()), Source::Api);
     assert!(!failed.ok);
     assert_eq!(failed.outcome(), Err("no"));
 }
@@ -55,14 +56,14 @@ fn an_event_holds_its_outcome() {
 #[test]
 fn event_json_shape() {
     assert_eq!(
-        serde_json::to_value(Event::new(1, "web-01", "start", Ok(()), Source::Gui)).unwrap(),
+        serde_json::to_value(Event::new(1, "web-01", Op::Start, Ok(()), Source::Gui)).unwrap(),
         json!({ "at": 1, "vm": "web-01", "op": "start", "ok": true, "source": "gui" })
     );
     assert_eq!(
         serde_json::to_value(Event::new(
             2,
             "x",
-            "delete",
+            Op::Delete,
             Err("no VM named 'x' exists".into()),
             Source::Console
         ))
@@ -79,7 +80,7 @@ fn a_saved_event_may_leave_out_ok_and_error() {
     let event: Event =
         serde_json::from_value(json!({ "at": 1, "vm": "a", "op": "start", "source": "api" }))
             .unwrap();
-    assert_eq!(event, Event::new(1, "a", "start", Ok(()), Source::Api));
+    assert_eq!(event, Event::new(1, "a", Op::Start, Ok(()), Source::Api));
     // Missing required fields are errors.
     assert!(serde_json::from_value::<Event>(json!({ "vm": "a", "op": "start" })).is_err());
 }
@@ -90,7 +91,7 @@ fn an_event_line_of_text() {
         Event::new(
             1_714_566_896_789,
             "web-01",
-            "start",
+            Op::Start,
             Ok(()),
             Source::Console
         )
@@ -101,7 +102,7 @@ fn an_event_line_of_text() {
         Event::new(
             0,
             "my vm",
-            "create",
+            Op::Create,
             Err("name may contain only letters, digits, '-', '_' and '.', not a space".into()),
             Source::Api
         )
@@ -111,7 +112,7 @@ fn an_event_line_of_text() {
     );
     let inconsistent = Event {
         ok: false,
-        ..event(0, "a", "stop")
+        ..event(0, "a", Op::Stop)
     };
     assert_eq!(
         inconsistent.to_text(),
@@ -134,7 +135,7 @@ fn a_new_log_keeps_500() {
     assert_eq!(EventLog::default(), log);
     assert!(log.is_empty());
     for at in 0..501 {
-        log.push(event(at, &format!("vm-{at}"), "start"));
+        log.push(event(at, &format!("vm-{at}"), Op::Start));
     }
     assert_eq!(log.len(), 500);
     assert_eq!(log.entries().next().unwrap().vm, "vm-1");
@@ -144,11 +145,11 @@ fn a_new_log_keeps_500() {
 #[test]
 fn push_drops_the_oldest_beyond_capacity() {
     let mut log = EventLog::with_capacity(2);
-    assert_eq!(log.push(event(1, "a", "start")), None);
-    assert_eq!(log.push(event(2, "b", "start")), None);
+    assert_eq!(log.push(event(1, "a", Op::Start)), None);
+    assert_eq!(log.push(event(2, "b", Op::Start)), None);
     assert_eq!(
-        log.push(event(3, "c", "start")),
-        Some(event(1, "a", "start"))
+        log.push(event(3, "c", Op::Start)),
+        Some(event(1, "a", Op::Start))
     );
     assert_eq!(vms(&log), ["b", "c"]);
     assert_eq!(log.len(), 2);
@@ -165,8 +166,8 @@ fn capacity_is_clamped() {
         EventLog::MAX_CAPACITY
     );
     let mut one = EventLog::with_capacity(0);
-    one.push(event(1, "a", "x"));
-    one.push(event(2, "b", "x"));
+    one.push(event(1, "a", Op::Start));
+    one.push(event(2, "b", Op::Start));
     assert_eq!(vms(&one), ["b"]);
 }
 
@@ -175,11 +176,11 @@ fn push_makes_a_failure_carry_a_message() {
     let mut log = EventLog::new();
     log.push(Event {
         ok: false,
-        ..event(1, "a", "start")
+        ..event(1, "a", Op::Start)
     });
     log.push(Event {
         error: Some("why".into()),
-        ..event(2, "a", "start")
+        ..event(2, "a", Op::Start)
     });
     let events: Vec<&Event> = log.entries().collect();
     assert_eq!(
@@ -195,20 +196,15 @@ fn push_makes_a_failure_carry_a_message() {
 #[test]
 fn filtered_by_vm() {
     let mut log = EventLog::new();
-    log.push(event(1, "web-01", "create"));
-    log.push(event(2, "db", "create"));
-    log.push(event(3, "web-01", "start"));
-    log.push(event(4, "web-010", "start"));
-    let ops = |vm: Option<&str>| -> Vec<(u64, String)> {
-        log.filtered(vm)
-            .map(|event| (event.at, event.op.clone()))
-            .collect()
+    log.push(event(1, "web-01", Op::Create));
+    log.push(event(2, "db", Op::Create));
+    log.push(event(3, "web-01", Op::Start));
+    log.push(event(4, "web-010", Op::Start));
+    let ops = |vm: Option<&str>| -> Vec<(u64, Op)> {
+        log.filtered(vm).map(|event| (event.at, event.op)).collect()
     };
-    assert_eq!(
-        ops(Some("web-01")),
-        [(1, "create".to_owned()), (3, "start".to_owned())]
-    );
-    assert_eq!(ops(Some("db")), [(2, "create".to_owned())]);
+    assert_eq!(ops(Some("web-01")), [(1, Op::Create), (3, Op::Start)]);
+    assert_eq!(ops(Some("db")), [(2, Op::Create)]);
     assert_eq!(ops(Some("nope")), []);
     assert_eq!(ops(None).len(), 4);
 }
@@ -220,21 +216,21 @@ fn the_text_export() {
     log.push(Event::new(
         1_700_000_000_000,
         "web-01",
-        "create",
+        Op::Create,
         Ok(()),
         Source::Gui,
     ));
     log.push(Event::new(
         1_700_000_001_500,
         "web-01",
-        "start",
+        Op::Start,
         Err("cannot start 'web-01': it is already running".into()),
         Source::Console,
     ));
     log.push(Event::new(
         1_700_000_002_000,
         "db",
-        "pause",
+        Op::Pause,
         Ok(()),
         Source::Api,
     ));
@@ -256,11 +252,11 @@ fn the_text_export() {
 
 fn sample() -> EventLog {
     let mut log = EventLog::with_capacity(3);
-    log.push(Event::new(1, "a", "create", Ok(()), Source::Gui));
+    log.push(Event::new(1, "a", Op::Create, Ok(()), Source::Gui));
     log.push(Event::new(
         2,
         "b",
-        "start",
+        Op::Start,
         Err("x".into()),
         Source::Console,
     ));
@@ -366,12 +362,12 @@ fn what_is_not_a_log_reads_as_an_empty_one() {
 fn a_record_becomes_an_event() {
     let record = OpRecord {
         vm: "web-01".into(),
-        op: "start",
+        op: Op::Start,
         error: None,
     };
     assert_eq!(
         record.to_event(7, Source::Console),
-        Event::new(7, "web-01", "start", Ok(()), Source::Console)
+        Event::new(7, "web-01", Op::Start, Ok(()), Source::Console)
     );
     let refused = OpRecord {
         error: Some("why".into()),
@@ -379,7 +375,7 @@ fn a_record_becomes_an_event() {
     };
     assert_eq!(
         refused.to_event(8, Source::Console),
-        Event::new(8, "web-01", "start", Err("why".into()), Source::Console)
+        Event::new(8, "web-01", Op::Start, Err("why".into()), Source::Console)
     );
 }
 
@@ -416,14 +412,13 @@ fn a_console_session_fills_the_log() {
 
 #[test]
 fn merging_keeps_both_tabs_events_in_time_order_without_duplicates() {
-    use vm_playground::event_log::{Event, EventLog, Source};
     let mut stored = EventLog::with_capacity(3);
-    let older = Event::new(10, "a", "create", Ok(()), Source::Gui);
-    let theirs = Event::new(30, "b", "start", Ok(()), Source::Api);
+    let older = Event::new(10, "a", Op::Create, Ok(()), Source::Gui);
+    let theirs = Event::new(30, "b", Op::Start, Ok(()), Source::Api);
     stored.push(older.clone());
     stored.push(theirs.clone());
-    let mine = Event::new(20, "a", "stop", Err("no".into()), Source::Console);
-    let newest = Event::new(40, "a", "delete", Ok(()), Source::Gui);
+    let mine = Event::new(20, "a", Op::Stop, Err("no".into()), Source::Console);
+    let newest = Event::new(40, "a", Op::Delete, Ok(()), Source::Gui);
     let merged = stored.merged(&[mine.clone(), theirs.clone(), newest.clone()]);
     assert_eq!(merged.capacity(), 3);
     assert_eq!(
@@ -442,11 +437,11 @@ fn long_texts_are_cut_with_a_marker() {
     let event = Event::new(
         1,
         huge.as_str(),
-        huge.as_str(),
+        Op::Delete,
         Err(format!("failed to get domain '{huge}'")),
         Source::Api,
     );
-    for text in [&event.vm, &event.op, event.error.as_ref().unwrap()] {
+    for text in [&event.vm, event.error.as_ref().unwrap()] {
         assert_eq!(text.chars().count(), MAX_EVENT_TEXT);
         assert!(text.ends_with('…'));
     }
@@ -456,11 +451,11 @@ fn long_texts_are_cut_with_a_marker() {
         .starts_with("failed to get domain 'xxx"));
     // Multi-byte text is cut on a character boundary; text within the limit is untouched.
     let cyrillic = "в".repeat(MAX_EVENT_TEXT + 1);
-    let cut = Event::new(1, cyrillic.as_str(), "start", Ok(()), Source::Gui);
+    let cut = Event::new(1, cyrillic.as_str(), Op::Start, Ok(()), Source::Gui);
     assert_eq!(cut.vm.chars().count(), MAX_EVENT_TEXT);
     let exact = "я".repeat(MAX_EVENT_TEXT);
     assert_eq!(
-        Event::new(1, exact.as_str(), "start", Ok(()), Source::Gui).vm,
+        Event::new(1, exact.as_str(), Op::Start, Ok(()), Source::Gui).vm,
         exact
     );
     // A stored log with oversized entries is cut the same way when read.
@@ -482,7 +477,7 @@ fn worst_event(at: u64) -> Event {
     Event::new(
         at,
         text.as_str(),
-        text.as_str(),
+        Op::SnapshotRevert,
         Err(text.clone()),
         Source::Console,
     )
@@ -513,7 +508,7 @@ fn the_stored_log_never_exceeds_its_byte_limit() {
     // A log of ordinary entries is stored whole.
     let mut small = EventLog::new();
     for at in 0..500 {
-        small.push(event(at, "web-01", "start"));
+        small.push(event(at, "web-01", Op::Start));
     }
     let (kept, json) = small.to_stored_json();
     assert_eq!(kept, small);
@@ -522,8 +517,8 @@ fn the_stored_log_never_exceeds_its_byte_limit() {
 
 #[test]
 fn identical_events_get_distinct_numbers() {
-    let same = event(5, "web-01", "start");
-    let other = event(5, "web-01", "stop");
+    let same = event(5, "web-01", Op::Start);
+    let other = event(5, "web-01", Op::Stop);
     let numbered = EventLog::numbered(vec![
         same.clone(),
         other.clone(),
@@ -538,7 +533,7 @@ fn identical_events_get_distinct_numbers() {
 
 #[test]
 fn merging_keeps_identical_events_of_one_millisecond() {
-    let same = event(5, "nope", "start");
+    let same = event(5, "nope", Op::Start);
     let mut stored = EventLog::new();
     stored.push(same.clone());
     // This tab's three identical events, one of which the stored log holds already.
@@ -549,4 +544,126 @@ fn merging_keeps_identical_events_of_one_millisecond() {
         2
     );
     assert_eq!(merged.merged(&[same.clone(), same]).len(), 3);
+}
+
+// --- The page's entries and the console's are one --------------------------------------------
+
+/// A running `web-01`, a stopped `db-01` and a paused `cache`.
+fn three_states() -> MockVmManager {
+    let manager = MockVmManager::with_clock(Box::new(|| 0));
+    for line in [
+        "create web-01",
+        "create db-01 --stopped",
+        "create cache",
+        "suspend cache",
+    ] {
+        assert!(!run(line, &manager).error, "{line}");
+    }
+    manager
+}
+
+/// The entry the page writes for an operation it runs on the core itself (`App::record`):
+/// the core's result through [`OpRecord::of`], in the page's language.
+fn page_entry<T>(vm: &str, op: Op, result: &Result<T, VmError>, lang: Lang) -> Event {
+    OpRecord::of(vm, op, result, lang).to_event(1, Source::Gui)
+}
+
+/// The entry the console records for `line`, on a manager of its own, as the page logs it.
+fn console_entry(line: &str, lang: Lang) -> Event {
+    run_in(line, &three_states(), lang)
+        .record
+        .unwrap_or_else(|| panic!("{line} records nothing"))
+        .to_event(1, Source::Gui)
+}
+
+#[test]
+fn a_transition_reads_the_same_from_the_gui_and_from_the_console() {
+    // Every transition from every state, done or refused: a Stop button and `shutdown` are one
+    // operation with one word (`stop`), and a refusal has one message.
+    for lang in [Lang::En, Lang::Ru] {
+        for vm in ["web-01", "db-01", "cache", "nope"] {
+            for transition in [
+                Transition::Start,
+                Transition::Stop,
+                Transition::Pause,
+                Transition::Resume,
+            ] {
+                let line = format!("{} {vm}", virsh_name(transition));
+                let page = page_entry(
+                    vm,
+                    Op::from(transition),
+                    &three_states().apply(vm, transition),
+                    lang,
+                );
+                assert_eq!(page, console_entry(&line, lang), "{line} ({lang:?})");
+            }
+        }
+    }
+}
+
+#[test]
+fn console_refusals_read_as_the_page_would_log_them() {
+    for lang in [Lang::En, Lang::Ru] {
+        // `start` of an active VM: the console refuses it before asking the core.
+        for vm in ["web-01", "cache"] {
+            assert_eq!(
+                console_entry(&format!("start {vm}"), lang),
+                page_entry(
+                    vm,
+                    Op::Start,
+                    &three_states().apply(vm, Transition::Start),
+                    lang
+                ),
+                "start {vm}"
+            );
+        }
+        // `domrename` of an active VM: likewise; the page's rename is an edit of the name.
+        for vm in ["web-01", "cache"] {
+            let manager = three_states();
+            let config = VmConfig {
+                name: "renamed".into(),
+                ..manager.get_vm_info(vm).unwrap().config
+            };
+            assert_eq!(
+                console_entry(&format!("domrename {vm} renamed"), lang),
+                page_entry(vm, Op::Rename, &manager.update_vm_config(vm, config), lang),
+                "domrename {vm}"
+            );
+        }
+        // The Reboot and Force off buttons run the console's own command (so a reboot of a VM
+        // that isn't running, refused by the console alone, reads as when typed).
+        for (command, line) in [
+            (Command::Reboot("db-01".into()), "reboot db-01"),
+            (Command::Reboot("cache".into()), "reboot cache"),
+            (Command::Destroy("db-01".into()), "destroy db-01"),
+        ] {
+            let clicked = execute_in(&command, &three_states(), lang).record.unwrap();
+            assert!(clicked.error.is_some(), "{line}");
+            assert_eq!(clicked.to_event(1, Source::Gui), console_entry(line, lang));
+        }
+    }
+}
+
+#[test]
+fn operations_are_stored_as_their_words_and_older_words_still_load() {
+    // Every operation is stored as its word and reads back as itself.
+    for op in Op::ALL {
+        let json = serde_json::to_value(event(1, "a", op)).unwrap();
+        assert_eq!(json["op"], op.as_str());
+        assert_eq!(serde_json::from_value::<Event>(json).unwrap().op, op);
+    }
+    // The GUI logged `shutdown` and `suspend` before it agreed with the console; a word no
+    // version wrote skips its entry, not the log.
+    let (log, skipped) = EventLog::load(&json!({ "entries": [
+        { "at": 1, "vm": "a", "op": "shutdown", "source": "gui" },
+        { "at": 2, "vm": "b", "op": "suspend", "source": "gui" },
+        { "at": 3, "vm": "c", "op": "teleport", "source": "api" },
+        { "at": 4, "vm": "d", "op": "stop", "source": "console" }
+    ]}));
+    assert_eq!(skipped, 1);
+    let ops: Vec<(&str, Op)> = log
+        .entries()
+        .map(|event| (event.vm.as_str(), event.op))
+        .collect();
+    assert_eq!(ops, [("a", Op::Stop), ("b", Op::Pause), ("d", Op::Stop)]);
 }

@@ -11,6 +11,7 @@ use std::cell::RefCell;
 use vm_playground::console::{
     execute, fake_uuid, format_history, parse, run, ConsoleBackend, Effect, Host, OpRecord, Output,
 };
+use vm_playground::event_log::Op;
 use vm_playground::{
     ConfigUpdate, MockVmManager, Transition, VmConfig, VmError, VmInfo, VmManager, VmState,
 };
@@ -1215,10 +1216,18 @@ fn record(manager: &MockVmManager, line: &str) -> Option<OpRecord> {
     run(line, manager).record
 }
 
-fn done(vm: &str, op: &'static str) -> Option<OpRecord> {
+/// The operation whose log word is `word` (exactly: not an old stored log's word).
+fn op(word: &str) -> Op {
+    Op::ALL
+        .into_iter()
+        .find(|op| op.as_str() == word)
+        .unwrap_or_else(|| panic!("no operation is logged as {word}"))
+}
+
+fn done(vm: &str, word: &str) -> Option<OpRecord> {
     Some(OpRecord {
         vm: vm.into(),
-        op,
+        op: op(word),
         error: None,
     })
 }
@@ -1267,10 +1276,10 @@ fn operations_are_recorded_in_the_core_vocabulary() {
 #[test]
 fn refusals_are_recorded_with_the_core_message() {
     let manager = fixture();
-    let failed = |vm: &str, op: &'static str, error: &str| {
+    let failed = |vm: &str, word: &str, error: &str| {
         Some(OpRecord {
             vm: vm.into(),
-            op,
+            op: op(word),
             error: Some(error.into()),
         })
     };

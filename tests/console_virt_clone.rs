@@ -93,7 +93,7 @@ fn a_clone_made_by_virt_clone_is_stopped_with_its_own_disk() {
     assert!(host.manager().get_vm_info("web-01-clone").is_ok());
     let record = output.record.unwrap();
     assert_eq!(
-        (record.vm.as_str(), record.op, record.error),
+        (record.vm.as_str(), record.op.as_str(), record.error),
         ("web-01", "clone", None)
     );
 }

@@ -12,13 +12,14 @@
 use std::fs;
 use std::path::Path;
 
-use vm_playground::console::{run_in, Host};
+use vm_playground::console::{run_in, virsh_name, Host};
+use vm_playground::event_log::Op;
 use vm_playground::i18n::Lang;
 use vm_playground::lesson::{
     load, load_as, Journal, JsonKind, Lesson, LessonError, Vocabulary, World, INDEX,
     MAX_LESSON_BYTES,
 };
-use vm_playground::{VmError, VmManager};
+use vm_playground::{Transition, VmError};
 
 /// Every lesson file, by id (the file's name).
 fn files() -> Vec<(String, String)> {
@@ -212,21 +213,27 @@ fn the_gui_and_console_words_for_an_operation_are_one() {
         .unwrap();
     let mut play = Play::new(&lesson);
     let manager = play.host.manager();
-    // The GUI logs a transition under virsh's name for it ("suspend", "shutdown").
-    for (transition_op, call) in [
-        ("start", "start"),
-        ("suspend", "pause"),
-        ("resume", "resume"),
-        ("shutdown", "stop"),
+    // The GUI logs a transition as `Op::from(transition)` (`App::transition`); the console,
+    // for the same operation typed, the same operation: a lesson counts either.
+    for transition in [
+        Transition::Start,
+        Transition::Pause,
+        Transition::Resume,
+        Transition::Stop,
     ] {
-        match call {
-            "start" => manager.start_vm("web-01").unwrap(),
-            "pause" => manager.pause_vm("web-01").unwrap(),
-            "resume" => manager.resume_vm("web-01").unwrap(),
-            _ => manager.stop_vm("web-01").unwrap(),
-        }
+        let typed = run_in(
+            &format!("{} web-01", virsh_name(transition)),
+            &Host::new(lesson.manager(Box::new(|| 0))),
+            Lang::En,
+        );
+        assert_eq!(
+            typed.record.map(|record| record.op),
+            Some(Op::from(transition))
+        );
+        manager.apply("web-01", transition).unwrap();
         let after = manager.list_vm_infos().unwrap();
-        play.journal.record("web-01", transition_op, true, &after);
+        play.journal
+            .record("web-01", Op::from(transition), true, &after);
     }
     assert!(play.complete());
 }

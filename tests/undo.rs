@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use proptest::prelude::*;
 use vm_playground::console::{run, run_in, ConsoleBackend};
+use vm_playground::event_log::Op as Logged;
 use vm_playground::i18n::Lang;
 use vm_playground::manager::Host;
 use vm_playground::undo::{Change, Direction, History, CAPACITY};
@@ -33,6 +34,15 @@ const HOSTS: [Host; 4] = [
 ];
 
 /// A manager whose clock moves on by a second at each reading, so that times differ.
+/// The change `word` (an operation's log word, exactly) on `vm`.
+fn change(word: &str, vm: &str) -> Change {
+    let op = Logged::ALL
+        .into_iter()
+        .find(|op| op.as_str() == word)
+        .unwrap_or_else(|| panic!("no operation is logged as {word}"));
+    Change::new(op, vm)
+}
+
 fn manager() -> MockVmManager {
     let time = Arc::new(AtomicU64::new(1_700_000_000_000));
     let manager = MockVmManager::with_host(
@@ -142,7 +152,7 @@ fn apply_op(history: &mut History, manager: &MockVmManager, op: &Op) {
             ("reset", "")
         }
     };
-    history.name(Change::new(word, vm));
+    history.name(change(word, vm));
     history.end(manager);
 }
 
@@ -197,7 +207,7 @@ fn delete(history: &mut History, manager: &MockVmManager, name: &str) {
     history.begin();
     history.note(manager, name);
     manager.delete_vm(name).unwrap();
-    history.name(Change::new("delete", name));
+    history.name(change("delete", name));
     history.end(manager);
 }
 
@@ -225,7 +235,7 @@ fn undo_of_a_delete_brings_the_vm_back_as_it_was() {
     );
     assert_eq!(
         history.step(&manager, Direction::Undo),
-        Ok(Some(Change::new("delete", "web-01")))
+        Ok(Some(change("delete", "web-01")))
     );
     let back = manager.get_vm_info("web-01").unwrap();
     assert_eq!(
@@ -250,7 +260,7 @@ fn a_vm_changed_elsewhere_since_is_not_clobbered_and_its_entry_goes() {
     history.begin();
     history.note(&manager, "web-01");
     manager.apply("web-01", Transition::Stop).unwrap();
-    history.name(Change::new("stop", "web-01"));
+    history.name(change("stop", "web-01"));
     history.end(&manager);
     // Another tab starts web-01 again: its record is taken in here.
     let other = manager.get_vm_info("web-01").unwrap();
@@ -283,7 +293,7 @@ fn a_vm_changed_elsewhere_since_is_not_clobbered_and_its_entry_goes() {
     // The refused entry left the history; the one before it is still undoable.
     assert_eq!(
         history.step(&manager, Direction::Undo),
-        Ok(Some(Change::new("delete", "build-runner")))
+        Ok(Some(change("delete", "build-runner")))
     );
     assert!(manager.get_vm_info("build-runner").is_ok());
     assert_eq!(manager.get_vm_info("web-01").unwrap(), theirs);
@@ -380,11 +390,11 @@ fn an_undone_import_brings_back_the_whole_set_and_a_refused_change_is_no_entry()
     history.begin();
     history.note_all(&manager);
     manager.restore(SavedState::default()).unwrap();
-    history.name(Change::new("import", ""));
+    history.name(change("import", ""));
     history.end(&manager);
     assert_eq!(
         history.step(&manager, Direction::Undo),
-        Ok(Some(Change::new("import", "")))
+        Ok(Some(change("import", "")))
     );
     let names = |state: SavedState| -> Vec<String> {
         state.vms.into_iter().map(|vm| vm.config.name).collect()
@@ -434,7 +444,7 @@ impl Recorded {
         history.begin();
         history.note(&self.manager, name);
         let result = call(&self.manager);
-        history.name(Change::new(op, name));
+        history.name(change(op, name));
         history.end(&self.manager);
         result
     }
@@ -518,7 +528,7 @@ fn the_console_undoes_and_redoes_and_logs_it() {
     assert_eq!(undone.lines, ["Undone: delete db-01"]);
     let record = undone.record.unwrap();
     assert_eq!(
-        (record.op, record.vm.as_str(), record.error),
+        (record.op.as_str(), record.vm.as_str(), record.error),
         ("undo", "db-01", None)
     );
     assert!(backend.manager.get_vm_info("db-01").is_ok());

@@ -10,7 +10,7 @@ use super::parse::{Command, Scope};
 use super::spec::{suggest_command, Group};
 use super::units::{count, scaled_kib};
 use super::ConsoleBackend;
-use crate::event_log::{Event, Source};
+use crate::event_log::{Event, Op, Source};
 use crate::i18n::{fill, ConsoleTexts, Lang};
 use crate::manager::{
     ConfigField, ConfigProblem, Operation, Refusal, Resource, Transition, VmConfig, VmError,
@@ -40,13 +40,23 @@ pub struct OpRecord {
     /// The VM's name as typed (the old name for a rename).
     pub vm: String,
     /// The operation.
-    pub op: &'static str,
+    pub op: Op,
     /// `None` if it succeeded, else the core's message ("cannot start 'x': it is already
     /// running") in the console's language, as the GUI would log it.
     pub error: Option<String>,
 }
 
 impl OpRecord {
+    /// The record of `op` on `vm` that ended in `result`; a refusal's message is the core's
+    /// ([`Lang::error`]) in `lang`.
+    pub fn of<T>(vm: &str, op: Op, result: &Result<T, VmError>, lang: Lang) -> OpRecord {
+        OpRecord {
+            vm: vm.to_owned(),
+            op,
+            error: result.as_ref().err().map(|error| lang.error(error)),
+        }
+    }
+
     /// The event to log, at `at` (ms since the epoch).
     pub fn to_event(&self, at: u64, source: Source) -> Event {
         let outcome = match &self.error {
@@ -156,7 +166,7 @@ pub fn execute_in(command: &Command, backend: &dyn ConsoleBackend, lang: Lang) -
             if result.is_ok() && *start {
                 set_reason(backend, name, VmState::Running, Reason::Booted);
             }
-            finish(name, "create", Some(verb), result, lang)
+            finish(name, Op::Create, Some(verb), result, lang)
         }
         Command::Start(arg) => start(backend, arg, lang),
         Command::Shutdown(arg) => lifecycle(
@@ -201,9 +211,9 @@ pub fn execute_in(command: &Command, backend: &dyn ConsoleBackend, lang: Lang) -
                 let result = backend
                     .delete(name, *snapshots_metadata)
                     .map(|()| vec![fill(t.domain_undefined, &[("name", arg)])]);
-                finish(name, "delete", Some("undefine"), result, lang)
+                finish(name, Op::Delete, Some("undefine"), result, lang)
             }
-            Err(error) => finish(arg, "delete", Some("undefine"), Err(error), lang),
+            Err(error) => finish(arg, Op::Delete, Some("undefine"), Err(error), lang),
         },
         Command::DomInfo(arg) => read(backend, arg, Lookup::ANY, lang, |info| {
             let name = &info.config.name;
@@ -325,8 +335,8 @@ pub fn execute_in(command: &Command, backend: &dyn ConsoleBackend, lang: Lang) -
 fn step(backend: &dyn ConsoleBackend, direction: Direction, lang: Lang) -> Output {
     let t = lang.console();
     let (op, done, nothing) = match direction {
-        Direction::Undo => ("undo", t.undone, t.nothing_to_undo),
-        Direction::Redo => ("redo", t.redone, t.nothing_to_redo),
+        Direction::Undo => (Op::Undo, t.undone, t.nothing_to_undo),
+        Direction::Redo => (Op::Redo, t.redone, t.nothing_to_redo),
     };
     match backend.step(direction) {
         Ok(Some(change)) => {
@@ -460,7 +470,7 @@ fn start(backend: &dyn ConsoleBackend, arg: &str, lang: Lang) -> Output {
     let t = lang.console();
     let info = match resolve(backend, arg, Lookup::ANY) {
         Ok(info) => info,
-        Err(error) => return finish(arg, "start", Some("start"), Err(error), lang),
+        Err(error) => return finish(arg, Op::Start, Some("start"), Err(error), lang),
     };
     let name = info.config.name.clone();
     if info.state.is_active() {
@@ -470,11 +480,7 @@ fn start(backend: &dyn ConsoleBackend, arg: &str, lang: Lang) -> Output {
             operation: Operation::Start,
             state: info.state,
         };
-        output.record = Some(OpRecord {
-            vm: name,
-            op: "start",
-            error: Some(lang.error(&error)),
-        });
+        output.record = Some(OpRecord::of(&name, Op::Start, &Err::<(), _>(error), lang));
         return output;
     }
     let result = backend
@@ -483,7 +489,7 @@ fn start(backend: &dyn ConsoleBackend, arg: &str, lang: Lang) -> Output {
     if result.is_ok() {
         set_reason(backend, &name, VmState::Running, Reason::Booted);
     }
-    finish(&name, "start", Some("start"), result, lang)
+    finish(&name, Op::Start, Some("start"), result, lang)
 }
 
 /// A transition: virsh's verb for it and what it prints when done ("suspend", "Domain
@@ -497,9 +503,9 @@ fn lifecycle(
     lang: Lang,
 ) -> Output {
     let op = if reason == Reason::Destroyed {
-        "destroy"
+        Op::Destroy
     } else {
-        transition.operation().verb()
+        Op::from(transition)
     };
     let info = match resolve(backend, arg, Lookup::ANY) {
         Ok(info) => info,
@@ -517,7 +523,7 @@ fn lifecycle(
 /// The output of an operation on `name`, with its record for the event log.
 pub(super) fn finish(
     name: &str,
-    op: &'static str,
+    op: Op,
     verb: Option<&str>,
     result: Result<Vec<String>, VmError>,
     lang: Lang,
@@ -530,23 +536,17 @@ pub(super) fn finish(
 pub(super) fn finish_as(
     name: &str,
     arg: &str,
-    op: &'static str,
+    op: Op,
     verb: Option<&str>,
     result: Result<Vec<String>, VmError>,
     lang: Lang,
 ) -> Output {
-    let (mut output, error) = match result {
-        Ok(lines) => (Output::printed(lines), None),
-        Err(error) => (
-            Output::failed(failure(&error, verb, arg, lang)),
-            Some(lang.error(&error)),
-        ),
+    let record = OpRecord::of(name, op, &result, lang);
+    let mut output = match result {
+        Ok(lines) => Output::printed(lines),
+        Err(error) => Output::failed(failure(&error, verb, arg, lang)),
     };
-    output.record = Some(OpRecord {
-        vm: name.to_owned(),
-        op,
-        error,
-    });
+    output.record = Some(record);
     output
 }
 
@@ -638,7 +638,7 @@ fn reboot(backend: &dyn ConsoleBackend, arg: &str, lang: Lang) -> Output {
     let t = lang.console();
     let info = match resolve(backend, arg, Lookup::ANY) {
         Ok(info) => info,
-        Err(error) => return finish(arg, "reboot", Some("reboot"), Err(error), lang),
+        Err(error) => return finish(arg, Op::Reboot, Some("reboot"), Err(error), lang),
     };
     let name = &info.config.name;
     if info.state != VmState::Running {
@@ -648,7 +648,7 @@ fn reboot(backend: &dyn ConsoleBackend, arg: &str, lang: Lang) -> Output {
         ]);
         output.record = Some(OpRecord {
             vm: name.to_owned(),
-            op: "reboot",
+            op: Op::Reboot,
             error: Some(fill(
                 lang.texts().error_reboot_not_running,
                 &[("name", &name), ("state", &lang.state_word(info.state))],
@@ -661,7 +661,7 @@ fn reboot(backend: &dyn ConsoleBackend, arg: &str, lang: Lang) -> Output {
         set_reason(backend, name, VmState::Running, Reason::Booted);
     }
     let result = result.map(|_| vec![fill(t.domain_rebooted, &[("name", &arg)])]);
-    finish_as(name, arg, "reboot", Some("reboot"), result, lang)
+    finish_as(name, arg, Op::Reboot, Some("reboot"), result, lang)
 }
 
 /// Where a `--config`/`--live`/`--current` change goes for a domain that is active or not:
@@ -696,7 +696,7 @@ fn targets(
 struct Change<'a> {
     backend: &'a dyn ConsoleBackend,
     info: VmInfo,
-    op: &'static str,
+    op: Op,
     /// The line virsh prints before the reason when it fails ("error: Unable to change
     /// MaxMemorySize"), if any.
     prefix: Option<fn(&ConsoleTexts) -> &'static str>,
@@ -783,11 +783,11 @@ fn prepare<T>(
     backend: &dyn ConsoleBackend,
     arg: &str,
     scope: Scope,
-    op: &'static str,
+    op: Op,
     lang: Lang,
     read: impl Fn(Lang) -> Result<T, Vec<String>>,
 ) -> Result<(VmInfo, T, (bool, bool)), Output> {
-    let targets = targets(scope, op != "setmaxmem", lang.console()).map_err(Output::failed)?;
+    let targets = targets(scope, op != Op::SetMaxMem, lang.console()).map_err(Output::failed)?;
     let info = resolve(backend, arg, Lookup::ANY)
         .map_err(|error| finish(arg, op, None, Err(error), lang))?;
     let value = read(lang).map_err(|lines| {
@@ -822,14 +822,14 @@ fn set_memory(
     lang: Lang,
 ) -> Output {
     let read = |lang| scaled_kib(size).map_err(|error| error.lines(size, "size", true, lang));
-    let (info, kib, (live, config)) = match prepare(backend, arg, scope, "update", lang, read) {
+    let (info, kib, (live, config)) = match prepare(backend, arg, scope, Op::Update, lang, read) {
         Ok(prepared) => prepared,
         Err(output) => return output,
     };
     let change = Change {
         backend,
         info,
-        op: "update",
+        op: Op::Update,
         prefix: None,
         lang,
     };
@@ -870,14 +870,14 @@ fn set_max_memory(
     lang: Lang,
 ) -> Output {
     let read = |lang| scaled_kib(size).map_err(|error| error.lines(size, "size", true, lang));
-    let (info, kib, (live, _)) = match prepare(backend, arg, scope, "setmaxmem", lang, read) {
+    let (info, kib, (live, _)) = match prepare(backend, arg, scope, Op::SetMaxMem, lang, read) {
         Ok(prepared) => prepared,
         Err(output) => return output,
     };
     let change = Change {
         backend,
         info,
-        op: "setmaxmem",
+        op: Op::SetMaxMem,
         prefix: Some(|t| t.max_memory_failed),
         lang,
     };
@@ -928,14 +928,14 @@ fn set_vcpus(
         return Output::failed(vec![t.error(t.maximum_needs_config)]);
     }
     let read = |lang| count(text).map_err(|error| error.lines(text, "count", false, lang));
-    let (info, count, (live, config)) = match prepare(backend, arg, scope, "update", lang, read) {
+    let (info, count, (live, config)) = match prepare(backend, arg, scope, Op::Update, lang, read) {
         Ok(prepared) => prepared,
         Err(output) => return output,
     };
     let change = Change {
         backend,
         info,
-        op: "update",
+        op: Op::Update,
         prefix: None,
         lang,
     };
@@ -981,7 +981,7 @@ fn rename(backend: &dyn ConsoleBackend, arg: &str, new: &str, lang: Lang) -> Out
     let t = lang.console();
     let info = match resolve(backend, arg, Lookup::NAME_OR_UUID) {
         Ok(info) => info,
-        Err(error) => return finish(arg, "rename", None, Err(error), lang),
+        Err(error) => return finish(arg, Op::Rename, None, Err(error), lang),
     };
     let old = info.config.name.clone();
     if info.state.is_active() {
@@ -991,13 +991,13 @@ fn rename(backend: &dyn ConsoleBackend, arg: &str, new: &str, lang: Lang) -> Out
             operation: Operation::Rename,
             state: info.state,
         };
-        return finish(&old, "rename", None, Err(error), lang);
+        return finish(&old, Op::Rename, None, Err(error), lang);
     }
     if new == old {
         let mut output = Output::failed(vec![not_valid(t.reason_rename_itself, t)]);
         output.record = Some(OpRecord {
             vm: old.clone(),
-            op: "rename",
+            op: Op::Rename,
             error: Some(lang.error(&VmError::AlreadyExists { name: old })),
         });
         return output;
@@ -1016,12 +1016,12 @@ fn rename(backend: &dyn ConsoleBackend, arg: &str, new: &str, lang: Lang) -> Out
             )]);
             output.record = Some(OpRecord {
                 vm: old,
-                op: "rename",
+                op: Op::Rename,
                 error: result.err().map(|error| lang.error(&error)),
             });
             return output;
         }
         Err(error) => Err(error.clone()),
     };
-    finish(&old, "rename", None, lines, lang)
+    finish(&old, Op::Rename, None, lines, lang)
 }

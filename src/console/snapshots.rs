@@ -7,6 +7,7 @@ use super::facts::Reason;
 use super::format::{key_value, table};
 use super::parse::Command;
 use super::ConsoleBackend;
+use crate::event_log::Op;
 use crate::i18n::{fill, ConsoleTexts, Lang};
 use crate::manager::{Snapshot, Timestamp, VmError, VmInfo, VmState};
 
@@ -18,13 +19,13 @@ pub(super) fn execute(command: &Command, backend: &dyn ConsoleBackend, lang: Lan
             domain,
             name,
             description,
-        } => act(backend, domain, "snapshot-create", lang, |vm| {
+        } => act(backend, domain, Op::SnapshotCreate, lang, |vm| {
             backend
                 .create_snapshot(vm, name, description.as_deref().unwrap_or(""))
                 .map(|snapshot| vec![fill(t.snapshot_created, &[("name", &snapshot.name)])])
         }),
         Command::SnapshotRevert { domain, snapshot } => {
-            act(backend, domain, "snapshot-revert", lang, |vm| {
+            act(backend, domain, Op::SnapshotRevert, lang, |vm| {
                 let state = backend.revert_snapshot(vm, snapshot)?;
                 set_reason(backend, vm, state, Reason::FromSnapshot);
                 Ok(vec![fill(t.snapshot_reverted, &[("name", snapshot)])])
@@ -34,7 +35,7 @@ pub(super) fn execute(command: &Command, backend: &dyn ConsoleBackend, lang: Lan
             domain,
             snapshot,
             children,
-        } => act(backend, domain, "snapshot-delete", lang, |vm| {
+        } => act(backend, domain, Op::SnapshotDelete, lang, |vm| {
             backend
                 .delete_snapshot(vm, snapshot, *children)
                 .map(|_| vec![fill(t.snapshot_deleted, &[("name", snapshot)])])
@@ -97,7 +98,7 @@ fn failed(error: &VmError, lang: Lang) -> Output {
 fn act(
     backend: &dyn ConsoleBackend,
     domain: &str,
-    op: &'static str,
+    op: Op,
     lang: Lang,
     change: impl FnOnce(&str) -> Result<Vec<String>, VmError>,
 ) -> Output {
@@ -248,7 +249,7 @@ pub(super) fn virt_clone(
         error: true,
         record: record.map(|error| OpRecord {
             vm: original.to_owned(),
-            op: "clone",
+            op: Op::Clone,
             error: Some(error),
         }),
         ..Output::default()
@@ -295,7 +296,7 @@ pub(super) fn virt_clone(
                 ],
                 record: Some(OpRecord {
                     vm: source.config.name.clone(),
-                    op: "clone",
+                    op: Op::Clone,
                     error: None,
                 }),
                 ..Output::default()

@@ -4,11 +4,12 @@
 
 use std::collections::BTreeMap;
 
+use crate::event_log;
 use crate::manager::{VmInfo, VmState};
 
-/// An operation as goals name it. The event log's words for one operation differ with where
-/// it came from (the GUI logs `shutdown` and `suspend`, the console `stop` and `pause`):
-/// [`Op::from_event`] takes them all.
+/// An operation as goals name it, in lesson files' words (`stop`, `pause`, `snapshot`...).
+/// The event log's operation, the same whichever way it came in, maps to it in
+/// [`Op::from_event`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Op {
     /// A start.
@@ -94,18 +95,28 @@ impl Op {
         Op::ALL.into_iter().find(|op| op.word() == word)
     }
 
-    /// The operation an event log entry's `op` names, if it is one a lesson counts (not `host`,
-    /// `reset` or `import`).
-    pub fn from_event(op: &str) -> Option<Op> {
+    /// The operation an event log entry's names, if it is one a lesson counts (not `host`,
+    /// `reset`, `import`, `undo` or `redo`).
+    pub fn from_event(op: event_log::Op) -> Option<Op> {
+        use event_log::Op as Logged;
         match op {
-            "shutdown" => Some(Op::Stop),
-            "suspend" => Some(Op::Pause),
+            Logged::Create => Some(Op::Create),
+            Logged::Start => Some(Op::Start),
+            Logged::Stop => Some(Op::Stop),
+            Logged::Destroy => Some(Op::Destroy),
+            Logged::Pause => Some(Op::Pause),
+            Logged::Resume => Some(Op::Resume),
+            Logged::Reboot => Some(Op::Reboot),
             // The console's `setmaxmem` changes the config's maximum: a config change.
-            "setmaxmem" => Some(Op::Update),
-            "snapshot-create" => Some(Op::Snapshot),
-            "snapshot-revert" => Some(Op::Revert),
-            "snapshot-delete" => Some(Op::DeleteSnapshot),
-            _ => Op::parse(op),
+            Logged::Update | Logged::SetMaxMem => Some(Op::Update),
+            Logged::Rename => Some(Op::Rename),
+            Logged::Discard => Some(Op::Discard),
+            Logged::Delete => Some(Op::Delete),
+            Logged::SnapshotCreate => Some(Op::Snapshot),
+            Logged::SnapshotRevert => Some(Op::Revert),
+            Logged::SnapshotDelete => Some(Op::DeleteSnapshot),
+            Logged::Clone => Some(Op::Clone),
+            Logged::Import | Logged::Reset | Logged::Host | Logged::Undo | Logged::Redo => None,
         }
     }
 }
@@ -141,7 +152,7 @@ impl Journal {
     /// every VM as it is after it. Call it for every operation, in order: a delete loses state
     /// only if its VM was active after the operation before, and the VM a clone or a rename
     /// made is the one that wasn't there before.
-    pub fn record(&mut self, vm: &str, op: &str, ok: bool, after: &[VmInfo]) {
+    pub fn record(&mut self, vm: &str, op: event_log::Op, ok: bool, after: &[VmInfo]) {
         if let (true, Some(op)) = (ok, Op::from_event(op)) {
             let was_active = self.states.get(vm).is_some_and(|state| state.is_active());
             // A revert replaces an active VM's running state with the snapshot's.

@@ -9,9 +9,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::console::OpRecord;
 use crate::console::{command_for_in, DomainFacts, DomainIds, Facts, GuiAction, Reason};
 use crate::demo;
-use crate::event_log::{Event, EventLog, Source};
+use crate::event_log::{Event, EventLog, Op, Source};
 use crate::i18n::fill;
 use crate::manager::{
     nfc, ConfigUpdate, Host, HostInfo, MockVmManager, SavedState, Snapshot, Transition, VmConfig,
@@ -422,7 +423,7 @@ impl App {
     pub(super) fn record<T>(
         &self,
         vm: &str,
-        op: &str,
+        op: Op,
         result: &Result<T, VmError>,
         mirror: impl FnOnce() -> Vec<String>,
     ) {
@@ -434,11 +435,8 @@ impl App {
             return;
         }
         // In the page's language now: an entry reads as the page did when it happened.
-        let outcome = result
-            .as_ref()
-            .map(drop)
-            .map_err(|error| current().error(error));
-        if source == Source::Gui && outcome.is_ok() {
+        let record = OpRecord::of(vm, op, result, current());
+        if source == Source::Gui && result.is_ok() {
             let lines = mirror().into_iter().map(|text| Line {
                 kind: LineKind::Mirror,
                 text: if text.starts_with('#') {
@@ -449,7 +447,7 @@ impl App {
             });
             self.print(lines);
         }
-        self.log(Event::new(now(), vm, op, outcome, source));
+        self.log(record.to_event(now(), source));
     }
 
     /// Adds `event` to the event log, saved soon after.
@@ -528,7 +526,7 @@ impl App {
         let _undo = self.undoable_host();
         let result = self.manager().set_host(host);
         // virsh has no command that resizes its host: nothing to mirror in the console.
-        self.record("", "host", &result, Vec::new);
+        self.record("", Op::Host, &result, Vec::new);
         result?;
         self.host_changed.notify();
         self.save_host();
@@ -548,7 +546,7 @@ impl App {
         } else {
             self.manager().define_vm(config)
         };
-        self.record(&name, "create", &result, || {
+        self.record(&name, Op::Create, &result, || {
             command_for(&GuiAction::Create {
                 config: &mirrored,
                 start,
@@ -569,13 +567,9 @@ impl App {
             .find(name)
             .map(|row| row.info.with_untracked(|info| info.state));
         let result = self.report(name, self.manager().apply(name, transition));
-        // Logged under the console's name for it ("shutdown"), as the console logs it.
-        self.record(
-            name,
-            crate::console::virsh_name(transition),
-            &result,
-            || command_for(&GuiAction::Transition { name, transition }),
-        );
+        self.record(name, Op::from(transition), &result, || {
+            command_for(&GuiAction::Transition { name, transition })
+        });
         let state = result?;
         self.operated.set(Some(Operated {
             vm: name.to_owned(),
@@ -616,7 +610,11 @@ impl App {
             .map(|info| info.pending.unwrap_or(info.config));
         let mirrored = config.clone();
         let result = self.manager().update_vm_config(name, config);
-        let op = if new_name != name { "rename" } else { "update" };
+        let op = if new_name != name {
+            Op::Rename
+        } else {
+            Op::Update
+        };
         self.record(name, op, &result, || match &before {
             Ok(from) => command_for(&GuiAction::Update {
                 name,
@@ -660,7 +658,7 @@ impl App {
         let base = self.take_in_stored(name);
         let _undo = self.undoable(&[name]);
         let result = self.report(name, self.manager().discard_pending(name));
-        self.record(name, "discard", &result, || {
+        self.record(name, Op::Discard, &result, || {
             command_for(&GuiAction::DiscardPending { name })
         });
         let discarded = result?;
@@ -680,7 +678,7 @@ impl App {
             .get_vm_info(name)
             .is_ok_and(|info| !info.snapshots.is_empty());
         let result = self.report(name, self.manager().delete_vm_with(name, with_snapshots));
-        self.record(name, "delete", &result, || {
+        self.record(name, Op::Delete, &result, || {
             command_for(&GuiAction::Delete {
                 name,
                 snapshots: had_snapshots,
@@ -704,7 +702,7 @@ impl App {
         let base = self.take_in_stored(vm);
         let _undo = self.undoable(&[vm]);
         let result = self.report(vm, self.manager().create_snapshot(vm, name, description));
-        self.record(vm, "snapshot-create", &result, || {
+        self.record(vm, Op::SnapshotCreate, &result, || {
             command_for(&GuiAction::SnapshotCreate {
                 vm,
                 name,
@@ -727,7 +725,7 @@ impl App {
             .find(vm)
             .map(|row| row.info.with_untracked(|info| info.state));
         let result = self.report(vm, self.manager().revert_to_snapshot(vm, name));
-        self.record(vm, "snapshot-revert", &result, || {
+        self.record(vm, Op::SnapshotRevert, &result, || {
             command_for(&GuiAction::SnapshotRevert { vm, name })
         });
         let state = result?;
@@ -761,7 +759,7 @@ impl App {
         let base = self.take_in_stored(vm);
         let _undo = self.undoable(&[vm]);
         let result = self.report(vm, self.manager().delete_snapshot(vm, name, children));
-        self.record(vm, "snapshot-delete", &result, || {
+        self.record(vm, Op::SnapshotDelete, &result, || {
             command_for(&GuiAction::SnapshotDelete { vm, name, children })
         });
         let deleted = result?;
@@ -779,7 +777,7 @@ impl App {
         let base = self.take_in_stored(&clone_name);
         let _undo = self.undoable(&[&clone_name]);
         let result = self.report(source, self.manager().clone_vm(source, new_name));
-        self.record(source, "clone", &result, || {
+        self.record(source, Op::Clone, &result, || {
             command_for(&GuiAction::Clone {
                 original: source,
                 name: &clone_name,
@@ -794,10 +792,10 @@ impl App {
 
     /// Replaces every VM with the demo set and saves it.
     pub fn reset_to_demo(&self) {
-        let _undo = self.undoable_all("reset");
+        let _undo = self.undoable_all(Op::Reset);
         demo::load_demo(&self.manager()).expect("the demo set is valid");
         self.replace_saved();
-        self.record::<()>("", "reset", &Ok(()), Vec::new);
+        self.record::<()>("", Op::Reset, &Ok(()), Vec::new);
     }
 
     /// The whole state as an export file.
@@ -815,7 +813,7 @@ impl App {
     /// Takes in the VMs of a confirmed import. Replace also takes the file's or the share
     /// link's host (if it has a usable one); Merge keeps this page's host.
     pub fn import(&self, preview: ImportPreview, mode: ImportMode) {
-        let _undo = self.undoable_all("import");
+        let _undo = self.undoable_all(Op::Import);
         let manager = self.manager();
         match mode {
             ImportMode::Replace => {
@@ -832,7 +830,7 @@ impl App {
                         self.save_host();
                     }
                 }
-                self.record("", "import", &result, Vec::new);
+                self.record("", Op::Import, &result, Vec::new);
             }
             ImportMode::Merge => {
                 let mut merged = Vec::new();
@@ -842,7 +840,7 @@ impl App {
                     if result.is_ok() {
                         merged.push(name.clone());
                     }
-                    self.record(&name, "import", &result, Vec::new);
+                    self.record(&name, Op::Import, &result, Vec::new);
                 }
                 self.refresh_all();
                 // The user chose to replace these VMs: based on what storage holds now.
@@ -963,7 +961,7 @@ impl crate::console::ConsoleBackend for App {
     fn reboot(&self, name: &str) -> Result<VmState, VmError> {
         let name = &*nfc(name);
         let _undo = self.undoable(&[]);
-        self.name_change("reboot", name);
+        self.name_change(Op::Reboot, name);
         let id = self.domain_ids.with_value(|ids| ids.get(name));
         App::transition(self, name, Transition::Stop)?;
         let state = App::transition(self, name, Transition::Start)?;

@@ -12,7 +12,7 @@ use wasm_bindgen::prelude::*;
 use super::app::{App, StartMode};
 use crate::config_input::{config_from_json, describe, expected_type, host_from_json, unknown_key};
 use crate::console::ConsoleBackend;
-use crate::event_log::Source;
+use crate::event_log::{Op, Source};
 use crate::manager::limits::{
     chars_over, quoted_excerpt, EXCERPT_CHARS, NAME_MAX_CHARS, SNAPSHOT_DESCRIPTION_MAX_CHARS,
 };
@@ -484,7 +484,7 @@ impl JsVmManager {
     fn step(&self, direction: Direction) -> JsResult<JsValue> {
         let change = self.change(|backend| backend.step(direction))?;
         Ok(change.map_or(JsValue::NULL, |change| {
-            to_js(&serde_json::json!({ "op": change.op, "vm": change.vm }))
+            to_js(&serde_json::json!({ "op": change.op.map_or("", Op::as_str), "vm": change.vm }))
         }))
     }
 

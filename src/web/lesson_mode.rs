@@ -76,7 +76,7 @@ impl App {
         let after = self.manager().list_vm_infos().unwrap_or_default();
         self.lesson.update_value(|aside| {
             if let Some(aside) = aside {
-                aside.journal.record(&event.vm, &event.op, event.ok, &after);
+                aside.journal.record(&event.vm, event.op, event.ok, &after);
             }
         });
     }

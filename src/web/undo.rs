@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::app::App;
 use crate::console::Output;
-use crate::event_log::Source;
+use crate::event_log::{Op, Source};
 use crate::manager::VmError;
 use crate::undo::{Change, Direction, History};
 
@@ -94,7 +94,7 @@ impl App {
     }
 
     /// Starts recording `op` (an import, a reset), which may change every VM and the host.
-    pub(super) fn undoable_all(&self, op: &str) -> ChangeGuard {
+    pub(super) fn undoable_all(&self, op: Op) -> ChangeGuard {
         let manager = self.manager();
         self.undo.history.update_value(|history| {
             history.begin();
@@ -112,13 +112,13 @@ impl App {
         self.undo.history.update_value(|history| {
             history.begin();
             history.note_host(&manager);
-            history.name(Change::new("host", ""));
+            history.name(Change::new(Op::Host, ""));
         });
         ChangeGuard(*self)
     }
 
     /// Names the change being recorded after its first operation (`App::record` calls it).
-    pub(super) fn name_change(&self, op: &str, vm: &str) {
+    pub(super) fn name_change(&self, op: Op, vm: &str) {
         self.undo
             .history
             .update_value(|history| history.name(Change::new(op, vm)));
@@ -173,10 +173,10 @@ impl App {
             .unwrap_or(Ok(None));
         self.undo.changed.notify();
         let op = match direction {
-            Direction::Undo => "undo",
-            Direction::Redo => "redo",
+            Direction::Undo => Op::Undo,
+            Direction::Redo => Op::Redo,
         };
-        self.record(&change.vm, op, &result, || vec![op.to_owned()]);
+        self.record(&change.vm, op, &result, || vec![op.as_str().to_owned()]);
         let done = result?;
         // One VM (or a rename's two) is shown row by row; a whole set in one pass.
         if names.len() <= 2 {

@@ -155,7 +155,7 @@ e2e('the event log records the GUI, the console and the API, filters by VM and s
     ['api', 'create', 'api-made'],
     ['console', 'start', 'build-runner'],
     ['console', 'start', 'build-runner'],
-    ['gui', 'shutdown', 'web-01'],
+    ['gui', 'stop', 'web-01'],
   ];
   await eventually(async () => assert.deepEqual(await events(page), expected));
   const refused = page.locator('[data-event-op="start"][data-event-vm="build-runner"]').first();

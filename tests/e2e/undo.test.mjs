@@ -79,7 +79,7 @@ e2e('the console undoes and redoes any change, and the JS API too', async ({ pag
   await commandField(page).fill('undo');
   await commandField(page).press('Enter');
   await expectState(page, 'web-01', 'running');
-  await eventually(async () => assert.ok((await output(page).textContent()).includes('Undone: shutdown web-01')));
+  await eventually(async () => assert.ok((await output(page).textContent()).includes('Undone: stop web-01')));
   await eventually(async () => assert.deepEqual((await events(page))[0], ['undo', 'web-01', 'console']));
 
   // A console command is one change: a reboot is undone whole.

@@ -94,7 +94,7 @@ pub fn EventLogPanel() -> impl IntoView {
                     <For
                         each=move || shown.get()
                         key=|(number, event)| {
-                            (*number, event.at, event.vm.clone(), event.op.clone(), event.source, event.error.clone())
+                            (*number, event.at, event.vm.clone(), event.op, event.source, event.error.clone())
                         }
                         let:numbered
                     >
@@ -110,12 +110,12 @@ pub fn EventLogPanel() -> impl IntoView {
                         <li
                             class:failed=!event.ok
                             data-event-vm=event.vm.clone()
-                            data-event-op=event.op.clone()
+                            data-event-op=event.op.as_str()
                             data-event-source=event.source.as_str()
                         >
                             <time>{time_of_day(lang, event.at)}</time>
                             <span class="source">{source_word(lang, event.source)}</span>
-                            <span class="op" translate="no">{event.op.clone()}</span>
+                            <span class="op" translate="no">{event.op.as_str()}</span>
                             {if event.vm.is_empty() {
                                 view! { <span class="event-vm">{texts.every_vm}</span> }.into_any()
                             } else {
