@@ -183,6 +183,20 @@ fn shrinking_below_what_vms_hold_is_refused_with_the_numbers() {
     })
     .unwrap();
     assert_eq!(m.host_info().unwrap().host.memory, Some(1024));
+    // Turning overcommit off shrinks the memory VMs may hold to the host's own: refused
+    // while they hold more (an undo of a later change could otherwise never come back).
+    assert_eq!(
+        m.set_host(Host {
+            memory: Some(1024),
+            ..small(false)
+        }),
+        Err(VmError::HostTooSmall {
+            resource: Resource::Memory,
+            held: 3072,
+            requested: 1024
+        })
+    );
+    assert!(m.host_info().unwrap().host.overcommit);
     // Out of bounds.
     assert_eq!(
         m.set_host(Host {

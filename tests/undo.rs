@@ -603,3 +603,27 @@ fn snapshots_and_clones_are_undone_with_their_vm_record() {
     assert_eq!(run("redo", &backend).lines, ["Redone: clone build-copy"]);
     assert!(backend.manager.get_vm_info("build-copy").is_ok());
 }
+
+#[test]
+fn a_host_change_after_overcommit_was_used_is_undone_and_redone() {
+    // Found by the property test: overcommit turned off while the VMs held more than the
+    // host's memory used to be accepted, and no undo could then come back past it.
+    let manager = manager();
+    let mut history = History::default();
+    let start = seen(&manager);
+    let ops = [
+        Op::Create(1, 1, true),
+        Op::Host(3),
+        Op::Create(0, 2, true),
+        Op::Host(0),
+        Op::Host(1),
+    ];
+    for op in &ops {
+        apply_op(&mut history, &manager, op);
+    }
+    let end = seen(&manager);
+    while history.step(&manager, Direction::Undo).unwrap().is_some() {}
+    assert_eq!(seen(&manager), start);
+    while history.step(&manager, Direction::Redo).unwrap().is_some() {}
+    assert_eq!(seen(&manager), end);
+}

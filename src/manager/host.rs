@@ -248,8 +248,9 @@ pub(crate) fn admit(
 }
 
 /// Refuses to shrink a host below what its VMs hold now (memory of the running VMs unless it
-/// may be overcommitted, storage of every VM). A size that is not shrunk is never refused, so
-/// a host loaded over capacity can still be edited.
+/// may be overcommitted, storage of every VM; turning overcommit off counts as shrinking the
+/// memory). A size that is not shrunk is never refused, so a host loaded over capacity can
+/// still be edited.
 pub(crate) fn check_shrink(old: &Host, new: &Host, usage: &Usage) -> Result<(), VmError> {
     for resource in [Resource::Memory, Resource::Storage] {
         if resource == Resource::Memory && new.overcommit {
@@ -257,7 +258,9 @@ pub(crate) fn check_shrink(old: &Host, new: &Host, usage: &Usage) -> Result<(), 
         }
         if let Some(requested) = new.total(resource) {
             let held = usage.get(resource);
-            let shrunk = old.total(resource).is_none_or(|old| requested < old);
+            // Turning overcommit off shrinks the memory VMs may hold to the host's own.
+            let overcommit_off = resource == Resource::Memory && old.overcommit;
+            let shrunk = overcommit_off || old.total(resource).is_none_or(|old| requested < old);
             if held > requested && shrunk {
                 return Err(VmError::HostTooSmall {
                     resource,
