@@ -14,6 +14,7 @@ mod host_graphs;
 mod host_panel;
 mod lessons;
 mod lifecycle;
+mod modal;
 mod on_screen;
 mod presenter;
 mod share;
