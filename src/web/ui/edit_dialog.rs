@@ -5,7 +5,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::config_fields::ConfigFields;
-use super::create_form::{focus_first_invalid, form_errors};
+use super::form_errors::{focus_first_invalid, form_errors};
 use super::modal::Modal;
 use super::Ui;
 use crate::form::ConfigForm;

@@ -10,6 +10,7 @@ mod data_menu;
 mod details;
 mod edit_dialog;
 mod event_log;
+mod form_errors;
 mod host_graphs;
 mod host_panel;
 mod lessons;
