@@ -154,6 +154,22 @@ e2e('the console and the API take, list, revert and delete snapshots; the GUI fo
   ]);
 });
 
+e2e('the Take snapshot dialog: named by its title, the prefilled name focused, Escape closes it and focus returns', async ({ page, url }) => {
+  await openList(page, url);
+  await showDetails(page, 'web-01');
+  const opener = details(page).getByRole('button', { name: 'Take snapshot of web-01', exact: true });
+  await opener.click();
+  const dialog = page.getByRole('dialog', { name: 'Take a snapshot of web-01', exact: true });
+  await dialog.waitFor();
+  const field = dialog.getByLabel('Snapshot name', { exact: true });
+  await expectFocused(field, 'the snapshot name');
+  assert.match(await field.inputValue(), /^snapshot/);
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  await expectFocused(opener, 'Take snapshot');
+  await expectText(details(page), 'No snapshots yet.');
+});
+
 e2e('the delete dialog says how many snapshots go with the VM, and deletes them with it', async ({ page, url }) => {
   await openList(page, url);
   await page.evaluate(() => {

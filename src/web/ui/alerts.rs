@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 
-use super::data_menu::{download_backup, Backups};
 use super::Ui;
 use crate::i18n::{fill, Lang};
 use crate::present::fold_case;
@@ -11,6 +10,7 @@ use crate::web::app::{App, NoticeItem, NoticeTitle, SaveStatus};
 use crate::web::download::download;
 use crate::web::language::Language;
 use crate::web::persist::stored_data;
+use crate::web::store;
 
 /// Stored data of a format this version can't read: nothing is written until the user
 /// chooses. Export (in the data controls) keeps what is on the page; "Start over" keeps the
@@ -183,5 +183,64 @@ fn item_text(lang: Lang, item: &NoticeItem) -> String {
                 ("kept", &state(kept)),
             ],
         ),
+    }
+}
+
+/// Backups of damaged data: download or delete each.
+#[component]
+fn Backups() -> impl IntoView {
+    let app = expect_context::<App>();
+    let language = expect_context::<Language>();
+    view! {
+        <Show when=move || app.backups.with(|backups| !backups.is_empty())>
+            <div class="backups">
+                <p>{language.text(|t| t.backups_heading)}</p>
+                <ul>
+                    <For each=move || app.backups.get() key=|key| key.clone() let:key>
+                        <li>
+                            <code>{key.clone()}</code>
+                            " "
+                            <button
+                                type="button"
+                                class="small"
+                                on:click={
+                                    let key = key.clone();
+                                    move |_| download_backup(&key)
+                                }
+                            >
+                                {language.text(|t| t.download)}
+                            </button>
+                            " "
+                            <button
+                                type="button"
+                                class="small"
+                                aria-label={
+                                    let key = key.clone();
+                                    move || fill(language.texts().delete_backup, &[("key", &key)])
+                                }
+                                on:click={
+                                    let key = key.clone();
+                                    move |_| {
+                                        if store::remove_keys(std::slice::from_ref(&key)).is_ok() {
+                                            app.backups.update(|backups| backups.retain(|kept| *kept != key));
+                                        }
+                                    }
+                                }
+                            >
+                                {language.text(|t| t.action_delete)}
+                            </button>
+                        </li>
+                    </For>
+                </ul>
+            </div>
+        </Show>
+    }
+}
+
+/// Downloads the backup kept under `key`.
+fn download_backup(key: &str) {
+    if let Ok(Some(text)) = store::read(key) {
+        let file = format!("{}.json", key.replace(':', "-"));
+        download(&file, &text);
     }
 }

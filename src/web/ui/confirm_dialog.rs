@@ -1,11 +1,11 @@
 //! A modal question (delete a VM, reset to the demo, import a file): Escape or Cancel
-//! dismisses it, and focus returns where it was.
+//! dismisses it, and focus returns where it was. The shell is [`Modal`].
 
 use std::sync::Arc;
 
-use leptos::ev;
 use leptos::prelude::*;
 
+use super::modal::Modal;
 use super::Ui;
 use crate::web::language::Language;
 
@@ -61,21 +61,8 @@ pub struct Confirmation {
 pub fn ConfirmDialog() -> impl IntoView {
     let ui = expect_context::<Ui>();
     let language = expect_context::<Language>();
-    let cancel_button = NodeRef::<leptos::html::Button>::new();
 
     let close = move || ui.close_confirmation();
-    let _escape = window_event_listener(ev::keydown, move |event| {
-        if event.key() == "Escape" && ui.confirming.with_untracked(Option::is_some) {
-            event.prevent_default();
-            close();
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(button) = cancel_button.get() {
-            let _ = button.focus();
-        }
-    });
-
     move || {
         ui.confirming.get().map(|question| {
             let actions = question
@@ -106,30 +93,27 @@ pub fn ConfirmDialog() -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <div class="backdrop">
-                    <div
-                        class="dialog"
-                        role="dialog"
-                        aria-modal="true"
-                        aria-labelledby="confirm-title"
-                        aria-describedby="confirm-body"
-                    >
-                        <h2 id="confirm-title">{question.title}</h2>
-                        <div id="confirm-body">
-                            {question
-                                .body
-                                .into_iter()
-                                .map(|text| view! { <p>{text}</p> })
-                                .collect_view()}
-                        </div>
-                        <div class="dialog-actions">
-                            <button type="button" node_ref=cancel_button on:click=move |_| close()>
-                                {language.text(|t| t.cancel)}
-                            </button>
-                            {actions}
-                        </div>
+                <Modal
+                    id="confirm"
+                    title=question.title
+                    described_by="confirm-body"
+                    first_focus=".dialog-actions button"
+                    on_escape=close
+                >
+                    <div id="confirm-body">
+                        {question
+                            .body
+                            .into_iter()
+                            .map(|text| view! { <p>{text}</p> })
+                            .collect_view()}
                     </div>
-                </div>
+                    <div class="dialog-actions">
+                        <button type="button" on:click=move |_| close()>
+                            {language.text(|t| t.cancel)}
+                        </button>
+                        {actions}
+                    </div>
+                </Modal>
             }
         })
     }

@@ -5,68 +5,18 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::config_fields::ConfigFields;
+use super::form_errors::{focus_first_invalid, focus_id, form_errors};
 use super::Ui;
 use crate::form::ConfigForm;
-use crate::i18n::{fill, Lang};
-use crate::manager::{ConfigField, VmConfig, VmError, VmState};
+use crate::i18n::fill;
+use crate::manager::{VmConfig, VmError, VmState};
 use crate::sizes::suspicious_memory;
 use crate::web::app::{App, StartMode};
 use crate::web::language::Language;
 
-/// Where a core error belongs in a form: its field, or the name for a taken or frozen name.
-pub fn error_field(error: &VmError) -> ConfigField {
-    error.field().unwrap_or(ConfigField::Name)
-}
-
-/// The messages of a form: the parse errors, then the core's refusal of the last submit.
-pub fn form_errors(
-    lang: Lang,
-    form: &ConfigForm,
-    refusal: Option<&VmError>,
-) -> Vec<(ConfigField, String)> {
-    let mut errors: Vec<(ConfigField, String)> = match form.parse() {
-        Ok(_) => Vec::new(),
-        Err(errors) => errors
-            .into_iter()
-            .map(|(field, error)| (field, lang.error(&error)))
-            .collect(),
-    };
-    if let Some(error) = refusal {
-        let field = error_field(error);
-        if !errors.iter().any(|(bad, _)| *bad == field) {
-            errors.push((field, lang.error(error)));
-        }
-    }
-    errors
-}
-
-/// Focuses the first invalid field of the form whose ids start with `prefix`.
-pub fn focus_first_invalid(prefix: &str, errors: &[(ConfigField, String)]) {
-    use wasm_bindgen::JsCast;
-    let first = ConfigField::ALL
-        .into_iter()
-        .find(|field| errors.iter().any(|(bad, _)| bad == field));
-    if let Some(field) = first {
-        if let Some(element) = document()
-            .get_element_by_id(&format!("{prefix}-{}", field.json_name()))
-            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = element.focus();
-        }
-    }
-}
-
 /// Focuses the element `id` once it is in the document (after this render).
 fn focus_by_id(id: &'static str) {
-    use wasm_bindgen::JsCast;
-    request_animation_frame(move || {
-        if let Some(element) = document()
-            .get_element_by_id(id)
-            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = element.focus();
-        }
-    });
+    request_animation_frame(move || focus_id(id));
 }
 
 /// The form.

@@ -1,6 +1,6 @@
 //! The data controls: export the state as a file, share it as a link, import one (file picker
 //! or drop; a share link's preview asks the same question), reset to the demo (offering an
-//! export first), and the backups of damaged data.
+//! export first). The backups of damaged data are listed with the alerts (`alerts.rs`).
 
 use std::collections::BTreeSet;
 
@@ -19,7 +19,6 @@ use crate::storage::export::{
 use crate::web::app::{now, App};
 use crate::web::download::download;
 use crate::web::language::Language;
-use crate::web::store;
 
 /// Downloads the whole state as JSON.
 fn export(app: App) {
@@ -253,64 +252,5 @@ pub fn DropZone() -> impl IntoView {
                 <p>{language.text(|t| t.drop_hint)}</p>
             </div>
         </Show>
-    }
-}
-
-/// Backups of damaged data: download or delete each.
-#[component]
-pub fn Backups() -> impl IntoView {
-    let app = expect_context::<App>();
-    let language = expect_context::<Language>();
-    view! {
-        <Show when=move || app.backups.with(|backups| !backups.is_empty())>
-            <div class="backups">
-                <p>{language.text(|t| t.backups_heading)}</p>
-                <ul>
-                    <For each=move || app.backups.get() key=|key| key.clone() let:key>
-                        <li>
-                            <code>{key.clone()}</code>
-                            " "
-                            <button
-                                type="button"
-                                class="small"
-                                on:click={
-                                    let key = key.clone();
-                                    move |_| download_backup(&key)
-                                }
-                            >
-                                {language.text(|t| t.download)}
-                            </button>
-                            " "
-                            <button
-                                type="button"
-                                class="small"
-                                aria-label={
-                                    let key = key.clone();
-                                    move || fill(language.texts().delete_backup, &[("key", &key)])
-                                }
-                                on:click={
-                                    let key = key.clone();
-                                    move |_| {
-                                        if store::remove_keys(std::slice::from_ref(&key)).is_ok() {
-                                            app.backups.update(|backups| backups.retain(|kept| *kept != key));
-                                        }
-                                    }
-                                }
-                            >
-                                {language.text(|t| t.action_delete)}
-                            </button>
-                        </li>
-                    </For>
-                </ul>
-            </div>
-        </Show>
-    }
-}
-
-/// Downloads the backup kept under `key`.
-pub fn download_backup(key: &str) {
-    if let Ok(Some(text)) = store::read(key) {
-        let file = format!("{}.json", key.replace(':', "-"));
-        download(&file, &text);
     }
 }

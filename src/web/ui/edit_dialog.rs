@@ -1,11 +1,12 @@
 //! The edit dialog: the same fields as the create form. A stopped VM takes the changes at once
 //! (a rename included); a running or paused one keeps them pending until it next stops.
 
-use leptos::ev::{self, SubmitEvent};
+use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::config_fields::ConfigFields;
-use super::create_form::{focus_first_invalid, form_errors};
+use super::form_errors::{focus_first_invalid, form_errors};
+use super::modal::Modal;
 use super::Ui;
 use crate::form::ConfigForm;
 use crate::i18n::fill;
@@ -18,13 +19,6 @@ use crate::web::language::Language;
 #[component]
 pub fn EditDialog() -> impl IntoView {
     let ui = expect_context::<Ui>();
-    let _escape = window_event_listener(ev::keydown, move |event| {
-        if event.key() == "Escape" && ui.editing.with_untracked(Option::is_some) {
-            event.prevent_default();
-            ui.editing.set(None);
-            ui.restore_focus();
-        }
-    });
     move || ui.editing.get().map(|name| view! { <EditForm name /> })
 }
 
@@ -85,12 +79,6 @@ fn EditForm(name: String) -> impl IntoView {
         let name = name.clone();
         move || fill(texts().edit_title, &[("name", &name)])
     };
-    let first_field = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
-        if let Some(container) = first_field.get() {
-            super::focus_first(&container, "input:not([readonly]), select");
-        }
-    });
 
     let save = {
         let name = name.clone();
@@ -115,41 +103,44 @@ fn EditForm(name: String) -> impl IntoView {
     };
 
     view! {
-        <div class="backdrop">
-            <div class="dialog wide" role="dialog" aria-modal="true" aria-labelledby="edit-title">
-                <h2 id="edit-title">{title.clone()}</h2>
-                <p class="muted">
-                    {move || {
-                        if active() {
-                            texts().edit_active_note
-                        } else {
-                            texts().edit_stopped_note
-                        }
-                    }}
-                </p>
-                {
-                    let name = name.clone();
-                    move || gone.get().then(|| view! {
-                        <p class="row-error" role="alert">
-                            {fill(texts().edit_vm_gone, &[("name", &name)])}
-                        </p>
-                    })
-                }
-                <form class="config-form" aria-label=title novalidate on:submit=save>
-                    <div node_ref=first_field>
-                        <ConfigFields form errors prefix="edit" name_note />
-                    </div>
-                    <div class="form-actions">
-                        <button type="submit" class="primary" disabled=move || gone.get()>
-                            {language.text(|t| t.save)}
-                        </button>
-                        <button type="button" on:click=move |_| close()>
-                            {language.text(|t| t.cancel)}
-                        </button>
-                    </div>
-                </form>
-            </div>
-        </div>
+        <Modal
+            id="edit"
+            title=title.clone()
+            wide=true
+            first_focus="input:not([readonly]), select"
+            on_escape=close
+        >
+            <p class="muted">
+                {move || {
+                    if active() {
+                        texts().edit_active_note
+                    } else {
+                        texts().edit_stopped_note
+                    }
+                }}
+            </p>
+            {
+                let name = name.clone();
+                move || gone.get().then(|| view! {
+                    <p class="row-error" role="alert">
+                        {fill(texts().edit_vm_gone, &[("name", &name)])}
+                    </p>
+                })
+            }
+            <form class="config-form" aria-label=title novalidate on:submit=save>
+                <div>
+                    <ConfigFields form errors prefix="edit" name_note />
+                </div>
+                <div class="form-actions">
+                    <button type="submit" class="primary" disabled=move || gone.get()>
+                        {language.text(|t| t.save)}
+                    </button>
+                    <button type="button" on:click=move |_| close()>
+                        {language.text(|t| t.cancel)}
+                    </button>
+                </div>
+            </form>
+        </Modal>
     }
     .into_any()
 }

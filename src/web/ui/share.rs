@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::data_menu::{import_question, PreviewWords};
+use super::modal::Modal;
 use super::Ui;
 use crate::i18n::fill;
 use crate::share;
@@ -67,19 +68,6 @@ pub fn ShareDialog() -> impl IntoView {
         copied.set(None);
         ui.restore_focus();
     };
-    let _escape = window_event_listener(ev::keydown, move |event| {
-        if event.key() == "Escape" && ui.sharing.get_untracked() {
-            event.prevent_default();
-            close();
-        }
-    });
-    // The link is selected when the dialog opens: ready for Ctrl+C.
-    Effect::new(move |_| {
-        if let Some(input) = field.get() {
-            let _ = input.focus();
-            input.select();
-        }
-    });
     let copy = move |_| {
         let Some(input) = field.get_untracked() else {
             return;
@@ -117,7 +105,10 @@ pub fn ShareDialog() -> impl IntoView {
             let texts = language.texts();
             let lang = language.get();
             let manager = app.manager();
-            let vms = manager.saved_state().map(|state| state.vms).unwrap_or_default();
+            let vms = manager
+                .saved_state()
+                .map(|state| state.vms)
+                .unwrap_or_default();
             // Only a closed manager has no host (and then no VMs either).
             let host = manager
                 .host_info()
@@ -129,34 +120,41 @@ pub fn ShareDialog() -> impl IntoView {
                 Ok(link) => (link, None),
                 Err(error) => (
                     String::new(),
-                    Some(fill(texts.share_cannot, &[("reason", &lang.share_error(&error))])),
+                    Some(fill(
+                        texts.share_cannot,
+                        &[("reason", &lang.share_error(&error))],
+                    )),
                 ),
             };
             let cannot = problem.is_some();
+            // The link is selected when the dialog opens: ready for Ctrl+C.
             view! {
-                <div class="backdrop">
-                    <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="share-title">
-                        <h2 id="share-title">{texts.share_title}</h2>
-                        <p>{texts.share_body}</p>
-                        <label class="share-link">
-                            {texts.share_link}
-                            <input node_ref=field type="text" readonly translate="no" prop:value=link />
-                        </label>
-                        <p role="status" class="share-status">
-                            {move || match copied.get() {
-                                Some(Copied::Yes) => texts.share_copied.to_owned(),
-                                Some(Copied::Selected) => texts.share_selected.to_owned(),
-                                None => problem.clone().unwrap_or_default(),
-                            }}
-                        </p>
-                        <div class="dialog-actions">
-                            <button type="button" on:click=move |_| close()>{texts.close}</button>
-                            <button type="button" class="primary" disabled=cannot on:click=copy>
-                                {texts.copy}
-                            </button>
-                        </div>
+                <Modal
+                    id="share"
+                    title=texts.share_title
+                    first_focus=".share-link input"
+                    select=true
+                    on_escape=close
+                >
+                    <p>{texts.share_body}</p>
+                    <label class="share-link">
+                        {texts.share_link}
+                        <input node_ref=field type="text" readonly translate="no" prop:value=link />
+                    </label>
+                    <p role="status" class="share-status">
+                        {move || match copied.get() {
+                            Some(Copied::Yes) => texts.share_copied.to_owned(),
+                            Some(Copied::Selected) => texts.share_selected.to_owned(),
+                            None => problem.clone().unwrap_or_default(),
+                        }}
+                    </p>
+                    <div class="dialog-actions">
+                        <button type="button" on:click=move |_| close()>{texts.close}</button>
+                        <button type="button" class="primary" disabled=cannot on:click=copy>
+                            {texts.copy}
+                        </button>
                     </div>
-                </div>
+                </Modal>
             }
         })
     }

@@ -3,10 +3,11 @@
 //! Clone (a dialog each), and per snapshot Revert and Delete (a confirmation each, through
 //! [`Ui::confirm`]).
 
-use leptos::ev::{self, SubmitEvent};
+use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::confirm_dialog::{ActionStyle, Confirmation, DialogAction};
+use super::modal::Modal;
 use super::Ui;
 use crate::i18n::{fill, Lang};
 use crate::manager::{clone_disk_path, Snapshot, VmError, VmInfo, VmManager};
@@ -246,13 +247,6 @@ fn confirm_delete_snapshot(app: App, ui: Ui, vm: &str, snapshot: &str) {
 #[component]
 pub fn SnapshotDialog() -> impl IntoView {
     let ui = expect_context::<Ui>();
-    let _escape = window_event_listener(ev::keydown, move |event| {
-        if event.key() == "Escape" && ui.snapshot_form.with_untracked(Option::is_some) {
-            event.prevent_default();
-            ui.snapshot_form.set(None);
-            ui.restore_focus();
-        }
-    });
     move || {
         ui.snapshot_form
             .get()
@@ -336,13 +330,11 @@ fn SnapshotFormView(form: SnapshotForm) -> impl IntoView {
             }
         }
     };
-    let first_field = NodeRef::<leptos::html::Input>::new();
-    Effect::new(move |_| {
-        if let Some(input) = first_field.get() {
-            let _ = input.focus();
-            input.select();
-        }
-    });
+    // Escape makes no change, so the opener is still there to take focus back.
+    let escape = move || {
+        ui.snapshot_form.set(None);
+        ui.restore_focus();
+    };
     let submit = {
         let vm = vm.clone();
         move |event: SubmitEvent| {
@@ -378,51 +370,53 @@ fn SnapshotFormView(form: SnapshotForm) -> impl IntoView {
         texts.label_snapshot_name
     };
     view! {
-        <div class="backdrop">
-            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="snapshot-title">
-                <h2 id="snapshot-title">{title.clone()}</h2>
-                <p class="muted" translate="no">{note}</p>
-                <form class="config-form" aria-label=title novalidate on:submit=submit>
-                    <div class="field" class:invalid=move || refusal.with(Option::is_some)>
-                        <label for="snapshot-name">{name_label}</label>
+        <Modal
+            id="snapshot"
+            title=title.clone()
+            first_focus="#snapshot-name"
+            select=true
+            on_escape=escape
+        >
+            <p class="muted" translate="no">{note}</p>
+            <form class="config-form" aria-label=title novalidate on:submit=submit>
+                <div class="field" class:invalid=move || refusal.with(Option::is_some)>
+                    <label for="snapshot-name">{name_label}</label>
+                    <input
+                        id="snapshot-name"
+                        type="text"
+                        autocomplete="off"
+                        spellcheck="false"
+                        aria-invalid=invalid
+                        aria-describedby=move || refusal.with(Option::is_some).then_some("snapshot-error")
+                        prop:value=move || name.get()
+                        on:input=move |event| name.set(event_target_value(&event))
+                    />
+                </div>
+                {(!cloning).then(|| view! {
+                    <div class="field">
+                        <label for="snapshot-description">{texts.label_snapshot_description}</label>
                         <input
-                            id="snapshot-name"
+                            id="snapshot-description"
                             type="text"
                             autocomplete="off"
-                            spellcheck="false"
-                            node_ref=first_field
-                            aria-invalid=invalid
-                            aria-describedby=move || refusal.with(Option::is_some).then_some("snapshot-error")
-                            prop:value=move || name.get()
-                            on:input=move |event| name.set(event_target_value(&event))
+                            prop:value=move || description.get()
+                            on:input=move |event| description.set(event_target_value(&event))
                         />
                     </div>
-                    {(!cloning).then(|| view! {
-                        <div class="field">
-                            <label for="snapshot-description">{texts.label_snapshot_description}</label>
-                            <input
-                                id="snapshot-description"
-                                type="text"
-                                autocomplete="off"
-                                prop:value=move || description.get()
-                                on:input=move |event| description.set(event_target_value(&event))
-                            />
-                        </div>
-                    })}
-                    {move || message().map(|text| view! {
-                        <p class="field-error" id="snapshot-error" role="alert">{text}</p>
-                    })}
-                    <div class="form-actions">
-                        <button type="submit" class="primary">
-                            {if cloning { texts.clone } else { texts.take_snapshot }}
-                        </button>
-                        <button type="button" on:click=move |_| close()>
-                            {texts.cancel}
-                        </button>
-                    </div>
-                </form>
-            </div>
-        </div>
+                })}
+                {move || message().map(|text| view! {
+                    <p class="field-error" id="snapshot-error" role="alert">{text}</p>
+                })}
+                <div class="form-actions">
+                    <button type="submit" class="primary">
+                        {if cloning { texts.clone } else { texts.take_snapshot }}
+                    </button>
+                    <button type="button" on:click=move |_| close()>
+                        {texts.cancel}
+                    </button>
+                </div>
+            </form>
+        </Modal>
     }
     .into_any()
 }
