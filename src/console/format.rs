@@ -3,13 +3,8 @@
 use super::facts::{Facts, Reason};
 use super::ids::DomainIds;
 use super::spec::{find_command, CommandSpec, Group, COMMANDS};
-use crate::i18n::{fill, ConsoleTexts, CONSOLE_EN};
+use crate::i18n::{fill, ConsoleTexts};
 use crate::manager::{usage_model, Timestamp, VmConfig, VmInfo, VmState};
-
-/// virsh's word for a state: "running", "paused", "shut off".
-pub fn state_word(state: VmState) -> &'static str {
-    state_in(state, &CONSOLE_EN)
-}
 
 /// virsh's word for a state in the language of `t`.
 pub(crate) fn state_in(state: VmState, t: &ConsoleTexts) -> &'static str {

@@ -40,7 +40,7 @@ pub use complete::{complete, Completion, CANDIDATES_SHOWN};
 pub use error::ConsoleError;
 pub use exec::{execute, execute_in, Effect, OpRecord, Output};
 pub use facts::{DomainFacts, Facts, Reason};
-pub use format::{fake_uuid, format_history, state_word};
+pub use format::{fake_uuid, format_history};
 pub use history::History;
 pub use host::Host;
 pub use ids::DomainIds;
