@@ -108,9 +108,14 @@ fn after_load(then: impl FnOnce() + 'static) {
 
 async fn register_now(update: Update) -> Result<(), JsValue> {
     let container = window().navigator().service_worker();
-    let registration: ServiceWorkerRegistration = JsFuture::from(container.register(SCRIPT))
+    // A browser that blocks service workers (a policy, an extension, automation) may answer
+    // with no registration at all: then there is nothing to watch.
+    let Ok(registration) = JsFuture::from(container.register(SCRIPT))
         .await?
-        .unchecked_into();
+        .dyn_into::<ServiceWorkerRegistration>()
+    else {
+        return Ok(());
+    };
     // A version found during an earlier visit may be waiting already.
     if registration.waiting().is_some() && has_controller() {
         update.available.set(true);

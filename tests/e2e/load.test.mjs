@@ -19,3 +19,27 @@ e2e('assets are requested under the sub-path, not the site root', async ({ page,
   assert.ok(assets.length >= 3, `expected js, wasm and css, saw ${assets.join(', ')}`);
   for (const path of assets) assert.ok(path.startsWith('/vm-playground/'), path);
 });
+
+e2e('with service workers blocked (a policy, an extension, a test harness) the page runs with no error', async ({ page, url }) => {
+  // Note when the page's registration settles, however the browser answers it.
+  await page.addInitScript(() => {
+    const container = navigator.serviceWorker;
+    if (!container) return;
+    const register = container.register.bind(container);
+    window.__registrationSettled = new Promise((settled) => {
+      container.register = (...args) => {
+        const answer = register(...args);
+        Promise.resolve(answer).then(settled, settled);
+        return answer;
+      };
+    });
+  });
+  await page.goto(url);
+  await page.locator('[data-vm]').first().waitFor();
+  await page.evaluate(() => window.__registrationSettled);
+  // The page's continuation runs after the promise settles: one more task, then the harness
+  // fails the test on any page error.
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  await page.getByRole('button', { name: 'Stop web-01', exact: true }).click();
+  await page.locator('[data-vm="web-01"][data-state="stopped"]').waitFor();
+}, { context: { serviceWorkers: 'block' } });

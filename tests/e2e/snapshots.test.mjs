@@ -164,6 +164,13 @@ e2e('the Take snapshot dialog: named by its title, the prefilled name focused, E
   const field = dialog.getByLabel('Snapshot name', { exact: true });
   await expectFocused(field, 'the snapshot name');
   assert.match(await field.inputValue(), /^snapshot/);
+  // The prefilled name is selected, so typing replaces it.
+  await page.waitForFunction(() => {
+    const input = document.activeElement;
+    return input.value.length > 0 && input.selectionStart === 0 && input.selectionEnd === input.value.length;
+  });
+  await page.keyboard.type('before-upgrade');
+  assert.equal(await field.inputValue(), 'before-upgrade');
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached' });
   await expectFocused(opener, 'Take snapshot');

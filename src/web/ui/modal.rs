@@ -45,12 +45,16 @@ pub fn Modal(
         };
         super::focus_first(&dialog, first_focus);
         if select {
-            if let Some(input) = document()
-                .active_element()
-                .and_then(|element| element.dyn_into::<web_sys::HtmlInputElement>().ok())
-            {
-                input.select();
-            }
+            // After the children's own updates: a field whose value is a reactive prop gets
+            // it after this effect, and selecting it before selects nothing.
+            super::after_updates(|| {
+                if let Some(input) = document()
+                    .active_element()
+                    .and_then(|element| element.dyn_into::<web_sys::HtmlInputElement>().ok())
+                {
+                    input.select();
+                }
+            });
         }
     });
     let class = if wide { "dialog wide" } else { "dialog" };
