@@ -285,3 +285,29 @@ e2e('a host change refused by a full quota is written once saving works again', 
   await openList(page, url);
   await expectGauges(page, { memoryTotal: 65536, cpus: 32, storageTotal: 500 });
 });
+
+e2e('details say a pending change will not start as is, and follow the other VMs and the host', async ({ page, url }) => {
+  await openList(page, url);
+  await page.evaluate(() => {
+    vmPlayground.setHost({ memory: 8192 });
+    const { config } = vmPlayground.getVmInfo('web-01');
+    vmPlayground.updateVmConfig('web-01', { ...config, memory: 6144 });
+  });
+  await page.getByRole('button', { name: 'Show details of web-01', exact: true }).click();
+  const details = page.locator('[data-details-vm="web-01"]');
+  const warning = details.getByRole('status').filter({ hasText: 'As configured it will not start again after a stop' });
+  // db-01 (paused) holds 4 GB of the 8: web-01's 6 GB would not fit at its next boot.
+  await warning.waitFor();
+  // The host grows: the sentence goes; it shrinks back: the sentence comes back.
+  await page.evaluate(() => vmPlayground.setHost({ memory: 16384 }));
+  await warning.waitFor({ state: 'detached' });
+  await page.evaluate(() => vmPlayground.setHost({ memory: 8192 }));
+  await warning.waitFor();
+  // Another VM frees its memory (the details follow that VM, as every operation's do): back on
+  // web-01, nothing is said.
+  await page.evaluate(() => vmPlayground.stopVm('db-01'));
+  await page.locator('[data-details-vm="db-01"]').waitFor();
+  await page.getByRole('button', { name: 'Show details of web-01', exact: true }).click();
+  await details.getByText('Pending — applied at next stop').waitFor();
+  assert.equal(await warning.count(), 0);
+});

@@ -170,9 +170,6 @@ pub fn Details() -> impl IntoView {
                         let info = info.get();
                         let lang = language.get();
                         let texts = lang.texts();
-                        // Whether the next boot fits depends on the host and the other VMs.
-                        app.host_changed.track();
-                        app.infos_changed.track();
                         let held = Usage::held_by(&info);
                         let holds = fill(
                             texts.vm_holds,
@@ -182,11 +179,24 @@ pub fn Details() -> impl IntoView {
                                 ("disk", &lang.gigabytes(held.storage)),
                             ],
                         );
-                        let will_not_start = info
-                            .pending
-                            .as_ref()
-                            .and_then(|_| app.manager().next_boot_refusal(&info.config.name).ok().flatten())
-                            .map(|reason| fill(texts.pending_will_not_start, &[("reason", &reason)]));
+                        // Whether the next boot fits depends on the host and the other VMs: only
+                        // this sentence follows them, so that a change to another VM doesn't
+                        // rebuild the whole panel.
+                        let will_not_start = info.pending.is_some().then(|| {
+                            let name = info.config.name.clone();
+                            move || {
+                                app.host_changed.track();
+                                app.infos_changed.track();
+                                app.manager()
+                                    .next_boot_refusal(&name)
+                                    .ok()
+                                    .flatten()
+                                    .map(|reason| {
+                                        let text = fill(texts.pending_will_not_start, &[("reason", &reason)]);
+                                        view! { <p class="warning" role="status">{text}</p> }
+                                    })
+                            }
+                        });
                         view! {
                             <section class="vm-details" data-details-vm=info.config.name.clone()>
                                 <h3 translate="no">{info.config.name.clone()}</h3>
@@ -205,7 +215,7 @@ pub fn Details() -> impl IntoView {
                                     <h4>{texts.details_pending}</h4>
                                     {definition_list(config_rows(lang, &pending))}
                                 })}
-                                {will_not_start.map(|text| view! { <p class="warning" role="status">{text}</p> })}
+                                {will_not_start}
                                 {super::snapshots::snapshot_section(app, ui, lang, &info)}
                             </section>
                         }
