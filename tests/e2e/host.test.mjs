@@ -126,6 +126,23 @@ e2e('the host follows the panel and the API, and a reload keeps it', async ({ pa
   assert.equal(await page.evaluate(() => localStorage.getItem('vm-playground:meta')), '{"version":3}');
 });
 
+e2e('a host size being typed is kept while VMs change, and follows a host change', async ({ page, url }) => {
+  await openList(page, url);
+  const memoryField = hostRegion(page).getByLabel('Memory, MB', { exact: true });
+  await memoryField.fill('20000');
+  // A VM started and stopped elsewhere changes what the host's VMs use, not its sizes: the
+  // field keeps what is being typed (it was written over on every start and stop).
+  await page.evaluate(() => window.vmPlayground.stopVm('web-01'));
+  await expectState(page, 'web-01', 'stopped');
+  await type(page, 'start web-01');
+  await expectState(page, 'web-01', 'running');
+  await expectGauges(page, { memoryUsed: 6144 });
+  assert.equal(await memoryField.inputValue(), '20000');
+  // A change of the host itself does show in the fields.
+  await page.evaluate(() => window.vmPlayground.setHost({ memory: 32768 }));
+  await eventually(async () => assert.equal(await memoryField.inputValue(), '32768'));
+});
+
 e2e('the simulated clock plays at ×1 on open and pauses', async ({ page, url }) => {
   await openList(page, url);
   const clock = hostRegion(page).getByRole('group', { name: 'Simulated time' });
