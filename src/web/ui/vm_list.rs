@@ -169,7 +169,7 @@ pub fn VmList() -> impl IntoView {
                             key=|row| row.name.clone()
                             let:row
                         >
-                            <VmRow row selection />
+                            {VmRow::new(row, selection, language.get_untracked())}
                         </For>
                     </div>
                 </For>

@@ -1,9 +1,9 @@
 //! One VM in the list: name, state badge, config, pending changes, actions, and the core's
 //! message when it refuses an action.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
+use leptos::tachys::view::{Mountable, Render, RenderHtml};
+use wasm_bindgen::JsCast;
 
 use super::confirm_dialog::{ActionStyle, Confirmation, DialogAction};
 use super::vm_list::RowSelection;
@@ -16,163 +16,414 @@ use crate::present::fold_case;
 use crate::web::app::{now, App, Line, LineKind, Row};
 use crate::web::language::Language;
 
-/// A row of the list. Everything in it reads the row's own signals, so a change to this VM
-/// updates this row's DOM only.
+/// A row of the list, built by cloning a prototype for its state and language and patched by
+/// hand where the VM changes, so that a change to this VM updates this row's DOM only.
 ///
-/// Rows are kept lean because 10,000 of them are built at start-up: no `type="button"` (no
-/// row is inside a form), no class a style doesn't use, the badge takes its colour from the
-/// row's `data-state`, and no button has a listener of its own: each says what it does in
-/// `data-action`, and the list's one listener ([`on_row_click`]) acts on it. (Eight
-/// listeners per row were an eighth of the start-up at 10,000 VMs and 40% of narrowing a
-/// filter from 10,000 rows to 1,000, adding and removing them.)
-#[component]
-pub fn VmRow(
+/// Rows are built this way because 10,000 of them are built at start-up and after a script's
+/// bulk create: the same row through `view!` took ~100 calls from wasm into the DOM (an
+/// element, attribute, text node or marker each); a clone takes one, and the name-dependent
+/// attributes a dozen more. The row's DOM is the same as ever: no `type="button"` (no row is
+/// inside a form), no class a style doesn't use, the badge takes its colour from the row's
+/// `data-state`, and no button has a listener of its own: each says what it does in
+/// `data-action`, and the list's one listener ([`on_row_click`]) acts on it.
+pub struct VmRow {
     row: Row,
     /// Which VM is selected; notifies only the rows whose selection changed.
     selection: RowSelection,
-) -> impl IntoView {
-    let name: Arc<str> = row.name.clone();
-    let info = row.info.clone();
-    let state = Memo::new({
-        let info = info.clone();
-        move |_| info.with(|info| info.state)
-    });
-    let config = Memo::new({
-        let info = info.clone();
-        move |_| info.with(|info| info.config.clone())
-    });
-    let pending = Memo::new({
-        let info = info.clone();
-        move |_| info.with(|info| info.pending.clone())
-    });
-    let error = row.error.clone();
-    // Untracked: the list rebuilds its rows when the language changes.
-    let lang = expect_context::<Language>().get_untracked();
-    let texts = lang.texts();
-    let selected = {
-        let name = name.clone();
-        move || selection.is_selected(&name)
-    };
+    /// Read untracked: the list rebuilds its rows when the language changes.
+    lang: Lang,
+}
 
-    view! {
-        <div
-            role="listitem"
-            class="vm"
-            aria-current=move || selected().then_some("true")
-            data-vm=name.to_string()
-            data-state=move || state.get().as_str()
-        >
-            <div class="vm-head">
-                <button
-                    class="vm-name link"
-                    translate="no"
-                    aria-label=fill(texts.show_details_of, &[("name", &name)])
-                    data-action=RowAction::Details.as_str()
-                >
-                    {name.to_string()}
-                </button>
-                <span class="badge">
-                    {move || texts.state(state.get())}
-                </span>
-            </div>
-            {move || config.with(|config| specs(lang, config))}
-            {
-                let name = name.clone();
-                move || {
-                    pending.get().map(|pending| view! { <PendingNotice name=name.clone() current=config pending lang /> })
+impl VmRow {
+    /// The row of `row`'s VM, with the words of `lang`.
+    pub fn new(row: Row, selection: RowSelection, lang: Lang) -> Self {
+        VmRow {
+            row,
+            selection,
+            lang,
+        }
+    }
+}
+
+/// A built row: its element, and the effects that keep it up to date (dropped with it).
+pub struct VmRowState {
+    element: web_sys::Element,
+    _info: RenderEffect<Option<Shown>>,
+    _selected: RenderEffect<bool>,
+    _error: RenderEffect<Option<web_sys::Element>>,
+}
+
+/// What a row shows of its VM, to tell what changed.
+#[derive(Clone, PartialEq)]
+struct Shown {
+    state: VmState,
+    config: VmConfig,
+    pending: Option<VmConfig>,
+}
+
+impl Render for VmRow {
+    type State = VmRowState;
+
+    fn build(self) -> VmRowState {
+        let VmRow {
+            row,
+            selection,
+            lang,
+        } = self;
+        let state = row.info.with_untracked(|info| info.state);
+        let element = prototype(lang, state);
+        let name = row.name.clone();
+        let _ = element.set_attribute("data-vm", &name);
+        let texts = lang.texts();
+        let buttons = element.get_elements_by_tag_name("button");
+        let button = |index: usize| buttons.item(index as u32);
+        if let Some(details) = button(0) {
+            details.set_text_content(Some(&name));
+            let _ = details.set_attribute(
+                "aria-label",
+                &fill(texts.show_details_of, &[("name", &name)]),
+            );
+        }
+        for (index, action) in LIFECYCLE_ACTIONS.into_iter().enumerate() {
+            if let Some(button) = button(1 + index) {
+                let (_, label, _, _) =
+                    lifecycle_action(lang, action, state).expect("a lifecycle action");
+                let _ = button.set_attribute("aria-label", &fill(label, &[("name", &name)]));
+                if let Some(title) = refusal_title(lang, &name, state, action) {
+                    let _ = button.set_attribute("title", &title);
                 }
             }
-            {move || error.get().map(|message| view! { <p class="row-error" role="alert">{message}</p> })}
-            <div class="actions">
-                // One effect redraws the four buttons when the state changes (tachys updates
-                // the same elements, so focus stays), instead of two per button: at 10,000
-                // rows that is 70,000 effects fewer and a tenth of the start-up (measured).
-                {
-                    let name = name.clone();
-                    move || {
-                        let state = state.get();
-                        (
-                            Transition::ALL.map(|transition| transition_button(lang, &name, state, transition)),
-                            extra_button(lang, &name, state, RowAction::Reboot),
-                            extra_button(lang, &name, state, RowAction::ForceOff),
-                        )
-                    }
+        }
+        let after_lifecycle = 1 + LIFECYCLE_ACTIONS.len();
+        for (index, label) in [texts.edit_vm, texts.delete_vm].into_iter().enumerate() {
+            if let Some(button) = button(after_lifecycle + index) {
+                let _ = button.set_attribute("aria-label", &fill(label, &[("name", &name)]));
+            }
+        }
+
+        let info = RenderEffect::new({
+            let element = element.clone();
+            let name = name.clone();
+            let info = row.info.clone();
+            move |previous: Option<Option<Shown>>| {
+                let shown = info.with(|info| Shown {
+                    state: info.state,
+                    config: info.config.clone(),
+                    pending: info.pending.clone(),
+                });
+                let previous = previous.flatten();
+                show_changes(&element, lang, &name, previous.as_ref(), &shown);
+                Some(shown)
+            }
+        });
+        let selected = RenderEffect::new({
+            let element = element.clone();
+            let name = name.clone();
+            move |previous: Option<bool>| {
+                let selected = selection.is_selected(&name);
+                if previous.unwrap_or(false) != selected {
+                    let _ = if selected {
+                        element.set_attribute("aria-current", "true")
+                    } else {
+                        element.remove_attribute("aria-current")
+                    };
                 }
-                <button aria-label=fill(texts.edit_vm, &[("name", &name)]) data-action=RowAction::Edit.as_str()>
-                    {texts.action_edit}
-                </button>
-                <span class="action delete-action">
-                    <button class="delete" aria-label=fill(texts.delete_vm, &[("name", &name)]) data-action=RowAction::Delete.as_str()>
-                        {texts.action_delete}
-                    </button>
-                    {command_beside(texts.action_delete, "undefine")}
-                </span>
-            </div>
-        </div>
+                selected
+            }
+        });
+        let error = RenderEffect::new({
+            let element = element.clone();
+            let error = row.error.clone();
+            move |previous: Option<Option<web_sys::Element>>| {
+                if let Some(shown) = previous.flatten() {
+                    shown.remove();
+                }
+                let message = error.get()?;
+                let shown = create_element("p");
+                shown.set_class_name("row-error");
+                let _ = shown.set_attribute("role", "alert");
+                shown.set_text_content(Some(&message));
+                insert_before_actions(&element, &shown);
+                Some(shown)
+            }
+        });
+        VmRowState {
+            element,
+            _info: info,
+            _selected: selected,
+            _error: error,
+        }
+    }
+
+    fn rebuild(self, state: &mut VmRowState) {
+        let built = self.build();
+        let _ = state.element.replace_with_with_node_1(&built.element);
+        *state = built;
     }
 }
 
-/// The config at a glance; rebuilt only when the config changes. The network and the ISO
-/// path are user data: marked `translate="no"`.
-///
-/// Words and numbers between the user data go in as one text node each: a text node per
-/// piece of the template was 7 more nodes per row to create and insert, 70,000 at 10,000 VMs.
-fn specs(lang: Lang, config: &VmConfig) -> impl IntoView + use<> {
+impl Mountable for VmRowState {
+    fn unmount(&mut self) {
+        self.element.remove();
+    }
+
+    fn mount(&mut self, parent: &web_sys::Element, marker: Option<&web_sys::Node>) {
+        let _ = parent.insert_before(&self.element, marker);
+    }
+
+    fn insert_before_this(&self, child: &mut dyn Mountable) -> bool {
+        self.element.insert_before_this(child)
+    }
+
+    fn elements(&self) -> Vec<web_sys::Element> {
+        vec![self.element.clone()]
+    }
+}
+
+impl RenderHtml for VmRow {
+    type AsyncOutput = Self;
+    type Owned = Self;
+    const MIN_LENGTH: usize = 0;
+
+    fn dry_resolve(&mut self) {}
+
+    async fn resolve(self) -> Self {
+        self
+    }
+
+    /// Client-side rendering only: rows are never rendered to HTML on a server.
+    fn to_html_with_buf(
+        self,
+        _buf: &mut String,
+        _position: &mut leptos::tachys::view::Position,
+        _escape: bool,
+        _mark_branches: bool,
+        _extra_attrs: Vec<leptos::attr::any_attribute::AnyAttribute>,
+    ) {
+    }
+
+    fn hydrate<const FROM_SERVER: bool>(
+        self,
+        _cursor: &leptos::tachys::hydration::Cursor,
+        _position: &leptos::tachys::view::PositionState,
+    ) -> VmRowState {
+        self.build()
+    }
+
+    fn into_owned(self) -> Self {
+        self
+    }
+}
+
+leptos::tachys::no_attrs!(VmRow);
+
+/// Brings a row up to date with its VM: everything that differs from what it showed (all of
+/// it, the first time, beyond what the prototype has).
+fn show_changes(
+    element: &web_sys::Element,
+    lang: Lang,
+    name: &str,
+    previous: Option<&Shown>,
+    shown: &Shown,
+) {
     let texts = lang.texts();
-    let mut pieces = Vec::new();
-    let mut text = String::new();
-    let mut user_data = |text: &mut String, data: &str| {
-        if !text.is_empty() {
-            pieces.push(std::mem::take(text).into_any());
+    if let Some(previous) = previous.filter(|previous| previous.state != shown.state) {
+        let state = shown.state;
+        let _ = element.set_attribute("data-state", state.as_str());
+        if let Some(badge) = element.query_selector(".badge").ok().flatten() {
+            badge.set_text_content(Some(texts.state(state)));
         }
-        pieces.push(view! { <span translate="no">{data.to_owned()}</span> }.into_any());
-    };
+        let buttons = element.get_elements_by_tag_name("button");
+        for (index, action) in LIFECYCLE_ACTIONS.into_iter().enumerate() {
+            let Some(button) = buttons.item(1 + index as u32) else {
+                continue;
+            };
+            let before = refusal_title(lang, name, previous.state, action);
+            let after = refusal_title(lang, name, state, action);
+            if before == after {
+                continue;
+            }
+            // Attributes of the same elements: focus stays where it was.
+            let _ = match &after {
+                Some(title) => button
+                    .set_attribute("disabled", "")
+                    .and_then(|()| button.set_attribute("title", title)),
+                None => button
+                    .remove_attribute("disabled")
+                    .and_then(|()| button.remove_attribute("title")),
+            };
+        }
+    }
+    if previous.is_none_or(|previous| previous.config != shown.config) {
+        if let Some(specs) = element.query_selector(".specs").ok().flatten() {
+            specs.set_inner_html(&specs_html(lang, &shown.config));
+        }
+    }
+    if previous
+        .is_none_or(|previous| previous.pending != shown.pending || previous.config != shown.config)
+    {
+        if let Some(notice) = element.query_selector(".pending").ok().flatten() {
+            notice.remove();
+        }
+        if let Some(pending) = &shown.pending {
+            insert_before_actions(element, &pending_notice(lang, name, &shown.config, pending));
+        }
+    }
+}
+
+/// Why `action` is refused to the VM `name` in `state`, as its button's title; `None` where
+/// the button is enabled.
+fn refusal_title(lang: Lang, name: &str, state: VmState, action: RowAction) -> Option<String> {
+    let texts = lang.texts();
+    let (word, _, _, refusal) = lifecycle_action(lang, action, state)?;
+    refusal.map(|refusal| {
+        fill(
+            texts.cant_do,
+            &[
+                ("action", &fold_case(word)),
+                ("name", &name),
+                ("reason", &texts.refusal(refusal)),
+            ],
+        )
+    })
+}
+
+/// A clone of the row of a VM in `state`, in `lang`, without what depends on the VM's name
+/// (`data-vm`, the accessible names, the titles) or config (the specs).
+fn prototype(lang: Lang, state: VmState) -> web_sys::Element {
+    thread_local! {
+        static PROTOTYPES: std::cell::RefCell<Option<(Lang, Vec<web_sys::Element>)>> =
+            const { std::cell::RefCell::new(None) };
+    }
+    PROTOTYPES.with_borrow_mut(|prototypes| {
+        if prototypes.as_ref().is_none_or(|(built, _)| *built != lang) {
+            let built = VmState::ALL
+                .into_iter()
+                .map(|state| {
+                    let holder = create_element("div");
+                    holder.set_inner_html(&prototype_html(lang, state));
+                    holder.first_element_child().expect("a prototype row")
+                })
+                .collect();
+            *prototypes = Some((lang, built));
+        }
+        let index = VmState::ALL
+            .iter()
+            .position(|candidate| *candidate == state)
+            .unwrap_or(0);
+        let prototype = &prototypes.as_ref().expect("prototypes built").1[index];
+        prototype
+            .clone_node_with_deep(true)
+            .ok()
+            .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
+            .expect("a cloned row")
+    })
+}
+
+/// The HTML of a prototype row (see [`prototype`]).
+fn prototype_html(lang: Lang, state: VmState) -> String {
+    let texts = lang.texts();
+    let mut html = format!(
+        r#"<div role="listitem" class="vm" data-state="{state}"><div class="vm-head"><button class="vm-name link" translate="no" data-action="{details}"></button><span class="badge">{badge}</span></div><p class="specs"></p><div class="actions">"#,
+        state = state.as_str(),
+        details = RowAction::Details.as_str(),
+        badge = escape_html(texts.state(state)),
+    );
+    for action in LIFECYCLE_ACTIONS {
+        let (word, _, command, refusal) =
+            lifecycle_action(lang, action, state).expect("a lifecycle action");
+        html.push_str(r#"<span class="action"><button"#);
+        if refusal.is_some() {
+            html.push_str(r#" disabled="""#);
+        }
+        html.push_str(&format!(
+            r#" data-action="{}">{}</button>"#,
+            action.as_str(),
+            escape_html(word)
+        ));
+        html.push_str(&command_beside_html(word, command));
+        html.push_str("</span>");
+    }
+    html.push_str(&format!(
+        r#"<button data-action="{edit}">{edit_word}</button><span class="action delete-action"><button class="delete" data-action="{delete}">{delete_word}</button>{command}</span></div></div>"#,
+        edit = RowAction::Edit.as_str(),
+        edit_word = escape_html(texts.action_edit),
+        delete = RowAction::Delete.as_str(),
+        delete_word = escape_html(texts.action_delete),
+        command = command_beside_html(texts.action_delete, "undefine"),
+    ));
+    html
+}
+
+/// The config at a glance, as HTML. The network and the ISO path are user data: escaped, and
+/// marked `translate="no"`.
+fn specs_html(lang: Lang, config: &VmConfig) -> String {
+    let texts = lang.texts();
+    let user_data = |data: &str| format!(r#"<span translate="no">{}</span>"#, escape_html(data));
+    let mut html = String::new();
     for part in parts(texts.specs) {
         match part {
-            Part::Text(words) => text.push_str(words),
-            Part::Arg("memory") => text.push_str(&lang.memory(config.memory)),
-            Part::Arg("vcpus") => text.push_str(&lang.number(u64::from(config.vcpus))),
-            Part::Arg("disk") => text.push_str(&lang.gigabytes(config.disk_size)),
-            Part::Arg("network") => user_data(&mut text, &config.network),
+            Part::Text(words) => html.push_str(&escape_html(words)),
+            Part::Arg("memory") => html.push_str(&escape_html(&lang.memory(config.memory))),
+            Part::Arg("vcpus") => {
+                html.push_str(&escape_html(&lang.number(u64::from(config.vcpus))))
+            }
+            Part::Arg("disk") => html.push_str(&escape_html(&lang.gigabytes(config.disk_size))),
+            Part::Arg("network") => html.push_str(&user_data(&config.network)),
             Part::Arg("iso") => match &config.iso_image {
-                Some(iso) => user_data(&mut text, iso),
-                None => text.push_str(texts.no_value),
+                Some(iso) => html.push_str(&user_data(iso)),
+                None => html.push_str(&escape_html(texts.no_value)),
             },
-            Part::Arg(other) => text.push_str(other),
+            Part::Arg(other) => html.push_str(&escape_html(other)),
         }
     }
-    pieces.push(text.into_any());
-    view! { <p class="specs">{pieces}</p> }
+    html
 }
 
-#[component]
-fn PendingNotice(
-    name: Arc<str>,
-    current: Memo<VmConfig>,
-    pending: VmConfig,
+/// The notice of a running VM's changes that wait for its next boot, with its Discard button.
+fn pending_notice(
     lang: Lang,
-) -> impl IntoView {
+    name: &str,
+    current: &VmConfig,
+    pending: &VmConfig,
+) -> web_sys::Element {
     let texts = lang.texts();
-    let changes = move || {
-        current
-            .with(|current| lang.config_changes(current, &pending))
-            .join(", ")
-    };
-    view! {
-        <div class="pending">
-            <p>
-                <strong>{texts.pending_heading}</strong>
-                {changes}
-            </p>
-            <button
-                class="small"
-                aria-label=fill(texts.discard_pending_of, &[("name", &name)])
-                data-action=RowAction::Discard.as_str()
-            >
-                {texts.action_discard}
-            </button>
-        </div>
+    let notice = create_element("div");
+    notice.set_class_name("pending");
+    notice.set_inner_html(&format!(
+        r#"<p><strong>{heading}</strong>{changes}</p><button class="small" aria-label="{label}" data-action="{action}">{word}</button>"#,
+        heading = escape_html(texts.pending_heading),
+        changes = escape_html(&lang.config_changes(current, pending).join(", ")),
+        label = escape_html(&fill(texts.discard_pending_of, &[("name", &name)])),
+        action = RowAction::Discard.as_str(),
+        word = escape_html(texts.action_discard),
+    ));
+    notice
+}
+
+/// Puts `child` right before the row's actions (after the specs, a pending notice first).
+fn insert_before_actions(row: &web_sys::Element, child: &web_sys::Element) {
+    let actions = row.query_selector(".actions").ok().flatten();
+    let _ = row.insert_before(child, actions.as_ref().map(AsRef::as_ref));
+}
+
+fn create_element(tag: &str) -> web_sys::Element {
+    document().create_element(tag).expect("an element")
+}
+
+/// `text` with the characters HTML gives a meaning escaped, for text and attribute values.
+fn escape_html(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            c => escaped.push(c),
+        }
     }
+    escaped
 }
 
 /// The virsh command a button runs, shown right after the button where it differs from the
@@ -180,9 +431,12 @@ fn PendingNotice(
 /// It sits beside the button, not inside: a button's accessible name ("Stop web-01") has to
 /// contain all the text the button shows (WCAG 2.5.3, Label in Name), so that someone using
 /// speech input can say what they see.
-fn command_beside(word: &'static str, command: &'static str) -> impl IntoView + use<> {
-    let differs = fold_case(word) != command;
-    differs.then(|| view! { <code class="virsh" translate="no">{command}</code> })
+fn command_beside_html(word: &str, command: &str) -> String {
+    if fold_case(word) != command {
+        format!(r#"<code class="virsh" translate="no">{command}</code>"#)
+    } else {
+        String::new()
+    }
 }
 
 /// What each row action of the lifecycle needs: its word, accessible name, virsh command and
@@ -226,46 +480,6 @@ pub(super) const LIFECYCLE_ACTIONS: [RowAction; 6] = [
     RowAction::Reboot,
     RowAction::ForceOff,
 ];
-
-fn transition_button(
-    lang: Lang,
-    name: &str,
-    state: VmState,
-    transition: Transition,
-) -> impl IntoView {
-    extra_button(lang, name, state, RowAction::Transition(transition))
-}
-
-/// A lifecycle button: disabled, with the reason as its title, where the state refuses it
-/// (the details panel shows the reason as text too, for touch screens and projectors).
-fn extra_button(lang: Lang, name: &str, state: VmState, action: RowAction) -> impl IntoView {
-    let texts = lang.texts();
-    let (word, label, command, refusal) =
-        lifecycle_action(lang, action, state).expect("a lifecycle action");
-    let title = refusal.map(|refusal| {
-        fill(
-            texts.cant_do,
-            &[
-                ("action", &fold_case(word)),
-                ("name", &name),
-                ("reason", &texts.refusal(refusal)),
-            ],
-        )
-    });
-    view! {
-        <span class="action">
-            <button
-                aria-label=fill(label, &[("name", &name)])
-                disabled=refusal.is_some()
-                title=title
-                data-action=action.as_str()
-            >
-                {word}
-            </button>
-            {command_beside(word, command)}
-        </span>
-    }
-}
 
 /// Where the details panel sits below the list (narrow screens), brings it into view.
 fn show_details_panel() {
