@@ -1,6 +1,7 @@
 // Trunk post_build hook (see Trunk.toml), one script because Trunk runs a stage's hooks at the
 // same time and both steps rewrite index.html in the staging directory:
-//   1. release builds: minify wasm-bindgen's JavaScript glue (and update its integrity hash
+//   1. release builds: give wasm-bindgen's glue a faster path for short ASCII strings
+//      (scripts/glue.mjs), then minify it (and update its integrity hash
 //      in index.html, if it has one). Trunk 0.21's --minify covers HTML and CSS but leaves the
 //      glue as wasm-bindgen wrote it (about 10 KB of gzip; 7 KB minified). Debug builds keep it
 //      readable.
@@ -14,6 +15,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minify } from 'terser';
 import { pinInlineScripts } from './csp.mjs';
+import { fastShortStrings } from './glue.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -36,7 +38,7 @@ if (process.env.TRUNK_PROFILE === 'release') {
   }
   const path = join(staging, glue[0]);
   const source = readFileSync(path, 'utf8');
-  const result = await minify(source, {
+  const result = await minify(fastShortStrings(source), {
     module: true,
     compress: { passes: 2 },
     mangle: true,
