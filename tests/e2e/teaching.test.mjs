@@ -212,6 +212,25 @@ e2e('domain Ids stay with a VM while it is active, as libvirt keeps them', async
   await expectText(output(page), 'Id:             4');
 });
 
+e2e('the console keeps its newest line in view, also after output that came while it was scrolled away', async ({ page, url }) => {
+  await openList(page, url);
+  const atEnd = () =>
+    output(page).evaluate((element) => element.scrollHeight > element.clientHeight && element.scrollTop + element.clientHeight >= element.scrollHeight - 1);
+  await output(page).scrollIntoViewIfNeeded();
+  for (let i = 0; i < 4; i += 1) await type(page, 'list --all');
+  await eventually(async () => assert.ok(await atEnd(), 'the newest line is in view'));
+  // Output that comes while the console is off screen (GUI actions print their commands)...
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await output(page).evaluate((element) => { element.scrollTop = 0; });
+  await page.evaluate(() => window.vmPlayground.stopVm('web-01'));
+  await action(page, 'Start', 'build-runner').click();
+  await expectState(page, 'build-runner', 'running');
+  // ...is in view when the console is scrolled back to.
+  await output(page).scrollIntoViewIfNeeded();
+  await eventually(async () => assert.ok(await atEnd(), 'the newest line is in view after scrolling back'));
+  assert.match(await output(page).locator(':scope > *').last().textContent(), /start build-runner/);
+});
+
 e2e('the console keeps its last 1,000 lines and says so at the top when older ones went', async ({ page, url }) => {
   await openList(page, url);
   // 1,000 more VMs: `list --all` then prints 1,006 lines with its prompt, header and rule.
