@@ -13,7 +13,6 @@ use crate::console::OpRecord;
 use crate::console::{command_for_in, DomainFacts, DomainIds, Facts, GuiAction, Reason};
 use crate::demo;
 use crate::event_log::{Event, EventLog, Op, Source};
-use crate::i18n::fill;
 use crate::manager::{
     nfc, ConfigUpdate, Host, HostInfo, MockVmManager, SavedState, Snapshot, Transition, VmConfig,
     VmError, VmInfo, VmManager, VmState,
@@ -23,6 +22,10 @@ use crate::storage::export::{export_json, ImportMode, ImportPreview};
 use crate::storage::sync::Unsaved;
 use crate::web::language::current;
 use crate::web::store::SaveError;
+
+mod transcript;
+
+pub use transcript::{Line, LineKind, TRANSCRIPT_LINES};
 
 /// The console lines a GUI action amounts to, their comments in the page's language.
 fn command_for(action: &GuiAction<'_>) -> Vec<String> {
@@ -129,30 +132,6 @@ pub enum NoticeItem {
     },
 }
 
-/// What kind of line the console shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LineKind {
-    /// A command typed in the console, with its prompt.
-    Input,
-    /// What a command printed.
-    Output,
-    /// An error a command printed.
-    Error,
-    /// The command a GUI action amounts to ("# virsh start web-01").
-    Mirror,
-    /// The console's own note at the top, once older lines have been dropped.
-    Note,
-}
-
-/// One line of the console's transcript.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Line {
-    /// Its kind, for styling.
-    pub kind: LineKind,
-    /// Its text.
-    pub text: String,
-}
-
 /// The VM the last operation was on, from a click, a console command or the JS API: the
 /// lifecycle diagram follows it, and animates `moved`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -162,9 +141,6 @@ pub struct Operated {
     /// The states it moved between, for a transition that happened.
     pub moved: Option<(VmState, VmState)>,
 }
-
-/// The most lines the console keeps (oldest dropped first).
-pub const TRANSCRIPT_LINES: usize = 1000;
 
 /// The app's state, shared through context. `Copy`: every field is an arena handle.
 ///
@@ -477,36 +453,6 @@ impl App {
             log.push(event);
         });
         self.save_events_soon();
-    }
-
-    /// Adds lines to the console's transcript; past [`TRANSCRIPT_LINES`], the oldest go and a
-    /// note at the top says so (a `list --all` of 10,000 VMs would otherwise start mid-table,
-    /// with nothing to tell why).
-    pub fn print(&self, lines: impl IntoIterator<Item = Line>) {
-        let next_line = self.next_line;
-        let numbered = move |line: Line| {
-            let id = next_line.get_value();
-            next_line.set_value(id + 1);
-            (id, line)
-        };
-        self.transcript.update(|transcript| {
-            transcript.extend(lines.into_iter().map(numbered));
-            let excess = transcript.len().saturating_sub(TRANSCRIPT_LINES);
-            if excess > 0 {
-                // One line more goes, to make room for the note (the last note among them).
-                transcript.drain(..=excess);
-                transcript.insert(
-                    0,
-                    numbered(Line {
-                        kind: LineKind::Note,
-                        text: fill(
-                            current().console().older_lines_gone,
-                            &[("count", &TRANSCRIPT_LINES)],
-                        ),
-                    }),
-                );
-            }
-        });
     }
 
     /// The host's sizes and what the VMs hold, tracking every change of either (for the
