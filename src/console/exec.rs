@@ -1,12 +1,12 @@
 //! Running a [`Command`] on a [`ConsoleBackend`] and printing what virsh would.
 
+use super::command::{Command, Scope};
 use super::error::ConsoleError;
 use super::facts::{Facts, Reason};
 use super::format::{
     domain_xml, dominfo, dommemstat, domstats, fake_uuid, help_command, help_group, help_list,
     list_table, nodeinfo, reason_in, state_in,
 };
-use super::parse::{Command, Scope};
 use super::spec::{suggest_command, Group};
 use super::units::{count, scaled_kib};
 use super::ConsoleBackend;
