@@ -57,18 +57,21 @@ impl Scope {
 
     /// The options, as typed in a line: `" --config --live"`.
     fn options(self) -> String {
-        let mut text = String::new();
-        for (on, option) in [
+        flags(&[
             (self.config, " --config"),
             (self.live, " --live"),
             (self.current, " --current"),
-        ] {
-            if on {
-                text.push_str(option);
-            }
-        }
-        text
+        ])
     }
+}
+
+/// The options of `flags` that are on, in order, as typed in a line.
+fn flags(flags: &[(bool, &str)]) -> String {
+    flags
+        .iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, option)| *option)
+        .collect()
 }
 
 /// A parsed console command. Arguments are kept as typed: names and values are checked when
@@ -258,18 +261,13 @@ impl Command {
         match self {
             Command::Nothing => String::new(),
             Command::List(filter) => {
-                let mut line = String::from("list");
-                for (on, option) in [
+                let options = flags(&[
                     (filter.all, " --all"),
                     (filter.running, " --state-running"),
                     (filter.paused, " --state-paused"),
                     (filter.shutoff, " --state-shutoff"),
-                ] {
-                    if on {
-                        line.push_str(option);
-                    }
-                }
-                line
+                ]);
+                format!("list{options}")
             }
             Command::Create { config, start } => {
                 let defaults = VmConfig::default();
