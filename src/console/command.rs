@@ -246,7 +246,7 @@ pub enum Command {
 }
 
 impl Command {
-    /// The command as a line that [`parse`] reads back as this command (without a leading
+    /// The command as a line that [`parse`](super::parse()) reads back as this command (without a leading
     /// `virsh`). Names and paths are quoted when they need it; `create` writes only the options
     /// that differ from the defaults.
     ///
