@@ -246,9 +246,9 @@ pub enum Command {
 }
 
 impl Command {
-    /// The command as a line that [`parse`](super::parse()) reads back as this command (without a leading
-    /// `virsh`). Names and paths are quoted when they need it; `create` writes only the options
-    /// that differ from the defaults.
+    /// The command as a line that [`parse`](super::parse()) reads back as this command
+    /// (without a leading `virsh`). Names and paths are quoted when they need it; `create`
+    /// writes only the options that differ from the defaults.
     ///
     /// ```
     /// use vm_playground::console::{parse, Command};
