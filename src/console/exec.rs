@@ -1,12 +1,12 @@
 //! Running a [`Command`] on a [`ConsoleBackend`] and printing what virsh would.
 
+use super::command::{Command, Scope};
 use super::error::ConsoleError;
 use super::facts::{Facts, Reason};
 use super::format::{
     domain_xml, dominfo, dommemstat, domstats, fake_uuid, help_command, help_group, help_list,
     list_table, nodeinfo, reason_in, state_in,
 };
-use super::parse::{Command, Scope};
 use super::spec::{suggest_command, Group};
 use super::units::{count, scaled_kib};
 use super::ConsoleBackend;
@@ -169,38 +169,10 @@ pub fn execute_in(command: &Command, backend: &dyn ConsoleBackend, lang: Lang) -
             finish(name, Op::Create, Some(verb), result, lang)
         }
         Command::Start(arg) => start(backend, arg, lang),
-        Command::Shutdown(arg) => lifecycle(
-            backend,
-            arg,
-            Transition::Stop,
-            ("shutdown", t.domain_shutdown),
-            Reason::Shutdown,
-            lang,
-        ),
-        Command::Destroy(arg) => lifecycle(
-            backend,
-            arg,
-            Transition::Stop,
-            ("destroy", t.domain_destroyed),
-            Reason::Destroyed,
-            lang,
-        ),
-        Command::Suspend(arg) => lifecycle(
-            backend,
-            arg,
-            Transition::Pause,
-            ("suspend", t.domain_suspended),
-            Reason::User,
-            lang,
-        ),
-        Command::Resume(arg) => lifecycle(
-            backend,
-            arg,
-            Transition::Resume,
-            ("resume", t.domain_resumed),
-            Reason::Unpaused,
-            lang,
-        ),
+        Command::Shutdown(arg) => lifecycle(backend, arg, Lifecycle::Shutdown, lang),
+        Command::Destroy(arg) => lifecycle(backend, arg, Lifecycle::Destroy, lang),
+        Command::Suspend(arg) => lifecycle(backend, arg, Lifecycle::Suspend, lang),
+        Command::Resume(arg) => lifecycle(backend, arg, Lifecycle::Resume, lang),
         Command::Reboot(arg) => reboot(backend, arg, lang),
         Command::Undefine {
             name: arg,
@@ -280,9 +252,13 @@ pub fn execute_in(command: &Command, backend: &dyn ConsoleBackend, lang: Lang) -
                 domain_xml(&info.config, &facts, Some(backend.domain_id(name)))
             }
         }),
-        Command::SetMem { name, size, scope } => set_memory(backend, name, size, *scope, lang),
+        Command::SetMem { name, size, scope } => {
+            let prepared = prepare(backend, name, *scope, Op::Update, lang, read_size(size));
+            prepared.map_or_else(|refused| refused, set_memory)
+        }
         Command::SetMaxMem { name, size, scope } => {
-            set_max_memory(backend, name, size, *scope, lang)
+            let prepared = prepare(backend, name, *scope, Op::SetMaxMem, lang, read_size(size));
+            prepared.map_or_else(|refused| refused, set_max_memory)
         }
         Command::SetVcpus {
             name,
@@ -492,20 +468,31 @@ fn start(backend: &dyn ConsoleBackend, arg: &str, lang: Lang) -> Output {
     finish(&name, Op::Start, Some("start"), result, lang)
 }
 
-/// A transition: virsh's verb for it and what it prints when done ("suspend", "Domain
-/// '{name}' suspended"), and the reason the domain then has.
-fn lifecycle(
-    backend: &dyn ConsoleBackend,
-    arg: &str,
-    transition: Transition,
-    (verb, done): (&str, &str),
-    reason: Reason,
-    lang: Lang,
-) -> Output {
-    let op = if reason == Reason::Destroyed {
-        Op::Destroy
-    } else {
-        Op::from(transition)
+/// The lifecycle commands that are one transition.
+#[derive(Debug, Clone, Copy)]
+enum Lifecycle {
+    Shutdown,
+    Destroy,
+    Suspend,
+    Resume,
+}
+
+/// Runs `command` on the domain `arg` names.
+fn lifecycle(backend: &dyn ConsoleBackend, arg: &str, command: Lifecycle, lang: Lang) -> Output {
+    use Transition::{Pause, Resume, Stop};
+    let t = lang.console();
+    // The transition, virsh's verb ("Failed to VERB domain"), what virsh prints when done,
+    // and the reason the domain then has (`domstate --reason`).
+    let (transition, verb, done, reason) = match command {
+        Lifecycle::Shutdown => (Stop, "shutdown", t.domain_shutdown, Reason::Shutdown),
+        Lifecycle::Destroy => (Stop, "destroy", t.domain_destroyed, Reason::Destroyed),
+        Lifecycle::Suspend => (Pause, "suspend", t.domain_suspended, Reason::User),
+        Lifecycle::Resume => (Resume, "resume", t.domain_resumed, Reason::Unpaused),
+    };
+    // The event log names a forced stop apart.
+    let op = match command {
+        Lifecycle::Destroy => Op::Destroy,
+        _ => Op::from(transition),
     };
     let info = match resolve(backend, arg, Lookup::ANY) {
         Ok(info) => info,
@@ -777,16 +764,25 @@ impl Change<'_> {
     }
 }
 
+/// A `set*` command ready to run: its [`Change`], its number, and where the change goes
+/// (see [`targets`]).
+struct Prepared<'a, T> {
+    change: Change<'a>,
+    value: T,
+    live: bool,
+    config: bool,
+}
+
 /// Finds the domain of a `set*` command and reads its number, in virsh's order: the options'
 /// own check, the domain, the number.
-fn prepare<T>(
-    backend: &dyn ConsoleBackend,
+fn prepare<'a, T>(
+    backend: &'a dyn ConsoleBackend,
     arg: &str,
     scope: Scope,
     op: Op,
     lang: Lang,
     read: impl Fn(Lang) -> Result<T, Vec<String>>,
-) -> Result<(VmInfo, T, (bool, bool)), Output> {
+) -> Result<Prepared<'a, T>, Output> {
     let targets = targets(scope, op != Op::SetMaxMem, lang.console()).map_err(Output::failed)?;
     let info = resolve(backend, arg, Lookup::ANY)
         .map_err(|error| finish(arg, op, None, Err(error), lang))?;
@@ -804,7 +800,27 @@ fn prepare<T>(
         output
     })?;
     let (live, config) = targets(info.state.is_active());
-    Ok((info, value, (live, config)))
+    // virsh prints "error: Unable to change MaxMemorySize" before `setmaxmem`'s reasons.
+    let prefix: Option<fn(&ConsoleTexts) -> &'static str> =
+        (op == Op::SetMaxMem).then_some(|t| t.max_memory_failed);
+    let change = Change {
+        backend,
+        info,
+        op,
+        prefix,
+        lang,
+    };
+    Ok(Prepared {
+        change,
+        value,
+        live,
+        config,
+    })
+}
+
+/// How `setmem` and `setmaxmem` read their size.
+fn read_size(size: &str) -> impl Fn(Lang) -> Result<u64, Vec<String>> + '_ {
+    |lang| scaled_kib(size).map_err(|error| error.lines(size, "size", true, lang))
 }
 
 /// KiB in whole MB, rounded up: the core's config counts memory in MB.
@@ -814,25 +830,14 @@ fn mb_of(kib: u64) -> u64 {
 
 /// `setmem`: live (the running domain, until it stops: a fact) and/or config (the next
 /// boot's memory: the core's config, pending while the domain is active).
-fn set_memory(
-    backend: &dyn ConsoleBackend,
-    arg: &str,
-    size: &str,
-    scope: Scope,
-    lang: Lang,
-) -> Output {
-    let read = |lang| scaled_kib(size).map_err(|error| error.lines(size, "size", true, lang));
-    let (info, kib, (live, config)) = match prepare(backend, arg, scope, Op::Update, lang, read) {
-        Ok(prepared) => prepared,
-        Err(output) => return output,
-    };
-    let change = Change {
-        backend,
-        info,
-        op: Op::Update,
-        prefix: None,
-        lang,
-    };
+fn set_memory(prepared: Prepared<u64>) -> Output {
+    let Prepared {
+        change,
+        value: kib,
+        live,
+        config,
+    } = prepared;
+    let backend = change.backend;
     if kib == 0 {
         return change.refuse_with(|t| t.memory_zero, &[]);
     }
@@ -862,25 +867,14 @@ fn set_memory(
 
 /// `setmaxmem`: only the next boot's maximum (a running domain's can't change); memory above
 /// it comes down to it.
-fn set_max_memory(
-    backend: &dyn ConsoleBackend,
-    arg: &str,
-    size: &str,
-    scope: Scope,
-    lang: Lang,
-) -> Output {
-    let read = |lang| scaled_kib(size).map_err(|error| error.lines(size, "size", true, lang));
-    let (info, kib, (live, _)) = match prepare(backend, arg, scope, Op::SetMaxMem, lang, read) {
-        Ok(prepared) => prepared,
-        Err(output) => return output,
-    };
-    let change = Change {
-        backend,
-        info,
-        op: Op::SetMaxMem,
-        prefix: Some(|t| t.max_memory_failed),
-        lang,
-    };
+fn set_max_memory(prepared: Prepared<u64>) -> Output {
+    let Prepared {
+        change,
+        value: kib,
+        live,
+        ..
+    } = prepared;
+    let backend = change.backend;
     if kib == 0 {
         return change.refuse_with(|t| t.memory_zero, &[]);
     }
@@ -928,16 +922,14 @@ fn set_vcpus(
         return Output::failed(vec![t.error(t.maximum_needs_config)]);
     }
     let read = |lang| count(text).map_err(|error| error.lines(text, "count", false, lang));
-    let (info, count, (live, config)) = match prepare(backend, arg, scope, Op::Update, lang, read) {
+    let Prepared {
+        change,
+        value: count,
+        live,
+        config,
+    } = match prepare(backend, arg, scope, Op::Update, lang, read) {
         Ok(prepared) => prepared,
         Err(output) => return output,
-    };
-    let change = Change {
-        backend,
-        info,
-        op: Op::Update,
-        prefix: None,
-        lang,
     };
     if count == 0 {
         return change.refuse_with(|t| t.zero_cpus, &[]);

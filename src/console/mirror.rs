@@ -1,7 +1,7 @@
 //! The console line for a GUI action, so that students learn the commands by clicking.
 
+use super::command::{Command, Scope};
 use super::lex::quote;
-use super::parse::{Command, Scope};
 use crate::i18n::{fill, Lang};
 use crate::manager::{Transition, VmConfig};
 

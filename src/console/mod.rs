@@ -20,6 +20,7 @@
 //!
 //! Nothing here touches the browser: no leptos, web-sys, js-sys, gloo or wasm-bindgen.
 
+mod command;
 mod complete;
 mod error;
 mod exec;
@@ -36,6 +37,7 @@ mod spec;
 mod units;
 mod walk;
 
+pub use command::{Command, ListFilter, Scope};
 pub use complete::{complete, Completion, CANDIDATES_SHOWN};
 pub use error::ConsoleError;
 pub use exec::{execute, execute_in, Effect, OpRecord, Output};
@@ -46,7 +48,7 @@ pub use host::Host;
 pub use ids::DomainIds;
 pub use lex::quote;
 pub use mirror::{command_for, command_for_in, virsh_name, GuiAction};
-pub use parse::{check_line, parse, Command, ListFilter, Scope};
+pub use parse::{check_line, parse};
 pub use spec::{find_command, ArgKind, ArgSpec, CommandSpec, Group, OptionSpec, COMMANDS};
 pub use units::{scaled_kib, NumberError};
 

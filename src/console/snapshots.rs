@@ -2,10 +2,10 @@
 //! `snapshot-info`, `snapshot-revert`, `snapshot-delete`) and `virt-clone`, with virsh's and
 //! virt-clone's words and layouts.
 
+use super::command::Command;
 use super::exec::{cause, finish, read, resolve, set_reason, Lookup, OpRecord, Output};
 use super::facts::Reason;
 use super::format::{key_value, table};
-use super::parse::Command;
 use super::ConsoleBackend;
 use crate::event_log::Op;
 use crate::i18n::{fill, ConsoleTexts, Lang};

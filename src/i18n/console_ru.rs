@@ -1,11 +1,13 @@
 //! The console in Russian: libvirt's own translation, as virsh prints it under a Russian
 //! locale (`tests/virsh/*.ru.golden`, and libvirt's catalogue `libvirt.mo` for what the
 //! transcripts don't show). Where libvirt leaves a line in English (`Domain '{name}'
-//! started`, `Failed to {verb} domain`, `domain is not paused`), so does the console. The
+//! started`, `Failed to {verb} domain`, `domain is not paused`), so does the console, and
+//! the line is the English catalogue's (`CONSOLE_EN.domain_started`), written once. The
 //! console's own words (its hints and help descriptions) are ours, in the terms of Russian
 //! virtualisation docs.
 
 use super::console::ConsoleTexts;
+use super::console_en::CONSOLE_EN;
 
 /// Every message of the console in Russian.
 pub const CONSOLE_RU: ConsoleTexts = ConsoleTexts {
@@ -31,25 +33,25 @@ pub const CONSOLE_RU: ConsoleTexts = ConsoleTexts {
     type_string: "строка",
     type_number: "число",
 
-    domain_created: "Domain '{name}' created",
-    domain_defined: "Domain '{name}' defined",
-    domain_started: "Domain '{name}' started",
-    domain_shutdown: "Domain '{name}' is being shutdown",
-    domain_destroyed: "Domain '{name}' destroyed",
-    domain_suspended: "Domain '{name}' suspended",
-    domain_resumed: "Domain '{name}' resumed",
-    domain_rebooted: "Domain '{name}' is being rebooted",
-    domain_undefined: "Domain '{name}' has been undefined",
-    domain_renamed: "Domain successfully renamed",
-    failed_to: "Failed to {verb} domain '{name}'",
+    domain_created: CONSOLE_EN.domain_created,
+    domain_defined: CONSOLE_EN.domain_defined,
+    domain_started: CONSOLE_EN.domain_started,
+    domain_shutdown: CONSOLE_EN.domain_shutdown,
+    domain_destroyed: CONSOLE_EN.domain_destroyed,
+    domain_suspended: CONSOLE_EN.domain_suspended,
+    domain_resumed: CONSOLE_EN.domain_resumed,
+    domain_rebooted: CONSOLE_EN.domain_rebooted,
+    domain_undefined: CONSOLE_EN.domain_undefined,
+    domain_renamed: CONSOLE_EN.domain_renamed,
+    failed_to: CONSOLE_EN.failed_to,
     already_active: "Домен уже активен",
     not_found: "ошибка при получении данных домена «{name}»",
     already_exists: "ошибка операции: домен «{name}» уже существует (UUID: {uuid})",
-    other_error: "{error}",
+    other_error: CONSOLE_EN.other_error,
     not_valid: "Недопустимая операция: {reason}",
-    reason_already_active: "domain is already active",
+    reason_already_active: CONSOLE_EN.reason_already_active,
     reason_not_running: "домен не работает",
-    reason_not_paused: "domain is not paused",
+    reason_not_paused: CONSOLE_EN.reason_not_paused,
     reason_rename_active: "нельзя переименовать активный домен",
     reason_rename_itself: "Нельзя переименовать домен в самого себя",
     reason_name_taken: "домен с именем «{name}» уже существует",
@@ -67,7 +69,7 @@ pub const CONSOLE_RU: ConsoleTexts = ConsoleTexts {
     state_running: "работает",
     state_paused: "приостановлен",
     state_shut_off: "выключен",
-    state_with_reason: "{state} ({reason})",
+    state_with_reason: CONSOLE_EN.state_with_reason,
     reason_booted: "загружен",
     reason_unpaused: "возобновлено",
     reason_user: "пользователь",
@@ -107,13 +109,13 @@ pub const CONSOLE_RU: ConsoleTexts = ConsoleTexts {
         "Объём памяти:",
     ],
     cpu_time: "{seconds},{tenths}s",
-    yes: "yes",
-    no: "no",
+    yes: CONSOLE_EN.yes,
+    no: CONSOLE_EN.no,
     autostart_disabled: "выкл.",
 
     snapshot_created: "Снимок домена {name} создан",
     // libvirt leaves these two in English.
-    snapshot_reverted: "Domain snapshot {name} reverted",
+    snapshot_reverted: CONSOLE_EN.snapshot_reverted,
     snapshot_deleted: "Снимок домена {name} удалён",
     // libvirt's translation has the two spaces.
     no_current_snapshot: "У домена «{name}»  нет текущего снимка",
@@ -135,14 +137,14 @@ pub const CONSOLE_RU: ConsoleTexts = ConsoleTexts {
     ],
     location_internal: "внутренний",
 
-    clone_error_line: "ERROR    {message}",
+    clone_error_line: CONSOLE_EN.clone_error_line,
     clone_cloning: "Клонирование {file}",
     clone_created: "Клон «{name}» успешно создан.",
     clone_not_found: "Домен «{name}» не найден.",
     clone_must_be_shutoff: "Домен для клонирования должен быть выключен.",
     clone_name_in_use: "Недопустимое имя гостевой системы: Имя «{name}» уже используется другой гостевой системой.",
     clone_needs_auto: "Требуется указать либо --auto-clone, либо --file. Используйте --auto-clone или --file и попробуйте снова.",
-    clone_other_error: "{error}",
+    clone_other_error: CONSOLE_EN.clone_other_error,
 
     grouped_commands: "Группы команд:",
     group_line: " {title} (ключевое слово «{keyword}»):",
@@ -151,7 +153,7 @@ pub const CONSOLE_RU: ConsoleTexts = ConsoleTexts {
 
     more_candidates: "… и ещё {more}: введите больше символов, чтобы сузить выбор",
     older_lines_gone: "… старые строки удалены: консоль хранит последние {count}.",
-    mirror_edit: "# virsh edit {name}: {changes}",
+    mirror_edit: CONSOLE_EN.mirror_edit,
     mirror_discard: "# отменить отложенную конфигурацию {name} (в virsh нет такой команды в одну строку)",
     undone: "Отменено: {change}",
     redone: "Повторено: {change}",

@@ -13,7 +13,6 @@ use crate::console::OpRecord;
 use crate::console::{command_for_in, DomainFacts, DomainIds, Facts, GuiAction, Reason};
 use crate::demo;
 use crate::event_log::{Event, EventLog, Op, Source};
-use crate::i18n::fill;
 use crate::manager::{
     nfc, ConfigUpdate, Host, HostInfo, MockVmManager, SavedState, Snapshot, Transition, VmConfig,
     VmError, VmInfo, VmManager, VmState,
@@ -22,7 +21,13 @@ use crate::present::Summary;
 use crate::storage::export::{export_json, ImportMode, ImportPreview};
 use crate::storage::sync::Unsaved;
 use crate::web::language::current;
-use crate::web::store::SaveError;
+
+mod console_backend;
+mod notice;
+mod transcript;
+
+pub use notice::{Notice, NoticeItem, NoticeTitle, SaveStatus};
+pub use transcript::{Line, LineKind, TRANSCRIPT_LINES};
 
 /// The console lines a GUI action amounts to, their comments in the page's language.
 fn command_for(action: &GuiAction<'_>) -> Vec<String> {
@@ -59,100 +64,6 @@ pub enum StartMode {
     Stopped,
 }
 
-/// Whether changes reach localStorage.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SaveStatus {
-    /// Every change so far is saved.
-    Saved,
-    /// Changes stay in memory only; why, for the alert. Saving is retried on every change.
-    NotSaving(SaveError),
-    /// The stored metadata (given as found, cut short) names a format this version can't
-    /// read: nothing is read or written under the app's keys until the user starts over
-    /// ([`App::start_over`]); changes stay in memory.
-    UnknownFormat(String),
-}
-
-/// A message about stored data, shown in an alert until dismissed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Notice {
-    /// What happened (put into words in the page's language when shown).
-    pub title: NoticeTitle,
-    /// The details: one line per key or entry.
-    pub items: Vec<NoticeItem>,
-    /// The backup key the data was kept under, offered as a download.
-    pub backup_key: Option<String>,
-}
-
-/// What a [`Notice`] says happened.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum NoticeTitle {
-    /// Another tab's newer changes won over this tab's unsaved ones.
-    LostChanges,
-    /// A record this version can't read was kept under `backup_key` before a change here
-    /// replaced it.
-    ReplacedUnreadable {
-        /// Where it was kept.
-        backup_key: String,
-    },
-    /// `count` entries of the stored event log could not be read.
-    LogEntriesSkipped {
-        /// How many.
-        count: usize,
-    },
-    /// The stored event log could not be read at all.
-    LogUnreadable,
-    /// Saved data that could not be loaded was kept under a backup key.
-    SetAsideKept {
-        /// The backup key.
-        key: String,
-    },
-    /// Saved data that could not be loaded was left where it was: no backup could be written.
-    SetAsideLeft {
-        /// Why the backup failed.
-        error: SaveError,
-    },
-}
-
-/// A detail line of a [`Notice`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum NoticeItem {
-    /// A storage key, or a key and what was wrong with it, as found (technical detail).
-    Detail(String),
-    /// A change of this tab that another tab's overtook.
-    Lost {
-        /// The VM.
-        name: String,
-        /// Its state after this tab's change (`None`: deleted here).
-        ours: Option<VmState>,
-        /// Its state as the other tab left it (`None`: deleted there).
-        kept: Option<VmState>,
-    },
-}
-
-/// What kind of line the console shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LineKind {
-    /// A command typed in the console, with its prompt.
-    Input,
-    /// What a command printed.
-    Output,
-    /// An error a command printed.
-    Error,
-    /// The command a GUI action amounts to ("# virsh start web-01").
-    Mirror,
-    /// The console's own note at the top, once older lines have been dropped.
-    Note,
-}
-
-/// One line of the console's transcript.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Line {
-    /// Its kind, for styling.
-    pub kind: LineKind,
-    /// Its text.
-    pub text: String,
-}
-
 /// The VM the last operation was on, from a click, a console command or the JS API: the
 /// lifecycle diagram follows it, and animates `moved`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -162,9 +73,6 @@ pub struct Operated {
     /// The states it moved between, for a transition that happened.
     pub moved: Option<(VmState, VmState)>,
 }
-
-/// The most lines the console keeps (oldest dropped first).
-pub const TRANSCRIPT_LINES: usize = 1000;
 
 /// The app's state, shared through context. `Copy`: every field is an arena handle.
 ///
@@ -477,36 +385,6 @@ impl App {
             log.push(event);
         });
         self.save_events_soon();
-    }
-
-    /// Adds lines to the console's transcript; past [`TRANSCRIPT_LINES`], the oldest go and a
-    /// note at the top says so (a `list --all` of 10,000 VMs would otherwise start mid-table,
-    /// with nothing to tell why).
-    pub fn print(&self, lines: impl IntoIterator<Item = Line>) {
-        let next_line = self.next_line;
-        let numbered = move |line: Line| {
-            let id = next_line.get_value();
-            next_line.set_value(id + 1);
-            (id, line)
-        };
-        self.transcript.update(|transcript| {
-            transcript.extend(lines.into_iter().map(numbered));
-            let excess = transcript.len().saturating_sub(TRANSCRIPT_LINES);
-            if excess > 0 {
-                // One line more goes, to make room for the note (the last note among them).
-                transcript.drain(..=excess);
-                transcript.insert(
-                    0,
-                    numbered(Line {
-                        kind: LineKind::Note,
-                        text: fill(
-                            current().console().older_lines_gone,
-                            &[("count", &TRANSCRIPT_LINES)],
-                        ),
-                    }),
-                );
-            }
-        });
     }
 
     /// The host's sizes and what the VMs hold, tracking every change of either (for the
@@ -850,124 +728,5 @@ impl App {
                 }
             }
         }
-    }
-}
-
-/// The console runs on the app, so a command updates the GUI, is saved and logged like a
-/// click (with the console as its source).
-impl crate::console::ConsoleBackend for App {
-    fn create(&self, config: VmConfig, start: bool) -> Result<(), VmError> {
-        let mode = if start {
-            StartMode::Start
-        } else {
-            StartMode::Stopped
-        };
-        App::create(self, config, mode)
-    }
-
-    fn transition(&self, name: &str, transition: Transition) -> Result<VmState, VmError> {
-        App::transition(self, name, transition)
-    }
-
-    fn delete(&self, name: &str, with_snapshots: bool) -> Result<(), VmError> {
-        App::delete(self, name, with_snapshots)
-    }
-
-    fn create_snapshot(
-        &self,
-        vm: &str,
-        name: &str,
-        description: &str,
-    ) -> Result<Snapshot, VmError> {
-        App::create_snapshot(self, vm, name, description)
-    }
-
-    fn revert_snapshot(&self, vm: &str, name: &str) -> Result<VmState, VmError> {
-        App::revert_snapshot(self, vm, name)
-    }
-
-    fn delete_snapshot(
-        &self,
-        vm: &str,
-        name: &str,
-        children: bool,
-    ) -> Result<Vec<String>, VmError> {
-        App::delete_snapshot(self, vm, name, children)
-    }
-
-    fn clone_vm(&self, source: &str, new_name: &str) -> Result<VmInfo, VmError> {
-        App::clone_vm(self, source, new_name)
-    }
-
-    fn update(&self, name: &str, config: VmConfig) -> Result<ConfigUpdate, VmError> {
-        App::update(self, name, config)
-    }
-
-    fn info(&self, name: &str) -> Result<VmInfo, VmError> {
-        let name = &*nfc(name);
-        self.take_in_stored(name);
-        self.manager().get_vm_info(name)
-    }
-
-    fn infos(&self) -> Result<Vec<VmInfo>, VmError> {
-        self.manager().list_vm_infos()
-    }
-
-    fn names(&self) -> Vec<String> {
-        self.manager().list_vms().unwrap_or_default()
-    }
-
-    fn domain_ids(&self, infos: &[VmInfo]) -> DomainIds {
-        self.domain_ids.update_value(|ids| ids.sync(infos));
-        self.domain_ids.get_value()
-    }
-
-    /// `App::show` keeps the Ids as each VM changes: one VM's Id is one lookup.
-    fn domain_id(&self, name: &str) -> Option<usize> {
-        self.domain_ids.with_value(|ids| ids.get(name))
-    }
-
-    fn now(&self) -> u64 {
-        now()
-    }
-
-    fn host_info(&self) -> Result<HostInfo, VmError> {
-        self.manager().host_info()
-    }
-
-    fn sim_time(&self) -> u64 {
-        self.sim_time.get_untracked()
-    }
-
-    fn facts(&self, name: &str) -> Facts {
-        self.facts.with_value(|facts| facts.get(name))
-    }
-
-    fn keeps_facts(&self) -> bool {
-        true
-    }
-
-    fn set_facts(&self, name: &str, facts: Facts) {
-        self.facts.update_value(|kept| kept.set(name, facts));
-    }
-
-    fn step(
-        &self,
-        direction: crate::undo::Direction,
-    ) -> Result<Option<crate::undo::Change>, VmError> {
-        App::step(self, direction)
-    }
-
-    fn reboot(&self, name: &str) -> Result<VmState, VmError> {
-        let name = &*nfc(name);
-        let _undo = self.undoable(&[]);
-        self.name_change(Op::Reboot, name);
-        let id = self.domain_ids.with_value(|ids| ids.get(name));
-        App::transition(self, name, Transition::Stop)?;
-        let state = App::transition(self, name, Transition::Start)?;
-        if let Some(id) = id {
-            self.domain_ids.update_value(|ids| ids.keep(name, id));
-        }
-        Ok(state)
     }
 }

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::lifecycle::Lifecycle;
-use super::on_screen::on_screen;
+use super::on_screen::{clock_while, on_screen};
 use super::vm_row::{lifecycle_action, LIFECYCLE_ACTIONS};
 use super::Ui;
 use crate::i18n::{fill, Lang};
@@ -102,12 +102,7 @@ fn guest_usage(app: App, language: Language, config: VmConfig, state: VmState) -
     let shown = on_screen(node);
     let vm = GraphedVm::of(&config, state);
     let usage = move || {
-        // Off screen, a tick does not re-run this (the last values stay until it shows).
-        let t = if shown.get() {
-            app.sim_time.get()
-        } else {
-            app.sim_time.get_untracked()
-        };
+        let t = clock_while(app, shown);
         let lang = language.get();
         let texts = lang.texts();
         let cpu = vm.cpu_permille(t);

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::on_screen::on_screen;
+use super::on_screen::{clock_while, on_screen};
 use crate::i18n::fill;
 use crate::manager::HostInfo;
 use crate::usage_graph::{
@@ -103,12 +103,7 @@ pub fn HostGraphs(info: Memo<HostInfo>) -> impl IntoView {
         })
     });
     let graphs = move || {
-        // Off screen, a tick does not re-run this (the last picture stays until it shows).
-        let t = if shown.get() {
-            app.sim_time.get()
-        } else {
-            app.sim_time.get_untracked()
-        };
+        let t = clock_while(app, shown);
         let lang = language.get();
         let texts = lang.texts();
         // The host's sizes when they change, from the gauges' reading (a tick must not sum

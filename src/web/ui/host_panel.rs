@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::host_graphs::HostGraphs;
-use crate::i18n::{fill, Lang};
+use crate::i18n::{fill, Lang, Texts};
 use crate::manager::{Host, HostInfo};
 use crate::web::app::App;
 use crate::web::language::Language;
@@ -101,6 +101,22 @@ fn gauges(info: HostInfo, lang: Lang) -> impl IntoView {
 /// The simulated clock: play / pause and ×1, ×10, ×60. It ticks once a real second and does
 /// nothing while the tab is hidden; a tick writes one signal, which only what shows the
 /// guests' use reads (the selected VM's details), so its cost does not grow with the VMs.
+/// One of the host's size fields: a label and a numeric text input bound to `value`.
+fn size_field(
+    id: &'static str,
+    label: fn(&Texts) -> &'static str,
+    value: RwSignal<String>,
+    language: Language,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{language.text(label)}</label>
+            <input id=id inputmode="numeric" prop:value=value
+                on:input=move |event| value.set(event_target_value(&event)) />
+        </div>
+    }
+}
+
 #[component]
 fn SimClock() -> impl IntoView {
     let app = expect_context::<App>();
@@ -231,21 +247,9 @@ pub fn HostPanel() -> impl IntoView {
                 </select>
             </div>
             <form class="host-sizes" on:submit=submit novalidate>
-                <div class="field">
-                    <label for="host-memory">{language.text(|t| t.host_memory_mb)}</label>
-                    <input id="host-memory" inputmode="numeric" prop:value=memory
-                        on:input=move |event| memory.set(event_target_value(&event)) />
-                </div>
-                <div class="field">
-                    <label for="host-cpus">{language.text(|t| t.host_cpus)}</label>
-                    <input id="host-cpus" inputmode="numeric" prop:value=cpus
-                        on:input=move |event| cpus.set(event_target_value(&event)) />
-                </div>
-                <div class="field">
-                    <label for="host-storage">{language.text(|t| t.host_storage_gb)}</label>
-                    <input id="host-storage" inputmode="numeric" prop:value=storage
-                        on:input=move |event| storage.set(event_target_value(&event)) />
-                </div>
+                {size_field("host-memory", |t| t.host_memory_mb, memory, language)}
+                {size_field("host-cpus", |t| t.host_cpus, cpus, language)}
+                {size_field("host-storage", |t| t.host_storage_gb, storage, language)}
                 <label class="check">
                     <input type="checkbox" prop:checked=overcommit
                         on:change=move |event| overcommit.set(event_target_checked(&event)) />

@@ -6,6 +6,8 @@ use leptos::prelude::*;
 use leptos::tachys::html::element::ElementType;
 use wasm_bindgen::prelude::*;
 
+use crate::web::app::App;
+
 /// Whether the element `node` is bound to intersects the viewport, kept by an
 /// `IntersectionObserver` (which reports at once, then on every change). `false` until the
 /// element is in the page; `true` where there is no observer (draw rather than hide).
@@ -38,4 +40,14 @@ where
         }
     });
     shown.into()
+}
+
+/// The simulated clock's time, read so that a tick re-runs the caller only while `shown`:
+/// off screen the caller keeps what it last drew until it shows again.
+pub fn clock_while(app: App, shown: Signal<bool>) -> u64 {
+    if shown.get() {
+        app.sim_time.get()
+    } else {
+        app.sim_time.get_untracked()
+    }
 }

@@ -1,0 +1,431 @@
+//! What a console line means: a [`Command`] (with `list`'s [`ListFilter`] and the `set*`
+//! commands' [`Scope`]), and [`Command::to_line`], the line that reads back as it (how the
+//! console mirrors a GUI action). [`parse`](super::parse) makes one from text.
+
+use super::lex::quote;
+use crate::manager::{VmConfig, VmState};
+
+/// Which domains `list` shows.
+///
+/// No option: the active ones (running and paused), as in virsh. `--all`: every one. Any
+/// `--state-*` option: only the domains in the states named (they add up), `--all` or not.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ListFilter {
+    /// `--all`
+    pub all: bool,
+    /// `--state-running`
+    pub running: bool,
+    /// `--state-paused`
+    pub paused: bool,
+    /// `--state-shutoff`
+    pub shutoff: bool,
+}
+
+impl ListFilter {
+    /// Whether a domain in `state` is listed.
+    pub fn shows(&self, state: VmState) -> bool {
+        if self.running || self.paused || self.shutoff {
+            return match state {
+                VmState::Running => self.running,
+                VmState::Paused => self.paused,
+                VmState::Stopped => self.shutoff,
+            };
+        }
+        self.all || state.is_active()
+    }
+}
+
+/// `--config`, `--live` and `--current` as typed: which of a domain's configs a change goes
+/// to. None, or `--current`: the running domain's if it is active, else its config.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Scope {
+    /// `--config`: the next boot's config (pending while the domain is active).
+    pub config: bool,
+    /// `--live`: the running domain, until it stops.
+    pub live: bool,
+    /// `--current`: whichever the domain's state means.
+    pub current: bool,
+}
+
+impl Scope {
+    /// Just `--config`.
+    pub const CONFIG: Scope = Scope {
+        config: true,
+        live: false,
+        current: false,
+    };
+
+    /// The options, as typed in a line: `" --config --live"`.
+    fn options(self) -> String {
+        flags(&[
+            (self.config, " --config"),
+            (self.live, " --live"),
+            (self.current, " --current"),
+        ])
+    }
+}
+
+/// The options of `flags` that are on, in order, as typed in a line.
+fn flags(flags: &[(bool, &str)]) -> String {
+    flags
+        .iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, option)| *option)
+        .collect()
+}
+
+/// A parsed console command. Arguments are kept as typed: names and values are checked when
+/// the command runs, by the manager, as for the GUI.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    /// An empty line or a comment: does nothing.
+    Nothing,
+    /// `list [--all] [--state-running] [--state-paused] [--state-shutoff]`
+    List(ListFilter),
+    /// `create NAME [--memory MB] ... [--stopped]`: the options fill in
+    /// [`VmConfig::default`]; `start` is false with `--stopped`.
+    Create {
+        /// The VM to create.
+        config: VmConfig,
+        /// Whether to start it (no `--stopped`).
+        start: bool,
+    },
+    /// `start NAME`
+    Start(String),
+    /// `shutdown NAME`: stop.
+    Shutdown(String),
+    /// `destroy NAME`: force stop (the same as stop in the simulator).
+    Destroy(String),
+    /// `suspend NAME`: pause.
+    Suspend(String),
+    /// `resume NAME`
+    Resume(String),
+    /// `reboot NAME`: stop then start a running VM.
+    Reboot(String),
+    /// `undefine NAME [--snapshots-metadata]`: delete (a VM with snapshots only with the flag,
+    /// which deletes them too).
+    Undefine {
+        /// The VM.
+        name: String,
+        /// Whether its snapshots go with it.
+        snapshots_metadata: bool,
+    },
+    /// `snapshot-create-as VM NAME [--description TEXT]`
+    SnapshotCreate {
+        /// The VM.
+        domain: String,
+        /// The snapshot's name.
+        name: String,
+        /// Its description, if given.
+        description: Option<String>,
+    },
+    /// `snapshot-list VM [--parent] [--tree]`
+    SnapshotList {
+        /// The VM.
+        domain: String,
+        /// With a Parent column.
+        parent: bool,
+        /// As a tree.
+        tree: bool,
+    },
+    /// `snapshot-current VM [--name]`
+    SnapshotCurrent {
+        /// The VM.
+        domain: String,
+        /// `--name` (the simulator prints only the name either way).
+        name: bool,
+    },
+    /// `snapshot-info VM SNAPSHOT`
+    SnapshotInfo {
+        /// The VM.
+        domain: String,
+        /// The snapshot.
+        snapshot: String,
+    },
+    /// `snapshot-revert VM SNAPSHOT`
+    SnapshotRevert {
+        /// The VM.
+        domain: String,
+        /// The snapshot.
+        snapshot: String,
+    },
+    /// `snapshot-delete VM SNAPSHOT [--children]`
+    SnapshotDelete {
+        /// The VM.
+        domain: String,
+        /// The snapshot.
+        snapshot: String,
+        /// Its whole subtree.
+        children: bool,
+    },
+    /// `virt-clone --original SRC [--name NEW] [--auto-clone]`: virt-clone, typed as in a
+    /// shell.
+    VirtClone {
+        /// The VM to clone (empty if not given).
+        original: String,
+        /// The clone's name, if given.
+        name: Option<String>,
+        /// `--auto-clone`.
+        auto_clone: bool,
+    },
+    /// `dominfo NAME`
+    DomInfo(String),
+    /// `nodeinfo`: the host's CPUs and memory.
+    NodeInfo,
+    /// `dommemstat NAME`: the guest's memory statistics.
+    DomMemStat(String),
+    /// `domstats NAME`: the guest's statistics (state, CPU, balloon, vCPUs).
+    DomStats(String),
+    /// `domstate NAME [--reason]`
+    DomState {
+        /// The VM.
+        name: String,
+        /// Whether to print why it is in its state.
+        reason: bool,
+    },
+    /// `domid NAME`: the VM's Id.
+    DomId(String),
+    /// `domname ID`: the name of the VM with that Id or UUID.
+    DomName(String),
+    /// `domuuid NAME`: the VM's UUID.
+    DomUuid(String),
+    /// `dumpxml NAME [--inactive]`
+    DumpXml {
+        /// The VM.
+        name: String,
+        /// Whether to show the next boot's config rather than the running one.
+        inactive: bool,
+    },
+    /// `setmem NAME SIZE [--config] [--live] [--current]`
+    SetMem {
+        /// The VM.
+        name: String,
+        /// The size as typed (KiB unless suffixed): read when the command runs, as virsh
+        /// does, after the VM is found.
+        size: String,
+        /// Which config it changes.
+        scope: Scope,
+    },
+    /// `setmaxmem NAME SIZE [--config] [--live] [--current]`
+    SetMaxMem {
+        /// The VM.
+        name: String,
+        /// The size as typed (KiB unless suffixed).
+        size: String,
+        /// Which config it changes.
+        scope: Scope,
+    },
+    /// `setvcpus NAME COUNT [--maximum] [--config] [--live] [--current]`
+    SetVcpus {
+        /// The VM.
+        name: String,
+        /// The count as typed.
+        count: String,
+        /// Whether it sets the maximum (with `--config`).
+        maximum: bool,
+        /// Which config it changes.
+        scope: Scope,
+    },
+    /// `domrename OLD NEW`
+    DomRename {
+        /// The VM's name.
+        old: String,
+        /// The name it should get.
+        new: String,
+    },
+    /// `help [COMMAND]` (or `COMMAND --help`).
+    Help(Option<String>),
+    /// `clear`
+    Clear,
+    /// `history`
+    History,
+    /// `undo` (not in virsh): takes back the last change made in this tab.
+    Undo,
+    /// `redo` (not in virsh): makes the last undone change again.
+    Redo,
+}
+
+impl Command {
+    /// The command as a line that [`parse`](super::parse()) reads back as this command
+    /// (without a leading `virsh`). Names and paths are quoted when they need it; `create`
+    /// writes only the options that differ from the defaults.
+    ///
+    /// ```
+    /// use vm_playground::console::{parse, Command};
+    /// let command = Command::Start("my vm".into());
+    /// assert_eq!(command.to_line(), "start 'my vm'");
+    /// assert_eq!(parse(&command.to_line()), Ok(command));
+    /// ```
+    pub fn to_line(&self) -> String {
+        let named = |word: &str, name: &str| format!("{word} {}", quote(name));
+        match self {
+            Command::Nothing => String::new(),
+            Command::List(filter) => {
+                let options = flags(&[
+                    (filter.all, " --all"),
+                    (filter.running, " --state-running"),
+                    (filter.paused, " --state-paused"),
+                    (filter.shutoff, " --state-shutoff"),
+                ]);
+                format!("list{options}")
+            }
+            Command::Create { config, start } => {
+                let defaults = VmConfig::default();
+                let mut line = named("create", &config.name);
+                let mut option = |name: &str, value: String| {
+                    line.push_str(&format!(" {name} {value}"));
+                };
+                if config.memory != defaults.memory {
+                    option("--memory", config.memory.to_string());
+                }
+                if config.vcpus != defaults.vcpus {
+                    option("--vcpus", config.vcpus.to_string());
+                }
+                if config.disk_size != defaults.disk_size {
+                    option("--disk-size", config.disk_size.to_string());
+                }
+                if config.disk_path != defaults.disk_path {
+                    option("--disk-path", quote(&config.disk_path));
+                }
+                if let Some(iso) = &config.iso_image {
+                    option("--iso", quote(iso));
+                }
+                if config.network != defaults.network {
+                    option("--network", quote(&config.network));
+                }
+                if !start {
+                    line.push_str(" --stopped");
+                }
+                line
+            }
+            Command::Start(name) => named("start", name),
+            Command::Shutdown(name) => named("shutdown", name),
+            Command::Destroy(name) => named("destroy", name),
+            Command::Suspend(name) => named("suspend", name),
+            Command::Resume(name) => named("resume", name),
+            Command::Reboot(name) => named("reboot", name),
+            Command::Undefine {
+                name,
+                snapshots_metadata,
+            } => {
+                let flag = if *snapshots_metadata {
+                    " --snapshots-metadata"
+                } else {
+                    ""
+                };
+                format!("{}{flag}", named("undefine", name))
+            }
+            Command::SnapshotCreate {
+                domain,
+                name,
+                description,
+            } => {
+                let mut line = format!("{} {}", named("snapshot-create-as", domain), quote(name));
+                if let Some(description) = description {
+                    line.push_str(&format!(" --description {}", quote(description)));
+                }
+                line
+            }
+            Command::SnapshotList {
+                domain,
+                parent,
+                tree,
+            } => {
+                let mut line = named("snapshot-list", domain);
+                if *parent {
+                    line.push_str(" --parent");
+                }
+                if *tree {
+                    line.push_str(" --tree");
+                }
+                line
+            }
+            Command::SnapshotCurrent { domain, name } => {
+                let flag = if *name { " --name" } else { "" };
+                format!("{}{flag}", named("snapshot-current", domain))
+            }
+            Command::SnapshotInfo { domain, snapshot } => {
+                format!("{} {}", named("snapshot-info", domain), quote(snapshot))
+            }
+            Command::SnapshotRevert { domain, snapshot } => {
+                format!("{} {}", named("snapshot-revert", domain), quote(snapshot))
+            }
+            Command::SnapshotDelete {
+                domain,
+                snapshot,
+                children,
+            } => {
+                let flag = if *children { " --children" } else { "" };
+                format!(
+                    "{} {}{flag}",
+                    named("snapshot-delete", domain),
+                    quote(snapshot)
+                )
+            }
+            Command::VirtClone {
+                original,
+                name,
+                auto_clone,
+            } => {
+                let mut line = format!("virt-clone --original {}", quote(original));
+                if let Some(name) = name {
+                    line.push_str(&format!(" --name {}", quote(name)));
+                }
+                if *auto_clone {
+                    line.push_str(" --auto-clone");
+                }
+                line
+            }
+            Command::DomInfo(name) => named("dominfo", name),
+            Command::NodeInfo => "nodeinfo".to_owned(),
+            Command::DomMemStat(name) => named("dommemstat", name),
+            Command::DomStats(name) => named("domstats", name),
+            Command::DomState { name, reason } => {
+                let flag = if *reason { " --reason" } else { "" };
+                format!("{}{flag}", named("domstate", name))
+            }
+            Command::DomId(name) => named("domid", name),
+            Command::DomName(name) => named("domname", name),
+            Command::DomUuid(name) => named("domuuid", name),
+            Command::DumpXml { name, inactive } => {
+                let flag = if *inactive { " --inactive" } else { "" };
+                format!("{}{flag}", named("dumpxml", name))
+            }
+            Command::SetMem { name, size, scope } => format!(
+                "{} {}{}",
+                named("setmem", name),
+                quote(size),
+                scope.options()
+            ),
+            Command::SetMaxMem { name, size, scope } => format!(
+                "{} {}{}",
+                named("setmaxmem", name),
+                quote(size),
+                scope.options()
+            ),
+            Command::SetVcpus {
+                name,
+                count,
+                maximum,
+                scope,
+            } => {
+                let flag = if *maximum { " --maximum" } else { "" };
+                format!(
+                    "{} {}{flag}{}",
+                    named("setvcpus", name),
+                    quote(count),
+                    scope.options()
+                )
+            }
+            Command::DomRename { old, new } => {
+                format!("{} {}", named("domrename", old), quote(new))
+            }
+            Command::Help(None) => "help".to_owned(),
+            Command::Help(Some(topic)) => named("help", topic),
+            Command::Clear => "clear".to_owned(),
+            Command::History => "history".to_owned(),
+            Command::Undo => "undo".to_owned(),
+            Command::Redo => "redo".to_owned(),
+        }
+    }
+}
