@@ -191,6 +191,23 @@ pub fn cut_text(text: &str, max: usize) -> String {
     }
 }
 
+/// `text` made safe for markup (XML, and HTML alike): in text, and in attributes quoted with
+/// `'` or `"`.
+pub fn escape_markup(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '\'' => escaped.push_str("&apos;"),
+            '"' => escaped.push_str("&quot;"),
+            c => escaped.push(c),
+        }
+    }
+    escaped
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -325,5 +342,14 @@ mod tests {
             "folded differently from Unicode: {wrong:?}"
         );
         assert!(folded > 300, "only {folded} letters fold");
+    }
+
+    #[test]
+    fn markup_is_escaped_for_text_and_both_quotes() {
+        assert_eq!(
+            super::escape_markup(r#"<a href='x' title="y">&</a>"#),
+            "&lt;a href=&apos;x&apos; title=&quot;y&quot;&gt;&amp;&lt;/a&gt;"
+        );
+        assert_eq!(super::escape_markup("сеть-1"), "сеть-1");
     }
 }

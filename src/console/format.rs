@@ -5,6 +5,7 @@ use super::ids::DomainIds;
 use super::spec::{find_command, CommandSpec, Group, COMMANDS};
 use crate::i18n::{fill, ConsoleTexts};
 use crate::manager::{usage_model, Timestamp, VmConfig, VmInfo, VmState};
+use crate::present::escape_markup;
 
 /// virsh's word for a state in the language of `t`.
 pub(crate) fn state_in(state: VmState, t: &ConsoleTexts) -> &'static str {
@@ -176,22 +177,6 @@ pub(crate) fn dominfo(
     lines
 }
 
-/// Text made safe for XML, in text and in `'`-quoted attributes.
-fn xml_escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '\'' => escaped.push_str("&apos;"),
-            '"' => escaped.push_str("&quot;"),
-            c => escaped.push(c),
-        }
-    }
-    escaped
-}
-
 /// `dumpxml`'s lines: `config` as libvirt's domain XML, as a QEMU/KVM host would show it.
 /// `id` is `Some` for the running domain (with its Id, and what `--live` changed in
 /// `facts`), `None` for the config it boots with (`--inactive`, or a shut off domain).
@@ -225,7 +210,7 @@ pub(crate) fn domain_xml(
     };
     let mut lines = vec![
         opening,
-        format!("  <name>{}</name>", xml_escape(&config.name)),
+        format!("  <name>{}</name>", escape_markup(&config.name)),
         format!("  <uuid>{}</uuid>", fake_uuid(&config.name)),
         format!("  <memory unit='KiB'>{max}</memory>"),
         format!("  <currentMemory unit='KiB'>{current}</currentMemory>"),
@@ -254,7 +239,7 @@ pub(crate) fn domain_xml(
     if !config.disk_path.is_empty() {
         lines.push(format!(
             "      <source file='{}'/>",
-            xml_escape(&config.disk_path)
+            escape_markup(&config.disk_path)
         ));
     }
     lines.push("      <target dev='vda' bus='virtio'/>".to_owned());
@@ -263,7 +248,7 @@ pub(crate) fn domain_xml(
         lines.extend([
             "    <disk type='file' device='cdrom'>".to_owned(),
             "      <driver name='qemu' type='raw'/>".to_owned(),
-            format!("      <source file='{}'/>", xml_escape(iso)),
+            format!("      <source file='{}'/>", escape_markup(iso)),
             "      <target dev='sda' bus='sata'/>".to_owned(),
             "      <readonly/>".to_owned(),
             "    </disk>".to_owned(),
@@ -271,7 +256,10 @@ pub(crate) fn domain_xml(
     }
     lines.extend([
         "    <interface type='network'>".to_owned(),
-        format!("      <source network='{}'/>", xml_escape(&config.network)),
+        format!(
+            "      <source network='{}'/>",
+            escape_markup(&config.network)
+        ),
         "      <model type='virtio'/>".to_owned(),
         "    </interface>".to_owned(),
         "  </devices>".to_owned(),

@@ -241,3 +241,30 @@ e2e(
     assert.equal(await page.getByRole('alert').count(), 0);
   },
 );
+
+e2e('a row shows user data as text: markup in an ISO path or a network name is not markup', async ({ page, url }) => {
+  await openList(page, url);
+  const iso = `/isos/<b>bold</b> & "quoted" 'one'.iso`;
+  const network = 'lab<i>';
+  const created = await page.evaluate(
+    ([iso, network]) => {
+      try {
+        window.vmPlayground.defineVm({ name: 'marked-up', isoImage: iso, network });
+        return 'network';
+      } catch {
+        // A network name the manager refuses: the ISO path alone.
+        window.vmPlayground.defineVm({ name: 'marked-up', isoImage: iso });
+        return 'iso';
+      }
+    },
+    [iso, network],
+  );
+  const specs = row(page, 'marked-up').locator('.specs');
+  await expectText(specs, iso);
+  if (created === 'network') await expectText(specs, network);
+  assert.equal(await specs.locator('b, i').count(), 0);
+  // User data is marked as not to be translated, each piece whole.
+  const untranslated = await specs.locator('[translate="no"]').allTextContents();
+  assert.ok(untranslated.includes(iso), JSON.stringify(untranslated));
+  if (created === 'network') assert.ok(untranslated.includes(network), JSON.stringify(untranslated));
+});

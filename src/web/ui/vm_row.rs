@@ -12,7 +12,7 @@ use crate::console::{self, virsh_name, Command};
 use crate::event_log::Source;
 use crate::i18n::{fill, parts, Lang, Part};
 use crate::manager::{Refusal, Transition, VmConfig, VmState};
-use crate::present::fold_case;
+use crate::present::{escape_markup, fold_case};
 use crate::web::app::{now, App, Line, LineKind, Row};
 use crate::web::language::Language;
 
@@ -331,7 +331,7 @@ fn prototype_html(lang: Lang, state: VmState) -> String {
         r#"<div role="listitem" class="vm" data-state="{state}"><div class="vm-head"><button class="vm-name link" translate="no" data-action="{details}"></button><span class="badge">{badge}</span></div><p class="specs"></p><div class="actions">"#,
         state = state.as_str(),
         details = RowAction::Details.as_str(),
-        badge = escape_html(texts.state(state)),
+        badge = escape_markup(texts.state(state)),
     );
     for action in LIFECYCLE_ACTIONS {
         let (word, _, command, refusal) =
@@ -343,7 +343,7 @@ fn prototype_html(lang: Lang, state: VmState) -> String {
         html.push_str(&format!(
             r#" data-action="{}">{}</button>"#,
             action.as_str(),
-            escape_html(word)
+            escape_markup(word)
         ));
         html.push_str(&command_beside_html(word, command));
         html.push_str("</span>");
@@ -351,9 +351,9 @@ fn prototype_html(lang: Lang, state: VmState) -> String {
     html.push_str(&format!(
         r#"<button data-action="{edit}">{edit_word}</button><span class="action delete-action"><button class="delete" data-action="{delete}">{delete_word}</button>{command}</span></div></div>"#,
         edit = RowAction::Edit.as_str(),
-        edit_word = escape_html(texts.action_edit),
+        edit_word = escape_markup(texts.action_edit),
         delete = RowAction::Delete.as_str(),
-        delete_word = escape_html(texts.action_delete),
+        delete_word = escape_markup(texts.action_delete),
         command = command_beside_html(texts.action_delete, "undefine"),
     ));
     html
@@ -363,22 +363,22 @@ fn prototype_html(lang: Lang, state: VmState) -> String {
 /// marked `translate="no"`.
 fn specs_html(lang: Lang, config: &VmConfig) -> String {
     let texts = lang.texts();
-    let user_data = |data: &str| format!(r#"<span translate="no">{}</span>"#, escape_html(data));
+    let user_data = |data: &str| format!(r#"<span translate="no">{}</span>"#, escape_markup(data));
     let mut html = String::new();
     for part in parts(texts.specs) {
         match part {
-            Part::Text(words) => html.push_str(&escape_html(words)),
-            Part::Arg("memory") => html.push_str(&escape_html(&lang.memory(config.memory))),
+            Part::Text(words) => html.push_str(&escape_markup(words)),
+            Part::Arg("memory") => html.push_str(&escape_markup(&lang.memory(config.memory))),
             Part::Arg("vcpus") => {
-                html.push_str(&escape_html(&lang.number(u64::from(config.vcpus))))
+                html.push_str(&escape_markup(&lang.number(u64::from(config.vcpus))))
             }
-            Part::Arg("disk") => html.push_str(&escape_html(&lang.gigabytes(config.disk_size))),
+            Part::Arg("disk") => html.push_str(&escape_markup(&lang.gigabytes(config.disk_size))),
             Part::Arg("network") => html.push_str(&user_data(&config.network)),
             Part::Arg("iso") => match &config.iso_image {
                 Some(iso) => html.push_str(&user_data(iso)),
-                None => html.push_str(&escape_html(texts.no_value)),
+                None => html.push_str(&escape_markup(texts.no_value)),
             },
-            Part::Arg(other) => html.push_str(&escape_html(other)),
+            Part::Arg(other) => html.push_str(&escape_markup(other)),
         }
     }
     html
@@ -396,11 +396,11 @@ fn pending_notice(
     notice.set_class_name("pending");
     notice.set_inner_html(&format!(
         r#"<p><strong>{heading}</strong>{changes}</p><button class="small" aria-label="{label}" data-action="{action}">{word}</button>"#,
-        heading = escape_html(texts.pending_heading),
-        changes = escape_html(&lang.config_changes(current, pending).join(", ")),
-        label = escape_html(&fill(texts.discard_pending_of, &[("name", &name)])),
+        heading = escape_markup(texts.pending_heading),
+        changes = escape_markup(&lang.config_changes(current, pending).join(", ")),
+        label = escape_markup(&fill(texts.discard_pending_of, &[("name", &name)])),
         action = RowAction::Discard.as_str(),
-        word = escape_html(texts.action_discard),
+        word = escape_markup(texts.action_discard),
     ));
     notice
 }
@@ -413,21 +413,6 @@ fn insert_before_actions(row: &web_sys::Element, child: &web_sys::Element) {
 
 fn create_element(tag: &str) -> web_sys::Element {
     document().create_element(tag).expect("an element")
-}
-
-/// `text` with the characters HTML gives a meaning escaped, for text and attribute values.
-fn escape_html(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            c => escaped.push(c),
-        }
-    }
-    escaped
 }
 
 /// The virsh command a button runs, shown right after the button where it differs from the
