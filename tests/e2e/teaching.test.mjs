@@ -252,3 +252,28 @@ e2e('the console keeps its last 1,000 lines and says so at the top when older on
   assert.equal(await output(page).getByText('older lines are gone').count(), 1);
   assert.equal(await lines().first().textContent(), '… older lines are gone: the console keeps its last 1000.');
 });
+
+e2e('an event\'s time of day is written as the browser writes times in the page\'s language', async ({ page, url }) => {
+  for (const lang of ['en', 'ru']) {
+    await page.goto(`${url}?lang=${lang}`);
+    await page.waitForSelector('[data-vm="web-01"]');
+    const [from, to] = await page.evaluate(() => {
+      const from = Date.now();
+      window.vmPlayground.stopVm('web-01');
+      window.vmPlayground.startVm('web-01');
+      return [from, Date.now()];
+    });
+    const newest = page.locator('.event-list li').first().locator('time');
+    await newest.waitFor();
+    const shown = await newest.textContent();
+    const expected = await page.evaluate(
+      ([from, to, lang]) => {
+        const times = new Set();
+        for (let t = from - 1000; t <= to + 1000; t += 250) times.add(new Date(t).toLocaleTimeString(lang));
+        return [...times];
+      },
+      [from, to, lang],
+    );
+    assert.ok(expected.includes(shown), `${lang}: ${shown} not in ${JSON.stringify(expected)}`);
+  }
+});
