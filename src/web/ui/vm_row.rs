@@ -270,7 +270,14 @@ fn show_changes(
             }
         }
         if let Some(pending) = &shown.pending {
-            insert_before_actions(element, &pending_notice(lang, name, &shown.config, pending));
+            // Before the row's error, if it shows one: the order `view!` rows had.
+            let notice = pending_notice(lang, name, &shown.config, pending);
+            match element.query_selector(".row-error").ok().flatten() {
+                Some(error) => {
+                    let _ = element.insert_before(&notice, Some(&error));
+                }
+                None => insert_before_actions(element, &notice),
+            }
         }
     }
 }
