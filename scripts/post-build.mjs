@@ -21,6 +21,14 @@ if (!staging) {
   process.exit(1);
 }
 
+// 0. every build: the wasm split into the main module and chunks fetched on first use.
+try {
+  execFileSync(process.execPath, [join(import.meta.dirname, 'split.mjs')], { stdio: 'inherit' });
+} catch (error) {
+  console.error('post-build: split.mjs failed');
+  process.exit(error.status ?? 1);
+}
+
 const integrity = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
 
 const htmlPath = join(staging, 'index.html');

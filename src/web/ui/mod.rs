@@ -7,6 +7,7 @@ mod confirm_dialog;
 mod console;
 mod create_form;
 mod data_menu;
+mod deferred;
 mod details;
 mod edit_dialog;
 mod event_log;
