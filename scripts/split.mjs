@@ -78,11 +78,12 @@ try {
   const glueText = readFileSync(join(bindgen, `${stem}.js`), 'utf8');
   // Only the module's URL: the key of the wasm's imports keeps the name the wasm asks for.
   const importOfLoader = ` from "./${LOADER}"`;
-  if (glueText.split(importOfLoader).length !== 2) {
-    console.error(`split: wasm-bindgen's glue does not import ${LOADER} once`);
+  // (wasm-bindgen writes one import statement per split point, all of the same module.)
+  if (!glueText.includes(importOfLoader)) {
+    console.error(`split: wasm-bindgen's glue does not import ${LOADER}`);
     process.exit(1);
   }
-  writeFileSync(join(staging, `${stem}.js`), glueText.replace(importOfLoader, ` from "./${loaderName}"`));
+  writeFileSync(join(staging, `${stem}.js`), glueText.replaceAll(importOfLoader, ` from "./${loaderName}"`));
   console.log(`split: ${stem}_bg.wasm and ${stem}.js replaced, ${chunks.length} chunk(s), loader ${loaderName}`);
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -10,6 +10,7 @@ use std::future::Future;
 
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
+use wasm_bindgen::JsCast;
 
 /// A part whose view comes from a chunk: nothing until [`Deferred::load`], then the view once
 /// the chunk has arrived. `Copy`: every field is an arena handle.
@@ -62,6 +63,38 @@ impl Deferred {
         });
     }
 
+    /// [`Deferred::load`] once the browser is idle after the first render: for parts on the
+    /// page from the start but below the first screen (the host, the console, the event log),
+    /// so the first screen is usable before their code arrives.
+    pub fn load_when_idle<F>(self, build: impl FnOnce(Owner) -> F + 'static)
+    where
+        F: Future<Output = Result<AnyView, SplitLoaderError>> + 'static,
+    {
+        let load = wasm_bindgen::closure::Closure::once_into_js(move || self.load(build));
+        // Safari has no requestIdleCallback: a timeout then.
+        if window()
+            .request_idle_callback(load.unchecked_ref())
+            .is_err()
+        {
+            let _ = window().set_timeout_with_callback(load.unchecked_ref());
+        }
+    }
+
+    /// [`Deferred::load`] the first time `wanted` is true (a dialog's signal).
+    pub fn load_when<F>(
+        self,
+        wanted: impl Fn() -> bool + 'static,
+        build: impl Fn(Owner) -> F + Copy + 'static,
+    ) where
+        F: Future<Output = Result<AnyView, SplitLoaderError>> + 'static,
+    {
+        Effect::new(move |_| {
+            if wanted() {
+                self.load(build);
+            }
+        });
+    }
+
     /// The view, once it has arrived (shown once: a part is built once).
     pub fn view(self) -> impl IntoView {
         move || {
@@ -71,4 +104,41 @@ impl Deferred {
                 .flatten()
         }
     }
+}
+
+/// Defines `$name(owner)`, a split point: the chunk `$chunk`'s function that builds `$view`
+/// under `owner`, for [`Deferred::load`].
+macro_rules! chunk {
+    ($(#[$doc:meta])* $name:ident, $chunk:ident, $view:expr) => {
+        $(#[$doc])*
+        #[leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
+        pub fn $name(
+            owner: ::leptos::prelude::Owner,
+        ) -> Result<::leptos::prelude::AnyView, ::leptos::wasm_split::SplitLoaderError> {
+            use ::leptos::prelude::IntoAny;
+            Ok(owner.with(|| $view.into_any()))
+        }
+    };
+}
+pub(crate) use chunk;
+
+/// A part of the page built from a chunk: `<Part load=… />` in place of the part's component.
+#[component]
+pub fn Part<F>(
+    /// The chunk's function (defined with [`chunk!`]).
+    load: fn(Owner) -> F,
+    /// When to fetch it: `None` when the browser is idle after the first render, else the
+    /// first time this is true.
+    #[prop(optional)]
+    when: Option<Signal<bool>>,
+) -> impl IntoView
+where
+    F: Future<Output = Result<AnyView, SplitLoaderError>> + 'static,
+{
+    let part = Deferred::new();
+    match when {
+        None => part.load_when_idle(load),
+        Some(wanted) => part.load_when(move || wanted.get(), load),
+    }
+    part.view()
 }
