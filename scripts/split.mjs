@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { minify } from 'terser';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
@@ -72,6 +73,8 @@ try {
     loader = loader.replaceAll(reference, `"./${name}"`);
     console.log(`split: chunk ${name}, ${data.length} bytes`);
   }
+  // Release builds: minified, like the glue (scripts/post-build.mjs).
+  if (release) loader = (await minify(loader, { module: true, compress: { passes: 2 }, mangle: true })).code;
   const loaderName = hashed(`${stem}-split.js`, loader);
   writeFileSync(join(staging, loaderName), loader);
 

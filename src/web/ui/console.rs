@@ -12,7 +12,7 @@ use crate::web::language::Language;
 super::deferred::chunk!(
     /// The console, in a chunk of its own (below the first screen).
     console_part,
-    console,
+    below_first_screen,
     view! { <Console /> }
 );
 

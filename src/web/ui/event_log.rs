@@ -16,7 +16,7 @@ use crate::web::language::Language;
 super::deferred::chunk!(
     /// The event log, in a chunk of its own (below the first screen).
     event_log_part,
-    event_log,
+    below_first_screen,
     view! { <EventLogPanel /> }
 );
 

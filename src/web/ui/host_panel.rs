@@ -12,7 +12,7 @@ use crate::web::language::Language;
 super::deferred::chunk!(
     /// The Host region with its graphs, in a chunk of its own (below the first screen).
     host_part,
-    host,
+    below_first_screen,
     view! { <HostPanel /> }
 );
 
