@@ -34,7 +34,6 @@ use super::language::{Language, LanguageMenu};
 use super::service_worker::Update;
 use crate::manager::VmState;
 use crate::present::{name_matches, StateFilter};
-use alerts::Alerts;
 use confirm_dialog::Confirmation;
 use create_form::CreateForm;
 use data_menu::{DataMenu, DropZone};
@@ -239,7 +238,7 @@ pub fn Root(app: App, language: Language, update: Update) -> impl IntoView {
                 <DataMenu />
             </header>
             <UpdateNotice update />
-            <Alerts />
+            <Part load=alerts::alerts_part when=Signal::derive(move || alerts::any_alert(app, ui)) />
             <div class="lessons-area" inert=move || ui.dialog_open()>
                 <LessonsPanel />
             </div>
