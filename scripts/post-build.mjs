@@ -1,5 +1,7 @@
 // Trunk post_build hook (see Trunk.toml), one script because Trunk runs a stage's hooks at the
 // same time and both steps rewrite index.html in the staging directory:
+//   0. every build: split the wasm into the main module and chunks fetched on first use, in
+//      place of Trunk's wasm and glue (scripts/split.mjs); the steps below see its output.
 //   1. release builds: minify wasm-bindgen's JavaScript glue (and update its integrity hash
 //      in index.html, if it has one). Trunk 0.21's --minify covers HTML and CSS but leaves the
 //      glue as wasm-bindgen wrote it (about 10 KB of gzip; 7 KB minified). Debug builds keep it

@@ -7,7 +7,8 @@
 //      point (plus chunks of code that several split points share) and the JavaScript that
 //      loads them;
 //   2. wasm-bindgen makes the glue of the main module, as Trunk did;
-//   3. release builds: wasm-opt each module with index.html's options, as Trunk did;
+//   3. release builds: wasm-opt each module with index.html's options (data-wasm-opt…), as
+//      Trunk did;
 //   4. the glue and the wasm replace Trunk's under the same names (index.html and its preloads
 //      stay as they are); the chunks and their loader get names with a hash of their content,
 //      so a browser never pairs a cached chunk with another build's main module.
@@ -31,8 +32,18 @@ if (glue.length !== 1) {
   process.exit(1);
 }
 const stem = glue[0].slice(0, -'.js'.length);
-// Cargo's output for the binary index.html names (data-bin), in Trunk's target directory.
-const input = join(source, 'target', 'wasm32-unknown-unknown', release ? 'release' : 'debug', 'vm-playground.wasm');
+// index.html's rust link: the binary (data-bin) and wasm-opt's options (data-wasm-opt…).
+const link = readFileSync(join(source, 'index.html'), 'utf8').match(/<link data-trunk rel="rust"[^>]*>/)?.[0] ?? '';
+const bin = link.match(/data-bin="([^"]+)"/)?.[1];
+const level = link.match(/data-wasm-opt="([^"]+)"/)?.[1];
+const params = link.match(/data-wasm-opt-params="([^"]*)"/)?.[1]?.split(/\s+/).filter(Boolean) ?? [];
+if (!bin || !level) {
+  console.error('split: index.html\'s rust link has no data-bin or data-wasm-opt');
+  process.exit(1);
+}
+// Cargo's output for that binary, in the target directory Trunk's cargo build used.
+const target = process.env.CARGO_TARGET_DIR ?? join(source, 'target');
+const input = join(target, 'wasm32-unknown-unknown', release ? 'release' : 'debug', `${bin}.wasm`);
 
 const run = (command, args) => execFileSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'] });
 const work = mkdtempSync(join(tmpdir(), 'vm-playground-split-'));
@@ -46,9 +57,8 @@ try {
   const bindgen = join(work, 'bindgen');
   run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--keep-lld-exports', '--out-dir', bindgen, '--out-name', stem, join(work, `${stem}.wasm`)]);
 
-  // index.html's data-wasm-opt and data-wasm-opt-params.
   const optimise = (from, to) => {
-    if (release) run('wasm-opt', ['-Oz', '--one-caller-inline-max-function-size=20', from, '--output', to]);
+    if (release) run('wasm-opt', [`-O${level}`, ...params, from, '--output', to]);
     else copyFileSync(from, to);
   };
   optimise(join(bindgen, `${stem}_bg.wasm`), join(staging, `${stem}_bg.wasm`));

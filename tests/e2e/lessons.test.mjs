@@ -48,9 +48,10 @@ e2e('a lesson is played with clicks, the console and the JS API; progress stays;
   const before = await storedVms(page);
   assert.equal(Object.keys(before).length, 3);
 
-  // The list is on the page from the start, behind the Lessons button.
+  // The list is behind the Lessons button (its code is a chunk fetched when the panel opens).
   await page.getByRole('button', { name: 'Lessons', exact: true }).click();
   const region = lessonsRegion(page);
+  await region.locator('[data-lesson="lifecycle"]').waitFor();
   assert.equal(await region.locator('[data-lesson]').count() >= 8, true);
   assert.equal(await region.locator('[data-lesson="lifecycle"]').getAttribute('data-lesson-done'), 'false');
   await region.getByRole('button', { name: 'Start lesson: First steps: the lifecycle', exact: true }).click();

@@ -51,7 +51,7 @@ e2e('until the app is up the first visit fetches no wasm chunk; the parts below 
   assert.equal(before.filter((name) => name.endsWith('_bg.wasm')).length, 1, 'the main wasm');
   assert.equal(after.filter((name) => name.startsWith('split_below_first_screen-')).length, 1, 'their chunk, after');
   // Nothing used only on demand.
-  for (const part of ['lessons', 'edit', 'snapshot_dialog', 'confirm_dialog', 'share_dialog', 'import', 'share_link', 'details']) {
+  for (const part of ['lessons', 'edit', 'snapshot_dialog', 'confirm_dialog', 'share_dialog', 'import', 'share_link', 'details', 'alerts']) {
     assert.equal([...before, ...after].filter((name) => name.startsWith(`split_${part}-`)).length, 0, `no ${part} chunk`);
   }
   const gzip = (names) =>
