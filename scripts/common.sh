@@ -9,6 +9,9 @@ cd "$ROOT"
 # Versions chosen on purpose; see README "Tool versions".
 TRUNK_VERSION="0.21.14"   # 0.22 needs rustc >= 1.96.1; 0.21.14 builds with our 1.95
 WASM_TARGET="wasm32-unknown-unknown"
+# wasm_split_cli_support's wasm-split-cli, for the split points of wasm_split_helpers 0.2 (the
+# version Leptos 0.8.23 uses); 0.2.4 is the newest, tried with wasm-bindgen 0.2.130.
+WASM_SPLIT_VERSION="0.2.4"
 # The public URL GitHub Pages serves the project under; the e2e tests use it too.
 PUBLIC_URL="${PUBLIC_URL:-/vm-playground/}"
 

@@ -1,5 +1,7 @@
 // Trunk post_build hook (see Trunk.toml), one script because Trunk runs a stage's hooks at the
 // same time and both steps rewrite index.html in the staging directory:
+//   0. every build: split the wasm into the main module and chunks fetched on first use, in
+//      place of Trunk's wasm and glue (scripts/split.mjs); the steps below see its output.
 //   1. release builds: give wasm-bindgen's glue a faster path for short ASCII strings
 //      (scripts/glue.mjs), then minify it (and update its integrity hash
 //      in index.html, if it has one). Trunk 0.21's --minify covers HTML and CSS but leaves the
@@ -21,6 +23,14 @@ const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
   console.error('post-build: TRUNK_STAGING_DIR is not set (this runs as a Trunk hook)');
   process.exit(1);
+}
+
+// 0. every build: the wasm split into the main module and chunks fetched on first use.
+try {
+  execFileSync(process.execPath, [join(import.meta.dirname, 'split.mjs')], { stdio: 'inherit' });
+} catch (error) {
+  console.error('post-build: split.mjs failed');
+  process.exit(error.status ?? 1);
 }
 
 const integrity = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;

@@ -86,9 +86,9 @@ async fn fetch_text(url: &str) -> Result<String, String> {
 }
 
 impl Lessons {
-    /// The state at start-up: the stored progress; the lesson of a `#lesson=` link, or the
+    /// The state at start-up (`open`: whether the panel is open): the stored progress; the lesson of a `#lesson=` link, or the
     /// one being played before a reload, is started.
-    pub fn new(app: App) -> Lessons {
+    pub fn new(app: App, open: RwSignal<bool>) -> Lessons {
         let progress = store::read(LESSONS_KEY)
             .ok()
             .flatten()
@@ -102,7 +102,7 @@ impl Lessons {
             failure: RwSignal::new(None),
             hints: RwSignal::new(0),
             solution: RwSignal::new(false),
-            open: RwSignal::new(false),
+            open,
         };
         let asked = lesson_in_hash(&hash()).map(|entry| entry.id).or_else(|| {
             let current = lessons.progress.with_untracked(|p| p.current.clone())?;

@@ -15,6 +15,9 @@ async function type(page, line, name) {
   await commandField(page, name).press('Enter');
 }
 
+/** Whether `url` is the Lessons panel's wasm chunk (scripts/split.mjs names it). */
+const isLessonsChunk = (url) => /\/split_lessons-[0-9a-f]+\.wasm$/.test(new URL(url).pathname);
+
 const lessonsRegion = (page, name = 'Lessons') => page.getByRole('region', { name, exact: true });
 const goal = (page, id) => page.locator(`[data-goal="${id}"]`);
 
@@ -45,9 +48,10 @@ e2e('a lesson is played with clicks, the console and the JS API; progress stays;
   const before = await storedVms(page);
   assert.equal(Object.keys(before).length, 3);
 
-  // The list is on the page from the start, behind the Lessons button.
+  // The list is behind the Lessons button (its code is a chunk fetched when the panel opens).
   await page.getByRole('button', { name: 'Lessons', exact: true }).click();
   const region = lessonsRegion(page);
+  await region.locator('[data-lesson="lifecycle"]').waitFor();
   assert.equal(await region.locator('[data-lesson]').count() >= 8, true);
   assert.equal(await region.locator('[data-lesson="lifecycle"]').getAttribute('data-lesson-done'), 'false');
   await region.getByRole('button', { name: 'Start lesson: First steps: the lifecycle', exact: true }).click();
@@ -154,6 +158,8 @@ e2e('a #lesson= link opens that lesson, in Russian with ?lang=ru', async ({ page
   await expectList(page, DEMO);
   await page.reload();
   await expectList(page, DEMO);
+  // The list comes with the panel's chunk, when the panel opens (README, "Size").
+  await page.getByRole('button', { name: 'Уроки', exact: true }).click();
   assert.equal(await page.locator('[data-lesson="rename"]').getAttribute('data-lesson-done'), 'true');
 });
 
@@ -218,4 +224,22 @@ e2e("Undo inside a lesson undoes the lesson's operations only; after exit it und
   await undoButton.click();
   await expectList(page, DEMO);
   assert.equal(await undoButton.isDisabled(), true);
+});
+
+e2e("the Lessons panel's code is not in the first download: its chunk is fetched when the panel first opens", async ({ page, url }) => {
+  const fetched = [];
+  page.on('request', (request) => fetched.push(request.url()));
+  await openList(page, url);
+  // The page is in use: a VM started from its row.
+  await action(page, 'Start', 'build-runner').click();
+  await expectState(page, 'build-runner', 'running');
+  assert.equal(fetched.filter(isLessonsChunk).length, 0, 'no lessons chunk before the panel opens');
+  await page.getByRole('button', { name: 'Lessons', exact: true }).click();
+  await lessonsRegion(page).getByRole('button', { name: 'Start lesson: First steps: the lifecycle', exact: true }).waitFor();
+  assert.equal(fetched.filter(isLessonsChunk).length, 1, 'the lessons chunk, once');
+  // Closed and opened again: the list is there, nothing fetched again.
+  await page.getByRole('button', { name: 'Lessons', exact: true }).click();
+  await page.getByRole('button', { name: 'Lessons', exact: true }).click();
+  await lessonsRegion(page).getByRole('button', { name: 'Start lesson: First steps: the lifecycle', exact: true }).waitFor();
+  assert.equal(fetched.filter(isLessonsChunk).length, 1);
 });

@@ -1,5 +1,5 @@
 // Works offline (issue 20): a browser that opened the app once opens it again with no network,
-// VMs and saving included; a new deployment is announced and taken on Reload, and only this
+// VMs, saving and the parts fetched on first use (wasm chunks) included; a new deployment is announced and taken on Reload, and only this
 // app's caches are touched; the app is installable; a failed registration changes nothing.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -91,6 +91,9 @@ e2e('offline: a reload starts the app from its cache, with the VMs, and changes 
     await page.reload();
     await page.locator('main.app').waitFor();
     await expectState(page, 'lab-01', 'stopped');
+    // A part whose code is a chunk of its own, never opened online, comes from the cache too.
+    await page.getByRole('button', { name: 'Lessons', exact: true }).click();
+    await page.getByRole('button', { name: 'Start lesson: First steps: the lifecycle', exact: true }).waitFor();
     assert.deepEqual(site.requested.slice(online), [], 'nothing reached the server while offline');
     await context.setOffline(false);
   } finally {

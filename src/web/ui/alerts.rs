@@ -59,6 +59,21 @@ fn UnknownFormat(found: String) -> impl IntoView {
     }
 }
 
+super::deferred::chunk!(
+    /// The alerts, in a chunk of their own, fetched when there is one to show.
+    alerts_part,
+    alerts,
+    view! { <Alerts /> }
+);
+
+/// Whether there is an alert to show (or a backup to list): then [`alerts_part`] is fetched.
+pub fn any_alert(app: App, ui: Ui) -> bool {
+    app.save_status.with(|status| *status != SaveStatus::Saved)
+        || app.notices.with(|notices| !notices.is_empty())
+        || ui.import_error.with(Option::is_some)
+        || app.backups.with(|backups| !backups.is_empty())
+}
+
 /// The alerts above the layout; empty when all is well.
 #[component]
 pub fn Alerts() -> impl IntoView {

@@ -56,6 +56,13 @@ pub struct Confirmation {
     pub actions: Vec<DialogAction>,
 }
 
+super::deferred::chunk!(
+    /// The confirm dialog, in a chunk of its own, fetched when it first opens.
+    confirm_dialog_part,
+    confirm_dialog,
+    view! { <ConfirmDialog /> }
+);
+
 /// The dialog; shown while [`Ui::confirming`] holds a question.
 #[component]
 pub fn ConfirmDialog() -> impl IntoView {

@@ -10,6 +10,13 @@ use crate::manager::limits::excerpt;
 use crate::web::app::{now, App, Line, LineKind};
 use crate::web::language::Language;
 
+super::deferred::chunk!(
+    /// The console, in a chunk of its own (below the first screen).
+    console_part,
+    below_first_screen,
+    view! { <Console /> }
+);
+
 fn lines(kind: LineKind, texts: impl IntoIterator<Item = String>) -> Vec<Line> {
     texts.into_iter().map(|text| Line { kind, text }).collect()
 }

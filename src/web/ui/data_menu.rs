@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use crate::ordering::by_insertion;
 
 use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
 use super::confirm_dialog::{ActionStyle, Confirmation, DialogAction};
 use super::share::ShareButton;
@@ -54,27 +55,44 @@ fn import_file(app: App, ui: Ui, language: Language, file: web_sys::File) {
                 .set(Some(fill(texts.import_unreadable, &[("file", &name)])));
             return;
         };
-        match parse_import(&text, now()) {
-            Err(error) => {
-                ui.import_error.set(Some(fill(
-                    texts.import_refused,
-                    &[("file", &name), ("reason", &lang.import_error(&error))],
-                )));
-            }
-            Ok(preview) => {
-                ui.import_error.set(None);
-                let words = PreviewWords {
-                    title: fill(texts.import_title, &[("file", &name)]),
-                    holds: texts.import_holds,
-                    choice: texts.import_choice,
-                    replace: texts.replace,
-                    link_host: None,
-                };
-                ui.confirming
-                    .set(Some(import_question(app, lang, preview, words)));
-            }
+        // The file's parser and its preview are in a chunk of their own.
+        if let Err(error) = preview_import(app, ui, lang, name, text).await {
+            leptos::logging::error!("{error}");
         }
     });
+}
+
+/// Reads an import file's text and asks how to import it (in a chunk of its own).
+#[wasm_split(import, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn preview_import(
+    app: App,
+    ui: Ui,
+    lang: Lang,
+    name: String,
+    text: String,
+) -> Result<(), SplitLoaderError> {
+    let texts = lang.texts();
+    match parse_import(&text, now()) {
+        Err(error) => {
+            ui.import_error.set(Some(fill(
+                texts.import_refused,
+                &[("file", &name), ("reason", &lang.import_error(&error))],
+            )));
+        }
+        Ok(preview) => {
+            ui.import_error.set(None);
+            let words = PreviewWords {
+                title: fill(texts.import_title, &[("file", &name)]),
+                holds: texts.import_holds,
+                choice: texts.import_choice,
+                replace: texts.replace,
+                link_host: None,
+            };
+            ui.confirming
+                .set(Some(import_question(app, lang, preview, words)));
+        }
+    }
+    Ok(())
 }
 
 /// The words of a preview's dialog: an import file's, or a share link's.

@@ -1,7 +1,9 @@
 //! The details of the selected VM: full config, state, pending changes and times.
 
 use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
+use super::deferred::Deferred;
 use super::lifecycle::Lifecycle;
 use super::on_screen::{clock_while, on_screen};
 use super::vm_row::{lifecycle_action, LIFECYCLE_ACTIONS};
@@ -9,7 +11,7 @@ use super::Ui;
 use crate::i18n::{fill, Lang};
 use crate::manager::{ConfigField, Timestamp, Usage, VmConfig, VmState};
 use crate::usage_graph::{line_path, paths_markup, GraphedVm, HEIGHT, WIDTH};
-use crate::web::app::App;
+use crate::web::app::{App, Row};
 use crate::web::language::Language;
 
 /// A local date and time, written the language's way by the browser's `Intl`.
@@ -143,6 +145,75 @@ fn sparkline(
     }
 }
 
+/// The selected VM's details (in a chunk of its own, fetched with the first selection).
+#[wasm_split(details, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn selected_vm(owner: Owner, row: Memo<Option<Row>>) -> Result<AnyView, SplitLoaderError> {
+    Ok(owner.with(|| {
+        let app = expect_context::<App>();
+        let ui = expect_context::<Ui>();
+        let language = expect_context::<Language>();
+        (move || row.get().map(|row| {
+            let info = row.info;
+            (move || {
+                let info = info.get();
+                let lang = language.get();
+                let texts = lang.texts();
+                let held = Usage::held_by(&info);
+                let holds = fill(
+                    texts.vm_holds,
+                    &[
+                        ("memory", &lang.memory(held.memory)),
+                        ("vcpus", &lang.number(held.vcpus)),
+                        ("disk", &lang.gigabytes(held.storage)),
+                    ],
+                );
+                // Whether the next boot fits depends on the host and the other VMs: only
+                // this sentence follows them, so that a change to another VM doesn't
+                // rebuild the whole panel.
+                let will_not_start = info.pending.is_some().then(|| {
+                    let name = info.config.name.clone();
+                    move || {
+                        app.host_changed.track();
+                        app.infos_changed.track();
+                        app.manager()
+                            .next_boot_refusal(&name)
+                            .ok()
+                            .flatten()
+                            .map(|reason| {
+                                let text = fill(texts.pending_will_not_start, &[("reason", &reason)]);
+                                view! { <p class="warning" role="status">{text}</p> }
+                            })
+                    }
+                });
+                view! {
+                    <section class="vm-details" data-details-vm=info.config.name.clone()>
+                        <h3 translate="no">{info.config.name.clone()}</h3>
+                        {unavailable(lang, &info.config.name, info.state)}
+                        {definition_list(vec![
+                            (texts.details_state, texts.state(info.state).to_owned(), false),
+                            (texts.details_created, format_time(lang, info.created_at), false),
+                            (texts.details_state_changed, format_time(lang, info.state_changed_at), false),
+                            (texts.details_revision, lang.number(info.revision), false),
+                        ])}
+                        <p class="holds">{holds}</p>
+                        {guest_usage(app, language, info.config.clone(), info.state)}
+                        <h4>{texts.details_configuration}</h4>
+                        {definition_list(config_rows(lang, &info.config))}
+                        {info.pending.clone().map(|pending| view! {
+                            <h4>{texts.details_pending}</h4>
+                            {definition_list(config_rows(lang, &pending))}
+                        })}
+                        {will_not_start}
+                        {super::snapshots::snapshot_section(app, ui, lang, &info)}
+                    </section>
+                }
+            })
+            .into_any()
+        }))
+        .into_any()
+    }))
+}
+
 /// The details panel.
 #[component]
 pub fn Details() -> impl IntoView {
@@ -150,6 +221,12 @@ pub fn Details() -> impl IntoView {
     let ui = expect_context::<Ui>();
     let language = expect_context::<Language>();
     let row = Memo::new(move |_| ui.selected.get().and_then(|name| app.row(&name)));
+    // The selected VM's part comes in a chunk of its own, with the first selection.
+    let selected = Deferred::new();
+    selected.load_when(
+        move || row.with(Option::is_some),
+        move |owner| selected_vm(owner, row),
+    );
     view! {
         // Focusable: where the panel scrolls (presenter mode, the sticky column at 1300 px and
         // more) a keyboard user must be able to reach it to scroll it, and with no VM selected
@@ -157,67 +234,8 @@ pub fn Details() -> impl IntoView {
         <aside class="panel details" aria-labelledby="details-title" tabindex="0">
             <h2 id="details-title">{language.text(|t| t.details_heading)}</h2>
             <Lifecycle row />
-            {move || match row.get() {
-                None => view! { <p class="muted">{language.text(|t| t.details_empty)}</p> }.into_any(),
-                Some(row) => {
-                    let info = row.info;
-                    (move || {
-                        let info = info.get();
-                        let lang = language.get();
-                        let texts = lang.texts();
-                        let held = Usage::held_by(&info);
-                        let holds = fill(
-                            texts.vm_holds,
-                            &[
-                                ("memory", &lang.memory(held.memory)),
-                                ("vcpus", &lang.number(held.vcpus)),
-                                ("disk", &lang.gigabytes(held.storage)),
-                            ],
-                        );
-                        // Whether the next boot fits depends on the host and the other VMs: only
-                        // this sentence follows them, so that a change to another VM doesn't
-                        // rebuild the whole panel.
-                        let will_not_start = info.pending.is_some().then(|| {
-                            let name = info.config.name.clone();
-                            move || {
-                                app.host_changed.track();
-                                app.infos_changed.track();
-                                app.manager()
-                                    .next_boot_refusal(&name)
-                                    .ok()
-                                    .flatten()
-                                    .map(|reason| {
-                                        let text = fill(texts.pending_will_not_start, &[("reason", &reason)]);
-                                        view! { <p class="warning" role="status">{text}</p> }
-                                    })
-                            }
-                        });
-                        view! {
-                            <section class="vm-details" data-details-vm=info.config.name.clone()>
-                                <h3 translate="no">{info.config.name.clone()}</h3>
-                                {unavailable(lang, &info.config.name, info.state)}
-                                {definition_list(vec![
-                                    (texts.details_state, texts.state(info.state).to_owned(), false),
-                                    (texts.details_created, format_time(lang, info.created_at), false),
-                                    (texts.details_state_changed, format_time(lang, info.state_changed_at), false),
-                                    (texts.details_revision, lang.number(info.revision), false),
-                                ])}
-                                <p class="holds">{holds}</p>
-                                {guest_usage(app, language, info.config.clone(), info.state)}
-                                <h4>{texts.details_configuration}</h4>
-                                {definition_list(config_rows(lang, &info.config))}
-                                {info.pending.clone().map(|pending| view! {
-                                    <h4>{texts.details_pending}</h4>
-                                    {definition_list(config_rows(lang, &pending))}
-                                })}
-                                {will_not_start}
-                                {super::snapshots::snapshot_section(app, ui, lang, &info)}
-                            </section>
-                        }
-                    })
-                    .into_any()
-                }
-            }}
+            {move || row.with(Option::is_none).then(|| view! { <p class="muted">{language.text(|t| t.details_empty)}</p> })}
+            {selected.view()}
         </aside>
     }
 }

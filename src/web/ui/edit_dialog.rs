@@ -15,6 +15,13 @@ use crate::present::fold_case;
 use crate::web::app::App;
 use crate::web::language::Language;
 
+super::deferred::chunk!(
+    /// The edit dialog, in a chunk of its own, fetched when it first opens.
+    edit_part,
+    edit,
+    view! { <EditDialog /> }
+);
+
 /// The dialog; shown while [`Ui::editing`] names a VM.
 #[component]
 pub fn EditDialog() -> impl IntoView {

@@ -13,6 +13,13 @@ use crate::web::app::App;
 use crate::web::download::download;
 use crate::web::language::Language;
 
+super::deferred::chunk!(
+    /// The event log, in a chunk of its own (below the first screen).
+    event_log_part,
+    below_first_screen,
+    view! { <EventLogPanel /> }
+);
+
 /// How many of the newest events the panel shows (the log keeps more; the export has all).
 const SHOWN: usize = 200;
 

@@ -9,6 +9,13 @@ use crate::manager::{Host, HostInfo};
 use crate::web::app::App;
 use crate::web::language::Language;
 
+super::deferred::chunk!(
+    /// The Host region with its graphs, in a chunk of its own (below the first screen).
+    host_part,
+    below_first_screen,
+    view! { <HostPanel /> }
+);
+
 /// The presets, by the value of their menu option.
 const PRESETS: [(&str, Host); 3] = [
     ("laptop", Host::LAPTOP),

@@ -10,12 +10,17 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
+use wasm_bindgen::JsCast;
 
+use super::deferred::Deferred;
 use crate::i18n::{fill, Lang};
-use crate::lesson::{next_after, Lesson, INDEX};
+use crate::lesson::{lesson_in_hash, next_after, Lesson, Progress, INDEX};
+use crate::storage::LESSONS_KEY;
 use crate::web::app::App;
 use crate::web::language::Language;
 use crate::web::lessons::Lessons;
+use crate::web::store;
 
 /// Moves focus to the first element `selector` matches, once the page shows it: a lesson's
 /// heading when it starts (the button that started it may be gone), the Lessons button when
@@ -26,12 +31,74 @@ fn focus_soon(selector: &'static str) {
     });
 }
 
-/// The panel.
+/// The panel. Its toggle is in the first download; the list and the lesson being played come
+/// in a chunk of their own (`lessons_body`), fetched when the panel first opens or a lesson
+/// starts (a `#lesson=` link, or the lesson being played before a reload).
 #[component]
 pub fn LessonsPanel() -> impl IntoView {
+    let language = expect_context::<Language>();
+    let open = RwSignal::new(false);
+    let body = Deferred::new();
+    let load = move || body.load(move |owner| lessons_body(owner, open));
+    if lesson_asked() {
+        open.set(true);
+    }
+    Effect::new(move |_| {
+        if open.get() {
+            load();
+        }
+    });
+    // A `#lesson=` link followed before the chunk came; once it is here it follows them itself.
+    let on_hash = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+        if lesson_in_hash(&window().location().hash().unwrap_or_default()).is_some() {
+            open.set(true);
+        }
+    });
+    let _ =
+        window().add_event_listener_with_callback("hashchange", on_hash.as_ref().unchecked_ref());
+    // As long as the page.
+    on_hash.forget();
+    view! {
+        <section class="panel lessons" aria-labelledby="lessons-title">
+            <h2 id="lessons-title">
+                <button
+                    type="button"
+                    class="lessons-toggle"
+                    aria-expanded=move || open.get().to_string()
+                    aria-controls="lessons-body"
+                    on:click=move |_| open.update(|open| *open = !*open)
+                >
+                    {language.text(|t| t.lessons)}
+                </button>
+            </h2>
+            <div id="lessons-body" hidden=move || !open.get()>
+                {body.view()}
+            </div>
+        </section>
+    }
+}
+
+/// Whether a lesson starts as the page opens: a `#lesson=` link, or the lesson being played
+/// before a reload.
+fn lesson_asked() -> bool {
+    lesson_in_hash(&window().location().hash().unwrap_or_default()).is_some()
+        || store::read(LESSONS_KEY)
+            .ok()
+            .flatten()
+            .is_some_and(|text| Progress::decode(&text).current.is_some())
+}
+
+/// The panel's body: the list, and the lesson being played (in a chunk of its own).
+#[wasm_split(lessons, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn lessons_body(owner: Owner, open: RwSignal<bool>) -> Result<AnyView, SplitLoaderError> {
+    Ok(owner.with(|| panel_body(open).into_any()))
+}
+
+/// The list, and the lesson being played.
+fn panel_body(open: RwSignal<bool>) -> impl IntoView {
     let app = expect_context::<App>();
     let language = expect_context::<Language>();
-    let lessons = Lessons::new(app);
+    let lessons = Lessons::new(app, open);
     // A lesson that starts (from the list, Next, or a link) takes focus to its heading.
     Effect::new(move |previous: Option<Option<String>>| {
         let playing = lessons
@@ -75,24 +142,9 @@ pub fn LessonsPanel() -> impl IntoView {
         (loading, failure)
     };
     view! {
-        <section class="panel lessons" aria-labelledby="lessons-title">
-            <h2 id="lessons-title">
-                <button
-                    type="button"
-                    class="lessons-toggle"
-                    aria-expanded=move || lessons.open.get().to_string()
-                    aria-controls="lessons-body"
-                    on:click=move |_| lessons.open.update(|open| *open = !*open)
-                >
-                    {language.text(|t| t.lessons)}
-                </button>
-            </h2>
-            <div id="lessons-body" hidden=move || !lessons.open.get()>
-                {notes}
-                {move || lessons.playing.get().map(|lesson| lesson_play(app, lessons, language, lesson))}
-                <ol class="lesson-list">{list}</ol>
-            </div>
-        </section>
+        {notes}
+        {move || lessons.playing.get().map(|lesson| lesson_play(app, lessons, language, lesson))}
+        <ol class="lesson-list">{list}</ol>
     }
 }
 

@@ -7,6 +7,7 @@ mod confirm_dialog;
 mod console;
 mod create_form;
 mod data_menu;
+mod deferred;
 mod details;
 mod edit_dialog;
 mod event_log;
@@ -33,18 +34,14 @@ use super::language::{Language, LanguageMenu};
 use super::service_worker::Update;
 use crate::manager::VmState;
 use crate::present::{name_matches, StateFilter};
-use alerts::Alerts;
-use confirm_dialog::{ConfirmDialog, Confirmation};
-use console::Console;
+use confirm_dialog::Confirmation;
 use create_form::CreateForm;
 use data_menu::{DataMenu, DropZone};
+use deferred::Part;
 use details::Details;
-use edit_dialog::EditDialog;
-use event_log::EventLogPanel;
-use host_panel::HostPanel;
 use lessons::LessonsPanel;
 use presenter::PresenterToggle;
-use share::{ShareDialog, SharedLinkOpener};
+use share::SharedLinkOpener;
 use undo_buttons::UndoButtons;
 use update_notice::UpdateNotice;
 use vm_list::VmList;
@@ -241,7 +238,7 @@ pub fn Root(app: App, language: Language, update: Update) -> impl IntoView {
                 <DataMenu />
             </header>
             <UpdateNotice update />
-            <Alerts />
+            <Part load=alerts::alerts_part when=Signal::derive(move || alerts::any_alert(app, ui)) />
             <div class="lessons-area" inert=move || ui.dialog_open()>
                 <LessonsPanel />
             </div>
@@ -252,16 +249,25 @@ pub fn Root(app: App, language: Language, update: Update) -> impl IntoView {
                 </section>
                 <VmList />
                 <Details />
-                <HostPanel />
+                <Part load=host_panel::host_part />
                 <div class="teaching">
-                    <Console />
-                    <EventLogPanel />
+                    <Part load=console::console_part />
+                    <Part load=event_log::event_log_part />
                 </div>
             </div>
-            <EditDialog />
-            <snapshots::SnapshotDialog />
-            <ConfirmDialog />
-            <ShareDialog />
+            <Part
+                load=edit_dialog::edit_part
+                when=Signal::derive(move || ui.editing.with(Option::is_some))
+            />
+            <Part
+                load=snapshots::snapshot_dialog_part
+                when=Signal::derive(move || ui.snapshot_form.with(Option::is_some))
+            />
+            <Part
+                load=confirm_dialog::confirm_dialog_part
+                when=Signal::derive(move || ui.confirming.with(Option::is_some))
+            />
+            <Part load=share::share_dialog_part when=Signal::derive(move || ui.sharing.get()) />
             <SharedLinkOpener />
             <DropZone />
         </main>

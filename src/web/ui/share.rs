@@ -6,12 +6,13 @@ use std::sync::Arc;
 
 use leptos::ev;
 use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::data_menu::{import_question, PreviewWords};
 use super::modal::Modal;
 use super::Ui;
-use crate::i18n::fill;
+use crate::i18n::{fill, Lang};
 use crate::share;
 use crate::web::app::{now, App};
 use crate::web::language::Language;
@@ -52,6 +53,13 @@ fn app_address() -> String {
         location.pathname().unwrap_or_default()
     )
 }
+
+super::deferred::chunk!(
+    /// The share dialog, in a chunk of its own, fetched when it first opens.
+    share_dialog_part,
+    share_dialog,
+    view! { <ShareDialog /> }
+);
 
 /// The share dialog, while [`Ui::sharing`]: the link to this page's setup as it is when the
 /// dialog opens, in a read-only field, and Copy.
@@ -178,12 +186,26 @@ fn clear_fragment() {
 
 /// Opens the share link in the address, if there is one: the import's preview, titled `Open
 /// shared setup?`, or an alert if it can't be read. Either way the fragment goes once done.
+/// Reading the link is in a chunk of its own, fetched with the first link.
 fn open_shared(app: App, ui: Ui, language: Language) {
     let hash = window().location().hash().unwrap_or_default();
-    let Some(text) = share::from_fragment(&hash) else {
+    if share::from_fragment(&hash).is_none() {
         return;
-    };
+    }
     let lang = language.get_untracked();
+    leptos::task::spawn_local(async move {
+        if let Err(error) = open_link(app, ui, lang, hash).await {
+            leptos::logging::error!("{error}");
+        }
+    });
+}
+
+/// [`open_shared`]'s link `hash` read and shown.
+#[wasm_split(share_link, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn open_link(app: App, ui: Ui, lang: Lang, hash: String) -> Result<(), SplitLoaderError> {
+    let Some(text) = share::from_fragment(&hash) else {
+        return Ok(());
+    };
     let texts = lang.texts();
     match share::decode(text, now()) {
         Err(error) => {
@@ -206,6 +228,7 @@ fn open_shared(app: App, ui: Ui, language: Language) {
             ui.confirm_then(question, Some(Arc::new(clear_fragment)));
         }
     }
+    Ok(())
 }
 
 /// Looks for a share link in the address when the page starts, and whenever the fragment

@@ -12,6 +12,14 @@ use super::Ui;
 use crate::i18n::{fill, Lang};
 use crate::manager::{clone_disk_path, Snapshot, VmError, VmInfo, VmManager};
 use crate::present::fold_case;
+
+super::deferred::chunk!(
+    /// The Take snapshot and Clone dialogs, in a chunk of their own, fetched when one first
+    /// opens.
+    snapshot_dialog_part,
+    snapshot_dialog,
+    view! { <SnapshotDialog /> }
+);
 use crate::web::app::App;
 use crate::web::language::Language;
 

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use leptos::tachys::view::{Mountable, Render, RenderHtml};
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use wasm_bindgen::JsCast;
 
 use super::confirm_dialog::{ActionStyle, Confirmation, DialogAction};
@@ -604,8 +605,20 @@ pub(super) fn on_row_click(app: App, ui: Ui, event: leptos::ev::MouseEvent) {
 
 /// Runs `command` for a click through the console's own code (so that Reboot and Force off
 /// do exactly what `reboot` and `destroy` do), printing the command it amounts to in the
-/// console and logging it as the GUI's.
+/// console and logging it as the GUI's. The console's code is in the chunk of the parts below
+/// the first screen (fetched when the browser is idle after the first render, so normally
+/// there before a click): the command runs once it is.
 fn run_as_click(app: App, command: Command) {
+    leptos::task::spawn_local(async move {
+        if let Err(error) = run_command(app, command).await {
+            leptos::logging::error!("{error}");
+        }
+    });
+}
+
+/// [`run_as_click`]'s work, in the console's chunk.
+#[wasm_split(below_first_screen, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn run_command(app: App, command: Command) -> Result<(), SplitLoaderError> {
     let line = format!("# virsh {}", command.to_line());
     let output = app.run_console(|| console::execute(&command, &app));
     if let Some(record) = &output.record {
@@ -622,6 +635,7 @@ fn run_as_click(app: App, command: Command) {
         }));
     }
     app.print(printed);
+    Ok(())
 }
 
 /// Asks before forcing `name` off: on a real host the guest loses its unsaved work.
