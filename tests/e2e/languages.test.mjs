@@ -176,3 +176,17 @@ e2e("the Russian console speaks libvirt's Russian: its errors, help and notes; c
   await expectText(english.locator('.line.error').last(), 'error: Domain is already active');
   await expectText(english, 'ошибка: Домен уже активен');
 });
+
+e2e('in Russian every state word of the lifecycle diagram fits its node', async ({ page, url }) => {
+  await page.goto(`${url}?lang=ru`);
+  await page.locator('[data-vm="web-01"] button[data-action="details"]').click();
+  await page.locator('.lc-node').first().waitFor();
+  const nodes = await page.evaluate(() =>
+    [...document.querySelectorAll('.lc-node')].map((node) => {
+      const word = node.querySelector('text');
+      return [word.textContent, word.getBBox().width, node.querySelector('rect').getBBox().width];
+    }),
+  );
+  assert.equal(nodes.length, 3);
+  for (const [word, width, room] of nodes) assert.ok(width <= room - 8, `${word}: ${width} px in a node of ${room} px`);
+});

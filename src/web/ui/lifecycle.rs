@@ -20,6 +20,15 @@ fn position(state: VmState) -> (f64, f64) {
     }
 }
 
+/// The width a node's word is drawn in where it would not fit its node otherwise (Russian
+/// "Приостановлена" is ~144 px at the node's 15 px bold, the node 104 px wide): narrower
+/// glyphs, rather than a word running out of its node or a smaller one. Estimated from the
+/// word's length (~10 px a letter at that size; the widest measured was 10.3), against the
+/// node's width less 5 px each side: 94 px.
+fn squeezed(word: &str) -> Option<&'static str> {
+    (word.chars().count() * 10 > 94).then_some("94")
+}
+
 /// An edge of the machine: the operation, where it starts, and how it is drawn. Where it
 /// ends is the core's answer ([`Edge::to`]), never restated here.
 struct Edge {
@@ -161,7 +170,13 @@ pub fn Lifecycle(
                     aria-current=move || current().then_some("true")
                 >
                     <rect x=x - 52.0 y=y - 20.0 width="104" height="40" rx="20" />
-                    <text x=x y=y + 5.0 text-anchor="middle">
+                    <text
+                        x=x
+                        y=y + 5.0
+                        text-anchor="middle"
+                        textLength=move || squeezed(texts().state(node))
+                        lengthAdjust=move || squeezed(texts().state(node)).map(|_| "spacingAndGlyphs")
+                    >
                         {move || texts().state(node)}
                     </text>
                 </g>
