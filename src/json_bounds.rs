@@ -6,6 +6,25 @@
 //! it stops at the first bound exceeded: the work is proportional to the part of the text up
 //! to the limit, never to what lies beyond it.
 
+/// Where a text stops being JSON, as the parser found it: put into words at the edge, in the
+/// user's language (the parser's own message is English).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct JsonSyntaxError {
+    /// The line, from 1.
+    pub line: usize,
+    /// The column, from 1.
+    pub column: usize,
+}
+
+impl From<&serde_json::Error> for JsonSyntaxError {
+    fn from(error: &serde_json::Error) -> Self {
+        JsonSyntaxError {
+            line: error.line(),
+            column: error.column(),
+        }
+    }
+}
+
 /// The bounds a JSON text must keep.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct JsonBounds {

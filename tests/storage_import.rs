@@ -118,6 +118,43 @@ fn files_that_are_not_exports_are_refused_with_the_reason() {
 }
 
 #[test]
+fn a_file_that_is_no_export_is_refused_in_russian_words_with_where_it_stops() {
+    let cases: [(&str, &str); 5] = [
+        (
+            "{\"format\":",
+            "файл не является корректным JSON (строка 1, столбец 10)",
+        ),
+        ("[1,2]", "верхний уровень — не объект"),
+        ("{\"vms\":[]}", "в нём нет \"format\": \"vm-playground\""),
+        (
+            "{\"format\":\"vm-playground\",\"version\":1}",
+            "в нём нет списка \"vms\"",
+        ),
+        (
+            "{\"format\":\"vm-playground\",\"version\":\"1\",\"vms\":[]}",
+            "его \"version\" отсутствует",
+        ),
+    ];
+    for (text, message) in cases {
+        let error = parse_import(text, NOW).unwrap_err();
+        let words = Lang::Ru.import_error(&error);
+        assert!(words.contains(message), "{text:?}: {words}");
+        // No English left in it but the names of the format's keys and of the app.
+        let english = words
+            .replace("JSON", "")
+            .replace("VM Playground", "")
+            .replace("format", "")
+            .replace("vm-playground", "")
+            .replace("version", "")
+            .replace("vms", "");
+        assert!(
+            !english.chars().any(|c| c.is_ascii_alphabetic()),
+            "{text:?}: {words}"
+        );
+    }
+}
+
+#[test]
 fn a_newer_export_is_refused() {
     let error = parse_import(
         "{\"format\":\"vm-playground\",\"version\":7,\"vms\":[]}",

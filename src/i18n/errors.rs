@@ -2,7 +2,7 @@
 //! rendering of the same messages, so English text has one source.
 
 use super::{fill, Lang};
-use crate::json_bounds::JsonBoundError;
+use crate::json_bounds::{JsonBoundError, JsonSyntaxError};
 use crate::lesson::{JsonKind, LessonError, Vocabulary, MAX_LESSON_BYTES};
 use crate::manager::limits::{excerpt, quoted_excerpt, CharClass, MAX_SAFE_INTEGER, TIMESTAMP_MAX};
 use crate::manager::{
@@ -10,7 +10,9 @@ use crate::manager::{
     SnapshotField, VmError, VmState,
 };
 use crate::share::{ShareError, MAX_SHARED_VMS, MAX_SHARE_CHARS, SHARE_VERSION};
-use crate::storage::export::{ImportError, EXPORT_VERSION, MAX_IMPORT_BYTES};
+use crate::storage::export::{
+    ImportError, NotAnExport, EXPORT_FORMAT, EXPORT_VERSION, MAX_IMPORT_BYTES,
+};
 
 impl Lang {
     /// `error` as a sentence (no capital, no full stop: it is often part of another).
@@ -306,9 +308,19 @@ impl Lang {
                     ("max", &(MAX_IMPORT_BYTES / 1_048_576)),
                 ],
             ),
-            ImportError::NotJson { detail } => fill(t.import_not_json, &[("detail", detail)]),
-            ImportError::NotAnExport { detail } => {
-                fill(t.import_not_an_export, &[("detail", detail)])
+            ImportError::NotJson { at } => {
+                fill(t.import_not_json, &[("detail", &self.json_syntax(at))])
+            }
+            ImportError::NotAnExport { reason } => {
+                let detail = match reason {
+                    NotAnExport::NotAnObject => t.export_not_an_object.to_owned(),
+                    NotAnExport::NoFormat => {
+                        fill(t.export_no_format, &[("format", &EXPORT_FORMAT)])
+                    }
+                    NotAnExport::BadVersion => t.export_bad_version.to_owned(),
+                    NotAnExport::NoVms => t.export_no_vms.to_owned(),
+                };
+                fill(t.import_not_an_export, &[("detail", &detail)])
             }
             ImportError::NewerVersion { version } => fill(
                 t.import_newer_version,
@@ -318,6 +330,14 @@ impl Lang {
                 fill(t.import_too_complex, &[("bound", &self.json_bound(bound))])
             }
         }
+    }
+
+    /// Where a text stops being JSON: "line 3, column 7".
+    pub fn json_syntax(self, at: &JsonSyntaxError) -> String {
+        fill(
+            self.texts().json_at,
+            &[("line", &at.line), ("column", &at.column)],
+        )
     }
 
     /// Why a lesson file can't be used, as a clause.
@@ -334,7 +354,9 @@ impl Lang {
             LessonError::TooComplex(bound) => {
                 fill(t.lesson_too_complex, &[("bound", &self.json_bound(bound))])
             }
-            LessonError::NotJson { detail } => fill(t.lesson_not_json, &[("detail", detail)]),
+            LessonError::NotJson { at } => {
+                fill(t.lesson_not_json, &[("detail", &self.json_syntax(at))])
+            }
             LessonError::Missing { path } => fill(t.lesson_missing, &[("path", path)]),
             LessonError::WrongType { path, expected } => {
                 let expected = match expected {

@@ -574,10 +574,20 @@ pub struct Texts {
     // ---- Import errors ------------------------------------------------------------------
     /// A file over the import limit. `{size}`, `{max}`: megabytes.
     pub import_too_large: &'static str,
-    /// Not JSON. `{detail}`: the parser's words (English).
+    /// Not JSON. `{detail}`: where it stops ([`Texts::json_at`]).
     pub import_not_json: &'static str,
     /// Not an export. `{detail}`.
     pub import_not_an_export: &'static str,
+    /// What makes a JSON file no export: its top level is not an object.
+    pub export_not_an_object: &'static str,
+    /// … it has no `"format"` of ours: `{format}`.
+    pub export_no_format: &'static str,
+    /// … its `"version"` is missing or not one this app wrote.
+    pub export_bad_version: &'static str,
+    /// … it has no `"vms"` list.
+    pub export_no_vms: &'static str,
+    /// Where a text stops being JSON: `{line}`, `{column}`.
+    pub json_at: &'static str,
     /// An export of a newer version. `{version}`, `{ours}`.
     pub import_newer_version: &'static str,
     /// A file whose shape exceeds a bound. `{bound}`: a `bound_*`.
@@ -628,7 +638,7 @@ pub struct Texts {
     pub lesson_too_large: &'static str,
     /// A lesson file whose shape exceeds a bound. `{bound}`: a `bound_*`.
     pub lesson_too_complex: &'static str,
-    /// Not JSON. `{detail}`: the parser's words (English).
+    /// Not JSON. `{detail}`: where it stops ([`Texts::json_at`]).
     pub lesson_not_json: &'static str,
     /// A value missing. `{path}`: where in the file.
     pub lesson_missing: &'static str,

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::json_bounds::JsonBoundError;
+use crate::json_bounds::{JsonBoundError, JsonSyntaxError};
 use crate::manager::VmError;
 
 /// The kind of JSON value a place in a lesson file must hold.
@@ -52,8 +52,8 @@ pub enum LessonError {
     TooComplex(JsonBoundError),
     /// Not JSON at all.
     NotJson {
-        /// The parser's own words (technical detail, as found).
-        detail: String,
+        /// Where the parser stopped.
+        at: JsonSyntaxError,
     },
     /// A required value is missing.
     Missing {

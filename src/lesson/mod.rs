@@ -29,7 +29,7 @@ pub use progress::{lesson_in_hash, next_after, Progress};
 use crate::config_input::{config_from_json, host_from_json};
 use crate::console::{parse, Command};
 use crate::i18n::Lang;
-use crate::json_bounds::JsonBounds;
+use crate::json_bounds::{JsonBounds, JsonSyntaxError};
 use crate::manager::{
     Clock, ConfigField, Host, MockVmManager, Transition, VmConfig, VmError, VmState,
 };
@@ -128,7 +128,7 @@ pub fn load(file: &str) -> Result<Lesson, LessonError> {
         .check(file)
         .map_err(|stop| LessonError::TooComplex(stop.error))?;
     let value: Value = serde_json::from_str(file).map_err(|error| LessonError::NotJson {
-        detail: error.to_string(),
+        at: JsonSyntaxError::from(&error),
     })?;
     let top = object(&value, "", &TOP_KEYS)?;
     let id = string(required(top, "", "id")?, "id")?;

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::config_input::config_from_json;
-use crate::json_bounds::{JsonBoundError, JsonBounds};
+use crate::json_bounds::{JsonBoundError, JsonBounds, JsonSyntaxError};
 use crate::manager::{check_vm, Host, SavedState, Timestamp, VmInfo, VmState};
 
 /// The `format` field of an export file.
@@ -92,6 +92,19 @@ pub(crate) fn civil_date(days: u64) -> (i64, u32, u32) {
     (year, month, day)
 }
 
+/// What makes a JSON file no export of this app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotAnExport {
+    /// The top level is not an object.
+    NotAnObject,
+    /// No `"format": "vm-playground"`.
+    NoFormat,
+    /// No `"version"`, or one that is not a number this app has written.
+    BadVersion,
+    /// No `"vms"` list.
+    NoVms,
+}
+
 /// Why a file can't be imported at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
@@ -102,13 +115,13 @@ pub enum ImportError {
     },
     /// Not JSON.
     NotJson {
-        /// The parser's message, with line and column.
-        detail: String,
+        /// Where the parser stopped.
+        at: JsonSyntaxError,
     },
     /// JSON, but not an export of this app.
     NotAnExport {
         /// What is missing or wrong.
-        detail: String,
+        reason: NotAnExport,
     },
     /// An export from a newer version.
     NewerVersion {
@@ -268,16 +281,16 @@ pub fn parse_import(text: &str, now: Timestamp) -> Result<ImportPreview, ImportE
         .check(text)
         .map_err(|stop| ImportError::TooComplex { bound: stop.error })?;
     let value: Value = serde_json::from_str(text).map_err(|error| ImportError::NotJson {
-        detail: error.to_string(),
+        at: JsonSyntaxError::from(&error),
     })?;
     let Value::Object(object) = value else {
         return Err(ImportError::NotAnExport {
-            detail: "the top level is not an object".into(),
+            reason: NotAnExport::NotAnObject,
         });
     };
     if object.get("format").and_then(Value::as_str) != Some(EXPORT_FORMAT) {
         return Err(ImportError::NotAnExport {
-            detail: format!("it has no \"format\": \"{EXPORT_FORMAT}\""),
+            reason: NotAnExport::NoFormat,
         });
     }
     match object.get("version").and_then(Value::as_u64) {
@@ -287,13 +300,13 @@ pub fn parse_import(text: &str, now: Timestamp) -> Result<ImportPreview, ImportE
         Some(1 | 2) => {}
         _ => {
             return Err(ImportError::NotAnExport {
-                detail: "its \"version\" is missing or not 1 or 2".into(),
+                reason: NotAnExport::BadVersion,
             })
         }
     }
     let Some(Value::Array(entries)) = object.get("vms") else {
         return Err(ImportError::NotAnExport {
-            detail: "it has no \"vms\" list".into(),
+            reason: NotAnExport::NoVms,
         });
     };
     // Checked as storage checks the host it loads: one path.
