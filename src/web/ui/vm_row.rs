@@ -70,9 +70,10 @@ impl Render for VmRow {
             selection,
             lang,
         } = self;
-        let (state, config) = row
+        // The specs read in place: the effect below keeps the config it shows.
+        let (state, specs) = row
             .info
-            .with_untracked(|info| (info.state, info.config.clone()));
+            .with_untracked(|info| (info.state, specs_html(lang, &info.config)));
         let name = row.name.clone();
         let texts = lang.texts();
         // Everything a row shows of its name and config, in the order `fillRow` reads it.
@@ -89,7 +90,7 @@ impl Render for VmRow {
         }
         fields.push(fill(texts.edit_vm, &[("name", &name)]));
         fields.push(fill(texts.delete_vm, &[("name", &name)]));
-        fields.push(specs_html(lang, &config));
+        fields.push(specs);
         let element = with_prototype(lang, state, |prototype| {
             fill_row(prototype, &fields.join(FIELD_SEPARATOR))
         });
