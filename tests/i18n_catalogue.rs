@@ -40,6 +40,20 @@ fn every_language_names_the_same_arguments_as_english() {
     }
 }
 
+/// The list's rows pass their text into the page with control characters between fields
+/// (`web::ui::vm_row`): no text may hold one.
+#[test]
+fn no_text_holds_a_control_character() {
+    for lang in Lang::ALL {
+        for (key, template) in templates(lang.texts()) {
+            assert!(
+                !template.chars().any(char::is_control),
+                "{lang} {key} holds a control character"
+            );
+        }
+    }
+}
+
 #[test]
 fn every_message_renders_in_every_language() {
     for lang in Lang::ALL {

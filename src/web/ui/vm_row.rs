@@ -70,29 +70,19 @@ impl Render for VmRow {
             selection,
             lang,
         } = self;
-        // The specs read in place: the effect below keeps the config it shows.
-        let (state, specs) = row
-            .info
-            .with_untracked(|info| (info.state, specs_html(lang, &info.config)));
         let name = row.name.clone();
-        let texts = lang.texts();
-        // Everything a row shows of its name and config, in the order `fillRow` reads it.
-        let mut fields: Vec<String> = Vec::with_capacity(17);
-        fields.push(name.to_string());
-        fields.push(fill(texts.show_details_of, &[("name", &name)]));
-        for action in LIFECYCLE_ACTIONS {
-            let (_, label, _, _) =
-                lifecycle_action(lang, action, state).expect("a lifecycle action");
-            fields.push(fill(label, &[("name", &name)]));
-        }
-        for action in LIFECYCLE_ACTIONS {
-            fields.push(refusal_title(lang, &name, state, action).unwrap_or_default());
-        }
-        fields.push(fill(texts.edit_vm, &[("name", &name)]));
-        fields.push(fill(texts.delete_vm, &[("name", &name)]));
-        fields.push(specs);
-        let element = with_prototype(lang, state, |prototype| {
-            fill_row(prototype, &fields.join(FIELD_SEPARATOR))
+        // The name and the specs, in the order `fillRow` reads them; the rest of the row comes
+        // from its prototype. The config is read in place: the effect below keeps what it shows.
+        let (state, has_iso, fields) = row.info.with_untracked(|info| {
+            let mut fields = String::from(&*name);
+            for (_, text) in specs_segments(lang, &info.config) {
+                fields.push_str(FIELD_SEPARATOR);
+                fields.push_str(&text);
+            }
+            (info.state, info.config.iso_image.is_some(), fields)
+        });
+        let element = with_prototype(lang, state, has_iso, |prototype| {
+            fill_row(prototype, &fields)
         });
 
         let info = RenderEffect::new({
@@ -253,7 +243,7 @@ fn show_changes(
         // The specs are the row's second child, whatever follows them (a selector query per
         // row was ~5% of building 10,000 rows).
         if let Some(specs) = element.children().item(1) {
-            specs.set_inner_html(&specs_html(lang, &shown.config));
+            specs.set_inner_html(&specs_html(specs_segments(lang, &shown.config)));
         }
     }
     if previous
@@ -294,69 +284,153 @@ fn refusal_title(lang: Lang, name: &str, state: VmState, action: RowAction) -> O
     })
 }
 
-/// Runs `then` with the prototype row of a VM in `state`, in `lang`: a row without what
-/// depends on the VM's name (`data-vm`, the accessible names, the titles) or config (the
-/// specs), built once per language.
-fn with_prototype<T>(lang: Lang, state: VmState, then: impl FnOnce(&web_sys::Element) -> T) -> T {
+/// Runs `then` with the prototype of a row of a VM in `state`, with an ISO image or without,
+/// in `lang` (see [`add_prototype`]), built once per language.
+fn with_prototype<T>(lang: Lang, state: VmState, has_iso: bool, then: impl FnOnce(u32) -> T) -> T {
     thread_local! {
-        static PROTOTYPES: std::cell::RefCell<Option<(Lang, Vec<web_sys::Element>)>> =
-            const { std::cell::RefCell::new(None) };
+        static PROTOTYPES: std::cell::Cell<Option<Lang>> = const { std::cell::Cell::new(None) };
     }
-    PROTOTYPES.with_borrow_mut(|prototypes| {
-        if prototypes.as_ref().is_none_or(|(built, _)| *built != lang) {
-            let built = VmState::ALL
-                .into_iter()
-                .map(|state| {
-                    let holder = create_element("div");
-                    holder.set_inner_html(&prototype_html(lang, state));
-                    holder.first_element_child().expect("a prototype row")
-                })
-                .collect();
-            *prototypes = Some((lang, built));
-        }
-        let index = VmState::ALL
+    // Prototypes are numbered state by state, without an ISO image first.
+    let index = |state: VmState, has_iso: bool| {
+        let position = VmState::ALL
             .iter()
             .position(|candidate| *candidate == state)
             .unwrap_or(0);
-        then(&prototypes.as_ref().expect("prototypes built").1[index])
-    })
+        (2 * position + usize::from(has_iso)) as u32
+    };
+    if PROTOTYPES.get() != Some(lang) {
+        forget_prototypes();
+        for state in VmState::ALL {
+            for has_iso in [false, true] {
+                let added = add_prototype(
+                    &prototype_html(lang, state, has_iso),
+                    &prototype_slots(lang, state),
+                );
+                debug_assert_eq!(added, index(state, has_iso));
+            }
+        }
+        PROTOTYPES.set(Some(lang));
+    }
+    then(index(state, has_iso))
 }
 
-/// Separates the fields `fillRow` takes in one string: a control character, which no name,
-/// path, network or catalogue text holds (text fields refuse them).
+/// Separates the fields `fillRow` takes in one string, and a prototype's slots: a control
+/// character, which no name, path, network or catalogue text holds (text fields refuse them,
+/// and a native test reads the catalogues).
 const FIELD_SEPARATOR: &str = "\u{1}";
+/// Separates a slot's button, attribute and text.
+const SLOT_SEPARATOR: &str = "\u{2}";
+/// Where a slot's text takes the VM's name.
+const NAME_HOLE: &str = "\u{3}";
 
-// One call into JavaScript per row: the clone and its dozen attributes from wasm were ~25
-// calls through the glue a row, ~20 µs of every row's ~80 (CPU profile, 10,000 rows).
+// One call into JavaScript per row, and nothing per row that is the same for every VM in a
+// state: the clone and its attributes from wasm were ~25 calls through the glue a row (~20 µs
+// of every row's ~80, CPU profile, 10,000 rows), and the specs as HTML were parsed per row.
 #[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
-export function fillRow(prototype, joined) {
+const prototypes = [];
+export function forgetPrototypes() {
+  prototypes.length = 0;
+}
+export function addPrototype(html, slots) {
+  const holder = document.createElement('div');
+  holder.innerHTML = html;
+  prototypes.push([holder.firstElementChild, slots.split('\u0001').map((slot) => {
+    const [button, attribute, text] = slot.split('\u0002');
+    return [Number(button), attribute, text.split('\u0003')];
+  })]);
+  return prototypes.length - 1;
+}
+export function fillRow(index, joined) {
+  const [prototype, slots] = prototypes[index];
   const fields = joined.split('\u0001');
+  const name = fields[0];
   const row = prototype.cloneNode(true);
-  row.setAttribute('data-vm', fields[0]);
+  row.setAttribute('data-vm', name);
   const buttons = row.getElementsByTagName('button');
-  buttons[0].textContent = fields[0];
-  buttons[0].setAttribute('aria-label', fields[1]);
-  for (let i = 0; i < 6; i += 1) {
-    buttons[1 + i].setAttribute('aria-label', fields[2 + i]);
-    if (fields[8 + i]) buttons[1 + i].setAttribute('title', fields[8 + i]);
+  buttons[0].textContent = name;
+  for (const [button, attribute, parts] of slots) {
+    buttons[button].setAttribute(attribute, parts.join(name));
   }
-  buttons[7].setAttribute('aria-label', fields[14]);
-  buttons[8].setAttribute('aria-label', fields[15]);
-  row.children[1].innerHTML = fields[16];
+  let piece = row.children[1].firstChild;
+  for (let i = 1; i < fields.length; i += 1, piece = piece.nextSibling) {
+    piece.textContent = fields[i];
+  }
   return row;
 }
 "#)]
 extern "C" {
-    /// A clone of `prototype` with the row's fields (see [`VmRow`]'s `build`) written in.
+    /// Forgets the prototypes added so far (the language changed).
+    #[wasm_bindgen::prelude::wasm_bindgen(js_name = forgetPrototypes)]
+    fn forget_prototypes();
+
+    /// Adds the row of `html` as a prototype, with its `slots` (see [`prototype_slots`]), and
+    /// returns its number.
+    #[wasm_bindgen::prelude::wasm_bindgen(js_name = addPrototype)]
+    fn add_prototype(html: &str, slots: &str) -> u32;
+
+    /// A clone of prototype `prototype` for the VM whose name and specs' pieces are `joined`
+    /// (see [`VmRow`]'s `build`): the name where the slots say, the pieces in the specs' nodes.
     #[wasm_bindgen::prelude::wasm_bindgen(js_name = fillRow)]
-    fn fill_row(prototype: &web_sys::Element, joined: &str) -> web_sys::Element;
+    fn fill_row(prototype: u32, joined: &str) -> web_sys::Element;
 }
 
-/// The HTML of a prototype row (see [`prototype`]).
-fn prototype_html(lang: Lang, state: VmState) -> String {
+/// The attributes of a prototype's buttons that hold the VM's name, as `fillRow` reads them:
+/// a button's number, the attribute and its text with [`NAME_HOLE`] for the name, slot after
+/// slot.
+fn prototype_slots(lang: Lang, state: VmState) -> String {
     let texts = lang.texts();
+    let mut slots = vec![(
+        0,
+        "aria-label",
+        fill(texts.show_details_of, &[("name", &NAME_HOLE)]),
+    )];
+    for (index, action) in LIFECYCLE_ACTIONS.into_iter().enumerate() {
+        let (_, label, _, _) = lifecycle_action(lang, action, state).expect("a lifecycle action");
+        slots.push((
+            1 + index,
+            "aria-label",
+            fill(label, &[("name", &NAME_HOLE)]),
+        ));
+        if let Some(title) = refusal_title(lang, NAME_HOLE, state, action) {
+            slots.push((1 + index, "title", title));
+        }
+    }
+    let edit = 1 + LIFECYCLE_ACTIONS.len();
+    slots.push((
+        edit,
+        "aria-label",
+        fill(texts.edit_vm, &[("name", &NAME_HOLE)]),
+    ));
+    slots.push((
+        edit + 1,
+        "aria-label",
+        fill(texts.delete_vm, &[("name", &NAME_HOLE)]),
+    ));
+    slots
+        .into_iter()
+        .map(|(button, attribute, text)| {
+            format!("{button}{SLOT_SEPARATOR}{attribute}{SLOT_SEPARATOR}{text}")
+        })
+        .collect::<Vec<_>>()
+        .join(FIELD_SEPARATOR)
+}
+
+/// The HTML of a prototype row: a row without its VM's name (`data-vm`, the name, the
+/// accessible names and titles) or config (the specs' pieces hold a space).
+fn prototype_html(lang: Lang, state: VmState, has_iso: bool) -> String {
+    let texts = lang.texts();
+    // The pieces' nodes as a config with an ISO image or without has them.
+    let shape = VmConfig {
+        iso_image: has_iso.then(String::new),
+        ..VmConfig::default()
+    };
+    let specs = specs_html(
+        specs_segments(lang, &shape)
+            .into_iter()
+            .map(|(user_data, _)| (user_data, " ".to_string())),
+    );
     let mut html = format!(
-        r#"<div role="listitem" class="vm" data-state="{state}"><div class="vm-head"><button class="vm-name link" translate="no" data-action="{details}"></button><span class="badge">{badge}</span></div><p class="specs"></p><div class="actions">"#,
+        r#"<div role="listitem" class="vm" data-state="{state}"><div class="vm-head"><button class="vm-name link" translate="no" data-action="{details}"></button><span class="badge">{badge}</span></div><p class="specs">{specs}</p><div class="actions">"#,
         state = state.as_str(),
         details = RowAction::Details.as_str(),
         badge = escape_markup(texts.state(state)),
@@ -387,26 +461,45 @@ fn prototype_html(lang: Lang, state: VmState) -> String {
     html
 }
 
-/// The config at a glance, as HTML. The network and the ISO path are user data: escaped, and
-/// marked `translate="no"`.
-fn specs_html(lang: Lang, config: &VmConfig) -> String {
+/// The config at a glance, in pieces: text, or user data (the network, the ISO path), which
+/// is marked `translate="no"`. Text and the values in words run together in one piece, so a
+/// row's specs are a few nodes, the same few for every config with an ISO image (or without).
+fn specs_segments(lang: Lang, config: &VmConfig) -> Vec<(bool, String)> {
     let texts = lang.texts();
-    let user_data = |data: &str| format!(r#"<span translate="no">{}</span>"#, escape_markup(data));
-    let mut html = String::new();
+    let mut segments: Vec<(bool, String)> = Vec::with_capacity(4);
     for part in parts(texts.specs) {
-        match part {
-            Part::Text(words) => html.push_str(&escape_markup(words)),
-            Part::Arg("memory") => html.push_str(&escape_markup(&lang.memory(config.memory))),
-            Part::Arg("vcpus") => {
-                html.push_str(&escape_markup(&lang.number(u64::from(config.vcpus))))
-            }
-            Part::Arg("disk") => html.push_str(&escape_markup(&lang.gigabytes(config.disk_size))),
-            Part::Arg("network") => html.push_str(&user_data(&config.network)),
+        let (user_data, piece) = match part {
+            Part::Text(words) => (false, words.into()),
+            Part::Arg("memory") => (false, lang.memory(config.memory).into()),
+            Part::Arg("vcpus") => (false, lang.number(u64::from(config.vcpus)).into()),
+            Part::Arg("disk") => (false, lang.gigabytes(config.disk_size).into()),
+            Part::Arg("network") => (true, config.network.as_str().into()),
             Part::Arg("iso") => match &config.iso_image {
-                Some(iso) => html.push_str(&user_data(iso)),
-                None => html.push_str(&escape_markup(texts.no_value)),
+                Some(iso) => (true, iso.as_str().into()),
+                None => (false, texts.no_value.into()),
             },
-            Part::Arg(other) => html.push_str(&escape_markup(other)),
+            Part::Arg(other) => (false, other.into()),
+        };
+        let piece: std::borrow::Cow<str> = piece;
+        match segments.last_mut() {
+            Some((false, text)) if !user_data => text.push_str(&piece),
+            _ => segments.push((user_data, piece.into_owned())),
+        }
+    }
+    segments
+}
+
+/// The specs' pieces as HTML.
+fn specs_html(segments: impl IntoIterator<Item = (bool, String)>) -> String {
+    let mut html = String::new();
+    for (user_data, text) in segments {
+        if user_data {
+            html.push_str(&format!(
+                r#"<span translate="no">{}</span>"#,
+                escape_markup(&text)
+            ));
+        } else {
+            html.push_str(&escape_markup(&text));
         }
     }
     html
