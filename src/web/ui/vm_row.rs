@@ -45,12 +45,18 @@ impl VmRow {
     }
 }
 
-/// A built row: its element, and the effects that keep it up to date (dropped with it).
+/// A built row: its element, and the effect that keeps it up to date (dropped with it).
 pub struct VmRowState {
     element: web_sys::Element,
-    _info: RenderEffect<Option<Shown>>,
-    _selected: RenderEffect<bool>,
-    _error: RenderEffect<Option<web_sys::Element>>,
+    _effect: RenderEffect<RowShown>,
+}
+
+/// What a row shows: of its VM, whether it is selected, and the error it shows (the message
+/// and its element).
+struct RowShown {
+    shown: Shown,
+    selected: bool,
+    error: Option<(String, web_sys::Element)>,
 }
 
 /// What a row shows of its VM, to tell what changed.
@@ -85,57 +91,66 @@ impl Render for VmRow {
             fill_row(prototype, &fields)
         });
 
-        let info = RenderEffect::new({
+        // One effect a row, not one for each thing it follows: 10,000 rows are built at once.
+        let effect = RenderEffect::new({
             let element = element.clone();
-            let name = name.clone();
             let info = row.info.clone();
-            move |previous: Option<Option<Shown>>| {
+            let error = row.error.clone();
+            move |previous: Option<RowShown>| {
                 let shown = info.with(|info| Shown {
                     state: info.state,
                     config: info.config.clone(),
                     pending: info.pending.clone(),
                 });
-                let previous = previous.flatten();
-                show_changes(&element, lang, &name, previous.as_ref(), &shown);
-                Some(shown)
-            }
-        });
-        let selected = RenderEffect::new({
-            let element = element.clone();
-            let name = name.clone();
-            move |previous: Option<bool>| {
                 let selected = selection.is_selected(&name);
-                if previous.unwrap_or(false) != selected {
+                let message = error.get();
+                let (previous_shown, was_selected, previous_error) = match previous {
+                    Some(RowShown {
+                        shown,
+                        selected,
+                        error,
+                    }) => (Some(shown), selected, error),
+                    None => (None, false, None),
+                };
+                if previous_shown.as_ref() != Some(&shown) {
+                    show_changes(&element, lang, &name, previous_shown.as_ref(), &shown);
+                }
+                if was_selected != selected {
                     let _ = if selected {
                         element.set_attribute("aria-current", "true")
                     } else {
                         element.remove_attribute("aria-current")
                     };
                 }
-                selected
-            }
-        });
-        let error = RenderEffect::new({
-            let element = element.clone();
-            let error = row.error.clone();
-            move |previous: Option<Option<web_sys::Element>>| {
-                if let Some(shown) = previous.flatten() {
-                    shown.remove();
+                // The app sets a row's error only when its message changes.
+                let error = match previous_error {
+                    Some((shown, alert)) if Some(&shown) == message.as_ref() => {
+                        Some((shown, alert))
+                    }
+                    previous_error => {
+                        if let Some((_, alert)) = previous_error {
+                            alert.remove();
+                        }
+                        message.map(|message| {
+                            let alert = create_element("p");
+                            alert.set_class_name("row-error");
+                            let _ = alert.set_attribute("role", "alert");
+                            alert.set_text_content(Some(&message));
+                            insert_before_actions(&element, &alert);
+                            (message, alert)
+                        })
+                    }
+                };
+                RowShown {
+                    shown,
+                    selected,
+                    error,
                 }
-                let message = error.get()?;
-                let shown = create_element("p");
-                shown.set_class_name("row-error");
-                let _ = shown.set_attribute("role", "alert");
-                shown.set_text_content(Some(&message));
-                insert_before_actions(&element, &shown);
-                Some(shown)
             }
         });
         VmRowState {
             element,
-            _info: info,
-            _selected: selected,
-            _error: error,
+            _effect: effect,
         }
     }
 
