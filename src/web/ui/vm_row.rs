@@ -2,10 +2,10 @@
 //! message when it refuses an action.
 
 use leptos::prelude::*;
-use leptos::tachys::view::{Mountable, Render, RenderHtml};
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
 use super::confirm_dialog::{ActionStyle, Confirmation, DialogAction};
+use super::element_view::element_view;
 use super::vm_list::RowSelection;
 use super::Ui;
 use crate::console::{self, virsh_name, Command};
@@ -51,6 +51,13 @@ pub struct VmRowState {
     _effect: RenderEffect<RowShown>,
 }
 
+impl VmRowState {
+    /// The row's element.
+    pub(super) fn element(&self) -> &web_sys::Element {
+        &self.element
+    }
+}
+
 /// What a row shows: of its VM, whether it is selected, and the error it shows (the message
 /// and its element).
 struct RowShown {
@@ -67,10 +74,9 @@ struct Shown {
     pending: Option<VmConfig>,
 }
 
-impl Render for VmRow {
-    type State = VmRowState;
-
-    fn build(self) -> VmRowState {
+impl VmRow {
+    /// Builds the row: a clone of its prototype, and the effect that keeps it up to date.
+    fn build_state(self) -> VmRowState {
         let VmRow {
             row,
             selection,
@@ -80,7 +86,9 @@ impl Render for VmRow {
         // The name and the specs, in the order `fillRow` reads them; the rest of the row comes
         // from its prototype. The config is read in place: the effect below keeps what it shows.
         let (state, has_iso, fields) = row.info.with_untracked(|info| {
-            let mut fields = String::from(&*name);
+            // Room for the specs' pieces: the string is not grown as they come.
+            let mut fields = String::with_capacity(name.len() + 128);
+            fields.push_str(&name);
             for (_, text) in specs_segments(lang, &info.config) {
                 fields.push_str(FIELD_SEPARATOR);
                 fields.push_str(&text);
@@ -153,68 +161,9 @@ impl Render for VmRow {
             _effect: effect,
         }
     }
-
-    fn rebuild(self, state: &mut VmRowState) {
-        let built = self.build();
-        let _ = state.element.replace_with_with_node_1(&built.element);
-        *state = built;
-    }
 }
 
-impl Mountable for VmRowState {
-    fn unmount(&mut self) {
-        self.element.remove();
-    }
-
-    fn mount(&mut self, parent: &web_sys::Element, marker: Option<&web_sys::Node>) {
-        let _ = parent.insert_before(&self.element, marker);
-    }
-
-    fn insert_before_this(&self, child: &mut dyn Mountable) -> bool {
-        self.element.insert_before_this(child)
-    }
-
-    fn elements(&self) -> Vec<web_sys::Element> {
-        vec![self.element.clone()]
-    }
-}
-
-impl RenderHtml for VmRow {
-    type AsyncOutput = Self;
-    type Owned = Self;
-    const MIN_LENGTH: usize = 0;
-
-    fn dry_resolve(&mut self) {}
-
-    async fn resolve(self) -> Self {
-        self
-    }
-
-    /// Client-side rendering only: rows are never rendered to HTML on a server.
-    fn to_html_with_buf(
-        self,
-        _buf: &mut String,
-        _position: &mut leptos::tachys::view::Position,
-        _escape: bool,
-        _mark_branches: bool,
-        _extra_attrs: Vec<leptos::attr::any_attribute::AnyAttribute>,
-    ) {
-    }
-
-    fn hydrate<const FROM_SERVER: bool>(
-        self,
-        _cursor: &leptos::tachys::hydration::Cursor,
-        _position: &leptos::tachys::view::PositionState,
-    ) -> VmRowState {
-        self.build()
-    }
-
-    fn into_owned(self) -> Self {
-        self
-    }
-}
-
-leptos::tachys::no_attrs!(VmRow);
+element_view!(VmRow, VmRowState);
 
 /// Brings a row up to date with its VM: everything that differs from what it showed (all of
 /// it, the first time, beyond what the prototype has).
