@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
 use super::confirm_dialog::{ActionStyle, Confirmation, DialogAction};
-use super::element_view::element_view;
 use super::vm_list::RowSelection;
 use super::Ui;
 use crate::console::{self, virsh_name, Command};
@@ -26,36 +25,17 @@ use crate::web::language::Language;
 /// inside a form), no class a style doesn't use, the badge takes its colour from the row's
 /// `data-state`, and no button has a listener of its own: each says what it does in
 /// `data-action`, and the list's one listener ([`on_row_click`]) acts on it.
-pub struct VmRow {
+///
+/// A row has no effect of its own: its chunk (`vm_list::VmChunk`) follows its rows' VMs and
+/// calls [`RowView::refresh`] (an effect a row, with its owner, channel and task, was ~5% of
+/// building 10,000 rows).
+pub(super) struct RowView {
+    element: web_sys::Element,
     row: Row,
-    /// Which VM is selected; notifies only the rows whose selection changed.
-    selection: RowSelection,
     /// Read untracked: the list rebuilds its rows when the language changes.
     lang: Lang,
-}
-
-impl VmRow {
-    /// The row of `row`'s VM, with the words of `lang`.
-    pub fn new(row: Row, selection: RowSelection, lang: Lang) -> Self {
-        VmRow {
-            row,
-            selection,
-            lang,
-        }
-    }
-}
-
-/// A built row: its element, and the effect that keeps it up to date (dropped with it).
-pub struct VmRowState {
-    element: web_sys::Element,
-    _effect: RenderEffect<RowShown>,
-}
-
-impl VmRowState {
-    /// The row's element.
-    pub(super) fn element(&self) -> &web_sys::Element {
-        &self.element
-    }
+    /// What the row shows; `None` until the first refresh.
+    shown: Option<RowShown>,
 }
 
 /// What a row shows: of its VM, whether it is selected, and the error it shows (the message
@@ -74,21 +54,23 @@ struct Shown {
     pending: Option<VmConfig>,
 }
 
-impl VmRow {
-    /// Builds the row: a clone of its prototype, and the effect that keeps it up to date.
-    fn build_state(self) -> VmRowState {
-        let VmRow {
-            row,
-            selection,
-            lang,
-        } = self;
-        let name = row.name.clone();
+impl Shown {
+    /// Whether this is what `info` would show, without a copy of it.
+    fn is_of(&self, info: &crate::manager::VmInfo) -> bool {
+        self.state == info.state && self.config == info.config && self.pending == info.pending
+    }
+}
+
+impl RowView {
+    /// The row of `row`'s VM, with the words of `lang`: a clone of its prototype with its name
+    /// and specs, showing the rest after its first [`RowView::refresh`].
+    pub(super) fn new(row: Row, lang: Lang) -> RowView {
         // The name and the specs, in the order `fillRow` reads them; the rest of the row comes
-        // from its prototype. The config is read in place: the effect below keeps what it shows.
+        // from its prototype. The config is read in place.
         let (state, has_iso, fields) = row.info.with_untracked(|info| {
             // Room for the specs' pieces: the string is not grown as they come.
-            let mut fields = String::with_capacity(name.len() + 128);
-            fields.push_str(&name);
+            let mut fields = String::with_capacity(row.name.len() + 128);
+            fields.push_str(&row.name);
             for (_, text) in specs_segments(lang, &info.config) {
                 fields.push_str(FIELD_SEPARATOR);
                 fields.push_str(&text);
@@ -98,72 +80,82 @@ impl VmRow {
         let element = with_prototype(lang, state, has_iso, |prototype| {
             fill_row(prototype, &fields)
         });
+        RowView {
+            element,
+            row,
+            lang,
+            shown: None,
+        }
+    }
 
-        // One effect a row, not one for each thing it follows: 10,000 rows are built at once.
-        let effect = RenderEffect::new({
-            let element = element.clone();
-            let info = row.info.clone();
-            let error = row.error.clone();
-            move |previous: Option<RowShown>| {
-                let shown = info.with(|info| Shown {
+    /// The row's element.
+    pub(super) fn element(&self) -> &web_sys::Element {
+        &self.element
+    }
+
+    /// Brings the row up to date with its VM, its selection and its error, reading them
+    /// tracked (the caller's effect follows them).
+    pub(super) fn refresh(&mut self, selection: RowSelection) {
+        let RowView {
+            element,
+            row,
+            lang,
+            shown: previous,
+        } = self;
+        let name = &row.name;
+        let (previous_shown, was_selected, previous_error) = match previous.take() {
+            Some(RowShown {
+                shown,
+                selected,
+                error,
+            }) => (Some(shown), selected, error),
+            None => (None, false, None),
+        };
+        let shown = row.info.with(|info| match previous_shown {
+            Some(shown) if shown.is_of(info) => shown,
+            previous_shown => {
+                let shown = Shown {
                     state: info.state,
                     config: info.config.clone(),
                     pending: info.pending.clone(),
-                });
-                let selected = selection.is_selected(&name);
-                let message = error.get();
-                let (previous_shown, was_selected, previous_error) = match previous {
-                    Some(RowShown {
-                        shown,
-                        selected,
-                        error,
-                    }) => (Some(shown), selected, error),
-                    None => (None, false, None),
                 };
-                if previous_shown.as_ref() != Some(&shown) {
-                    show_changes(&element, lang, &name, previous_shown.as_ref(), &shown);
-                }
-                if was_selected != selected {
-                    let _ = if selected {
-                        element.set_attribute("aria-current", "true")
-                    } else {
-                        element.remove_attribute("aria-current")
-                    };
-                }
-                // The app sets a row's error only when its message changes.
-                let error = match previous_error {
-                    Some((shown, alert)) if Some(&shown) == message.as_ref() => {
-                        Some((shown, alert))
-                    }
-                    previous_error => {
-                        if let Some((_, alert)) = previous_error {
-                            alert.remove();
-                        }
-                        message.map(|message| {
-                            let alert = create_element("p");
-                            alert.set_class_name("row-error");
-                            let _ = alert.set_attribute("role", "alert");
-                            alert.set_text_content(Some(&message));
-                            insert_before_actions(&element, &alert);
-                            (message, alert)
-                        })
-                    }
-                };
-                RowShown {
-                    shown,
-                    selected,
-                    error,
-                }
+                show_changes(element, *lang, name, previous_shown.as_ref(), &shown);
+                shown
             }
         });
-        VmRowState {
-            element,
-            _effect: effect,
+        let selected = selection.is_selected(name);
+        if was_selected != selected {
+            let _ = if selected {
+                element.set_attribute("aria-current", "true")
+            } else {
+                element.remove_attribute("aria-current")
+            };
         }
+        // The app sets a row's error only when its message changes.
+        let message = row.error.get();
+        let error = match previous_error {
+            Some((shown, alert)) if Some(&shown) == message.as_ref() => Some((shown, alert)),
+            previous_error => {
+                if let Some((_, alert)) = previous_error {
+                    alert.remove();
+                }
+                message.map(|message| {
+                    let alert = create_element("p");
+                    alert.set_class_name("row-error");
+                    let _ = alert.set_attribute("role", "alert");
+                    alert.set_text_content(Some(&message));
+                    insert_before_actions(element, &alert);
+                    (message, alert)
+                })
+            }
+        };
+        *previous = Some(RowShown {
+            shown,
+            selected,
+            error,
+        });
     }
 }
-
-element_view!(VmRow, VmRowState);
 
 /// Brings a row up to date with its VM: everything that differs from what it showed (all of
 /// it, the first time, beyond what the prototype has).
@@ -333,7 +325,7 @@ extern "C" {
     fn add_prototype(html: &str, slots: &str) -> u32;
 
     /// A clone of prototype `prototype` for the VM whose name and specs' pieces are `joined`
-    /// (see [`VmRow`]'s `build`): the name where the slots say, the pieces in the specs' nodes.
+    /// (see [`RowView::new`]): the name where the slots say, the pieces in the specs' nodes.
     #[wasm_bindgen::prelude::wasm_bindgen(js_name = fillRow)]
     fn fill_row(prototype: u32, joined: &str) -> web_sys::Element;
 }
