@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::select_value;
 use crate::form::{size_unit, ConfigForm};
 use crate::i18n::{fill, Texts};
 use crate::manager::{ConfigField, KNOWN_NETWORKS, NAME_MAX_CHARS};
@@ -140,7 +141,7 @@ fn Field(
                 name=field.json_name()
                 aria-invalid=invalid
                 aria-describedby=described_by
-                prop:value=value
+                use:select_value=Signal::derive(value)
                 on:change=on_input
             >
                 {options}

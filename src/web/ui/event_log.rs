@@ -7,6 +7,7 @@ use crate::ordering::by_insertion;
 
 use leptos::prelude::*;
 
+use super::select_value;
 use crate::event_log::{Event, EventLog, Source};
 use crate::i18n::{fill, Lang};
 use crate::web::app::App;
@@ -99,7 +100,7 @@ pub fn EventLogPanel() -> impl IntoView {
                     <label for="event-filter">{language.text(|t| t.show_events_of)}</label>
                     <select
                         id="event-filter"
-                        prop:value=move || filter.get()
+                        use:select_value=Signal::derive(move || filter.get())
                         on:change=move |event| filter.set(event_target_value(&event))
                     >
                         <option value="">{language.text(|t| t.every_vm)}</option>

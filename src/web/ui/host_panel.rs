@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::host_graphs::HostGraphs;
+use super::select_value;
 use crate::i18n::{fill, Lang, Texts};
 use crate::manager::{Host, HostInfo};
 use crate::web::app::App;
@@ -246,7 +247,7 @@ pub fn HostPanel() -> impl IntoView {
             <HostGraphs info />
             <div class="field">
                 <label for="host-preset">{language.text(|t| t.host_preset)}</label>
-                <select id="host-preset" prop:value=move || preset_of(&host.get()) on:change=on_preset>
+                <select id="host-preset" use:select_value=Signal::derive(move || preset_of(&host.get()).to_owned()) on:change=on_preset>
                     <option value="laptop">{language.text(|t| t.host_preset_laptop)}</option>
                     <option value="server">{language.text(|t| t.host_preset_server)}</option>
                     <option value="unlimited">{language.text(|t| t.host_preset_unlimited)}</option>

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::element_view::element_view;
 use super::vm_row::{on_row_click, RowView};
-use super::Ui;
+use super::{select_value, Ui};
 use crate::i18n::{fill, Lang};
 use crate::manager::VmState;
 use crate::present::{NameFilter, StateFilter};
@@ -105,7 +105,7 @@ pub fn VmList() -> impl IntoView {
                     <label for="filter-state">{language.text(|t| t.filter_state)}</label>
                     <select
                         id="filter-state"
-                        prop:value=move || ui.filter_state.get().as_str()
+                        use:select_value=Signal::derive(move || ui.filter_state.get().as_str().to_owned())
                         on:change=move |event| {
                             ui.filter_state.set(StateFilter::parse(&event_target_value(&event)))
                         }
