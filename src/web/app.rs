@@ -135,7 +135,7 @@ pub struct App {
 }
 
 /// Where `name` is in rows sorted by name (`Err`: where it would go).
-fn position(rows: &[Row], name: &str) -> Result<usize, usize> {
+pub(crate) fn position(rows: &[Row], name: &str) -> Result<usize, usize> {
     rows.binary_search_by(|row| (*row.name).cmp(name))
 }
 

@@ -11,7 +11,7 @@ use super::{select_value, Ui};
 use crate::i18n::{fill, Lang};
 use crate::manager::VmState;
 use crate::present::{NameFilter, StateFilter};
-use crate::web::app::{App, Row};
+use crate::web::app::{position, App, Row};
 use crate::web::language::Language;
 
 /// Rows per chunk of the list. 64–128 measured best in a prototype with 10,000 VMs.
@@ -75,7 +75,7 @@ pub fn VmList() -> impl IntoView {
             });
         }
     });
-    let selection = RowSelection::new(ui);
+    let selection = RowSelection::new(app, ui);
     let total = move || rows.with(Vec::len);
     let filtering = move || {
         !ui.filter_text.with(|text| text.trim().is_empty())
@@ -301,11 +301,22 @@ pub(super) struct RowSelection {
 }
 
 impl RowSelection {
-    fn new(ui: Ui) -> Self {
+    fn new(app: App, ui: Ui) -> Self {
         let selection = RowSelection {
             rows: StoredValue::new(BTreeMap::new()),
             current: StoredValue::new(None),
         };
+        // Deleted VMs' triggers go, once there are as many of them as VMs: the work of
+        // looking through them all is then spread over as many deletions.
+        Effect::new(move |_| {
+            app.rows.with(|rows| {
+                selection.rows.update_value(|triggers| {
+                    if triggers.len() > 2 * rows.len() + 64 {
+                        triggers.retain(|name, _| position(rows, name).is_ok());
+                    }
+                })
+            })
+        });
         Effect::new(move |_| {
             let next = ui.selected.get().map(Arc::<str>::from);
             let previous = selection.current.get_value();
