@@ -273,7 +273,6 @@ impl ConsoleTexts {
 
 impl Lang {
     /// Every message of the console in this language.
-    #[inline(never)]
     pub fn console(self) -> &'static ConsoleTexts {
         match self {
             Lang::En => &super::console_en::CONSOLE_EN,

@@ -78,8 +78,6 @@ impl Lang {
 
     /// Every message in this language. In the browser, a language read from its file
     /// ([`Lang::file`]) speaks English until it has been read.
-    // Not inlined: called from hundreds of places, each would carry the look-up.
-    #[inline(never)]
     pub fn texts(self) -> &'static Texts {
         match self {
             Lang::En => &EN,
