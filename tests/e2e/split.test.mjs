@@ -53,7 +53,7 @@ e2e('until the app is up the first visit fetches no wasm chunk; the parts below 
   assert.equal(after.filter((name) => name.startsWith('split_below_first_screen-')).length, 1, 'their chunk, after');
   // Nothing used only on demand; nothing of Russian's.
   assert.deepEqual([...before, ...after].filter((name) => /^ru-.*\.txt$/.test(name)), [], 'no Russian words');
-  for (const part of ['lessons', 'edit', 'snapshot_dialog', 'confirm_dialog', 'share_dialog', 'import', 'share_link', 'details', 'alerts', 'language_file']) {
+  for (const part of ['lessons', 'edit', 'snapshot_dialog', 'confirm_dialog', 'share_dialog', 'import', 'share_link', 'details', 'alerts', 'language_file', 'export']) {
     assert.equal([...before, ...after].filter((name) => name.startsWith(`split_${part}-`)).length, 0, `no ${part} chunk`);
   }
   const gzip = (names) =>
