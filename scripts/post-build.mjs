@@ -2,6 +2,8 @@
 // same time and both steps rewrite index.html in the staging directory:
 //   0. every build: split the wasm into the main module and chunks fetched on first use, in
 //      place of Trunk's wasm and glue (scripts/split.mjs); the steps below see its output.
+//      Then Russian's words, src/i18n/ru.txt (the wasm carries English only and fetches them:
+//      src/i18n/file.rs), under the name build.rs gave the wasm: ru-<FNV-1a 64 of it>.txt.
 //   1. release builds: give wasm-bindgen's glue a faster path for short ASCII strings
 //      (scripts/glue.mjs), then minify it (and update its integrity hash
 //      in index.html, if it has one). Trunk 0.21's --minify covers HTML and CSS but leaves the
@@ -32,6 +34,12 @@ try {
   console.error('post-build: split.mjs failed');
   process.exit(error.status ?? 1);
 }
+
+const root = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
+const russian = readFileSync(join(root, 'src', 'i18n', 'ru.txt'));
+let fnv = 0xcbf29ce484222325n;
+for (const byte of russian) fnv = ((fnv ^ BigInt(byte)) * 0x100000001b3n) & 0xffffffffffffffffn;
+writeFileSync(join(staging, `ru-${fnv.toString(16).padStart(16, '0')}.txt`), russian);
 
 const integrity = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
 

@@ -42,6 +42,10 @@ const isChunk = (row) => /^(split|chunk)_.*\.wasm$/.test(row.name);
 const loaded = rows.filter((row) => /\.(html|css|js|wasm)$/.test(row.name) && !isChunk(row));
 const gzipOf = (list) => (list.reduce((total, row) => total + row.gzip, 0) / 1024).toFixed(1);
 console.log(`the first visit downloads ${gzipOf(loaded)} KB gzip (html + css + js + main wasm; cap 275 KB, issue 18)`);
+// A page in Russian also fetches Russian's words (src/i18n/file.rs) and their reader's chunk
+// before it shows.
+const russian = rows.filter((row) => /^ru-.*\.txt$/.test(row.name) || row.name.startsWith('split_language_file-'));
+if (russian.length > 0) console.log(`a first visit in Russian also fetches ${gzipOf(russian)} KB gzip (${russian.map((row) => row.name).join(', ')})`);
 const chunks = rows.filter(isChunk);
 if (chunks.length > 0) {
   console.log(`chunks fetched when first used: ${gzipOf(chunks)} KB gzip in all`);

@@ -1,6 +1,8 @@
 //! The catalogue is complete in every language: every message names the same arguments in
 //! every language, renders with sample arguments, and counted words follow each language's
 //! plural rules. (A missing or extra message fails the build: [`Texts`] is a struct.)
+//! Native only: the browser build reads Russian from a file (`i18n::file`), tested here too.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeMap;
 
@@ -266,4 +268,41 @@ fn a_field_s_value_in_words_is_one_source_for_the_list_and_the_details() {
             "default"
         ]
     );
+}
+
+/// The browser build carries English only and fetches Russian from `src/i18n/ru.txt`
+/// (`i18n::file`): the file must be `ru.rs`'s and `console_ru.rs`'s words, in the order the
+/// page reads them. After changing a Russian message, write it again with
+/// `UPDATE_CATALOGUE=1 cargo test --test i18n_catalogue`.
+#[test]
+fn the_russian_file_is_the_russian_catalogue() {
+    use vm_playground::i18n::{read_file, write_file, CONSOLE_RU, RU};
+
+    let written = write_file(&RU, &CONSOLE_RU);
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/i18n/ru.txt");
+    if std::env::var_os("UPDATE_CATALOGUE").is_some() {
+        std::fs::write(path, &written).unwrap();
+    }
+    let committed = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        committed == written,
+        "src/i18n/ru.txt is not ru.rs's and console_ru.rs's words: write it with \
+         `UPDATE_CATALOGUE=1 cargo test --test i18n_catalogue`"
+    );
+
+    let (texts, console) = read_file(written.clone().leak()).expect("the file fills both");
+    // Every field, in declaration order.
+    let json = |value: serde_json::Result<String>| value.unwrap();
+    assert_eq!(
+        json(serde_json::to_string(&texts)),
+        json(serde_json::to_string(&RU))
+    );
+    assert_eq!(
+        json(serde_json::to_string(&console)),
+        json(serde_json::to_string(&CONSOLE_RU))
+    );
+    // A file of another build (a message more or fewer) is refused, not read askew.
+    assert!(read_file(format!("{written}one more\n").leak()).is_none());
+    let shorter = written.trim_end_matches('\n').rsplit_once('\n').unwrap().0;
+    assert!(read_file(format!("{shorter}\n").leak()).is_none());
 }

@@ -16,9 +16,12 @@ use serde::Serialize;
 
 use super::Lang;
 
+// Not indented: the struct as it was, declared through `catalogue!` (rustfmt leaves a
+// macro's body alone), which also writes its language-file reader (`file.rs`).
+super::file::catalogue! {
 /// Every message of the console in one language. A field's doc says where it shows and its
 /// arguments; an error's message is printed in [`ConsoleTexts::error_line`].
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Copy, Serialize)]
 pub struct ConsoleTexts {
     /// How virsh prints an error: `error: {message}`.
     pub error_line: &'static str,
@@ -250,6 +253,7 @@ pub struct ConsoleTexts {
     /// `redo` with nothing to redo.
     pub nothing_to_redo: &'static str,
 }
+}
 
 impl ConsoleTexts {
     /// A help text of `console/spec.rs` in this language: its translation, or itself in
@@ -272,7 +276,12 @@ impl Lang {
     pub fn console(self) -> &'static ConsoleTexts {
         match self {
             Lang::En => &super::console_en::CONSOLE_EN,
+            #[cfg(not(target_arch = "wasm32"))]
             Lang::Ru => &super::console_ru::CONSOLE_RU,
+            #[cfg(target_arch = "wasm32")]
+            Lang::Ru => super::RUSSIAN
+                .get()
+                .map_or(&super::console_en::CONSOLE_EN, |russian| &russian.1),
         }
     }
 }

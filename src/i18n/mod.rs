@@ -22,9 +22,14 @@
 
 mod console;
 mod console_en;
+// Russian's words are data the browser build fetches (`file.rs`); only native builds compile
+// them in, to write that file and to test them.
+#[cfg(not(target_arch = "wasm32"))]
 mod console_ru;
 mod en;
 mod errors;
+pub mod file;
+#[cfg(not(target_arch = "wasm32"))]
 mod ru;
 
 use std::fmt::{self, Write as _};
@@ -35,8 +40,10 @@ use crate::manager::ConfigField;
 
 pub use console::ConsoleTexts;
 pub use console_en::CONSOLE_EN;
+#[cfg(not(target_arch = "wasm32"))]
 pub use console_ru::CONSOLE_RU;
 pub use en::EN;
+#[cfg(not(target_arch = "wasm32"))]
 pub use ru::RU;
 
 /// A language of the app.
@@ -69,12 +76,43 @@ impl Lang {
         }
     }
 
-    /// Every message in this language.
+    /// Every message in this language. In the browser, a language read from its file
+    /// ([`Lang::file`]) speaks English until it has been read.
     pub fn texts(self) -> &'static Texts {
         match self {
             Lang::En => &EN,
+            #[cfg(not(target_arch = "wasm32"))]
             Lang::Ru => &RU,
+            #[cfg(target_arch = "wasm32")]
+            Lang::Ru => RUSSIAN.get().map_or(&EN, |russian| &russian.0),
         }
+    }
+
+    /// The file of this language's words, for a build that doesn't carry them (the browser's
+    /// carries English only): `ru-<hash of its content>.txt`, beside the page. `None` once
+    /// the words are in: English, or a language whose file has been read ([`Lang::read`]).
+    pub fn file(self) -> Option<&'static str> {
+        match self {
+            Lang::En => None,
+            #[cfg(not(target_arch = "wasm32"))]
+            Lang::Ru => None,
+            #[cfg(target_arch = "wasm32")]
+            Lang::Ru => RUSSIAN
+                .get()
+                .is_none()
+                .then_some(env!("VM_PLAYGROUND_RU_FILE")),
+        }
+    }
+
+    /// Takes this language's words from `file`, the text of [`Lang::file`]; `false` (and
+    /// nothing changes) for a file of another build, whose lines don't fill the catalogues.
+    pub fn read(self, file: String) -> bool {
+        #[cfg(target_arch = "wasm32")]
+        if self == Lang::Ru {
+            return read_file(file.leak()).is_some_and(|words| RUSSIAN.set(words).is_ok());
+        }
+        let _ = file;
+        false
     }
 
     /// The language a tag names, case aside, regions and scripts ignored: `ru-RU` and `RU` are
@@ -397,3 +435,28 @@ pub fn arguments(template: &str) -> Vec<&str> {
 
 mod texts;
 pub use texts::Texts;
+
+/// Russian's words once read from its file (the browser build: see [`Lang::file`]).
+#[cfg(target_arch = "wasm32")]
+static RUSSIAN: std::sync::OnceLock<(Texts, ConsoleTexts)> = std::sync::OnceLock::new();
+
+/// A language file's catalogues, the page's and the console's: `None` if its lines don't fill
+/// them exactly (a file of another build).
+pub fn read_file(file: &'static str) -> Option<(Texts, ConsoleTexts)> {
+    use file::Field;
+    let mut lines = file::Reader::new(file);
+    // English's words (copied from where they are, not rebuilt), each replaced by the file's.
+    let mut words = (*Lang::En.texts(), *Lang::En.console());
+    words.0.read(&mut lines);
+    words.1.read(&mut lines);
+    lines.finish().then_some(words)
+}
+
+/// The language file of `texts` and `console` (what [`read_file`] reads).
+pub fn write_file(texts: &Texts, console: &ConsoleTexts) -> String {
+    use file::Field;
+    let mut out = String::new();
+    texts.write(&mut out);
+    console.write(&mut out);
+    out
+}

@@ -5,10 +5,13 @@ use serde::Serialize;
 use super::Plural;
 use crate::manager::{ConfigField, Refusal, Transition, VmState};
 
+// Not indented: the struct as it was, declared through `catalogue!` (rustfmt leaves a
+// macro's body alone), which also writes its language-file reader (`file.rs`).
+super::file::catalogue! {
 /// Every message of the app in one language. Fields are templates: `{name}` is filled by
 /// [`fill`](super::fill) with the argument of that name; [`Plural`]s also take `{n}`, the
 /// count. A field's doc says where it shows and its arguments.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Copy, Serialize)]
 pub struct Texts {
     // ---- The page --------------------------------------------------------------------
     /// `<title>` and the page's heading.
@@ -897,6 +900,7 @@ pub struct Texts {
     pub host_graph_others: Plural,
     /// No VM is active: the graphs are empty.
     pub host_graph_idle: &'static str,
+}
 }
 
 impl Texts {

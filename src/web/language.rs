@@ -3,8 +3,10 @@
 //! description.
 
 use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use wasm_bindgen::JsValue;
 
+use super::fetch::fetch_text;
 use super::store;
 use crate::i18n::{Lang, Texts};
 use crate::storage::LANG_KEY;
@@ -45,20 +47,62 @@ fn browser_languages() -> Vec<String> {
     }
 }
 
+/// The language to open in (see [`Lang::choose`]). A `?lang=` the app has is remembered as the
+/// user's choice, so that a teacher's link sticks after the class reloads without it.
+pub fn chosen_at_start() -> Lang {
+    let from_address = address().and_then(|url| url.search_params().get("lang"));
+    let stored = store::read(LANG_KEY).ok().flatten();
+    let browser = browser_languages();
+    let browser: Vec<&str> = browser.iter().map(String::as_str).collect();
+    let lang = Lang::choose(from_address.as_deref(), stored.as_deref(), &browser);
+    if from_address.as_deref().and_then(Lang::from_tag).is_some()
+        && stored.as_deref() != Some(lang.code())
+    {
+        let _ = store::write(LANG_KEY, lang.code());
+    }
+    lang
+}
+
+/// `lang` once its words are in: fetched from its file if the build doesn't carry them
+/// ([`Lang::file`]; the service worker keeps it for offline use). English if the file can't
+/// be had (offline before the service worker kept it) or isn't this build's.
+pub async fn words_of(lang: Lang) -> Lang {
+    let Some(file) = lang.file() else {
+        return lang;
+    };
+    // The reader's chunk is asked for now, so that it comes while the file does (wasm-bindgen's
+    // executor: this may run before the mount sets up Leptos's).
+    wasm_bindgen_futures::spawn_local(async {
+        let _ = reader().await;
+    });
+    let problem = match fetch_text(file).await {
+        Ok(text) => match read(lang, text).await {
+            Ok(true) => return lang,
+            Ok(false) => "not this build's words".to_owned(),
+            Err(error) => error.to_string(),
+        },
+        Err(error) => error,
+    };
+    leptos::logging::error!("{file}: {problem}");
+    Lang::En
+}
+
+/// The chunk that reads a language file: its code (~25 KB, a few lines of machine code per
+/// message) is needed only by a page in a language the build doesn't carry.
+#[wasm_split(language_file, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn read(lang: Lang, file: String) -> Result<bool, SplitLoaderError> {
+    Ok(lang.read(file))
+}
+
+/// [`read`]'s chunk, fetched.
+#[wasm_split(language_file, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn reader() -> Result<(), SplitLoaderError> {
+    Ok(())
+}
+
 impl Language {
-    /// The language to open in (see [`Lang::choose`]). A `?lang=` the app has is remembered as
-    /// the user's choice, so that a teacher's link sticks after the class reloads without it.
-    pub fn at_start() -> Self {
-        let from_address = address().and_then(|url| url.search_params().get("lang"));
-        let stored = store::read(LANG_KEY).ok().flatten();
-        let browser = browser_languages();
-        let browser: Vec<&str> = browser.iter().map(String::as_str).collect();
-        let lang = Lang::choose(from_address.as_deref(), stored.as_deref(), &browser);
-        if from_address.as_deref().and_then(Lang::from_tag).is_some()
-            && stored.as_deref() != Some(lang.code())
-        {
-            let _ = store::write(LANG_KEY, lang.code());
-        }
+    /// The page's language, `lang`, whose words are in (see [`words_of`]).
+    pub fn new(lang: Lang) -> Self {
         show_in_document(lang);
         Language(RwSignal::new(lang))
     }
@@ -94,9 +138,26 @@ impl Language {
         self.get_untracked().texts()
     }
 
-    /// Switches the page to `lang`: the words change in place, the choice is remembered, and
+    /// Switches the page to `lang` once its words are in ([`words_of`]; at once for a
+    /// language the build carries): the words change in place, the choice is remembered, and
     /// the address says it, so a reload or a copied link keeps it.
-    pub fn switch(&self, lang: Lang) {
+    pub fn switch_to(self, lang: Lang) {
+        if lang.file().is_none() {
+            self.switch(lang);
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let got = words_of(lang).await;
+            self.switch(got);
+            if got != lang {
+                // The menu shows the page's language again.
+                self.0.notify();
+            }
+        });
+    }
+
+    /// Switches the page to `lang`, whose words are in.
+    fn switch(&self, lang: Lang) {
         if self.get_untracked() == lang {
             return;
         }
@@ -138,7 +199,7 @@ pub fn LanguageMenu() -> impl IntoView {
                 prop:value=move || language.get().code()
                 on:change=move |event| {
                     if let Some(lang) = Lang::from_tag(&event_target_value(&event)) {
-                        language.switch(lang);
+                        language.switch_to(lang);
                     }
                 }
             >

@@ -6,9 +6,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 
 use super::app::App;
+use super::fetch::fetch_text;
 use super::store;
 use crate::i18n::{fill, Lang};
 use crate::lesson::{lesson_in_hash, load_as, Lesson, LessonError, Progress, INDEX};
@@ -58,31 +58,6 @@ pub struct Lessons {
 /// The page's `#…`, if any.
 fn hash() -> String {
     window().location().hash().unwrap_or_default()
-}
-
-/// The JavaScript error's message, or what it is.
-fn describe(error: JsValue) -> String {
-    error
-        .dyn_ref::<js_sys::Error>()
-        .map(|error| String::from(error.message()))
-        .or_else(|| error.as_string())
-        .unwrap_or_else(|| format!("{error:?}"))
-}
-
-/// The text of the file at `url` (relative to the page: the app lives under a sub-path).
-async fn fetch_text(url: &str) -> Result<String, String> {
-    let response: web_sys::Response = JsFuture::from(window().fetch_with_str(url))
-        .await
-        .map_err(describe)?
-        .dyn_into()
-        .map_err(describe)?;
-    if !response.ok() {
-        return Err(format!("HTTP {}", response.status()));
-    }
-    let text = JsFuture::from(response.text().map_err(describe)?)
-        .await
-        .map_err(describe)?;
-    text.as_string().ok_or_else(|| "not text".to_owned())
 }
 
 impl Lessons {

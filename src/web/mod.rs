@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod download;
+mod fetch;
 pub mod js_api;
 pub mod language;
 mod lesson_mode;
@@ -15,11 +16,23 @@ mod ui;
 pub mod undo;
 
 /// Loads the state, mounts the app on `<body>`, then registers the service worker (which lets
-/// the app start offline next time).
+/// the app start offline next time). A page opening in a language the build doesn't carry
+/// (Russian: see `i18n::file`) fetches its words first.
 pub fn start() {
     panic::install_hook();
     install_normaliser();
-    let language = language::Language::at_start();
+    let lang = language::chosen_at_start();
+    if lang.file().is_none() {
+        run(lang);
+    } else {
+        // Before the mount, which sets up Leptos's task executor: wasm-bindgen's.
+        wasm_bindgen_futures::spawn_local(async move { run(language::words_of(lang).await) });
+    }
+}
+
+/// [`start`] once the words of `lang` are in.
+fn run(lang: crate::i18n::Lang) {
+    let language = language::Language::new(lang);
     let app = app::App::load();
     js_api::install(app);
     let update = service_worker::Update::new();

@@ -1,5 +1,5 @@
 // Works offline (issue 20): a browser that opened the app once opens it again with no network,
-// VMs, saving and the parts fetched on first use (wasm chunks) included; a new deployment is announced and taken on Reload, and only this
+// VMs, saving and the parts fetched on first use (wasm chunks, Russian's words) included; a new deployment is announced and taken on Reload, and only this
 // app's caches are touched; the app is installable; a failed registration changes nothing.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -94,6 +94,12 @@ e2e('offline: a reload starts the app from its cache, with the VMs, and changes 
     // A part whose code is a chunk of its own, never opened online, comes from the cache too.
     await page.getByRole('button', { name: 'Lessons', exact: true }).click();
     await page.getByRole('button', { name: 'Start lesson: First steps: the lifecycle', exact: true }).waitFor();
+    // Russian's words, a file of their own (and the chunk that reads it) never fetched online:
+    // from the cache too, on a switch and on a reload in Russian.
+    await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('ru');
+    await action(page, 'Запустить', 'lab-01').waitFor();
+    await page.reload();
+    await action(page, 'Запустить', 'lab-01').waitFor();
     assert.deepEqual(site.requested.slice(online), [], 'nothing reached the server while offline');
     await context.setOffline(false);
   } finally {

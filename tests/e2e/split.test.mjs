@@ -1,6 +1,7 @@
 // The wasm split (issue 18, README "Size"): until the app is up, the first visit fetches the
 // page, its CSS and scripts and the main wasm, and no chunk; the parts below the first screen
-// (host, console, event log) come right after by themselves; the rest only when used.
+// (host, console, event log) come right after by themselves; the rest only when used. A page in
+// Russian fetches Russian's words (a file) and the chunk that reads them first.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -50,8 +51,9 @@ e2e('until the app is up the first visit fetches no wasm chunk; the parts below 
   assert.deepEqual(before.filter(isChunk), [], 'no chunk before the app is up');
   assert.equal(before.filter((name) => name.endsWith('_bg.wasm')).length, 1, 'the main wasm');
   assert.equal(after.filter((name) => name.startsWith('split_below_first_screen-')).length, 1, 'their chunk, after');
-  // Nothing used only on demand.
-  for (const part of ['lessons', 'edit', 'snapshot_dialog', 'confirm_dialog', 'share_dialog', 'import', 'share_link', 'details', 'alerts']) {
+  // Nothing used only on demand; nothing of Russian's.
+  assert.deepEqual([...before, ...after].filter((name) => /^ru-.*\.txt$/.test(name)), [], 'no Russian words');
+  for (const part of ['lessons', 'edit', 'snapshot_dialog', 'confirm_dialog', 'share_dialog', 'import', 'share_link', 'details', 'alerts', 'language_file', 'export']) {
     assert.equal([...before, ...after].filter((name) => name.startsWith(`split_${part}-`)).length, 0, `no ${part} chunk`);
   }
   const gzip = (names) =>
@@ -60,6 +62,18 @@ e2e('until the app is up the first visit fetches no wasm chunk; the parts below 
   console.log(`fetched until the app is up: index.html, ${before.join(', ')}: ${gzip(['index.html', ...before])} KB gzip`);
   const chunks = after.filter(isChunk);
   console.log(`then, unasked: ${chunks.length} chunk files, ${gzip(chunks)} KB gzip`);
+});
+
+e2e('a Russian first visit fetches Russian’s words and their reader before the app is up', async ({ page, url }) => {
+  await recordMount(page);
+  await openList(page, `${url}?lang=ru`);
+  await action(page, 'Остановить', 'web-01').waitFor();
+  const { before } = await fetchedAroundMount(page);
+  const russian = before.filter((name) => /^ru-[0-9a-f]{16}\.txt$/.test(name) || name.startsWith('split_language_file-'));
+  assert.equal(russian.length, 2, `the words and their reader: ${before.join(', ')}`);
+  const gzip = russian.reduce((total, name) => total + gzipSync(readFileSync(join(DIST, name)), { level: 9 }).length, 0);
+  // The figure README's "Size" quotes.
+  console.log(`a Russian first visit also fetches ${russian.join(', ')}: ${(gzip / 1024).toFixed(1)} KB gzip`);
 });
 
 e2e('the selected VM’s details and the edit dialog come with their first use', async ({ page, url }) => {

@@ -21,9 +21,20 @@ use crate::web::app::{now, App};
 use crate::web::download::download;
 use crate::web::language::Language;
 
-/// Downloads the whole state as JSON.
+/// Downloads the whole state as JSON, once [`export_file`]'s chunk is there.
 fn export(app: App) {
+    leptos::task::spawn_local(async move {
+        if let Err(error) = export_file(app).await {
+            leptos::logging::error!("{error}");
+        }
+    });
+}
+
+/// The export file, written and downloaded (in a chunk of its own: only a click asks for it).
+#[wasm_split(export, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn export_file(app: App) -> Result<(), SplitLoaderError> {
     download(&export_file_name(now()), &app.export());
+    Ok(())
 }
 
 /// Reads `file` and asks how to import it; a bad file only gets an alert.
