@@ -64,3 +64,24 @@ e2e('a filter narrowed to one chunk and widened again shows every row again, in 
   await waitFor(async () => (await listed(page)).length === COUNT, `${COUNT} rows again`);
   assert.deepEqual(await listed(page), expected);
 });
+
+e2e('VMs created and deleted in the middle move rows across chunks, and the list stays in order', async ({ page, context, url }) => {
+  await openLongList(page, context, url);
+  // Each change shifts every row after it into the next or the previous chunk.
+  await page.evaluate(() => {
+    const vm = window.vmPlayground;
+    vm.defineVm({ name: 'lab-050a', memory: 512 });
+    vm.deleteVm('lab-120');
+    vm.defineVm({ name: 'lab-000a', memory: 512 });
+  });
+  const now = expected
+    .filter(([vm]) => vm !== 'lab-120')
+    .concat([['lab-050a', 'stopped'], ['lab-000a', 'stopped']])
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  await waitFor(async () => JSON.stringify(await listed(page)) === JSON.stringify(now), 'the list in name order');
+  // A row that moved to another chunk still follows its VM.
+  await action(page, 'Start', 'lab-199').click();
+  await expectState(page, 'lab-199', 'running');
+  await action(page, 'Start', 'lab-050a').click();
+  await expectState(page, 'lab-050a', 'running');
+});

@@ -1,6 +1,6 @@
 //! The list of VMs: summary, filters, the rows, and the empty states.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -249,40 +249,39 @@ impl VmChunk {
 element_view!(VmChunk, VmChunkState);
 
 /// The rows of `part` in `chunk`, in order: those of `previous` whose VM is still in it kept,
-/// the others built, and what left dropped.
+/// the others built (to be refreshed), and what left dropped. Both are in name order, as the
+/// app keeps its rows (`app::position`), so one walk through both pairs them up.
 fn keep_rows(
     chunk: &web_sys::Element,
     previous: Vec<(Arc<str>, RowView)>,
     part: &[Row],
     lang: Lang,
 ) -> Vec<(Arc<str>, RowView)> {
-    let previous_order: Vec<Arc<str>> = previous.iter().map(|(name, _)| name.clone()).collect();
-    let mut kept: HashMap<Arc<str>, RowView> = previous.into_iter().collect();
-    let mut rows = Vec::with_capacity(part.len());
+    let mut previous = previous.into_iter().peekable();
+    let mut rows: Vec<(Arc<str>, RowView)> = Vec::with_capacity(part.len());
     let mut is_new = Vec::with_capacity(part.len());
     for row in part {
-        let state = kept.remove(&row.name);
-        is_new.push(state.is_none());
-        let state = state.unwrap_or_else(|| untrack(|| RowView::new(row.clone(), lang)));
-        rows.push((row.name.clone(), state));
+        // Rows before this one in name order are no longer in the part.
+        while let Some((_, gone)) = previous.next_if(|(name, _)| **name < *row.name) {
+            gone.element().remove();
+        }
+        let kept = previous.next_if(|(name, _)| *name == row.name);
+        is_new.push(kept.is_none());
+        rows.push(kept.unwrap_or_else(|| {
+            (
+                row.name.clone(),
+                untrack(|| RowView::new(row.clone(), lang)),
+            )
+        }));
     }
-    let gone: HashSet<Arc<str>> = kept.keys().cloned().collect();
-    for row in kept.into_values() {
-        row.element().remove();
+    for (_, gone) in previous {
+        gone.element().remove();
     }
-    // The rows kept are in the order they were in (the list's order never changes for the
-    // VMs in it), so each new row goes before the row after it. Should that ever not hold,
-    // every row is put back in order.
-    let kept_in_order = rows
-        .iter()
-        .zip(&is_new)
-        .filter(|(_, new)| !**new)
-        .map(|((name, _), _)| name)
-        .eq(previous_order.iter().filter(|name| !gone.contains(*name)));
+    // Kept rows are in order already: each new row goes before the row after it.
     let mut after: Option<web_sys::Element> = None;
-    for ((_, state), new) in rows.iter().zip(&is_new).rev() {
-        let element = state.element().clone();
-        if *new || !kept_in_order {
+    for ((_, row), new) in rows.iter().zip(&is_new).rev() {
+        let element = row.element().clone();
+        if *new {
             let _ = chunk.insert_before(&element, after.as_ref().map(AsRef::as_ref));
         }
         after = Some(element);
