@@ -85,3 +85,18 @@ e2e('VMs created and deleted in the middle move rows across chunks, and the list
   await action(page, 'Start', 'lab-050a').click();
   await expectState(page, 'lab-050a', 'running');
 });
+
+e2e('a VM deleted and made again under the same name in one go gets a row that follows it', async ({ page, context, url }) => {
+  await openLongList(page, context, url);
+  // lab-130 is running; the new one is defined stopped, then started and paused by the script.
+  await page.evaluate(() => {
+    const vm = window.vmPlayground;
+    vm.deleteVm('lab-130');
+    vm.defineVm({ name: 'lab-130', memory: 512 });
+  });
+  await expectState(page, 'lab-130', 'stopped');
+  await page.evaluate(() => window.vmPlayground.startVm('lab-130'));
+  await expectState(page, 'lab-130', 'running');
+  await page.evaluate(() => window.vmPlayground.pauseVm('lab-130'));
+  await expectState(page, 'lab-130', 'paused');
+});

@@ -201,7 +201,7 @@ struct VmChunk {
 /// A built chunk: its element and the effect that keeps its rows (dropped with it).
 struct VmChunkState {
     element: web_sys::Element,
-    _rows: RenderEffect<Vec<(Arc<str>, RowView)>>,
+    _rows: RenderEffect<Vec<RowView>>,
 }
 
 impl VmChunk {
@@ -217,23 +217,20 @@ impl VmChunk {
         let _ = element.set_attribute("role", "none");
         let rows = RenderEffect::new({
             let element = element.clone();
-            move |previous: Option<Vec<(Arc<str>, RowView)>>| {
+            move |previous: Option<Vec<RowView>>| {
                 let previous = previous.unwrap_or_default();
                 let mut rows = shown.with(|rows| {
                     let start = (index * CHUNK_ROWS).min(rows.len());
                     let part = &rows[start..(start + CHUNK_ROWS).min(rows.len())];
                     let unchanged = previous.len() == part.len()
-                        && previous
-                            .iter()
-                            .zip(part)
-                            .all(|((name, _), row)| *name == row.name);
+                        && previous.iter().zip(part).all(|(view, row)| view.shows(row));
                     if unchanged {
                         previous
                     } else {
                         keep_rows(&element, previous, part, lang)
                     }
                 });
-                for (_, row) in &mut rows {
+                for row in &mut rows {
                     row.refresh(selection);
                 }
                 rows
@@ -253,33 +250,32 @@ element_view!(VmChunk, VmChunkState);
 /// app keeps its rows (`app::position`), so one walk through both pairs them up.
 fn keep_rows(
     chunk: &web_sys::Element,
-    previous: Vec<(Arc<str>, RowView)>,
+    previous: Vec<RowView>,
     part: &[Row],
     lang: Lang,
-) -> Vec<(Arc<str>, RowView)> {
+) -> Vec<RowView> {
     let mut previous = previous.into_iter().peekable();
-    let mut rows: Vec<(Arc<str>, RowView)> = Vec::with_capacity(part.len());
+    let mut rows: Vec<RowView> = Vec::with_capacity(part.len());
     let mut is_new = Vec::with_capacity(part.len());
     for row in part {
         // Rows before this one in name order are no longer in the part.
-        while let Some((_, gone)) = previous.next_if(|(name, _)| **name < *row.name) {
+        while let Some(gone) = previous.next_if(|view| view.name() < &*row.name) {
             gone.element().remove();
         }
-        let kept = previous.next_if(|(name, _)| *name == row.name);
+        // A VM made again under a deleted one's name gets a row of its own.
+        if let Some(gone) = previous.next_if(|view| view.name() == &*row.name && !view.shows(row)) {
+            gone.element().remove();
+        }
+        let kept = previous.next_if(|view| view.shows(row));
         is_new.push(kept.is_none());
-        rows.push(kept.unwrap_or_else(|| {
-            (
-                row.name.clone(),
-                untrack(|| RowView::new(row.clone(), lang)),
-            )
-        }));
+        rows.push(kept.unwrap_or_else(|| untrack(|| RowView::new(row.clone(), lang))));
     }
-    for (_, gone) in previous {
+    for gone in previous {
         gone.element().remove();
     }
     // Kept rows are in order already: each new row goes before the row after it.
     let mut after: Option<web_sys::Element> = None;
-    for ((_, row), new) in rows.iter().zip(&is_new).rev() {
+    for (row, new) in rows.iter().zip(&is_new).rev() {
         let element = row.element().clone();
         if *new {
             let _ = chunk.insert_before(&element, after.as_ref().map(AsRef::as_ref));

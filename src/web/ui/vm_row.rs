@@ -93,6 +93,17 @@ impl RowView {
         &self.element
     }
 
+    /// The name of the row's VM.
+    pub(super) fn name(&self) -> &str {
+        &self.row.name
+    }
+
+    /// Whether this is the row of `row`'s VM: its name, and the same VM, not one deleted and
+    /// made again under that name (that one has signals of its own).
+    pub(super) fn shows(&self, row: &Row) -> bool {
+        self.row.name == row.name && self.row.info == row.info
+    }
+
     /// Brings the row up to date with its VM, its selection and its error, reading them
     /// tracked (the caller's effect follows them).
     pub(super) fn refresh(&mut self, selection: RowSelection) {
