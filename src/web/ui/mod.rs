@@ -10,7 +10,6 @@ mod data_menu;
 mod deferred;
 mod details;
 mod edit_dialog;
-mod element_view;
 mod event_log;
 mod form_errors;
 mod host_graphs;

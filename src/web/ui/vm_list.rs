@@ -4,8 +4,8 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use leptos::tachys::view::{Mountable, Render, RenderHtml};
 
-use super::element_view::element_view;
 use super::vm_row::{on_row_click, RowView};
 use super::{select_value, Ui};
 use crate::i18n::{fill, Lang};
@@ -243,7 +243,74 @@ impl VmChunk {
     }
 }
 
-element_view!(VmChunk, VmChunkState);
+impl Render for VmChunk {
+    type State = VmChunkState;
+
+    fn build(self) -> VmChunkState {
+        self.build_state()
+    }
+
+    fn rebuild(self, state: &mut VmChunkState) {
+        let built = self.build_state();
+        let _ = state.element.replace_with_with_node_1(&built.element);
+        *state = built;
+    }
+}
+
+impl Mountable for VmChunkState {
+    fn unmount(&mut self) {
+        self.element.remove();
+    }
+
+    fn mount(&mut self, parent: &web_sys::Element, marker: Option<&web_sys::Node>) {
+        let _ = parent.insert_before(&self.element, marker);
+    }
+
+    fn insert_before_this(&self, child: &mut dyn Mountable) -> bool {
+        self.element.insert_before_this(child)
+    }
+
+    fn elements(&self) -> Vec<web_sys::Element> {
+        vec![self.element.clone()]
+    }
+}
+
+/// Client-side rendering only: a chunk is never rendered to HTML on a server.
+impl RenderHtml for VmChunk {
+    type AsyncOutput = Self;
+    type Owned = Self;
+    const MIN_LENGTH: usize = 0;
+
+    fn dry_resolve(&mut self) {}
+
+    async fn resolve(self) -> Self {
+        self
+    }
+
+    fn to_html_with_buf(
+        self,
+        _buf: &mut String,
+        _position: &mut leptos::tachys::view::Position,
+        _escape: bool,
+        _mark_branches: bool,
+        _extra_attrs: Vec<leptos::attr::any_attribute::AnyAttribute>,
+    ) {
+    }
+
+    fn hydrate<const FROM_SERVER: bool>(
+        self,
+        _cursor: &leptos::tachys::hydration::Cursor,
+        _position: &leptos::tachys::view::PositionState,
+    ) -> VmChunkState {
+        self.build_state()
+    }
+
+    fn into_owned(self) -> Self {
+        self
+    }
+}
+
+leptos::tachys::no_attrs!(VmChunk);
 
 /// The rows of `part` in `chunk`, in order: those of `previous` whose VM is still in it kept,
 /// the others built (to be refreshed), and what left dropped. Both are in name order, as the
@@ -285,8 +352,8 @@ fn keep_rows(
     rows
 }
 
-/// Which row is selected, as each row reads it: a change of selection notifies the row that
-/// was selected and the one that now is. (Leptos's `Selector` compares the new value with
+/// Which row is selected, as each row reads it: a change of selection notifies the chunks of
+/// the row that was selected and the one that now is. (Leptos's `Selector` compares the new value with
 /// every key it was asked about, 10,000 rows' names, on each change: ~1 ms of every click,
 /// which selects the VM it acts on, in Chromium's CPU profile.)
 #[derive(Clone, Copy)]
