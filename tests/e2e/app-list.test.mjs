@@ -110,6 +110,9 @@ e2e('the details view shows the chosen VM\'s state, config, times and pending ch
   // It follows the VM: a transition and a pending edit show up.
   await action(page, 'Pause', 'web-01').click();
   await expectText(panel, 'StatePaused');
+  // Every part follows, not only the state: the reasons and the revision.
+  await expectText(panel.locator('.unavailable'), 'Pause is unavailable for web-01: already paused');
+  assert.equal((await entries()).Revision, String(Number(shown.Revision) + 1));
   await action(page, 'Edit', 'web-01').click();
   await fillForm(editForm(page), { 'Memory (MB)': '6144' });
   await editForm(page).getByRole('button', { name: 'Save', exact: true }).click();

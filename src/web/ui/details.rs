@@ -9,7 +9,7 @@ use super::on_screen::{clock_while, on_screen};
 use super::vm_row::{lifecycle_action, LIFECYCLE_ACTIONS};
 use super::Ui;
 use crate::i18n::{fill, Lang};
-use crate::manager::{ConfigField, Timestamp, Usage, VmConfig, VmState};
+use crate::manager::{ConfigField, Timestamp, Usage, VmConfig, VmInfo, VmState};
 use crate::usage_graph::{line_path, paths_markup, GraphedVm, HEIGHT, WIDTH};
 use crate::web::app::{App, Row};
 use crate::web::language::Language;
@@ -99,12 +99,12 @@ fn unavailable(lang: Lang, name: &str, state: VmState) -> impl IntoView + use<> 
 
 /// The guest's use now and over the last minute (two sparklines), following the simulated
 /// clock while they are on screen: only this part re-renders on a tick.
-fn guest_usage(app: App, language: Language, config: VmConfig, state: VmState) -> impl IntoView {
+fn guest_usage(app: App, language: Language, vm: Memo<GraphedVm>) -> impl IntoView {
     let node = NodeRef::<leptos::html::Div>::new();
     let shown = on_screen(node);
-    let vm = GraphedVm::of(&config, state);
     let usage = move || {
         let t = clock_while(app, shown);
+        let vm = vm.get();
         let lang = language.get();
         let texts = lang.texts();
         let cpu = vm.cpu_permille(t);
@@ -146,33 +146,95 @@ fn sparkline(
 }
 
 /// The selected VM's details (in a chunk of its own, fetched with the first selection).
+///
+/// Built once per selected VM; each part follows only what it shows of the VM (a memo of
+/// it), so that a Start or Stop of the selected VM, the most common change, rewrites the
+/// state, times and reasons in place rather than the whole panel.
 #[wasm_split(details, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn selected_vm(owner: Owner, row: Memo<Option<Row>>) -> Result<AnyView, SplitLoaderError> {
     Ok(owner.with(|| {
         let app = expect_context::<App>();
         let ui = expect_context::<Ui>();
         let language = expect_context::<Language>();
-        (move || row.get().map(|row| {
-            let info = row.info;
-            (move || {
-                let info = info.get();
-                let lang = language.get();
-                let texts = lang.texts();
-                let held = Usage::held_by(&info);
-                let holds = fill(
-                    texts.vm_holds,
-                    &[
-                        ("memory", &lang.memory(held.memory)),
-                        ("vcpus", &lang.number(held.vcpus)),
-                        ("disk", &lang.gigabytes(held.storage)),
-                    ],
-                );
-                // Whether the next boot fits depends on the host and the other VMs: only
-                // this sentence follows them, so that a change to another VM doesn't
-                // rebuild the whole panel.
-                let will_not_start = info.pending.is_some().then(|| {
-                    let name = info.config.name.clone();
+        (move || {
+            row.get().map(|row| {
+                let info = row.info;
+                let name = row.name.to_string();
+                let state: Memo<VmState> = part_of(&info, |info| info.state);
+                let times: Memo<(VmState, Timestamp, Timestamp, u64)> = part_of(&info, |info| {
+                    (
+                        info.state,
+                        info.created_at,
+                        info.state_changed_at,
+                        info.revision,
+                    )
+                });
+                let held: Memo<Usage> = part_of(&info, Usage::held_by);
+                let graphed: Memo<GraphedVm> =
+                    part_of(&info, |info| GraphedVm::of(&info.config, info.state));
+                let config: Memo<VmConfig> = part_of(&info, |info| info.config.clone());
+                let pending: Memo<Option<VmConfig>> = part_of(&info, |info| info.pending.clone());
+                let snapshots: Memo<SnapshotsShown> = part_of(&info, |info| {
+                    (
+                        info.state.is_active(),
+                        info.snapshots.clone(),
+                        info.current_snapshot.clone(),
+                    )
+                });
+                let unavailable_now = {
+                    let name = name.clone();
+                    move || unavailable(language.get(), &name, state.get())
+                };
+                let times_now = move || {
+                    let lang = language.get();
+                    let texts = lang.texts();
+                    let (state, created_at, state_changed_at, revision) = times.get();
+                    definition_list(vec![
+                        (texts.details_state, texts.state(state).to_owned(), false),
+                        (texts.details_created, format_time(lang, created_at), false),
+                        (
+                            texts.details_state_changed,
+                            format_time(lang, state_changed_at),
+                            false,
+                        ),
+                        (texts.details_revision, lang.number(revision), false),
+                    ])
+                };
+                let holds_now = move || {
+                    let lang = language.get();
+                    let held = held.get();
+                    fill(
+                        lang.texts().vm_holds,
+                        &[
+                            ("memory", &lang.memory(held.memory)),
+                            ("vcpus", &lang.number(held.vcpus)),
+                            ("disk", &lang.gigabytes(held.storage)),
+                        ],
+                    )
+                };
+                let config_now = move || {
+                    definition_list(config.with(|config| config_rows(language.get(), config)))
+                };
+                let pending_now = move || {
+                    let lang = language.get();
+                    pending.with(|pending| {
+                        pending.as_ref().map(|pending| {
+                            view! {
+                                <h4>{lang.texts().details_pending}</h4>
+                                {definition_list(config_rows(lang, pending))}
+                            }
+                        })
+                    })
+                };
+                // Whether the next boot fits depends on the host and the other VMs: only this
+                // sentence follows them, and only while there are pending changes.
+                let will_not_start = {
+                    let name = name.clone();
                     move || {
+                        if pending.with(Option::is_none) {
+                            return None;
+                        }
+                        let texts = language.get().texts();
                         app.host_changed.track();
                         app.infos_changed.track();
                         app.manager()
@@ -180,39 +242,53 @@ fn selected_vm(owner: Owner, row: Memo<Option<Row>>) -> Result<AnyView, SplitLoa
                             .ok()
                             .flatten()
                             .map(|reason| {
-                                let text = fill(texts.pending_will_not_start, &[("reason", &reason)]);
+                                let text =
+                                    fill(texts.pending_will_not_start, &[("reason", &reason)]);
                                 view! { <p class="warning" role="status">{text}</p> }
                             })
                     }
-                });
+                };
+                let snapshots_now = move || {
+                    // Read, not `track`ed: a memo runs (and so follows the VM) only when read.
+                    snapshots.with(|_| ());
+                    let lang = language.get();
+                    info.with_untracked(|info| {
+                        super::snapshots::snapshot_section(app, ui, lang, info)
+                    })
+                };
                 view! {
-                    <section class="vm-details" data-details-vm=info.config.name.clone()>
-                        <h3 translate="no">{info.config.name.clone()}</h3>
-                        {unavailable(lang, &info.config.name, info.state)}
-                        {definition_list(vec![
-                            (texts.details_state, texts.state(info.state).to_owned(), false),
-                            (texts.details_created, format_time(lang, info.created_at), false),
-                            (texts.details_state_changed, format_time(lang, info.state_changed_at), false),
-                            (texts.details_revision, lang.number(info.revision), false),
-                        ])}
-                        <p class="holds">{holds}</p>
-                        {guest_usage(app, language, info.config.clone(), info.state)}
-                        <h4>{texts.details_configuration}</h4>
-                        {definition_list(config_rows(lang, &info.config))}
-                        {info.pending.clone().map(|pending| view! {
-                            <h4>{texts.details_pending}</h4>
-                            {definition_list(config_rows(lang, &pending))}
-                        })}
+                    <section class="vm-details" data-details-vm=name.clone()>
+                        <h3 translate="no">{name.clone()}</h3>
+                        {unavailable_now}
+                        {times_now}
+                        <p class="holds">{holds_now}</p>
+                        {guest_usage(app, language, graphed)}
+                        <h4>{language.text(|t| t.details_configuration)}</h4>
+                        {config_now}
+                        {pending_now}
                         {will_not_start}
-                        {super::snapshots::snapshot_section(app, ui, lang, &info)}
+                        {snapshots_now}
                     </section>
                 }
+                .into_any()
             })
-            .into_any()
-        }))
+        })
         .into_any()
     }))
 }
+
+/// A memo of what `read` takes of the VM `info`: it notifies only when that part changes.
+fn part_of<T>(info: &ArcRwSignal<VmInfo>, read: fn(&VmInfo) -> T) -> Memo<T>
+where
+    T: PartialEq + Send + Sync + 'static,
+{
+    let info = info.clone();
+    Memo::new(move |_| info.with(read))
+}
+
+/// What the snapshot section shows of a VM: whether it is active (no clone then), its
+/// snapshots and the current one.
+type SnapshotsShown = (bool, Vec<crate::manager::Snapshot>, Option<String>);
 
 /// The details panel.
 #[component]

@@ -7,6 +7,7 @@ use crate::ordering::by_insertion;
 
 use leptos::prelude::*;
 
+use super::on_screen::{follow_after_frame_while_hidden, on_screen};
 use super::select_value;
 use crate::event_log::{Event, EventLog, Source};
 use crate::i18n::{fill, Lang};
@@ -69,13 +70,19 @@ pub fn EventLogPanel() -> impl IntoView {
     let app = expect_context::<App>();
     let language = expect_context::<Language>();
     let filter = RwSignal::new(String::new());
+    let panel = NodeRef::<leptos::html::Section>::new();
+    // The log as the panel shows it: off screen (below the list), it follows after the frame.
+    let log_changed = follow_after_frame_while_hidden(on_screen(panel), move || app.events.track());
     let vms = Memo::new(move |_| {
-        app.events
-            .with(|log| by_insertion::<BTreeSet<_>, _>(log.entries().map(|event| event.vm.clone())))
+        log_changed.track();
+        app.events.with_untracked(|log| {
+            by_insertion::<BTreeSet<_>, _>(log.entries().map(|event| event.vm.clone()))
+        })
     });
     let shown = Memo::new(move |_| {
         let filter = filter.get();
-        app.events.with(|log| {
+        log_changed.track();
+        app.events.with_untracked(|log| {
             let vm = (!filter.is_empty()).then_some(filter.as_str());
             let events: Vec<Event> = log.filtered(vm).cloned().collect();
             let skip = events.len().saturating_sub(SHOWN);
@@ -93,7 +100,7 @@ pub fn EventLogPanel() -> impl IntoView {
     };
 
     view! {
-        <section class="panel events" aria-label=language.text(|t| t.event_log)>
+        <section class="panel events" aria-label=language.text(|t| t.event_log) node_ref=panel>
             <h2>{language.text(|t| t.event_log)}</h2>
             <div class="events-tools">
                 <div class="field">

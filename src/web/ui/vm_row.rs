@@ -405,7 +405,13 @@ fn prototype_html(lang: Lang, state: VmState, has_iso: bool) -> String {
     for action in LIFECYCLE_ACTIONS {
         let (word, _, command, refusal) =
             lifecycle_action(lang, action, state).expect("a lifecycle action");
-        html.push_str(r#"<span class="action"><button"#);
+        let command = command_beside_html(word, command);
+        // A button and its command kept together when the row wraps; a button alone needs
+        // no wrapper (a row is cloned 10,000 times: every node counts).
+        if !command.is_empty() {
+            html.push_str(r#"<span class="action">"#);
+        }
+        html.push_str("<button");
         if refusal.is_some() {
             html.push_str(r#" disabled="""#);
         }
@@ -414,8 +420,10 @@ fn prototype_html(lang: Lang, state: VmState, has_iso: bool) -> String {
             action.as_str(),
             escape_markup(word)
         ));
-        html.push_str(&command_beside_html(word, command));
-        html.push_str("</span>");
+        if !command.is_empty() {
+            html.push_str(&command);
+            html.push_str("</span>");
+        }
     }
     html.push_str(&format!(
         r#"<button data-action="{edit}">{edit_word}</button><span class="action delete-action"><button class="delete" data-action="{delete}">{delete_word}</button>{command}</span></div></div>"#,
