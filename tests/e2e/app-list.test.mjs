@@ -126,6 +126,11 @@ e2e('the details view shows the chosen VM\'s state, config, times and pending ch
   assert.equal(shown['ISO image'], '/isos/debian-12.iso');
   assert.equal(shown.State, 'Stopped');
   assert.ok(!(await panel.textContent()).includes('Pending'));
+  // Every part names the VM now shown, the parts that look the same for both VMs too.
+  assert.equal(await panel.locator('[data-details-vm]').getAttribute('data-details-vm'), 'build-runner');
+  await expectText(panel.locator('.unavailable'), 'Stop is unavailable for build-runner: not running');
+  assert.equal(await panel.getByRole('button', { name: 'Take snapshot of build-runner', exact: true }).count(), 1);
+  assert.equal(await panel.getByRole('button', { name: 'Take snapshot of web-01', exact: true }).count(), 0);
 });
 
 e2e('a reload keeps every VM, its state and its pending changes', async ({ page, url }) => {

@@ -99,12 +99,12 @@ fn unavailable(lang: Lang, name: &str, state: VmState) -> impl IntoView + use<> 
 
 /// The guest's use now and over the last minute (two sparklines), following the simulated
 /// clock while they are on screen: only this part re-renders on a tick.
-fn guest_usage(app: App, language: Language, vm: Memo<GraphedVm>) -> impl IntoView {
+fn guest_usage(app: App, language: Language, vm: Memo<Option<GraphedVm>>) -> impl IntoView {
     let node = NodeRef::<leptos::html::Div>::new();
     let shown = on_screen(node);
     let usage = move || {
         let t = clock_while(app, shown);
-        let vm = vm.get();
+        let vm = vm.get()?;
         let lang = language.get();
         let texts = lang.texts();
         let cpu = vm.cpu_permille(t);
@@ -118,13 +118,13 @@ fn guest_usage(app: App, language: Language, vm: Memo<GraphedVm>) -> impl IntoVi
             texts.sparkline_memory,
             &[("memory", &memory_text), ("total", &lang.memory(vm.memory))],
         );
-        view! {
+        Some(view! {
             <p class="guest-usage" data-cpu-permille=cpu_now.to_string() data-memory-used=memory_now.to_string()>
                 {fill(texts.vm_usage, &[("cpu", &cpu_text), ("memory", &memory_text)])}
             </p>
             {sparkline("cpu", texts.sparkline_cpu_caption, cpu_label, line_path(t, &cpu, 1000))}
             {sparkline("memory", texts.sparkline_memory_caption, memory_label, line_path(t, &memory, vm.memory))}
-        }
+        })
     };
     view! { <div class="guest" node_ref=node>{usage}</div> }
 }
@@ -147,21 +147,21 @@ fn sparkline(
 
 /// The selected VM's details (in a chunk of its own, fetched with the first selection).
 ///
-/// Built once per selected VM; each part follows only what it shows of the VM (a memo of
-/// it), so that a Start or Stop of the selected VM, the most common change, rewrites the
-/// state, times and reasons in place rather than the whole panel.
+/// Built once, when a VM is first selected; each part follows only what it shows of the
+/// selected VM (a memo of it), so that a Start or Stop, or choosing another VM, rewrites what
+/// differs in place rather than the whole panel.
 #[wasm_split(details, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn selected_vm(owner: Owner, row: Memo<Option<Row>>) -> Result<AnyView, SplitLoaderError> {
     Ok(owner.with(|| {
         let app = expect_context::<App>();
         let ui = expect_context::<Ui>();
         let language = expect_context::<Language>();
+        let any_selected = Memo::new(move |_| row.with(Option::is_some));
         (move || {
-            row.get().map(|row| {
-                let info = row.info;
-                let name = row.name.to_string();
-                let state: Memo<VmState> = part_of(&info, |info| info.state);
-                let times: Memo<(VmState, Timestamp, Timestamp, u64)> = part_of(&info, |info| {
+            any_selected.get().then(|| {
+                let name = part_of(row, |info| info.config.name.clone());
+                let state = part_of(row, |info| info.state);
+                let times = part_of(row, |info| {
                     (
                         info.state,
                         info.created_at,
@@ -169,27 +169,28 @@ fn selected_vm(owner: Owner, row: Memo<Option<Row>>) -> Result<AnyView, SplitLoa
                         info.revision,
                     )
                 });
-                let held: Memo<Usage> = part_of(&info, Usage::held_by);
-                let graphed: Memo<GraphedVm> =
-                    part_of(&info, |info| GraphedVm::of(&info.config, info.state));
-                let config: Memo<VmConfig> = part_of(&info, |info| info.config.clone());
-                let pending: Memo<Option<VmConfig>> = part_of(&info, |info| info.pending.clone());
-                let snapshots: Memo<SnapshotsShown> = part_of(&info, |info| {
+                let held = part_of(row, Usage::held_by);
+                let graphed = part_of(row, |info| GraphedVm::of(&info.config, info.state));
+                let config = part_of(row, |info| info.config.clone());
+                let pending = part_of(row, |info| info.pending.clone());
+                let snapshots: Memo<Option<SnapshotsShown>> = part_of(row, |info| {
                     (
                         info.state.is_active(),
                         info.snapshots.clone(),
                         info.current_snapshot.clone(),
                     )
                 });
-                let unavailable_now = {
-                    let name = name.clone();
-                    move || unavailable(language.get(), &name, state.get())
+                let name_now = move || name.get().unwrap_or_default();
+                let unavailable_now = move || {
+                    let lang = language.get();
+                    let state = state.get()?;
+                    name.with(|name| Some(unavailable(lang, name.as_ref()?, state)))
                 };
                 let times_now = move || {
                     let lang = language.get();
                     let texts = lang.texts();
-                    let (state, created_at, state_changed_at, revision) = times.get();
-                    definition_list(vec![
+                    let (state, created_at, state_changed_at, revision) = times.get()?;
+                    Some(definition_list(vec![
                         (texts.details_state, texts.state(state).to_owned(), false),
                         (texts.details_created, format_time(lang, created_at), false),
                         (
@@ -198,67 +199,71 @@ fn selected_vm(owner: Owner, row: Memo<Option<Row>>) -> Result<AnyView, SplitLoa
                             false,
                         ),
                         (texts.details_revision, lang.number(revision), false),
-                    ])
+                    ]))
                 };
                 let holds_now = move || {
                     let lang = language.get();
-                    let held = held.get();
-                    fill(
+                    let held = held.get()?;
+                    Some(fill(
                         lang.texts().vm_holds,
                         &[
                             ("memory", &lang.memory(held.memory)),
                             ("vcpus", &lang.number(held.vcpus)),
                             ("disk", &lang.gigabytes(held.storage)),
                         ],
-                    )
+                    ))
                 };
                 let config_now = move || {
-                    definition_list(config.with(|config| config_rows(language.get(), config)))
+                    let lang = language.get();
+                    config.with(|config| Some(definition_list(config_rows(lang, config.as_ref()?))))
                 };
                 let pending_now = move || {
                     let lang = language.get();
                     pending.with(|pending| {
-                        pending.as_ref().map(|pending| {
-                            view! {
-                                <h4>{lang.texts().details_pending}</h4>
-                                {definition_list(config_rows(lang, pending))}
-                            }
+                        let pending = pending.as_ref()?.as_ref()?;
+                        Some(view! {
+                            <h4>{lang.texts().details_pending}</h4>
+                            {definition_list(config_rows(lang, pending))}
                         })
                     })
                 };
                 // Whether the next boot fits depends on the host and the other VMs: only this
                 // sentence follows them, and only while there are pending changes.
-                let will_not_start = {
-                    let name = name.clone();
-                    move || {
-                        if pending.with(Option::is_none) {
-                            return None;
-                        }
-                        let texts = language.get().texts();
-                        app.host_changed.track();
-                        app.infos_changed.track();
-                        app.manager()
-                            .next_boot_refusal(&name)
-                            .ok()
-                            .flatten()
-                            .map(|reason| {
-                                let text =
-                                    fill(texts.pending_will_not_start, &[("reason", &reason)]);
-                                view! { <p class="warning" role="status">{text}</p> }
-                            })
+                let will_not_start = move || {
+                    if pending.with(|pending| pending.as_ref().is_none_or(Option::is_none)) {
+                        return None;
                     }
+                    let texts = language.get().texts();
+                    app.host_changed.track();
+                    app.infos_changed.track();
+                    let name = name.get()?;
+                    app.manager()
+                        .next_boot_refusal(&name)
+                        .ok()
+                        .flatten()
+                        .map(|reason| {
+                            let text = fill(texts.pending_will_not_start, &[("reason", &reason)]);
+                            view! { <p class="warning" role="status">{text}</p> }
+                        })
                 };
                 let snapshots_now = move || {
                     // Read, not `track`ed: a memo runs (and so follows the VM) only when read.
+                    // The name too: another VM's section is the same but for the name in its
+                    // buttons.
                     snapshots.with(|_| ());
+                    name.with(|_| ());
                     let lang = language.get();
-                    info.with_untracked(|info| {
-                        super::snapshots::snapshot_section(app, ui, lang, info)
+                    row.with_untracked(|row| {
+                        row.as_ref().map(|row| {
+                            row.info.with_untracked(|info| {
+                                super::snapshots::snapshot_section(app, ui, lang, info)
+                            })
+                        })
                     })
                 };
                 view! {
-                    <section class="vm-details" data-details-vm=name.clone()>
-                        <h3 translate="no">{name.clone()}</h3>
+                    <section class="vm-details" data-details-vm=name_now>
+                        <h3 translate="no">{name_now}</h3>
                         {unavailable_now}
                         {times_now}
                         <p class="holds">{holds_now}</p>
@@ -270,20 +275,19 @@ fn selected_vm(owner: Owner, row: Memo<Option<Row>>) -> Result<AnyView, SplitLoa
                         {snapshots_now}
                     </section>
                 }
-                .into_any()
             })
         })
         .into_any()
     }))
 }
 
-/// A memo of what `read` takes of the VM `info`: it notifies only when that part changes.
-fn part_of<T>(info: &ArcRwSignal<VmInfo>, read: fn(&VmInfo) -> T) -> Memo<T>
+/// A memo of what `read` takes of the selected VM (`row`): it notifies only when that part
+/// changes, for this VM or on choosing another.
+fn part_of<T>(row: Memo<Option<Row>>, read: fn(&VmInfo) -> T) -> Memo<Option<T>>
 where
     T: PartialEq + Send + Sync + 'static,
 {
-    let info = info.clone();
-    Memo::new(move |_| info.with(read))
+    Memo::new(move |_| row.with(|row| row.as_ref().map(|row| row.info.with(read))))
 }
 
 /// What the snapshot section shows of a VM: whether it is active (no clone then), its
