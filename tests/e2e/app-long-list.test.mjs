@@ -1,4 +1,4 @@
-// A list longer than one chunk (rows render in chunks of 100, ten at once, then ten per task): every VM shows, in
+// A list longer than one chunk (rows render 100 at once, then 100 per task): every VM shows, in
 // name order, and one far down the list can be found, driven and filtered like the first.
 import assert from 'node:assert/strict';
 import { e2eSuite } from './harness.mjs';

@@ -24,13 +24,11 @@ const CHUNK_ROWS: usize = 100;
 /// showed their first rows 50 ms later (391 ms) and every row no later.
 const FIRST_CHUNKS: usize = 10;
 
-/// Chunks rendered per task after the first pass: ~1,000 rows, as many as the first pass
-/// (~90 ms of building: a click meanwhile waits at most that long, within the 100 ms a
-/// response feels immediate). The browser renders a frame between tasks: with a chunk per
-/// task the frames cost as much as the rows (~100 frames of ~6 ms for 10,000 rows, in a
-/// trace), and with four per task every row of 10,000 was in the page 88 ms later than now
-/// (A/B of seven start-ups: 1,042 → 954 ms).
-const CHUNKS_PER_TASK: usize = 10;
+/// Chunks rendered per task after the first pass: ~400 rows take 30–45 ms to build, under
+/// what counts as a long task, and the browser renders a frame between tasks: a chunk per task
+/// spent as much on the frames between them as on the rows (~100 frames of ~6 ms for 10,000
+/// rows, in a trace).
+const CHUNKS_PER_TASK: usize = 4;
 
 /// The list's section.
 #[component]
