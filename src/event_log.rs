@@ -532,7 +532,10 @@ impl EventLog {
     }
 
     /// The events about `vm` (every event if `None`), oldest first.
-    pub fn filtered<'a>(&'a self, vm: Option<&'a str>) -> impl Iterator<Item = &'a Event> + 'a {
+    pub fn filtered<'a>(
+        &'a self,
+        vm: Option<&'a str>,
+    ) -> impl DoubleEndedIterator<Item = &'a Event> + 'a {
         self.entries
             .iter()
             .filter(move |event| vm.is_none_or(|vm| event.vm == vm))

@@ -84,10 +84,11 @@ pub fn EventLogPanel() -> impl IntoView {
         log_changed.track();
         app.events.with_untracked(|log| {
             let vm = (!filter.is_empty()).then_some(filter.as_str());
-            let events: Vec<Event> = log.filtered(vm).cloned().collect();
-            let skip = events.len().saturating_sub(SHOWN);
-            // Numbered oldest first, so an event keeps its key as newer ones arrive.
-            let mut numbered = EventLog::numbered(events.into_iter().skip(skip).collect());
+            // The newest, copied alone (the log keeps up to 500), then numbered oldest first,
+            // so an event keeps its key as newer ones arrive.
+            let mut newest: Vec<Event> = log.filtered(vm).rev().take(SHOWN).cloned().collect();
+            newest.reverse();
+            let mut numbered = EventLog::numbered(newest);
             numbered.reverse();
             numbered
         })
