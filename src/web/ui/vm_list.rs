@@ -215,13 +215,19 @@ impl VmChunk {
         let element = document().create_element("div").expect("an element");
         element.set_class_name("vm-chunk");
         let _ = element.set_attribute("role", "none");
+        // This chunk's part of the list: a VM created or deleted elsewhere changes the list,
+        // and only the chunks whose part it changes look through their rows again.
+        let part = Memo::new(move |_| {
+            shown.with(|rows| {
+                let start = (index * CHUNK_ROWS).min(rows.len());
+                rows[start..(start + CHUNK_ROWS).min(rows.len())].to_vec()
+            })
+        });
         let rows = RenderEffect::new({
             let element = element.clone();
             move |previous: Option<Vec<RowView>>| {
                 let previous = previous.unwrap_or_default();
-                let mut rows = shown.with(|rows| {
-                    let start = (index * CHUNK_ROWS).min(rows.len());
-                    let part = &rows[start..(start + CHUNK_ROWS).min(rows.len())];
+                let mut rows = part.with(|part| {
                     let unchanged = previous.len() == part.len()
                         && previous.iter().zip(part).all(|(view, row)| view.shows(row));
                     if unchanged {
