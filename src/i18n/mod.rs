@@ -313,13 +313,23 @@ pub enum PluralForm {
 pub struct Plural {
     /// For [`PluralForm::One`].
     pub one: &'static str,
-    /// For [`PluralForm::Few`] (English repeats `many`).
+    /// For [`PluralForm::Few`] (English repeats `many`: [`Plural::one_other`]).
     pub few: &'static str,
     /// For [`PluralForm::Many`].
     pub many: &'static str,
 }
 
 impl Plural {
+    /// A counted message in a language with two forms, as English has: `one` for one, `other`
+    /// for every other count ([`PluralForm::Few`] and [`PluralForm::Many`] alike).
+    pub const fn one_other(one: &'static str, other: &'static str) -> Plural {
+        Plural {
+            one,
+            few: other,
+            many: other,
+        }
+    }
+
     /// The template for `form`.
     pub fn pick(&self, form: PluralForm) -> &'static str {
         match form {

@@ -9,8 +9,9 @@
 use serde_json::Value;
 
 use super::error::{JsonKind, LessonError, Vocabulary};
-use super::journal::{Journal, Op};
+use super::journal::{lesson_op, Journal, LESSON_WORDS};
 use super::read::{join, object, required, string, unknown, whole};
+use crate::event_log::Op;
 use crate::manager::{
     ConfigField, Host, Resource, Usage, VmConfig, VmInfo, VmState, KNOWN_NETWORKS,
 };
@@ -275,12 +276,12 @@ impl Predicate {
             }
             "did" => {
                 let found = text("op")?;
-                let op = Op::parse(&found).ok_or_else(|| {
+                let op = lesson_op(&found).ok_or_else(|| {
                     unknown(
                         &join(&path, "op"),
                         Vocabulary::Operation,
                         &found,
-                        &Op::words(),
+                        &LESSON_WORDS.map(|(word, _)| word),
                     )
                 })?;
                 Predicate::Did { vm: vm()?, op }

@@ -4,121 +4,46 @@
 
 use std::collections::BTreeMap;
 
-use crate::event_log;
+use crate::event_log::Op;
 use crate::manager::{VmInfo, VmState};
 
-/// An operation as goals name it, in lesson files' words (`stop`, `pause`, `snapshot`...).
-/// The event log's operation, the same whichever way it came in, maps to it in
-/// [`Op::from_event`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Op {
-    /// A start.
-    Start,
-    /// A graceful stop (shutdown).
-    Stop,
-    /// A forced stop (destroy, Force off): the guest's running state is lost.
-    Destroy,
-    /// A pause (suspend).
-    Pause,
-    /// A resume.
-    Resume,
-    /// A reboot.
-    Reboot,
-    /// A create (started or stopped).
-    Create,
-    /// A delete (undefine).
-    Delete,
-    /// A config change.
-    Update,
-    /// A rename.
-    Rename,
-    /// Pending changes dropped.
-    Discard,
-    /// A snapshot taken (`snapshot-create`).
-    Snapshot,
-    /// A revert to a snapshot (`snapshot-revert`).
-    Revert,
-    /// A snapshot deleted (`snapshot-delete`).
-    DeleteSnapshot,
-    /// A clone made of the VM (virt-clone; logged under the original's name).
-    Clone,
+/// The operations a lesson counts, by the words lesson files name them with (`stop`,
+/// `snapshot`, `deleteSnapshot`...). A goal's operation is the event log's [`Op`], the same
+/// whichever way it came in; the log's others (`host`, `reset`, `import`, `undo`, `redo`)
+/// are not a lesson's, and `setmaxmem` counts as the config change it is ([`counted`]).
+pub const LESSON_WORDS: [(&str, Op); 15] = [
+    ("start", Op::Start),
+    ("stop", Op::Stop),
+    ("destroy", Op::Destroy),
+    ("pause", Op::Pause),
+    ("resume", Op::Resume),
+    ("reboot", Op::Reboot),
+    ("create", Op::Create),
+    ("delete", Op::Delete),
+    ("update", Op::Update),
+    ("rename", Op::Rename),
+    ("discard", Op::Discard),
+    ("snapshot", Op::SnapshotCreate),
+    ("revert", Op::SnapshotRevert),
+    ("deleteSnapshot", Op::SnapshotDelete),
+    ("clone", Op::Clone),
+];
+
+/// Reads a lesson file's word for an operation ([`LESSON_WORDS`]).
+pub fn lesson_op(word: &str) -> Option<Op> {
+    LESSON_WORDS
+        .into_iter()
+        .find_map(|(known, op)| (known == word).then_some(op))
 }
 
-impl Op {
-    /// Every operation.
-    pub const ALL: [Op; 15] = [
-        Op::Start,
-        Op::Stop,
-        Op::Destroy,
-        Op::Pause,
-        Op::Resume,
-        Op::Reboot,
-        Op::Create,
-        Op::Delete,
-        Op::Update,
-        Op::Rename,
-        Op::Discard,
-        Op::Snapshot,
-        Op::Revert,
-        Op::DeleteSnapshot,
-        Op::Clone,
-    ];
-
-    /// The word lesson files use.
-    pub fn word(self) -> &'static str {
-        match self {
-            Op::Start => "start",
-            Op::Stop => "stop",
-            Op::Destroy => "destroy",
-            Op::Pause => "pause",
-            Op::Resume => "resume",
-            Op::Reboot => "reboot",
-            Op::Create => "create",
-            Op::Delete => "delete",
-            Op::Update => "update",
-            Op::Rename => "rename",
-            Op::Discard => "discard",
-            Op::Snapshot => "snapshot",
-            Op::Revert => "revert",
-            Op::DeleteSnapshot => "deleteSnapshot",
-            Op::Clone => "clone",
-        }
-    }
-
-    /// Every word lesson files may use, for errors' suggestions.
-    pub fn words() -> [&'static str; 15] {
-        Op::ALL.map(Op::word)
-    }
-
-    /// Reads a lesson file's word.
-    pub fn parse(word: &str) -> Option<Op> {
-        Op::ALL.into_iter().find(|op| op.word() == word)
-    }
-
-    /// The operation an event log entry's names, if it is one a lesson counts (not `host`,
-    /// `reset`, `import`, `undo` or `redo`).
-    pub fn from_event(op: event_log::Op) -> Option<Op> {
-        use event_log::Op as Logged;
-        match op {
-            Logged::Create => Some(Op::Create),
-            Logged::Start => Some(Op::Start),
-            Logged::Stop => Some(Op::Stop),
-            Logged::Destroy => Some(Op::Destroy),
-            Logged::Pause => Some(Op::Pause),
-            Logged::Resume => Some(Op::Resume),
-            Logged::Reboot => Some(Op::Reboot),
-            // The console's `setmaxmem` changes the config's maximum: a config change.
-            Logged::Update | Logged::SetMaxMem => Some(Op::Update),
-            Logged::Rename => Some(Op::Rename),
-            Logged::Discard => Some(Op::Discard),
-            Logged::Delete => Some(Op::Delete),
-            Logged::SnapshotCreate => Some(Op::Snapshot),
-            Logged::SnapshotRevert => Some(Op::Revert),
-            Logged::SnapshotDelete => Some(Op::DeleteSnapshot),
-            Logged::Clone => Some(Op::Clone),
-            Logged::Import | Logged::Reset | Logged::Host | Logged::Undo | Logged::Redo => None,
-        }
-    }
+/// The operation a lesson counts `op` as, if it counts it at all.
+fn counted(op: Op) -> Option<Op> {
+    // The console's `setmaxmem` changes the config's maximum: a config change.
+    let op = if op == Op::SetMaxMem { Op::Update } else { op };
+    LESSON_WORDS
+        .into_iter()
+        .any(|(_, counted)| counted == op)
+        .then_some(op)
 }
 
 /// The operations of a lesson so far, in order.
@@ -152,11 +77,11 @@ impl Journal {
     /// every VM as it is after it. Call it for every operation, in order: a delete loses state
     /// only if its VM was active after the operation before, and the VM a clone or a rename
     /// made is the one that wasn't there before.
-    pub fn record(&mut self, vm: &str, op: event_log::Op, ok: bool, after: &[VmInfo]) {
-        if let (true, Some(op)) = (ok, Op::from_event(op)) {
+    pub fn record(&mut self, vm: &str, op: Op, ok: bool, after: &[VmInfo]) {
+        if let (true, Some(op)) = (ok, counted(op)) {
             let was_active = self.states.get(vm).is_some_and(|state| state.is_active());
             // A revert replaces an active VM's running state with the snapshot's.
-            if op == Op::Destroy || (matches!(op, Op::Delete | Op::Revert) && was_active) {
+            if op == Op::Destroy || (matches!(op, Op::Delete | Op::SnapshotRevert) && was_active) {
                 self.lost.push(vm.to_owned());
             }
             let new = after

@@ -23,7 +23,7 @@ use serde_json::Value;
 pub use error::{JsonKind, LessonError, Vocabulary};
 pub use goal::{FieldValue, Predicate, World, PREDICATES};
 pub use index::{IndexEntry, INDEX};
-pub use journal::{Journal, Op};
+pub use journal::{lesson_op, Journal, LESSON_WORDS};
 pub use progress::{lesson_in_hash, next_after, Progress};
 
 use crate::config_input::{config_from_json, host_from_json};
