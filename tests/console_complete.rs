@@ -10,6 +10,7 @@ use vm_playground::console::{
     command_for, complete, parse, run, Command, Completion, GuiAction, Host, ListFilter, Scope,
     CANDIDATES_SHOWN,
 };
+use vm_playground::manager::{NewSnapshot, SnapshotDeletion};
 use vm_playground::{MockVmManager, Transition, VmConfig, VmManager, VmState};
 
 fn names() -> Vec<String> {
@@ -837,19 +838,19 @@ fn a_few_candidates_are_all_listed_and_thousands_are_counted() {
 fn snapshot_and_clone_actions_mirror_as_commands_that_parse_back() {
     let cases = [
         (
-            GuiAction::SnapshotCreate {
+            GuiAction::SnapshotCreate(NewSnapshot {
                 vm: "my vm",
                 name: "base",
                 description: "fresh install",
-            },
+            }),
             "virsh snapshot-create-as 'my vm' base --description 'fresh install'",
         ),
         (
-            GuiAction::SnapshotCreate {
+            GuiAction::SnapshotCreate(NewSnapshot {
                 vm: "web",
                 name: "s",
                 description: "",
-            },
+            }),
             "virsh snapshot-create-as web s",
         ),
         (
@@ -860,11 +861,11 @@ fn snapshot_and_clone_actions_mirror_as_commands_that_parse_back() {
             "virsh snapshot-revert web s",
         ),
         (
-            GuiAction::SnapshotDelete {
+            GuiAction::SnapshotDelete(SnapshotDeletion {
                 vm: "web",
                 name: "s",
                 children: false,
-            },
+            }),
             "virsh snapshot-delete web s",
         ),
         (

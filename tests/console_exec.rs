@@ -12,6 +12,7 @@ use vm_playground::console::{
     execute, fake_uuid, format_history, parse, run, ConsoleBackend, Effect, Host, OpRecord, Output,
 };
 use vm_playground::event_log::Op;
+use vm_playground::manager::{NewSnapshot, Snapshot, SnapshotDeletion};
 use vm_playground::{
     ConfigUpdate, MockVmManager, Transition, VmConfig, VmError, VmInfo, VmManager, VmState,
 };
@@ -1363,27 +1364,18 @@ impl ConsoleBackend for Recording {
         self.note(format!("delete {name}"));
         self.manager.delete(name, with_snapshots)
     }
-    fn create_snapshot(
-        &self,
-        vm: &str,
-        name: &str,
-        description: &str,
-    ) -> Result<vm_playground::manager::Snapshot, VmError> {
-        self.note(format!("snapshot {vm} {name}"));
-        self.manager.create_snapshot(vm, name, description)
+    fn create_snapshot(&self, request: NewSnapshot<'_>) -> Result<Snapshot, VmError> {
+        self.note(format!("snapshot {} {}", request.vm, request.name));
+        self.manager.create_snapshot(request)
     }
     fn revert_snapshot(&self, vm: &str, name: &str) -> Result<VmState, VmError> {
         self.note(format!("revert {vm} {name}"));
         self.manager.revert_snapshot(vm, name)
     }
-    fn delete_snapshot(
-        &self,
-        vm: &str,
-        name: &str,
-        children: bool,
-    ) -> Result<Vec<String>, VmError> {
+    fn delete_snapshot(&self, request: SnapshotDeletion<'_>) -> Result<Vec<String>, VmError> {
+        let SnapshotDeletion { vm, name, children } = request;
         self.note(format!("delete snapshot {vm} {name} children={children}"));
-        ConsoleBackend::delete_snapshot(&self.manager, vm, name, children)
+        ConsoleBackend::delete_snapshot(&self.manager, request)
     }
     fn clone_vm(&self, source: &str, new_name: &str) -> Result<VmInfo, VmError> {
         self.note(format!("clone {source} {new_name}"));

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use proptest::prelude::*;
 use vm_playground::manager::limits::{SNAPSHOTS_PER_VM, SNAPSHOT_DESCRIPTION_MAX_CHARS};
-use vm_playground::manager::{clone_disk_path, Host, SnapshotField};
+use vm_playground::manager::{clone_disk_path, Host, NewSnapshot, SnapshotDeletion, SnapshotField};
 use vm_playground::{ConfigProblem, MockVmManager, VmConfig, VmError, VmManager, VmState};
 
 const VMS: [&str; 3] = ["a", "b", "c"];
@@ -284,11 +284,15 @@ fn run(manager: &MockVmManager, op: &Op) -> Outcome {
             )),
             Err(error) => error.code(),
         },
-        Op::Snapshot(v, s) => outcome(manager.create_snapshot(VMS[v], SNAPS[s], "")),
-        Op::Revert(v, s) => outcome(manager.revert_to_snapshot(VMS[v], SNAPS[s])),
-        Op::DeleteSnapshot(v, s, children) => {
-            outcome(manager.delete_snapshot(VMS[v], SNAPS[s], children))
+        Op::Snapshot(v, s) => {
+            outcome(manager.create_snapshot(NewSnapshot::named(VMS[v], SNAPS[s])))
         }
+        Op::Revert(v, s) => outcome(manager.revert_to_snapshot(VMS[v], SNAPS[s])),
+        Op::DeleteSnapshot(v, s, children) => outcome(manager.delete_snapshot(SnapshotDeletion {
+            vm: VMS[v],
+            name: SNAPS[s],
+            children,
+        })),
         Op::DeleteVm(v, with) => outcome(manager.delete_vm_with(VMS[v], with)),
         Op::Clone(v, n) => outcome(manager.clone_vm(VMS[v], VMS[n])),
     }
@@ -397,7 +401,11 @@ fn a_snapshot_keeps_config_pending_state_time_and_description() {
         .unwrap();
     manager.pause_vm("web").unwrap();
     let snapshot = manager
-        .create_snapshot("web", "before-upgrade", "clean install")
+        .create_snapshot(NewSnapshot {
+            vm: "web",
+            name: "before-upgrade",
+            description: "clean install",
+        })
         .unwrap();
     assert_eq!(snapshot.state, VmState::Paused);
     assert_eq!(snapshot.config.memory, 1024);
@@ -408,7 +416,9 @@ fn a_snapshot_keeps_config_pending_state_time_and_description() {
 
     clock.store(5_000, std::sync::atomic::Ordering::SeqCst);
     manager.stop_vm("web").unwrap();
-    manager.create_snapshot("web", "stopped", "").unwrap();
+    manager
+        .create_snapshot(NewSnapshot::named("web", "stopped"))
+        .unwrap();
     let info = manager.get_vm_info("web").unwrap();
     assert_eq!(info.current_snapshot.as_deref(), Some("stopped"));
     assert_eq!(
@@ -431,7 +441,9 @@ fn a_snapshot_keeps_config_pending_state_time_and_description() {
 #[test]
 fn revert_drops_pending_changes_made_since() {
     let manager = manager_with(&["web"]);
-    manager.create_snapshot("web", "s", "").unwrap();
+    manager
+        .create_snapshot(NewSnapshot::named("web", "s"))
+        .unwrap();
     manager
         .update_vm_config(
             "web",
@@ -451,17 +463,23 @@ fn revert_drops_pending_changes_made_since() {
 #[test]
 fn snapshot_names_follow_vm_names_and_are_unique_per_vm() {
     let manager = manager_with(&["a", "b"]);
-    manager.create_snapshot("a", "s", "").unwrap();
+    manager
+        .create_snapshot(NewSnapshot::named("a", "s"))
+        .unwrap();
     assert_eq!(
-        manager.create_snapshot("a", "s", ""),
+        manager.create_snapshot(NewSnapshot::named("a", "s")),
         Err(VmError::SnapshotExists {
             vm: "a".into(),
             name: "s".into()
         })
     );
     // Another VM may use the name.
-    manager.create_snapshot("b", "s", "").unwrap();
-    let error = manager.create_snapshot("a", "bad name", "").unwrap_err();
+    manager
+        .create_snapshot(NewSnapshot::named("b", "s"))
+        .unwrap();
+    let error = manager
+        .create_snapshot(NewSnapshot::named("a", "bad name"))
+        .unwrap_err();
     assert_eq!(error.code(), "InvalidConfig");
     assert_eq!(error.field_name(), Some("name"));
     assert_eq!(
@@ -469,18 +487,33 @@ fn snapshot_names_follow_vm_names_and_are_unique_per_vm() {
         "snapshot name may contain only letters, digits, '-', '_' and '.', not a space"
     );
     assert!(matches!(
-        manager.create_snapshot("a", "", ""),
+        manager.create_snapshot(NewSnapshot::named("a", "")),
         Err(VmError::InvalidSnapshot {
             field: SnapshotField::Name,
             problem: ConfigProblem::Empty
         })
     ));
     let long = "x".repeat(SNAPSHOT_DESCRIPTION_MAX_CHARS + 1);
-    let error = manager.create_snapshot("a", "t", &long).unwrap_err();
+    let error = manager
+        .create_snapshot(NewSnapshot {
+            vm: "a",
+            name: "t",
+            description: &long,
+        })
+        .unwrap_err();
     assert_eq!(error.field_name(), Some("description"));
-    assert!(manager.create_snapshot("a", "t", "line\nbreak").is_err());
+    assert!(manager
+        .create_snapshot(NewSnapshot {
+            vm: "a",
+            name: "t",
+            description: "line\nbreak"
+        })
+        .is_err());
     assert_eq!(
-        manager.create_snapshot("nope", "t", "").unwrap_err().code(),
+        manager
+            .create_snapshot(NewSnapshot::named("nope", "t"))
+            .unwrap_err()
+            .code(),
         "NotFound"
     );
     assert_eq!(
@@ -496,9 +529,13 @@ fn snapshot_names_follow_vm_names_and_are_unique_per_vm() {
 fn a_vm_has_at_most_its_cap_of_snapshots() {
     let manager = manager_with(&["a"]);
     for n in 0..SNAPSHOTS_PER_VM {
-        manager.create_snapshot("a", &format!("s{n}"), "").unwrap();
+        manager
+            .create_snapshot(NewSnapshot::named("a", &format!("s{n}")))
+            .unwrap();
     }
-    let error = manager.create_snapshot("a", "one-more", "").unwrap_err();
+    let error = manager
+        .create_snapshot(NewSnapshot::named("a", "one-more"))
+        .unwrap_err();
     assert_eq!(
         error,
         VmError::TooManySnapshots {
@@ -508,15 +545,27 @@ fn a_vm_has_at_most_its_cap_of_snapshots() {
     );
     assert_eq!(error.code(), "InvalidConfig");
     // A deleted one makes room.
-    manager.delete_snapshot("a", "s0", false).unwrap();
-    manager.create_snapshot("a", "one-more", "").unwrap();
+    manager
+        .delete_snapshot(SnapshotDeletion {
+            vm: "a",
+            name: "s0",
+            children: false,
+        })
+        .unwrap();
+    manager
+        .create_snapshot(NewSnapshot::named("a", "one-more"))
+        .unwrap();
 }
 
 #[test]
 fn deleting_a_vm_with_snapshots_needs_the_explicit_choice() {
     let manager = manager_with(&["a"]);
-    manager.create_snapshot("a", "s1", "").unwrap();
-    manager.create_snapshot("a", "s2", "").unwrap();
+    manager
+        .create_snapshot(NewSnapshot::named("a", "s1"))
+        .unwrap();
+    manager
+        .create_snapshot(NewSnapshot::named("a", "s2"))
+        .unwrap();
     let error = manager.delete_vm("a").unwrap_err();
     assert_eq!(
         error,
@@ -542,7 +591,9 @@ fn deleting_a_vm_with_snapshots_needs_the_explicit_choice() {
 #[test]
 fn a_renamed_vm_keeps_its_snapshots() {
     let manager = manager_with(&["a"]);
-    manager.create_snapshot("a", "s", "").unwrap();
+    manager
+        .create_snapshot(NewSnapshot::named("a", "s"))
+        .unwrap();
     manager.stop_vm("a").unwrap();
     let config = manager.get_vm_info("a").unwrap().config;
     manager
@@ -581,7 +632,9 @@ fn a_revert_that_starts_a_vm_is_admitted_by_the_host() {
             })
             .unwrap();
     }
-    manager.create_snapshot("a", "running", "").unwrap();
+    manager
+        .create_snapshot(NewSnapshot::named("a", "running"))
+        .unwrap();
     manager.stop_vm("a").unwrap();
     manager
         .update_vm_config(
@@ -624,14 +677,22 @@ fn a_revert_that_starts_a_vm_is_admitted_by_the_host() {
 fn deleting_a_snapshot_reparents_its_children_or_takes_them() {
     let manager = manager_with(&["a"]);
     for name in ["root", "mid", "leaf"] {
-        manager.create_snapshot("a", name, "").unwrap();
+        manager
+            .create_snapshot(NewSnapshot::named("a", name))
+            .unwrap();
     }
     manager.revert_to_snapshot("a", "mid").unwrap();
-    manager.create_snapshot("a", "other", "").unwrap();
+    manager
+        .create_snapshot(NewSnapshot::named("a", "other"))
+        .unwrap();
     // root ─ mid ─┬ leaf
     //             └ other (current)
     assert_eq!(
-        manager.delete_snapshot("a", "mid", false),
+        manager.delete_snapshot(SnapshotDeletion {
+            vm: "a",
+            name: "mid",
+            children: false
+        }),
         Ok(vec!["mid".into()])
     );
     let info = manager.get_vm_info("a").unwrap();
@@ -645,7 +706,13 @@ fn deleting_a_snapshot_reparents_its_children_or_takes_them() {
     );
     assert_eq!(info.current_snapshot.as_deref(), Some("other"));
 
-    let deleted = manager.delete_snapshot("a", "root", true).unwrap();
+    let deleted = manager
+        .delete_snapshot(SnapshotDeletion {
+            vm: "a",
+            name: "root",
+            children: true,
+        })
+        .unwrap();
     assert_eq!(deleted.len(), 3);
     let info = manager.get_vm_info("a").unwrap();
     assert!(info.snapshots.is_empty());
@@ -655,7 +722,9 @@ fn deleting_a_snapshot_reparents_its_children_or_takes_them() {
 #[test]
 fn clones_are_stopped_copies_with_a_disk_of_their_own_and_no_snapshots() {
     let manager = manager_with(&["web"]);
-    manager.create_snapshot("web", "s", "").unwrap();
+    manager
+        .create_snapshot(NewSnapshot::named("web", "s"))
+        .unwrap();
     let error = manager.clone_vm("web", "web-2").unwrap_err();
     assert_eq!(error.code(), "InvalidTransition");
     assert_eq!(

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use vm_playground::manager::NewSnapshot;
 use vm_playground::storage::{self, Backup, Loaded, META_KEY, VM_KEY_PREFIX};
 use vm_playground::{MockVmManager, SavedState, VmConfig, VmManager, VmState};
 
@@ -402,12 +403,20 @@ fn format_2_fixture_loads_and_migrates_to_3() {
 fn with_snapshots() -> MockVmManager {
     let manager = two_vms();
     manager
-        .create_snapshot("alpha", "base", "fresh install")
+        .create_snapshot(NewSnapshot {
+            vm: "alpha",
+            name: "base",
+            description: "fresh install",
+        })
         .unwrap();
     manager.pause_vm("alpha").unwrap();
-    manager.create_snapshot("alpha", "paused", "").unwrap();
+    manager
+        .create_snapshot(NewSnapshot::named("alpha", "paused"))
+        .unwrap();
     manager.revert_to_snapshot("alpha", "base").unwrap();
-    manager.create_snapshot("alpha", "other", "").unwrap();
+    manager
+        .create_snapshot(NewSnapshot::named("alpha", "other"))
+        .unwrap();
     manager
 }
 

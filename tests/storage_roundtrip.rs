@@ -10,7 +10,7 @@ use vm_playground::manager::limits::{
     MAX_RECORD_BYTES, MAX_SAFE_INTEGER, NAME_MAX_CHARS, NETWORK_MAX_CHARS, PATH_MAX_CHARS,
     RECORD_JSON_MAX_BYTES, SNAPSHOTS_PER_VM, SNAPSHOT_DESCRIPTION_MAX_CHARS, TIMESTAMP_MAX,
 };
-use vm_playground::manager::{is_nfc, DISK_SIZE_GB, MEMORY_MB, VCPUS};
+use vm_playground::manager::{is_nfc, NewSnapshot, DISK_SIZE_GB, MEMORY_MB, VCPUS};
 use vm_playground::storage::{self, encode_vm, vm_key, META_KEY};
 use vm_playground::{MockVmManager, VmConfig, VmInfo, VmManager, VmState};
 
@@ -78,7 +78,11 @@ fn the_largest_records_the_limits_allow_fit_and_load() {
             let snapshot = format!("{}{n:02}", widest('𝐀', NAME_MAX_CHARS - 2));
             let description = widest(text, SNAPSHOT_DESCRIPTION_MAX_CHARS);
             manager
-                .create_snapshot(&name, &snapshot, &description)
+                .create_snapshot(NewSnapshot {
+                    vm: &name,
+                    name: &snapshot,
+                    description: &description,
+                })
                 .unwrap();
         }
         assert_round_trips(&manager, &name);

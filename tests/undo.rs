@@ -10,7 +10,7 @@ use proptest::prelude::*;
 use vm_playground::console::{run, run_in, ConsoleBackend};
 use vm_playground::event_log::Op as Logged;
 use vm_playground::i18n::Lang;
-use vm_playground::manager::Host;
+use vm_playground::manager::{Host, NewSnapshot, Snapshot, SnapshotDeletion};
 use vm_playground::undo::{Change, Direction, History, CAPACITY};
 use vm_playground::{
     demo, MockVmManager, SavedState, Transition, VmConfig, VmError, VmInfo, VmManager, VmState,
@@ -465,14 +465,9 @@ impl ConsoleBackend for Recorded {
             manager.delete_vm_with(name, with_snapshots)
         })
     }
-    fn create_snapshot(
-        &self,
-        vm: &str,
-        name: &str,
-        description: &str,
-    ) -> Result<vm_playground::manager::Snapshot, VmError> {
-        self.change(vm, "snapshot-create", |manager| {
-            manager.create_snapshot(vm, name, description)
+    fn create_snapshot(&self, request: NewSnapshot<'_>) -> Result<Snapshot, VmError> {
+        self.change(request.vm, "snapshot-create", |manager| {
+            manager.create_snapshot(request)
         })
     }
     fn revert_snapshot(&self, vm: &str, name: &str) -> Result<VmState, VmError> {
@@ -480,14 +475,9 @@ impl ConsoleBackend for Recorded {
             manager.revert_to_snapshot(vm, name)
         })
     }
-    fn delete_snapshot(
-        &self,
-        vm: &str,
-        name: &str,
-        children: bool,
-    ) -> Result<Vec<String>, VmError> {
-        self.change(vm, "snapshot-delete", |manager| {
-            manager.delete_snapshot(vm, name, children)
+    fn delete_snapshot(&self, request: SnapshotDeletion<'_>) -> Result<Vec<String>, VmError> {
+        self.change(request.vm, "snapshot-delete", |manager| {
+            manager.delete_snapshot(request)
         })
     }
     fn clone_vm(&self, source: &str, new_name: &str) -> Result<VmInfo, VmError> {

@@ -7,8 +7,8 @@ use super::facts::{DomainFacts, Facts};
 use super::ids::DomainIds;
 use super::ConsoleBackend;
 use crate::manager::{
-    ConfigUpdate, MockVmManager, Snapshot, Timestamp, Transition, VmConfig, VmError, VmInfo,
-    VmManager, VmState,
+    ConfigUpdate, MockVmManager, NewSnapshot, Snapshot, SnapshotDeletion, Timestamp, Transition,
+    VmConfig, VmError, VmInfo, VmManager, VmState,
 };
 
 /// A [`MockVmManager`] with the console's Ids and [`Facts`] kept from one command to the next,
@@ -83,13 +83,8 @@ impl ConsoleBackend for Host {
         Ok(())
     }
 
-    fn create_snapshot(
-        &self,
-        vm: &str,
-        name: &str,
-        description: &str,
-    ) -> Result<Snapshot, VmError> {
-        self.manager.create_snapshot(vm, name, description)
+    fn create_snapshot(&self, request: NewSnapshot<'_>) -> Result<Snapshot, VmError> {
+        self.manager.create_snapshot(request)
     }
 
     fn revert_snapshot(&self, vm: &str, name: &str) -> Result<VmState, VmError> {
@@ -98,13 +93,8 @@ impl ConsoleBackend for Host {
         Ok(state)
     }
 
-    fn delete_snapshot(
-        &self,
-        vm: &str,
-        name: &str,
-        children: bool,
-    ) -> Result<Vec<String>, VmError> {
-        self.manager.delete_snapshot(vm, name, children)
+    fn delete_snapshot(&self, request: SnapshotDeletion<'_>) -> Result<Vec<String>, VmError> {
+        self.manager.delete_snapshot(request)
     }
 
     fn clone_vm(&self, source: &str, new_name: &str) -> Result<VmInfo, VmError> {

@@ -3,7 +3,7 @@
 use super::command::{Command, Scope};
 use super::lex::quote;
 use crate::i18n::{fill, Lang};
-use crate::manager::{Transition, VmConfig};
+use crate::manager::{NewSnapshot, SnapshotDeletion, Transition, VmConfig};
 
 /// Something done in the GUI (or the JS API) that the console mirrors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,14 +30,7 @@ pub enum GuiAction<'a> {
         snapshots: bool,
     },
     /// A snapshot was taken.
-    SnapshotCreate {
-        /// The VM.
-        vm: &'a str,
-        /// The snapshot.
-        name: &'a str,
-        /// Its description (empty: none).
-        description: &'a str,
-    },
+    SnapshotCreate(NewSnapshot<'a>),
     /// The VM was reverted to a snapshot.
     SnapshotRevert {
         /// The VM.
@@ -46,14 +39,7 @@ pub enum GuiAction<'a> {
         name: &'a str,
     },
     /// A snapshot (with `children`, its subtree) was deleted.
-    SnapshotDelete {
-        /// The VM.
-        vm: &'a str,
-        /// The snapshot.
-        name: &'a str,
-        /// Whether its descendants went too.
-        children: bool,
-    },
+    SnapshotDelete(SnapshotDeletion<'a>),
     /// A VM was cloned (virt-clone).
     Clone {
         /// The original.
@@ -140,11 +126,11 @@ pub fn command_for_in(action: &GuiAction<'_>, lang: Lang) -> Vec<String> {
             name: name.to_owned(),
             snapshots_metadata: snapshots,
         })],
-        GuiAction::SnapshotCreate {
+        GuiAction::SnapshotCreate(NewSnapshot {
             vm,
             name,
             description,
-        } => vec![virsh(Command::SnapshotCreate {
+        }) => vec![virsh(Command::SnapshotCreate {
             domain: vm.to_owned(),
             name: name.to_owned(),
             description: (!description.is_empty()).then(|| description.to_owned()),
@@ -153,7 +139,7 @@ pub fn command_for_in(action: &GuiAction<'_>, lang: Lang) -> Vec<String> {
             domain: vm.to_owned(),
             snapshot: name.to_owned(),
         })],
-        GuiAction::SnapshotDelete { vm, name, children } => {
+        GuiAction::SnapshotDelete(SnapshotDeletion { vm, name, children }) => {
             vec![virsh(Command::SnapshotDelete {
                 domain: vm.to_owned(),
                 snapshot: name.to_owned(),

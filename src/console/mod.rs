@@ -54,8 +54,9 @@ pub use units::{scaled_kib, NumberError};
 
 use crate::i18n::Lang;
 use crate::manager::{
-    ConfigUpdate, Host as HostSizes, HostInfo, MockVmManager, Snapshot, Timestamp, Transition,
-    Usage, VmConfig, VmError, VmInfo, VmManager, VmState, LOCAL_HOST,
+    ConfigUpdate, Host as HostSizes, HostInfo, MockVmManager, NewSnapshot, Snapshot,
+    SnapshotDeletion, Timestamp, Transition, Usage, VmConfig, VmError, VmInfo, VmManager, VmState,
+    LOCAL_HOST,
 };
 use crate::undo::{Change, Direction};
 
@@ -74,13 +75,11 @@ pub trait ConsoleBackend {
     /// too).
     fn delete(&self, name: &str, with_snapshots: bool) -> Result<(), VmError>;
     /// Takes a snapshot of the VM (see [`MockVmManager::create_snapshot`]).
-    fn create_snapshot(&self, vm: &str, name: &str, description: &str)
-        -> Result<Snapshot, VmError>;
+    fn create_snapshot(&self, request: NewSnapshot<'_>) -> Result<Snapshot, VmError>;
     /// Reverts the VM to a snapshot; returns its new state.
     fn revert_snapshot(&self, vm: &str, name: &str) -> Result<VmState, VmError>;
     /// Deletes a snapshot (with `children`, its subtree); returns the names deleted.
-    fn delete_snapshot(&self, vm: &str, name: &str, children: bool)
-        -> Result<Vec<String>, VmError>;
+    fn delete_snapshot(&self, request: SnapshotDeletion<'_>) -> Result<Vec<String>, VmError>;
     /// Clones a stopped VM (virt-clone); returns the clone.
     fn clone_vm(&self, source: &str, new_name: &str) -> Result<VmInfo, VmError>;
     /// Changes the VM's config: at once if it is stopped, at its next stop if it is active.
@@ -165,26 +164,16 @@ impl ConsoleBackend for MockVmManager {
         self.delete_vm_with(name, with_snapshots)
     }
 
-    fn create_snapshot(
-        &self,
-        vm: &str,
-        name: &str,
-        description: &str,
-    ) -> Result<Snapshot, VmError> {
-        MockVmManager::create_snapshot(self, vm, name, description)
+    fn create_snapshot(&self, request: NewSnapshot<'_>) -> Result<Snapshot, VmError> {
+        MockVmManager::create_snapshot(self, request)
     }
 
     fn revert_snapshot(&self, vm: &str, name: &str) -> Result<VmState, VmError> {
         self.revert_to_snapshot(vm, name)
     }
 
-    fn delete_snapshot(
-        &self,
-        vm: &str,
-        name: &str,
-        children: bool,
-    ) -> Result<Vec<String>, VmError> {
-        MockVmManager::delete_snapshot(self, vm, name, children)
+    fn delete_snapshot(&self, request: SnapshotDeletion<'_>) -> Result<Vec<String>, VmError> {
+        MockVmManager::delete_snapshot(self, request)
     }
 
     fn clone_vm(&self, source: &str, new_name: &str) -> Result<VmInfo, VmError> {

@@ -9,7 +9,9 @@ use super::format::{key_value, table};
 use super::ConsoleBackend;
 use crate::event_log::Op;
 use crate::i18n::{fill, ConsoleTexts, Lang};
-use crate::manager::{Snapshot, Timestamp, VmError, VmInfo, VmState};
+use crate::manager::{
+    NewSnapshot, Snapshot, SnapshotDeletion, Timestamp, VmError, VmInfo, VmState,
+};
 
 /// Runs one of the `snapshot-*` commands.
 pub(super) fn execute(command: &Command, backend: &dyn ConsoleBackend, lang: Lang) -> Output {
@@ -20,8 +22,13 @@ pub(super) fn execute(command: &Command, backend: &dyn ConsoleBackend, lang: Lan
             name,
             description,
         } => act(backend, domain, Op::SnapshotCreate, lang, |vm| {
+            let description = description.as_deref().unwrap_or("");
             backend
-                .create_snapshot(vm, name, description.as_deref().unwrap_or(""))
+                .create_snapshot(NewSnapshot {
+                    vm,
+                    name,
+                    description,
+                })
                 .map(|snapshot| vec![fill(t.snapshot_created, &[("name", &snapshot.name)])])
         }),
         Command::SnapshotRevert { domain, snapshot } => {
@@ -37,7 +44,11 @@ pub(super) fn execute(command: &Command, backend: &dyn ConsoleBackend, lang: Lan
             children,
         } => act(backend, domain, Op::SnapshotDelete, lang, |vm| {
             backend
-                .delete_snapshot(vm, snapshot, *children)
+                .delete_snapshot(SnapshotDeletion {
+                    vm,
+                    name: snapshot,
+                    children: *children,
+                })
                 .map(|_| vec![fill(t.snapshot_deleted, &[("name", snapshot)])])
         }),
         Command::SnapshotList {

@@ -12,7 +12,7 @@ use super::host::{admit, check_shrink, Host, HostInfo, Resource, Usage, LOCAL_HO
 use super::limits::{REVISION_MAX, SNAPSHOTS_PER_VM, TIMESTAMP_MAX};
 use super::nfc::nfc;
 use super::saved_state::{check_vm, CheckedVms, SavedState};
-use super::snapshot::{check_description, snapshot_name, Snapshot};
+use super::snapshot::{check_description, snapshot_name, NewSnapshot, Snapshot, SnapshotDeletion};
 use super::state::{Operation, Transition, VmState};
 use super::vms::Vms;
 
@@ -546,12 +546,12 @@ impl MockVmManager {
     /// Takes a snapshot of the VM called `vm`: its config, pending config and state now, as
     /// a child of its current snapshot, which it becomes. `name` has a VM name's rules and
     /// must be new within the VM; at most [`SNAPSHOTS_PER_VM`] per VM.
-    pub fn create_snapshot(
-        &self,
-        vm: &str,
-        name: &str,
-        description: &str,
-    ) -> Result<Snapshot, VmError> {
+    pub fn create_snapshot(&self, request: NewSnapshot<'_>) -> Result<Snapshot, VmError> {
+        let NewSnapshot {
+            vm,
+            name,
+            description,
+        } = request;
         let name = snapshot_name(name)?;
         check_description(description)?;
         let now = self.now();
@@ -642,16 +642,12 @@ impl MockVmManager {
         })
     }
 
-    /// Deletes the snapshot `name` of the VM: its children become its parent's (as
+    /// Deletes the snapshot `name` of the VM `vm`: its children become its parent's (as
     /// `snapshot-delete` does), or with `children` its whole subtree goes. A deleted current
     /// snapshot passes that role to its parent. Returns the names deleted, the snapshot's
     /// first.
-    pub fn delete_snapshot(
-        &self,
-        vm: &str,
-        name: &str,
-        children: bool,
-    ) -> Result<Vec<String>, VmError> {
+    pub fn delete_snapshot(&self, request: SnapshotDeletion<'_>) -> Result<Vec<String>, VmError> {
+        let SnapshotDeletion { vm, name, children } = request;
         self.with_vm(vm, |info| {
             let snapshot = info
                 .snapshot(name)

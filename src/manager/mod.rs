@@ -26,5 +26,7 @@ pub use limits::{DISK_SIZE_GB, MEMORY_MB, NAME_MAX_CHARS, VCPUS};
 pub use mock::{Clock, ConfigUpdate, MockVmManager, RecordSwap, Timestamp, VmInfo, VmManager};
 pub use nfc::{is_nfc, nfc, set_normaliser, Normaliser};
 pub use saved_state::{check_vm, CheckedVms, RejectedVm, SavedState};
-pub use snapshot::{check_description, snapshot_name, Snapshot, SnapshotField};
+pub use snapshot::{
+    check_description, snapshot_name, NewSnapshot, Snapshot, SnapshotDeletion, SnapshotField,
+};
 pub use state::{Operation, Refusal, Transition, VmState};

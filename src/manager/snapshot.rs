@@ -39,6 +39,42 @@ pub struct Snapshot {
     pub parent: Option<String>,
 }
 
+/// A snapshot to take: the VM, the snapshot's name and its description (empty: none), as
+/// `virsh snapshot-create-as VM NAME DESCRIPTION` gives them. One request for the core, the
+/// page's app, the console and the GUI's mirrored command alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NewSnapshot<'a> {
+    /// The VM, by name.
+    pub vm: &'a str,
+    /// The new snapshot's name.
+    pub name: &'a str,
+    /// What it is for; empty for none.
+    pub description: &'a str,
+}
+
+impl<'a> NewSnapshot<'a> {
+    /// A snapshot `name` of `vm` with no description.
+    pub fn named(vm: &'a str, name: &'a str) -> NewSnapshot<'a> {
+        NewSnapshot {
+            vm,
+            name,
+            description: "",
+        }
+    }
+}
+
+/// A snapshot to delete: the VM, the snapshot's name and whether its children go with it
+/// (`virsh snapshot-delete VM NAME [--children]`); without them, they move up to its parent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SnapshotDeletion<'a> {
+    /// The VM, by name.
+    pub vm: &'a str,
+    /// The snapshot's name.
+    pub name: &'a str,
+    /// Whether its whole subtree goes too.
+    pub children: bool,
+}
+
 /// A snapshot's field, as named in errors (`field` in the JavaScript API).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SnapshotField {

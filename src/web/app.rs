@@ -14,8 +14,8 @@ use crate::console::{command_for_in, DomainFacts, DomainIds, Facts, GuiAction, R
 use crate::demo;
 use crate::event_log::{Event, EventLog, Op, Source};
 use crate::manager::{
-    nfc, ConfigUpdate, Host, HostInfo, MockVmManager, SavedState, Snapshot, Transition, VmConfig,
-    VmError, VmInfo, VmManager, VmState,
+    nfc, ConfigUpdate, Host, HostInfo, MockVmManager, NewSnapshot, SavedState, Snapshot,
+    SnapshotDeletion, Transition, VmConfig, VmError, VmInfo, VmManager, VmState,
 };
 use crate::present::Summary;
 use crate::storage::export::{export_json, ImportMode, ImportPreview};
@@ -570,22 +570,14 @@ impl App {
 
     /// Takes a snapshot of a VM (see [`MockVmManager::create_snapshot`]); logged as
     /// `snapshot-create`.
-    pub fn create_snapshot(
-        &self,
-        vm: &str,
-        name: &str,
-        description: &str,
-    ) -> Result<Snapshot, VmError> {
-        let vm = &*nfc(vm);
+    pub fn create_snapshot(&self, request: NewSnapshot<'_>) -> Result<Snapshot, VmError> {
+        let vm = &*nfc(request.vm);
+        let request = NewSnapshot { vm, ..request };
         let base = self.take_in_stored(vm);
         let _undo = self.undoable(&[vm]);
-        let result = self.report(vm, self.manager().create_snapshot(vm, name, description));
+        let result = self.report(vm, self.manager().create_snapshot(request));
         self.record(vm, Op::SnapshotCreate, &result, || {
-            command_for(&GuiAction::SnapshotCreate {
-                vm,
-                name,
-                description,
-            })
+            command_for(&GuiAction::SnapshotCreate(request))
         });
         let snapshot = result?;
         self.show(vm);
@@ -627,18 +619,14 @@ impl App {
 
     /// Deletes a snapshot, or with `children` its subtree (see
     /// [`MockVmManager::delete_snapshot`]); logged as `snapshot-delete`.
-    pub fn delete_snapshot(
-        &self,
-        vm: &str,
-        name: &str,
-        children: bool,
-    ) -> Result<Vec<String>, VmError> {
-        let vm = &*nfc(vm);
+    pub fn delete_snapshot(&self, request: SnapshotDeletion<'_>) -> Result<Vec<String>, VmError> {
+        let vm = &*nfc(request.vm);
+        let request = SnapshotDeletion { vm, ..request };
         let base = self.take_in_stored(vm);
         let _undo = self.undoable(&[vm]);
-        let result = self.report(vm, self.manager().delete_snapshot(vm, name, children));
+        let result = self.report(vm, self.manager().delete_snapshot(request));
         self.record(vm, Op::SnapshotDelete, &result, || {
-            command_for(&GuiAction::SnapshotDelete { vm, name, children })
+            command_for(&GuiAction::SnapshotDelete(request))
         });
         let deleted = result?;
         self.show(vm);

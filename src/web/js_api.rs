@@ -18,7 +18,8 @@ use crate::manager::limits::{
 };
 use crate::manager::{
     usage_model, ConfigField, ConfigProblem, ConfigUpdate, Expected, Found, MockVmManager as Core,
-    Snapshot, SnapshotField, Transition, VmConfig, VmError, VmInfo, VmManager,
+    NewSnapshot, Snapshot, SnapshotDeletion, SnapshotField, Transition, VmConfig, VmError, VmInfo,
+    VmManager,
 };
 use crate::undo::Direction;
 
@@ -577,7 +578,13 @@ impl JsVmManager {
         let vm = throw(name_arg(&vm))?;
         let name = throw(snapshot_name_arg(&name))?;
         let description = throw(description_arg(&description))?;
-        let snapshot = self.change(|backend| backend.create_snapshot(&vm, &name, &description))?;
+        let snapshot = self.change(|backend| {
+            backend.create_snapshot(NewSnapshot {
+                vm: &vm,
+                name: &name,
+                description: &description,
+            })
+        })?;
         let info = self.read(|core| core.get_vm_info(&vm))?;
         Ok(snapshot_js(&info, &snapshot))
     }
@@ -617,7 +624,13 @@ impl JsVmManager {
         let vm = throw(name_arg(&vm))?;
         let name = throw(snapshot_name_arg(&name))?;
         let children = option_set(&options, "children");
-        self.change(|backend| backend.delete_snapshot(&vm, &name, children))
+        self.change(|backend| {
+            backend.delete_snapshot(SnapshotDeletion {
+                vm: &vm,
+                name: &name,
+                children,
+            })
+        })
     }
 
     /// Clones a stopped VM as `newName` (virt-clone): same config, a disk of its own next to

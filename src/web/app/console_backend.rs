@@ -9,8 +9,8 @@ use super::{now, App, StartMode};
 use crate::console::{ConsoleBackend, DomainIds, Facts};
 use crate::event_log::Op;
 use crate::manager::{
-    nfc, ConfigUpdate, HostInfo, Snapshot, Transition, VmConfig, VmError, VmInfo, VmManager,
-    VmState,
+    nfc, ConfigUpdate, HostInfo, NewSnapshot, Snapshot, SnapshotDeletion, Transition, VmConfig,
+    VmError, VmInfo, VmManager, VmState,
 };
 
 /// The console runs on the app, so a command updates the GUI, is saved and logged like a
@@ -33,26 +33,16 @@ impl ConsoleBackend for App {
         App::delete(self, name, with_snapshots)
     }
 
-    fn create_snapshot(
-        &self,
-        vm: &str,
-        name: &str,
-        description: &str,
-    ) -> Result<Snapshot, VmError> {
-        App::create_snapshot(self, vm, name, description)
+    fn create_snapshot(&self, request: NewSnapshot<'_>) -> Result<Snapshot, VmError> {
+        App::create_snapshot(self, request)
     }
 
     fn revert_snapshot(&self, vm: &str, name: &str) -> Result<VmState, VmError> {
         App::revert_snapshot(self, vm, name)
     }
 
-    fn delete_snapshot(
-        &self,
-        vm: &str,
-        name: &str,
-        children: bool,
-    ) -> Result<Vec<String>, VmError> {
-        App::delete_snapshot(self, vm, name, children)
+    fn delete_snapshot(&self, request: SnapshotDeletion<'_>) -> Result<Vec<String>, VmError> {
+        App::delete_snapshot(self, request)
     }
 
     fn clone_vm(&self, source: &str, new_name: &str) -> Result<VmInfo, VmError> {

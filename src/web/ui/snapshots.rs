@@ -10,7 +10,9 @@ use super::confirm_dialog::{ActionStyle, Confirmation, DialogAction};
 use super::modal::Modal;
 use super::Ui;
 use crate::i18n::{fill, Lang};
-use crate::manager::{clone_disk_path, Snapshot, VmError, VmInfo, VmManager};
+use crate::manager::{
+    clone_disk_path, NewSnapshot, Snapshot, SnapshotDeletion, VmError, VmInfo, VmManager,
+};
 use crate::present::fold_case;
 
 super::deferred::chunk!(
@@ -245,7 +247,11 @@ fn confirm_delete_snapshot(app: App, ui: Ui, vm: &str, snapshot: &str) {
             texts.action_delete,
             ActionStyle::Danger,
             move || {
-                let _ = app.delete_snapshot(&target, &name, false);
+                let _ = app.delete_snapshot(SnapshotDeletion {
+                    vm: &target,
+                    name: &name,
+                    children: false,
+                });
             },
         )],
     });
@@ -351,8 +357,13 @@ fn SnapshotFormView(form: SnapshotForm) -> impl IntoView {
             let result = if cloning {
                 app.clone_vm(&vm, &name.get_untracked()).map(drop)
             } else {
-                app.create_snapshot(&vm, &name.get_untracked(), &description.get_untracked())
-                    .map(drop)
+                let (name, description) = (name.get_untracked(), description.get_untracked());
+                app.create_snapshot(NewSnapshot {
+                    vm: &vm,
+                    name: &name,
+                    description: &description,
+                })
+                .map(drop)
             };
             match result {
                 Ok(()) => close(),
