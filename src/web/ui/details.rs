@@ -5,7 +5,7 @@ use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
 use super::deferred::Deferred;
 use super::lifecycle::Lifecycle;
-use super::on_screen::{clock_while, on_screen};
+use super::on_screen::{after_frame, clock_while, on_screen};
 use super::vm_row::{lifecycle_action, LIFECYCLE_ACTIONS};
 use super::Ui;
 use crate::i18n::{fill, Lang};
@@ -159,9 +159,13 @@ fn selected_vm(owner: Owner, row: Memo<Option<Row>>) -> Result<AnyView, SplitLoa
         let any_selected = Memo::new(move |_| row.with(Option::is_some));
         (move || {
             any_selected.get().then(|| {
-                let name = part_of(row, |info| info.config.name.clone());
-                let state = part_of(row, |info| info.state);
-                let times = part_of(row, |info| {
+                // The section follows the selected VM after the frame that shows a click on
+                // its row: that frame paints the row alone (~2 ms sooner among 10,000 VMs).
+                let shown =
+                    after_frame(move || row.with(|row| row.as_ref().map(|row| row.info.get())));
+                let name = part_of(shown, |info| info.config.name.clone());
+                let state = part_of(shown, |info| info.state);
+                let times = part_of(shown, |info| {
                     (
                         info.state,
                         info.created_at,
@@ -169,11 +173,11 @@ fn selected_vm(owner: Owner, row: Memo<Option<Row>>) -> Result<AnyView, SplitLoa
                         info.revision,
                     )
                 });
-                let held = part_of(row, Usage::held_by);
-                let graphed = part_of(row, |info| GraphedVm::of(&info.config, info.state));
-                let config = part_of(row, |info| info.config.clone());
-                let pending = part_of(row, |info| info.pending.clone());
-                let snapshots: Memo<Option<SnapshotsShown>> = part_of(row, |info| {
+                let held = part_of(shown, Usage::held_by);
+                let graphed = part_of(shown, |info| GraphedVm::of(&info.config, info.state));
+                let config = part_of(shown, |info| info.config.clone());
+                let pending = part_of(shown, |info| info.pending.clone());
+                let snapshots: Memo<Option<SnapshotsShown>> = part_of(shown, |info| {
                     (
                         info.state.is_active(),
                         info.snapshots.clone(),
@@ -253,12 +257,9 @@ fn selected_vm(owner: Owner, row: Memo<Option<Row>>) -> Result<AnyView, SplitLoa
                     snapshots.with(|_| ());
                     name.with(|_| ());
                     let lang = language.get();
-                    row.with_untracked(|row| {
-                        row.as_ref().map(|row| {
-                            row.info.with_untracked(|info| {
-                                super::snapshots::snapshot_section(app, ui, lang, info)
-                            })
-                        })
+                    shown.with_untracked(|info| {
+                        info.as_ref()
+                            .map(|info| super::snapshots::snapshot_section(app, ui, lang, info))
                     })
                 };
                 view! {
@@ -281,13 +282,13 @@ fn selected_vm(owner: Owner, row: Memo<Option<Row>>) -> Result<AnyView, SplitLoa
     }))
 }
 
-/// A memo of what `read` takes of the selected VM (`row`): it notifies only when that part
-/// changes, for this VM or on choosing another.
-fn part_of<T>(row: Memo<Option<Row>>, read: fn(&VmInfo) -> T) -> Memo<Option<T>>
+/// A memo of what `read` takes of the VM the section shows (`shown`): it notifies only when
+/// that part changes, for this VM or on choosing another.
+fn part_of<T>(shown: ReadSignal<Option<VmInfo>>, read: fn(&VmInfo) -> T) -> Memo<Option<T>>
 where
     T: PartialEq + Send + Sync + 'static,
 {
-    Memo::new(move |_| row.with(|row| row.as_ref().map(|row| row.info.with(read))))
+    Memo::new(move |_| shown.with(|info| info.as_ref().map(read)))
 }
 
 /// What the snapshot section shows of a VM: whether it is active (no clone then), its
@@ -301,6 +302,14 @@ pub fn Details() -> impl IntoView {
     let ui = expect_context::<Ui>();
     let language = expect_context::<Language>();
     let row = Memo::new(move |_| ui.selected.get().and_then(|name| app.row(&name)));
+    // The diagram, like the section below it, follows after the frame that shows a click on
+    // the VM's row.
+    let diagram = after_frame(move || {
+        row.with(|row| {
+            row.as_ref()
+                .map(|row| (row.name.to_string(), row.info.with(|info| info.state)))
+        })
+    });
     // The selected VM's part comes in a chunk of its own, with the first selection.
     let selected = Deferred::new();
     selected.load_when(
@@ -313,7 +322,7 @@ pub fn Details() -> impl IntoView {
         // it holds nothing else that takes focus.
         <aside class="panel details" aria-labelledby="details-title" tabindex="0">
             <h2 id="details-title">{language.text(|t| t.details_heading)}</h2>
-            <Lifecycle row />
+            <Lifecycle vm=diagram />
             {move || row.with(Option::is_none).then(|| view! { <p class="muted">{language.text(|t| t.details_empty)}</p> })}
             {selected.view()}
         </aside>

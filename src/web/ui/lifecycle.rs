@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::i18n::fill;
 use crate::manager::{Transition, VmState};
 use crate::present::fold_case;
-use crate::web::app::{App, Row};
+use crate::web::app::App;
 use crate::web::language::Language;
 
 /// Where each state's node sits in the 360 × 220 drawing. Whole numbers: an `f64` attribute
@@ -91,15 +91,16 @@ const EDGES: [Edge; 5] = [
     },
 ];
 
-/// The edge just used is no button in the new state: if it had focus, give focus to a
-/// transition that is legal now, so a keyboard user can go on around the machine.
-fn focus_a_legal_edge() {
-    let had_focus = document()
+/// Whether focus is on one of the diagram's edges.
+fn edge_has_focus() -> bool {
+    document()
         .active_element()
-        .is_some_and(|element| element.closest(".lc-edge").ok().flatten().is_some());
-    if !had_focus {
-        return;
-    }
+        .is_some_and(|element| element.closest(".lc-edge").ok().flatten().is_some())
+}
+
+/// The edge just used is no button in the new state: give focus to a transition that is
+/// legal now, so a keyboard user can go on around the machine.
+fn focus_a_legal_edge() {
     super::after_updates(|| {
         if let Some(page) = document().document_element() {
             super::focus_first(&page, ".lifecycle .lc-edge.legal");
@@ -115,17 +116,15 @@ fn operation_word(transition: Transition) -> &'static str {
 /// The diagram for `row` (or the general machine when `None`).
 #[component]
 pub fn Lifecycle(
-    /// The selected VM, if any.
+    /// The selected VM, if any: its name and state.
     #[prop(into)]
-    row: Signal<Option<Row>>,
+    vm: Signal<Option<(String, VmState)>>,
 ) -> impl IntoView {
     let app = expect_context::<App>();
     let language = expect_context::<Language>();
     let texts = move || language.texts();
-    let state = Memo::new(move |_| {
-        row.with(|row| row.as_ref().map(|row| row.info.with(|info| info.state)))
-    });
-    let name = Memo::new(move |_| row.with(|row| row.as_ref().map(|row| row.name.to_string())));
+    let state = Memo::new(move |_| vm.with(|vm| vm.as_ref().map(|(_, state)| *state)));
+    let name = Memo::new(move |_| vm.with(|vm| vm.as_ref().map(|(name, _)| name.clone())));
     // The last transition seen, to animate its edge; cleared when the animation ends.
     let fired = RwSignal::new(None::<(VmState, VmState)>);
     Effect::new(move |previous: Option<(Option<String>, Option<VmState>)>| {
@@ -142,6 +141,17 @@ pub fn Lifecycle(
             }
         }
         now
+    });
+    // Whether an edge performed from the keyboard or a click had focus: once the diagram
+    // shows the new state (after the frame that painted the row, see `Details`), focus moves
+    // from it, no longer a button, to one that is.
+    let refocus = StoredValue::new(false);
+    Effect::new(move |shown_before: Option<()>| {
+        state.track();
+        if shown_before.is_some() && refocus.get_value() {
+            refocus.set_value(false);
+            focus_a_legal_edge();
+        }
     });
     // An operation from anywhere (the selection follows it, see `Root`) animates its edge.
     Effect::new(move |_| {
@@ -207,8 +217,9 @@ pub fn Lifecycle(
             let perform = move || {
                 if legal() {
                     if let Some(name) = name.get_untracked() {
-                        let _ = app.transition(&name, transition);
-                        focus_a_legal_edge();
+                        let had_focus = edge_has_focus();
+                        let moved = app.transition(&name, transition).is_ok();
+                        refocus.set_value(had_focus && moved);
                     }
                 }
             };

@@ -52,6 +52,12 @@ pub fn clock_while(app: App, shown: Signal<bool>) -> u64 {
     }
 }
 
+/// Runs `f` once the next frame has been painted: a timeout queued from a frame callback runs
+/// after that frame.
+fn after_painted_frame(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
+}
+
 /// A trigger that follows what `track` reads: it notifies at once while `shown`, and once
 /// after the next painted frame while not (several changes before then, once). A panel off
 /// screen that reads its data through it is brought up to date right after the frame that
@@ -72,17 +78,40 @@ pub fn follow_after_frame_while_hidden(
             changed.notify();
         } else if !scheduled.get_value() {
             scheduled.set_value(true);
-            // A timeout queued from a frame callback runs once that frame has been painted.
-            request_animation_frame(move || {
-                set_timeout(
-                    move || {
-                        scheduled.set_value(false);
-                        changed.notify();
-                    },
-                    std::time::Duration::ZERO,
-                )
+            after_painted_frame(move || {
+                scheduled.set_value(false);
+                changed.notify();
             });
         }
     });
     changed
+}
+
+/// What `read` returns, taken at once and then again after each painted frame that follows a
+/// change of what it reads (several changes before then, one update). A panel beside the
+/// list that shows its data through it lets a click's own frame paint the row clicked first:
+/// the selected VM's details come one frame later.
+pub fn after_frame<T>(read: impl Fn() -> T + Send + Sync + 'static) -> ReadSignal<T>
+where
+    T: Send + Sync + 'static,
+{
+    let taken = RwSignal::new(untrack(&read));
+    let next = StoredValue::new(None::<T>);
+    Effect::new(move |ran: Option<()>| {
+        let value = read();
+        if ran.is_none() {
+            // Whatever changed between the first read and the effect's first run.
+            taken.set(value);
+            return;
+        }
+        let first_since_frame = next.try_update_value(|next| next.replace(value).is_none());
+        if first_since_frame == Some(true) {
+            after_painted_frame(move || {
+                if let Some(Some(value)) = next.try_update_value(Option::take) {
+                    taken.try_set(value);
+                }
+            });
+        }
+    });
+    taken.read_only()
 }
