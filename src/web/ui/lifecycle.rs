@@ -113,7 +113,7 @@ fn operation_word(transition: Transition) -> &'static str {
     crate::console::virsh_name(transition)
 }
 
-/// The diagram for `row` (or the general machine when `None`).
+/// The diagram for `vm` (or the general machine when `None`).
 #[component]
 pub fn Lifecycle(
     /// The selected VM, if any: its name and state.
