@@ -10,7 +10,7 @@ use crate::manager::{VmInfo, VmState};
 /// The operations a lesson counts, by the words lesson files name them with (`stop`,
 /// `snapshot`, `deleteSnapshot`...). A goal's operation is the event log's [`Op`], the same
 /// whichever way it came in; the log's others (`host`, `reset`, `import`, `undo`, `redo`)
-/// are not a lesson's, and `setmaxmem` counts as the config change it is ([`counted`]).
+/// are not a lesson's, and `setmaxmem` counts as the config change it is.
 pub const LESSON_WORDS: [(&str, Op); 15] = [
     ("start", Op::Start),
     ("stop", Op::Stop),
