@@ -303,7 +303,9 @@ pub fn Details() -> impl IntoView {
     let language = expect_context::<Language>();
     let row = Memo::new(move |_| ui.selected.get().and_then(|name| app.row(&name)));
     // The diagram, like the section below it, follows after the frame that shows a click on
-    // the VM's row.
+    // the VM's row. Each takes its own copy: the diagram its name and state here, the section
+    // the whole VM in its chunk. One copy of the whole VM for both, kept here, put ~1 KB of
+    // gzip more into the first visit's download (313.7 against 312.8 KB).
     let diagram = after_frame(move || {
         row.with(|row| {
             row.as_ref()
