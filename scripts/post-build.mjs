@@ -47,9 +47,9 @@ const htmlPath = join(staging, 'index.html');
 let html = readFileSync(htmlPath, 'utf8');
 
 if (process.env.TRUNK_PROFILE === 'release') {
-  // The glue is the module index.html imports; the .d.ts, the loading screen's boot.js and
-  // anything else are left alone.
-  const glue = readdirSync(staging).filter((name) => name.endsWith('.js') && name !== 'boot.js' && html.includes(name));
+  // The glue is the module index.html imports; the .d.ts, the loading screen's boot.js, the
+  // chunks' loader (preloaded, minified by split.mjs) and anything else are left alone.
+  const glue = readdirSync(staging).filter((name) => name.endsWith('.js') && name !== 'boot.js' && !/-split-[0-9a-f]+\.js$/.test(name) && html.includes(name));
   if (glue.length !== 1) {
     console.error(`post-build: expected one JavaScript file referenced by index.html, found ${glue.length}`);
     process.exit(1);
