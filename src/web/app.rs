@@ -115,8 +115,9 @@ pub struct App {
     pub(super) events_scheduled: StoredValue<bool>,
     /// Whether a flush of the unsaved changes waits for the end of the current task.
     pub(super) flush_scheduled: StoredValue<bool>,
-    /// The console's transcript, each line with a number that never repeats (the list's key:
-    /// when old lines are dropped, the others keep theirs and are not re-rendered).
+    /// The console's transcript, each line with a number that never repeats (how the console
+    /// panel tells its lines apart: when old lines are dropped, the others keep theirs and
+    /// their elements).
     pub transcript: RwSignal<Vec<(u64, Line)>>,
     next_line: StoredValue<u64>,
     /// The console's domain Ids, kept as VMs start and stop (see [`DomainIds`]).

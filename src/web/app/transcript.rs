@@ -1,6 +1,8 @@
 //! The console's transcript: the lines the console panel shows (commands typed, what they
 //! printed, the commands GUI actions amount to), bounded to [`TRANSCRIPT_LINES`], each with a
-//! number that never repeats so the panel keys its list by it.
+//! number that never repeats so the panel keys its list by it. Lines leave from the top and
+//! come at the end, so every line but the first (the note on dropped lines, numbered when it
+//! came) is in number order: the console panel finds the lines it still shows by a search.
 
 use leptos::prelude::*;
 

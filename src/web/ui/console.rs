@@ -45,6 +45,8 @@ pub fn Console() -> impl IntoView {
         }
     });
 
+    follow_transcript(app, output);
+
     let submit = move || {
         let line = input.get_untracked();
         input.set(String::new());
@@ -130,21 +132,7 @@ pub fn Console() -> impl IntoView {
                 <code translate="no">"start build-runner"</code> {language.text(|t| t.console_or)} <code translate="no">"help"</code>
                 {language.text(|t| t.console_keys)}
             </p>
-            <div class="console-output" translate="no" role="log" aria-label=language.text(|t| t.console_output) node_ref=output tabindex="0">
-                <For
-                    each=move || app.transcript.get()
-                    key=|(id, _)| *id
-                    let:entry
-                >
-                    <div class=match entry.1.kind {
-                        LineKind::Input => "line input",
-                        LineKind::Output => "line",
-                        LineKind::Error => "line error",
-                        LineKind::Mirror => "line mirror",
-                        LineKind::Note => "line note",
-                    }>{entry.1.text}</div>
-                </For>
-            </div>
+            <div class="console-output" translate="no" role="log" aria-label=language.text(|t| t.console_output) node_ref=output tabindex="0"></div>
             <div class="console-input">
                 <span class="prompt" aria-hidden="true">"virsh #"</span>
                 <input
@@ -161,4 +149,76 @@ pub fn Console() -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// Keeps `output` showing the console's transcript, an element a line, touching only the lines
+/// that came or went. (A `For` over the transcript copied all of it, up to 1,000 lines of text,
+/// and compared every key on each line printed: with a full console, ~0.3 ms of every click,
+/// which the console mirrors as a line.)
+fn follow_transcript(app: App, output: NodeRef<leptos::html::Div>) {
+    Effect::new(move |shown: Option<Vec<(u64, web_sys::Element)>>| {
+        let shown = shown.unwrap_or_default();
+        match output.get() {
+            Some(container) => app
+                .transcript
+                .with(|lines| show_lines(&container, shown, lines)),
+            None => shown,
+        }
+    });
+}
+
+/// The elements of `lines` in `container`, given `shown`, the elements of the lines it showed:
+/// one still in the transcript keeps its element, the others go, and new lines get one where
+/// they belong.
+///
+/// Lines leave the transcript from its top and come at its end, so the lines after its first
+/// are in number order (the first may be the note on dropped lines, numbered when it came): a
+/// search tells which shown lines are still there. Were that not so, a line the search missed
+/// would get a new element, and a shown one out of order would go: never a wrong output.
+fn show_lines(
+    container: &web_sys::Element,
+    shown: Vec<(u64, web_sys::Element)>,
+    lines: &[(u64, Line)],
+) -> Vec<(u64, web_sys::Element)> {
+    let in_transcript = |id: u64| {
+        lines.first().is_some_and(|(first, _)| *first == id)
+            || lines
+                .get(1..)
+                .is_some_and(|rest| rest.binary_search_by_key(&id, |(id, _)| *id).is_ok())
+    };
+    let mut kept = shown
+        .into_iter()
+        .filter(|(id, element)| {
+            let stays = in_transcript(*id);
+            if !stays {
+                element.remove();
+            }
+            stays
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .peekable();
+    let mut elements = Vec::with_capacity(lines.len());
+    for (id, line) in lines {
+        if let Some(entry) = kept.next_if(|(shown, _)| shown == id) {
+            elements.push(entry);
+            continue;
+        }
+        let element = document().create_element("div").expect("an element");
+        element.set_class_name(match line.kind {
+            LineKind::Input => "line input",
+            LineKind::Output => "line",
+            LineKind::Error => "line error",
+            LineKind::Mirror => "line mirror",
+            LineKind::Note => "line note",
+        });
+        element.set_text_content(Some(&line.text));
+        let before = kept.peek().map(|(_, element)| element.as_ref());
+        let _ = container.insert_before(&element, before);
+        elements.push((*id, element));
+    }
+    for (_, element) in kept {
+        element.remove();
+    }
+    elements
 }

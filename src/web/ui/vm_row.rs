@@ -182,7 +182,11 @@ fn show_changes(
         let state = shown.state;
         let _ = element.set_attribute("data-state", state.as_str());
         if let Some(badge) = element.query_selector(".badge").ok().flatten() {
-            badge.set_text_content(Some(texts.state(state)));
+            // Its text node rewritten, not replaced by a new one.
+            match badge.first_child() {
+                Some(word) => word.set_node_value(Some(texts.state(state))),
+                None => badge.set_text_content(Some(texts.state(state))),
+            }
         }
         let buttons = element.get_elements_by_tag_name("button");
         for (index, action) in LIFECYCLE_ACTIONS.into_iter().enumerate() {
