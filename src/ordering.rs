@@ -3,7 +3,9 @@
 //! Every `sort_by` with its own element type or comparator, and every `collect()` into a
 //! B-tree, is a separate copy of the standard library's sort in the wasm, about 3 KB each.
 //! [`sort_by_text`] always sorts the same type, `(&str, usize)`, and [`by_insertion`]
-//! doesn't sort, so the page carries the sort once.
+//! doesn't sort, so the page carries the sort once. Each key and value type of a B-tree is a
+//! copy of its code too: [`ByName`] looks names up in a sorted `Vec` where a B-tree was only
+//! built for lookups.
 
 /// Reorders `items` by `key`, keeping items with equal keys in the order they had.
 ///
@@ -46,9 +48,68 @@ pub fn by_insertion<C: Default + Extend<T>, T>(items: impl IntoIterator<Item = T
     collection
 }
 
+/// Entries looked up by name, sorted once: what a `BTreeMap<&str, T>` or `BTreeSet<&str>`
+/// built for a few lookups was for, with the program's one sort instead of another copy of a
+/// B-tree's code (each key and value type of a B-tree carries its own, ~5 KB of wasm).
+///
+/// ```
+/// use vm_playground::ordering::ByName;
+/// let stored = ByName::new([("web", 1), ("db", 2), ("web", 3)]);
+/// assert_eq!(stored.get("web"), Some(&3));
+/// assert!(stored.contains("db") && !stored.contains("mail"));
+/// ```
+pub struct ByName<'a, T> {
+    /// Sorted by name, one entry a name.
+    entries: Vec<(&'a str, T)>,
+}
+
+impl<'a, T> ByName<'a, T> {
+    /// The entries by name; of those with the same name the last one stays, as it would
+    /// inserted into a map.
+    pub fn new(entries: impl IntoIterator<Item = (&'a str, T)>) -> Self {
+        let mut sorted: Vec<(&'a str, T)> = entries.into_iter().collect();
+        sort_by_text(&mut sorted, |(name, _)| name);
+        let mut unique: Vec<(&'a str, T)> = Vec::with_capacity(sorted.len());
+        for entry in sorted {
+            match unique.last_mut() {
+                Some(last) if last.0 == entry.0 => *last = entry,
+                _ => unique.push(entry),
+            }
+        }
+        ByName { entries: unique }
+    }
+
+    /// What `name` has, if it is there.
+    pub fn get(&self, name: &str) -> Option<&T> {
+        self.entries
+            .binary_search_by(|(candidate, _)| (*candidate).cmp(name))
+            .ok()
+            .map(|index| &self.entries[index].1)
+    }
+
+    /// Whether `name` is there.
+    pub fn contains(&self, name: &str) -> bool {
+        self.get(name).is_some()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn by_name_finds_each_name_once_with_its_last_entry() {
+        let names = ByName::new(["web", "db", "web", "a"].map(|name| (name, ())));
+        assert!(names.contains("a") && names.contains("db") && names.contains("web"));
+        assert!(!names.contains("") && !names.contains("dc") && !names.contains("zz"));
+        let values = ByName::new([("x", 1), ("y", 2), ("x", 3), ("x", 4)]);
+        assert_eq!(
+            (values.get("x"), values.get("y"), values.get("z")),
+            (Some(&4), Some(&2), None)
+        );
+        let empty: ByName<()> = ByName::new([]);
+        assert!(!empty.contains("web"));
+    }
 
     #[test]
     fn sorts_by_key_and_keeps_ties_in_order() {

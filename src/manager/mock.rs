@@ -922,15 +922,13 @@ impl MockVmManager {
             .iter()
             .map(|swap| nfc(&swap.name).into_owned())
             .collect();
-        // Inserted, not collected: a collect would sort, with another copy of the sort.
-        let touched: std::collections::BTreeSet<&str> =
-            crate::ordering::by_insertion(names.iter().map(String::as_str));
+        let touched = crate::ordering::ByName::new(names.iter().map(|name| (name.as_str(), ())));
         let before = inner.usage();
         let others = Usage::of(
             inner
                 .vms
                 .values()
-                .filter(|vm| !touched.contains(vm.config.name.as_str())),
+                .filter(|vm| !touched.contains(&vm.config.name)),
         );
         let after = Usage::of(restored.iter().flatten()).plus(&others);
         let target = new_host.unwrap_or(inner.host);

@@ -22,7 +22,7 @@ mod tabs;
 
 use tabs::lost_changes_notice;
 
-use crate::ordering::by_insertion;
+use crate::ordering::{by_insertion, ByName};
 
 use leptos::prelude::*;
 
@@ -42,8 +42,8 @@ fn loaded_from(entries: &[(String, String)]) -> Loaded {
 }
 
 /// The VM records among `entries`, by VM name.
-fn records_by_name(entries: &[(String, String)]) -> std::collections::BTreeMap<&str, &str> {
-    by_insertion(
+fn records_by_name(entries: &[(String, String)]) -> ByName<'_, &str> {
+    ByName::new(
         entries
             .iter()
             .filter_map(|(key, value)| storage::vm_name(key).map(|name| (name, value.as_str()))),

@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 
 use super::{loaded_from, readable, records_by_name};
 use crate::manager::{VmManager, VmState};
-use crate::ordering::by_insertion;
+use crate::ordering::ByName;
 use crate::storage::sync::Step;
 use crate::storage::{self, LOG_KEY, META_KEY};
 use crate::web::app::{App, Notice, NoticeItem, NoticeTitle, SaveStatus};
@@ -188,15 +188,15 @@ impl App {
             kept.insert(name);
         }
         // Damaged records are not this tab's business here: their VMs stay.
-        let damaged: std::collections::BTreeSet<&str> = by_insertion(
+        let damaged = ByName::new(
             loaded
                 .set_aside
                 .iter()
-                .filter_map(|key| storage::vm_name(key)),
+                .filter_map(|key| storage::vm_name(key))
+                .map(|name| (name, ())),
         );
         for name in manager.list_vms().unwrap_or_default() {
-            if !kept.contains(&name) && !damaged.contains(name.as_str()) && !unsaved.contains(&name)
-            {
+            if !kept.contains(&name) && !damaged.contains(&name) && !unsaved.contains(&name) {
                 let _ = manager.forget_vm(&name);
             }
         }
