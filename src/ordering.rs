@@ -64,8 +64,8 @@ pub struct ByName<'a, T> {
 }
 
 impl<'a, T> ByName<'a, T> {
-    /// The entries by name; of those with the same name the last one stays, as it would
-    /// inserted into a map.
+    /// The entries by name; of those with the same name the last one stays, as the last
+    /// insert into a map would.
     pub fn new(entries: impl IntoIterator<Item = (&'a str, T)>) -> Self {
         let mut sorted: Vec<(&'a str, T)> = entries.into_iter().collect();
         sort_by_text(&mut sorted, |(name, _)| name);

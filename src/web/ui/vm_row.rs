@@ -182,7 +182,8 @@ fn show_changes(
         let state = shown.state;
         let _ = element.set_attribute("data-state", state.as_str());
         if let Some(badge) = element.query_selector(".badge").ok().flatten() {
-            // Its text node rewritten, not replaced by a new one.
+            // Its text node rewritten: one change for the browser (and a script's
+            // MutationObserver), not a node removed and another added.
             match badge.first_child() {
                 Some(word) => word.set_node_value(Some(texts.state(state))),
                 None => badge.set_text_content(Some(texts.state(state))),
