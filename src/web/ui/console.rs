@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::create_element;
 use super::on_screen::on_screen;
 use crate::console::{self, complete, format_history, run_in, ConsoleBackend, History};
 use crate::event_log::Source;
@@ -195,8 +196,6 @@ fn show_lines(
             }
             stays
         })
-        .collect::<Vec<_>>()
-        .into_iter()
         .peekable();
     let mut elements = Vec::with_capacity(lines.len());
     for (id, line) in lines {
@@ -204,7 +203,7 @@ fn show_lines(
             elements.push(entry);
             continue;
         }
-        let element = document().create_element("div").expect("an element");
+        let element = create_element("div");
         element.set_class_name(match line.kind {
             LineKind::Input => "line input",
             LineKind::Output => "line",

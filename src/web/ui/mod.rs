@@ -189,6 +189,12 @@ pub(super) fn after_updates(then: impl FnOnce() + 'static) {
     });
 }
 
+/// A new element `tag` of the page, for the parts built by hand rather than through `view!`
+/// (the list's chunks and rows, the console's lines).
+pub(super) fn create_element(tag: &str) -> web_sys::Element {
+    document().create_element(tag).expect("an element")
+}
+
 /// Focuses the first element inside `scope` that `selector` matches, HTML or SVG (where focus
 /// goes when the control that had it is disabled or gone).
 pub(super) fn focus_first(scope: &web_sys::Element, selector: &str) {

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos::tachys::view::{Mountable, Render, RenderHtml};
 
 use super::vm_row::{on_row_click, RowView};
-use super::{select_value, Ui};
+use super::{create_element, select_value, Ui};
 use crate::i18n::{fill, Lang};
 use crate::manager::VmState;
 use crate::present::{NameFilter, StateFilter};
@@ -212,7 +212,7 @@ impl VmChunk {
             selection,
             lang,
         } = self;
-        let element = document().create_element("div").expect("an element");
+        let element = create_element("div");
         element.set_class_name("vm-chunk");
         let _ = element.set_attribute("role", "none");
         // This chunk's part of the list: a VM created or deleted elsewhere changes the list,

@@ -6,7 +6,7 @@ use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
 use super::confirm_dialog::{ActionStyle, Confirmation, DialogAction};
 use super::vm_list::RowSelection;
-use super::Ui;
+use super::{create_element, Ui};
 use crate::console::{self, virsh_name, Command};
 use crate::event_log::Source;
 use crate::i18n::{fill, parts, Lang, Part};
@@ -510,10 +510,6 @@ fn pending_notice(
 fn insert_before_actions(row: &web_sys::Element, child: &web_sys::Element) {
     let actions = row.query_selector(".actions").ok().flatten();
     let _ = row.insert_before(child, actions.as_ref().map(AsRef::as_ref));
-}
-
-fn create_element(tag: &str) -> web_sys::Element {
-    document().create_element(tag).expect("an element")
 }
 
 /// The virsh command a button runs, shown right after the button where it differs from the
