@@ -1,4 +1,5 @@
-// A faster path for short ASCII strings in wasm-bindgen's JavaScript glue (0.2.130), applied by
+// wasm-bindgen's JavaScript glue (0.2.130): which file it is (`glueName`, for scripts/split.mjs
+// and scripts/post-build.mjs), and a faster path for short ASCII strings in it, applied by
 // scripts/post-build.mjs before minifying.
 //
 // Every string the wasm hands the DOM (each attribute value, text, class) goes through the
@@ -42,4 +43,20 @@ export function fastShortStrings(source) {
     throw new Error('scripts/glue.mjs: getStringFromWasm0 is not as wasm-bindgen 0.2.130 writes it; update the patch');
   }
   return source.replace(ORIGINAL, REPLACEMENT);
+}
+
+/**
+ * The file name of the glue in a built `index.html`: the module Trunk's inline loader imports
+ * (the page's other scripts, boot.js and the chunks' loader, are not). Exits the build with a
+ * message unless there is exactly one.
+ */
+export function glueName(html, who) {
+  const imports = [...html.matchAll(/<script type=["']?module["']?>([\s\S]*?)<\/script>/g)]
+    .flatMap(([, body]) => [...body.matchAll(/\bfrom\s+['"]([^'"]+\.js)['"]/g)])
+    .map(([, path]) => path.split('/').pop());
+  if (imports.length !== 1) {
+    console.error(`${who}: expected one module imported by index.html's inline loader, found ${imports.length}`);
+    process.exit(1);
+  }
+  return imports[0];
 }

@@ -15,11 +15,11 @@
 //      every file as the steps above left it (scripts/service-worker.mjs), so it runs last.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minify } from 'terser';
 import { pinInlineScripts } from './csp.mjs';
-import { fastShortStrings } from './glue.mjs';
+import { fastShortStrings, glueName } from './glue.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -47,14 +47,10 @@ const htmlPath = join(staging, 'index.html');
 let html = readFileSync(htmlPath, 'utf8');
 
 if (process.env.TRUNK_PROFILE === 'release') {
-  // The glue is the module index.html imports; the .d.ts, the loading screen's boot.js, the
-  // chunks' loader (preloaded, minified by split.mjs) and anything else are left alone.
-  const glue = readdirSync(staging).filter((name) => name.endsWith('.js') && name !== 'boot.js' && !/-split-[0-9a-f]+\.js$/.test(name) && html.includes(name));
-  if (glue.length !== 1) {
-    console.error(`post-build: expected one JavaScript file referenced by index.html, found ${glue.length}`);
-    process.exit(1);
-  }
-  const path = join(staging, glue[0]);
+  // Only the glue: the .d.ts, the loading screen's boot.js, the chunks' loader (minified by
+  // split.mjs) and anything else are left alone.
+  const glue = glueName(html, 'post-build');
+  const path = join(staging, glue);
   const source = readFileSync(path, 'utf8');
   const result = await minify(fastShortStrings(source), {
     module: true,
@@ -67,7 +63,7 @@ if (process.env.TRUNK_PROFILE === 'release') {
   // index.html asks Trunk for no integrity hash on the glue (data-integrity="none"); should one
   // come back, it must follow the new text or the browser refuses the script.
   html = html.replaceAll(integrity(source), integrity(result.code));
-  console.log(`post-build: ${glue[0]} ${source.length} → ${result.code.length} bytes`);
+  console.log(`post-build: ${glue} ${source.length} → ${result.code.length} bytes`);
 }
 
 const pinned = pinInlineScripts(html);

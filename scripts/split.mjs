@@ -20,6 +20,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, copyFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { minify } from 'terser';
+import { glueName } from './glue.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
@@ -27,12 +28,7 @@ const release = process.env.TRUNK_PROFILE === 'release';
 const LOADER = '__wasm_split.js';
 
 const html = readFileSync(join(staging, 'index.html'), 'utf8');
-const glue = readdirSync(staging).filter((name) => name.endsWith('.js') && name !== 'boot.js' && html.includes(name));
-if (glue.length !== 1) {
-  console.error(`split: expected one JavaScript file referenced by index.html, found ${glue.length}`);
-  process.exit(1);
-}
-const stem = glue[0].slice(0, -'.js'.length);
+const stem = glueName(html, 'split').slice(0, -'.js'.length);
 // index.html's rust link: the binary (data-bin) and wasm-opt's options (data-wasm-opt…).
 const link = readFileSync(join(source, 'index.html'), 'utf8').match(/<link data-trunk rel="rust"[^>]*>/)?.[0] ?? '';
 const bin = link.match(/data-bin="([^"]+)"/)?.[1];
