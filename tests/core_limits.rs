@@ -345,7 +345,7 @@ fn a_stored_name_not_in_nfc_is_set_aside_with_a_reason() {
     assert!(loaded.vms.is_empty());
     assert_eq!(loaded.set_aside, std::slice::from_ref(&key));
     assert_eq!(
-        loaded.problems[0].reason,
+        loaded.problems[0].reason.to_string(),
         "name is not in Unicode normal form C (NFC), the form this version keeps names in"
     );
     assert!(storage::decode_vm(&key, &encode_vm(&info)).is_err());
@@ -429,7 +429,7 @@ fn revisions_and_times_beyond_2_53_minus_1_are_refused() {
         // Storage sets the record aside with that reason.
         let loaded = load_records(&[(vm_key("a"), encode_vm(&info))]);
         assert!(loaded.vms.is_empty());
-        assert_eq!(loaded.problems[0].reason, message);
+        assert_eq!(loaded.problems[0].reason.to_string(), message);
         assert_eq!(loaded.set_aside, [vm_key("a")]);
 
         // An import leaves it out with that reason.

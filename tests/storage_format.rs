@@ -86,7 +86,7 @@ fn damaged(key: &str, value: &str, reason: &str) -> Loaded {
     assert_eq!(loaded.set_aside, [key], "set aside for {value:?}");
     assert_eq!(loaded.problems.len(), 1);
     assert!(
-        loaded.problems[0].reason.contains(reason),
+        loaded.problems[0].reason.to_string().contains(reason),
         "{:?} should contain {reason:?}",
         loaded.problems[0].reason
     );
@@ -174,7 +174,7 @@ fn a_huge_value_is_set_aside_unparsed() {
     damaged(
         "vm-playground:vm:beta",
         &huge,
-        "a VM's record is at most 1048576",
+        "a VM's record is at most 1,048,576",
     );
 }
 
@@ -472,7 +472,7 @@ fn a_damaged_snapshot_tree_sets_its_record_aside() {
         assert_eq!(names(&loaded), ["beta"], "{to}");
         assert_eq!(loaded.set_aside, std::slice::from_ref(&key));
         assert!(
-            loaded.problems[0].reason.contains(reason),
+            loaded.problems[0].reason.to_string().contains(reason),
             "{}",
             loaded.problems[0].reason
         );
@@ -488,4 +488,69 @@ fn export_and_import_carry_snapshots() {
     assert_eq!(preview.rejected, 0);
     assert_eq!(preview.vms, state.vms);
     assert_eq!(preview.vms[0].snapshots.len(), 3);
+}
+
+/// A notice tells what was wrong with each damaged value in the page's language; a backup
+/// keeps the same reasons in English. Only the parser's own message stays English.
+#[test]
+fn every_kind_of_damage_is_told_in_the_page_s_language() {
+    use vm_playground::i18n::Lang;
+    use vm_playground::storage::LoadReason;
+
+    let huge = format!("\"{}\"", "x".repeat(storage::MAX_RECORD_BYTES + 1));
+    let mut other = two_vms().get_vm_info("alpha").unwrap();
+    other.config.name = "gamma".into();
+    let other = serde_json::to_string(&other).unwrap();
+    let zero =
+        saved(&two_vms())["vm-playground:vm:beta"].replace("\"memory\":", "\"memory\":0,\"x\":");
+    let cases: [(&str, &str, &str, &str); 4] = [
+        (
+            "vm-playground:vm:beta",
+            "{not json",
+            "unreadable record: ",
+            "запись не читается: ",
+        ),
+        (
+            "vm-playground:vm:beta",
+            &huge,
+            "is 1,048,579 bytes",
+            "занимает 1\u{a0}048\u{a0}579 байт",
+        ),
+        (
+            "vm-playground:vm:beta",
+            &other,
+            "a VM named 'gamma'",
+            "ВМ с именем «gamma»",
+        ),
+        (
+            "vm-playground:host",
+            "\"big\"",
+            "unreadable host: ",
+            "запись хоста не читается: ",
+        ),
+    ];
+    for (key, value, english, russian) in cases {
+        let loaded = damaged(key, value, english);
+        let problem = &loaded.problems[0];
+        assert_eq!(problem.to_string(), format!("{key}: {}", problem.reason));
+        assert!(Lang::En.load_reason(&problem.reason).contains(english));
+        let words = Lang::Ru.load_reason(&problem.reason);
+        assert!(
+            words.contains(russian),
+            "{words:?} should contain {russian:?}"
+        );
+    }
+    // A record the core refuses: the core's error, in words.
+    let refused = damaged("vm-playground:vm:beta", &zero, "memory must be between");
+    assert!(matches!(refused.problems[0].reason, LoadReason::Refused(_)));
+    assert!(Lang::Ru
+        .load_reason(&refused.problems[0].reason)
+        .contains("память"));
+    // The event log's reason, which `web::persist::log` gives.
+    let log = LoadReason::UnreadableLog("expected value".into());
+    assert_eq!(log.to_string(), "unreadable event log: expected value");
+    assert_eq!(
+        Lang::Ru.load_reason(&log),
+        "журнал событий не читается: expected value"
+    );
 }

@@ -22,7 +22,7 @@ fn load_one(name: &str, record: &str) -> Result<VmInfo, String> {
     let loaded = storage::load([(META_KEY, meta.as_str()), (key.as_str(), record)]);
     match (loaded.vms.into_iter().next(), loaded.problems.first()) {
         (Some(vm), None) => Ok(vm),
-        (None, Some(problem)) => Err(problem.reason.clone()),
+        (None, Some(problem)) => Err(problem.reason.to_string()),
         other => panic!("one VM or one problem, got {other:?}"),
     }
 }

@@ -13,6 +13,7 @@ use crate::share::{ShareError, MAX_SHARED_VMS, MAX_SHARE_CHARS, SHARE_VERSION};
 use crate::storage::export::{
     ImportError, NotAnExport, EXPORT_FORMAT, EXPORT_VERSION, MAX_IMPORT_BYTES,
 };
+use crate::storage::{LoadReason, MAX_RECORD_BYTES};
 
 impl Lang {
     /// `error` as a sentence (no capital, no full stop: it is often part of another).
@@ -151,6 +152,27 @@ impl Lang {
                     ],
                 )
             }
+        }
+    }
+
+    /// Why a stored value could not be used, as a sentence (as [`Lang::error`]).
+    pub fn load_reason(self, reason: &LoadReason) -> String {
+        let t = self.texts();
+        match reason {
+            LoadReason::UnreadableRecord(error) => {
+                fill(t.load_unreadable_record, &[("error", error)])
+            }
+            LoadReason::UnreadableHost(error) => fill(t.load_unreadable_host, &[("error", error)]),
+            LoadReason::UnreadableLog(error) => fill(t.load_unreadable_log, &[("error", error)]),
+            LoadReason::TooLarge(bytes) => fill(
+                t.load_too_large,
+                &[
+                    ("bytes", &self.number(*bytes as u64)),
+                    ("max", &self.number(MAX_RECORD_BYTES as u64)),
+                ],
+            ),
+            LoadReason::OtherVm(name) => fill(t.load_other_vm, &[("name", name)]),
+            LoadReason::Refused(error) => self.error(error),
         }
     }
 

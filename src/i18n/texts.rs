@@ -534,6 +534,17 @@ pub struct Texts {
     pub notice_set_aside_kept: &'static str,
     /// Data that could not be loaded, left where it was. `{error}`.
     pub notice_set_aside_left: &'static str,
+    /// Why a stored VM record could not be read, under the notice: `{error}` is the parser's
+    /// message, which stays in English.
+    pub load_unreadable_record: &'static str,
+    /// Likewise the host's record. `{error}`.
+    pub load_unreadable_host: &'static str,
+    /// Likewise the event log. `{error}`.
+    pub load_unreadable_log: &'static str,
+    /// A VM record over the size limit. `{bytes}`: its length; `{max}`: the limit.
+    pub load_too_large: &'static str,
+    /// A VM record under another VM's key. `{name}`: the name it holds.
+    pub load_other_vm: &'static str,
     /// A notice's button that downloads the damaged data.
     pub download_damaged: &'static str,
     /// A notice's dismiss button.

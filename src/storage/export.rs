@@ -316,7 +316,7 @@ pub fn parse_import(text: &str, now: Timestamp) -> Result<ImportPreview, ImportE
             Ok(host) => FileHost::Usable(host),
             Err(reason) => {
                 // It may quote the file's text: no control may break the preview's sentence.
-                let reason = without_position(reason);
+                let reason = without_position(reason.to_string());
                 FileHost::Unusable(visible(&cut(&reason, PREVIEW_REASON_CHARS)))
             }
         },

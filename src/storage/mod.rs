@@ -169,8 +169,42 @@ pub fn check_meta(value: &str) -> Result<u32, UnknownFormat> {
 pub struct LoadProblem {
     /// The storage key.
     pub key: String,
-    /// Why it was not used, in words.
-    pub reason: String,
+    /// Why it was not used.
+    pub reason: LoadReason,
+}
+
+impl std::fmt::Display for LoadProblem {
+    /// The key and the reason in English, as a backup's reasons keep them.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.key, self.reason)
+    }
+}
+
+/// Why a stored value could not be used: put into words in the page's language where a notice
+/// shows it (`Lang::load_reason`), and in English (`Display`) in a backup's reasons, which are
+/// kept as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadReason {
+    /// A VM record that is not JSON of a record's shape: the parser's message (technical, in
+    /// English, whatever the page's language).
+    UnreadableRecord(String),
+    /// The host's record likewise.
+    UnreadableHost(String),
+    /// The event log likewise.
+    UnreadableLog(String),
+    /// A VM record longer than [`MAX_RECORD_BYTES`]: its length in bytes.
+    TooLarge(usize),
+    /// A VM record under another VM's key: the name it holds.
+    OtherVm(String),
+    /// Readable, but refused by the core's checks.
+    Refused(VmError),
+}
+
+impl std::fmt::Display for LoadReason {
+    /// The reason in English, from the catalogue (`i18n`), where every language's is.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::i18n::Lang::En.load_reason(self))
+    }
 }
 
 /// Reads every `(key, value)` pair of storage that belongs to this app (others are ignored).
@@ -188,7 +222,7 @@ pub fn load<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str)>) -> Loaded
     let mut version = FORMAT_VERSION;
     let mut host_record = None;
     let mut records = Vec::new();
-    let problem = |loaded: &mut Loaded, key: &str, reason: String| {
+    let problem = |loaded: &mut Loaded, key: &str, reason: LoadReason| {
         loaded.problems.push(LoadProblem {
             key: key.to_owned(),
             reason,
@@ -237,7 +271,7 @@ pub fn load<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str)>) -> Loaded
         problem(
             &mut loaded,
             &vm_key(&rejected.name),
-            rejected.error.to_string(),
+            LoadReason::Refused(rejected.error),
         );
     }
     crate::ordering::sort_by_text(&mut loaded.problems, |problem| &problem.key);
@@ -248,38 +282,31 @@ pub fn load<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str)>) -> Loaded
 
 /// The host stored under [`HOST_KEY`], checked like any host, or why it can't be used: at
 /// start-up, and when another tab changes it.
-pub fn decode_host(value: &str) -> Result<Host, String> {
+pub fn decode_host(value: &str) -> Result<Host, LoadReason> {
     serde_json::from_str::<Host>(value)
-        .map_err(|error| format!("unreadable host: {error}"))
-        .and_then(|host| host.validated().map_err(|error| error.to_string()))
+        .map_err(|error| LoadReason::UnreadableHost(error.to_string()))
+        .and_then(|host| host.validated().map_err(LoadReason::Refused))
 }
 
 /// Parses one VM record (not yet checked against the rules), or says why it can't be.
-fn decode_record(key: &str, value: &str) -> Result<VmInfo, String> {
+fn decode_record(key: &str, value: &str) -> Result<VmInfo, LoadReason> {
     if value.len() > MAX_RECORD_BYTES {
-        return Err(format!(
-            "the record is {} bytes; a VM's record is at most {MAX_RECORD_BYTES}",
-            value.len()
-        ));
+        return Err(LoadReason::TooLarge(value.len()));
     }
     let name = key.strip_prefix(VM_KEY_PREFIX).unwrap_or(key);
-    let info: VmInfo =
-        serde_json::from_str(value).map_err(|error| format!("unreadable record: {error}"))?;
+    let info: VmInfo = serde_json::from_str(value)
+        .map_err(|error| LoadReason::UnreadableRecord(error.to_string()))?;
     if info.config.name != name {
-        return Err(format!(
-            "the record is of a VM named '{}'",
-            info.config.name
-        ));
+        return Err(LoadReason::OtherVm(info.config.name));
     }
     // The manager keeps names in NFC, so this record was not written by this version. Loading
     // it under its NFC name would leave the record under its old key, found again on the
     // next load as a second copy: it is set aside (kept in a backup) instead.
     if !is_nfc(name) {
-        return Err(VmError::InvalidConfig {
+        return Err(LoadReason::Refused(VmError::InvalidConfig {
             field: ConfigField::Name,
             problem: ConfigProblem::NotNfc,
-        }
-        .to_string());
+        }));
     }
     Ok(info)
 }
@@ -336,7 +363,9 @@ pub fn decode_vm(key: &str, value: &str) -> Result<VmInfo, VmError> {
             reason: format!("'{key}' is not a VM record"),
         });
     }
-    let info = decode_record(key, value).map_err(|reason| VmError::InvalidSavedState { reason })?;
+    let info = decode_record(key, value).map_err(|reason| VmError::InvalidSavedState {
+        reason: reason.to_string(),
+    })?;
     crate::manager::check_vm(info)
 }
 
@@ -420,7 +449,10 @@ mod tests {
         assert_eq!(names, ["good"]);
         assert_eq!(loaded.problems.len(), 1);
         assert_eq!(loaded.problems[0].key, bad_key);
-        assert!(loaded.problems[0].reason.starts_with("unreadable record"));
+        assert!(loaded.problems[0]
+            .reason
+            .to_string()
+            .starts_with("unreadable record"));
     }
 
     #[test]
@@ -434,7 +466,7 @@ mod tests {
         ]);
         assert!(loaded.vms.is_empty());
         assert_eq!(
-            loaded.problems[0].reason,
+            loaded.problems[0].reason.to_string(),
             "memory must be between 1 and 4194304 MB, got 0"
         );
     }
@@ -449,7 +481,7 @@ mod tests {
         ]);
         assert!(loaded.vms.is_empty());
         assert_eq!(
-            loaded.problems[0].reason,
+            loaded.problems[0].reason.to_string(),
             "the record is of a VM named 'real'"
         );
     }

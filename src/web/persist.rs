@@ -31,7 +31,7 @@ use super::store::{self, SaveError};
 use crate::demo;
 use crate::manager::VmManager;
 use crate::storage::sync::{decide, Step};
-use crate::storage::{self, Backup, Loaded, META_KEY};
+use crate::storage::{self, Backup, LoadProblem, Loaded, META_KEY};
 
 fn loaded_from(entries: &[(String, String)]) -> Loaded {
     storage::load(
@@ -145,11 +145,7 @@ impl App {
     fn set_aside(&self, entries: &[(String, String)], loaded: &Loaded) {
         let backup = Backup {
             created_at: now(),
-            reasons: loaded
-                .problems
-                .iter()
-                .map(|problem| format!("{}: {}", problem.key, problem.reason))
-                .collect(),
+            reasons: loaded.problems.iter().map(LoadProblem::to_string).collect(),
             entries: by_insertion(
                 entries
                     .iter()
@@ -157,11 +153,11 @@ impl App {
                     .cloned(),
             ),
         };
-        let items: Vec<NoticeItem> = backup
-            .reasons
+        let items: Vec<NoticeItem> = loaded
+            .problems
             .iter()
             .cloned()
-            .map(NoticeItem::Detail)
+            .map(NoticeItem::Problem)
             .collect();
         let notice = match store::save_backup(&backup) {
             Ok(key) => {

@@ -29,7 +29,7 @@ e2e('damaged records: the app starts, says what was wrong, keeps the rest and ba
   const alert = alerts(page).filter({ hasText: 'could not be loaded' });
   await alert.waitFor();
   const text = await alert.textContent();
-  for (const expected of ['vm-playground:vm:cut', 'unreadable record', 'memory must be between 1 and 4194304 MB, got 0', 'at most 1048576']) {
+  for (const expected of ['vm-playground:vm:cut', 'unreadable record', 'memory must be between 1 and 4194304 MB, got 0', 'at most 1,048,576']) {
     assert.ok(text.includes(expected), `alert mentions ${expected}: ${text}`);
   }
   const keys = await storedKeys(page);
@@ -54,6 +54,26 @@ e2e('damaged records: the app starts, says what was wrong, keeps the rest and ba
   await expectList(page, [['good', 'running']]);
   assert.equal(await alerts(page).count(), 0);
   await page.getByText(backupKey).waitFor();
+});
+
+e2e('damaged records: a page in Russian says what was wrong in Russian, and the backup keeps it in English', async ({ page, context, url }) => {
+  await seed(context, {
+    [META]: '{"version":1}',
+    'vm-playground:vm:good': record('good'),
+    'vm-playground:vm:cut': record('cut').slice(0, 40),
+    'vm-playground:vm:zero': record('zero', 'stopped', { memory: 0 }),
+  });
+  await openList(page, `${url}?lang=ru`);
+  const alert = alerts(page).filter({ hasText: 'не удалось загрузить' });
+  await alert.waitFor();
+  const text = await alert.textContent();
+  for (const expected of ['vm-playground:vm:cut: запись не читается: ', 'vm-playground:vm:zero: поле «память» должно быть от 1 до']) {
+    assert.ok(text.includes(expected), `alert mentions ${expected}: ${text}`);
+  }
+  assert.ok(!text.includes('unreadable record') && !text.includes('memory must be'), `no English reasons: ${text}`);
+  const backupKey = (await storedKeys(page)).find((key) => key.startsWith('vm-playground:backup:'));
+  const backup = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), backupKey));
+  assert.ok(backup.reasons.some((reason) => reason.startsWith('vm-playground:vm:cut: unreadable record: ')), backup.reasons.join('; '));
 });
 
 e2e('wrong types in one record still start a usable app', async ({ page, context, url }) => {

@@ -62,8 +62,10 @@ pub enum NoticeTitle {
 /// A detail line of a [`Notice`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NoticeItem {
-    /// A storage key, or a key and what was wrong with it, as found (technical detail).
+    /// A storage key, as found (technical detail).
     Detail(String),
+    /// A stored value that could not be used: its key, and why.
+    Problem(crate::storage::LoadProblem),
     /// A change of this tab that another tab's overtook.
     Lost {
         /// The VM.

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::event_log::EventLog;
 use crate::ordering::by_insertion;
-use crate::storage::{Backup, LOG_KEY};
+use crate::storage::{Backup, LoadProblem, LoadReason, LOG_KEY};
 use crate::web::app::{now, App, Notice, NoticeItem, NoticeTitle};
 use crate::web::store;
 
@@ -40,9 +40,13 @@ impl App {
                 });
             }
             Err(error) => {
+                let problem = LoadProblem {
+                    key: LOG_KEY.to_owned(),
+                    reason: LoadReason::UnreadableLog(error.to_string()),
+                };
                 let backup = Backup {
                     created_at: now(),
-                    reasons: vec![format!("{LOG_KEY}: unreadable event log: {error}")],
+                    reasons: vec![problem.to_string()],
                     entries: by_insertion([(LOG_KEY.to_owned(), text.clone())]),
                 };
                 let kept = store::save_backup(&backup).ok();
@@ -53,12 +57,7 @@ impl App {
                 self.notices.update(|notices| {
                     notices.push(Notice {
                         title: NoticeTitle::LogUnreadable,
-                        items: backup
-                            .reasons
-                            .iter()
-                            .cloned()
-                            .map(NoticeItem::Detail)
-                            .collect(),
+                        items: vec![NoticeItem::Problem(problem)],
                         backup_key: kept,
                     })
                 });
