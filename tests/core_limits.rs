@@ -135,7 +135,11 @@ fn a_70_kb_disk_or_iso_path_is_refused_at_every_door() {
     });
     let preview = parse_import(&file.to_string(), 5).unwrap();
     assert!(preview.vms.is_empty());
-    let reasons: Vec<&str> = preview.problems.iter().map(|(_, r)| r.as_str()).collect();
+    let reasons: Vec<String> = preview
+        .problems
+        .iter()
+        .map(|(_, r)| r.to_string())
+        .collect();
     assert_eq!(
         reasons,
         [
@@ -436,7 +440,12 @@ fn revisions_and_times_beyond_2_53_minus_1_are_refused() {
         let file = serde_json::json!({ "format": "vm-playground", "version": 1, "vms": [info] });
         let preview = parse_import(&file.to_string(), 5).unwrap();
         assert_eq!(preview.rejected, 1);
-        assert_eq!(preview.problems, [("'a'".to_owned(), message)]);
+        let problems: Vec<(&str, String)> = preview
+            .problems
+            .iter()
+            .map(|(label, reason)| (label.as_str(), reason.to_string()))
+            .collect();
+        assert_eq!(problems, [("'a'", message.to_owned())]);
     }
     assert!(manager.list_vms().unwrap().is_empty());
 }

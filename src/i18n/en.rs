@@ -276,6 +276,7 @@ pub const EN: Texts = Texts {
     load_unreadable_log: "unreadable event log: {error}",
     load_too_large: "the record is {bytes} bytes; a VM's record is at most {max}",
     load_other_vm: "the record is of a VM named '{name}'",
+    import_name_twice: "the name is used twice in the file",
     download_damaged: "Download the damaged data",
     dismiss: "Dismiss",
     unknown_format: "The data saved in this browser is in a format this version of VM Playground can't read (its metadata is {found}); it may come from a newer version. It is left as it is: nothing on this page is saved. Export keeps what you do here as a file; Start over keeps the saved data in a backup and saves this page's VMs in its place.",

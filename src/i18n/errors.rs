@@ -11,7 +11,7 @@ use crate::manager::{
 };
 use crate::share::{ShareError, MAX_SHARED_VMS, MAX_SHARE_CHARS, SHARE_VERSION};
 use crate::storage::export::{
-    ImportError, NotAnExport, EXPORT_FORMAT, EXPORT_VERSION, MAX_IMPORT_BYTES,
+    EntryProblem, ImportError, NotAnExport, EXPORT_FORMAT, EXPORT_VERSION, MAX_IMPORT_BYTES,
 };
 use crate::storage::{LoadReason, MAX_RECORD_BYTES};
 
@@ -173,6 +173,17 @@ impl Lang {
             ),
             LoadReason::OtherVm(name) => fill(t.load_other_vm, &[("name", name)]),
             LoadReason::Refused(error) => self.error(error),
+        }
+    }
+
+    /// Why an import file's entry was left out, as a sentence (as [`Lang::error`]).
+    pub fn entry_problem(self, problem: &EntryProblem) -> String {
+        match problem {
+            EntryProblem::Unreadable(error) => {
+                fill(self.texts().load_unreadable_record, &[("error", error)])
+            }
+            EntryProblem::Refused(error) => self.error(error),
+            EntryProblem::NameTwice => self.texts().import_name_twice.to_owned(),
         }
     }
 

@@ -545,6 +545,8 @@ pub struct Texts {
     pub load_too_large: &'static str,
     /// A VM record under another VM's key. `{name}`: the name it holds.
     pub load_other_vm: &'static str,
+    /// An import file's entry left out: an earlier entry has its name.
+    pub import_name_twice: &'static str,
     /// A notice's button that downloads the damaged data.
     pub download_damaged: &'static str,
     /// A notice's dismiss button.

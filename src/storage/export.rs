@@ -9,7 +9,8 @@ use serde_json::Value;
 
 use crate::config_input::config_from_json;
 use crate::json_bounds::{JsonBoundError, JsonBounds, JsonSyntaxError};
-use crate::manager::{check_vm, Host, SavedState, Timestamp, VmInfo, VmState};
+use crate::manager::{check_vm, Host, SavedState, Timestamp, VmError, VmInfo, VmState};
+use crate::storage::LoadReason;
 
 /// The `format` field of an export file.
 pub const EXPORT_FORMAT: &str = "vm-playground";
@@ -154,8 +155,8 @@ pub struct ImportPreview {
     /// How many entries were left out.
     pub rejected: usize,
     /// The first [`PREVIEW_PROBLEMS`] entries left out: a label (the VM's name, or its
-    /// position) and the reason, each cut to a few dozen characters.
-    pub problems: Vec<(String, String)>,
+    /// position, cut to a few dozen characters) and why.
+    pub problems: Vec<(String, EntryProblem)>,
     /// The file's host.
     pub host: FileHost,
 }
@@ -168,9 +169,28 @@ pub enum FileHost {
     /// A host that passed the checks storage applies ([`crate::storage::decode_host`]):
     /// Replace takes it, Merge keeps the page's host.
     Usable(Host),
-    /// A host that failed them, and why (cut to [`PREVIEW_REASON_CHARS`]): left out, like a bad
-    /// entry; the page's host stays.
-    Unusable(String),
+    /// A host that failed them, and why: left out, like a bad entry; the page's host stays.
+    Unusable(LoadReason),
+}
+
+/// Why an entry of an import file was left out: in words in the preview's language
+/// ([`ImportPreview::summary`]), in English as `Display`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EntryProblem {
+    /// Not a record's shape: the parser's message, which stays in English (without its
+    /// position, and cut to [`PREVIEW_REASON_CHARS`]).
+    Unreadable(String),
+    /// Refused by the core's checks.
+    Refused(VmError),
+    /// Its name is an earlier entry's.
+    NameTwice,
+}
+
+impl std::fmt::Display for EntryProblem {
+    /// The reason in English, from the catalogue (`i18n`), where every language's is.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&Lang::En.entry_problem(self))
+    }
 }
 
 /// Replace everything, or merge into what is there.
@@ -195,7 +215,10 @@ impl ImportPreview {
         let reasons: Vec<String> = self
             .problems
             .iter()
-            .map(|(label, reason)| format!("{label}: {reason}"))
+            .map(|(label, reason)| {
+                let reason = cut(&lang.entry_problem(reason), PREVIEW_REASON_CHARS);
+                format!("{label}: {reason}")
+            })
             .collect();
         let template = if self.rejected > self.problems.len() {
             texts.import_rejected_first
@@ -229,7 +252,11 @@ impl ImportPreview {
         let texts = lang.texts();
         match &self.host {
             FileHost::Absent => texts.import_host_absent.into(),
-            FileHost::Unusable(reason) => fill(texts.import_host_unusable, &[("reason", reason)]),
+            FileHost::Unusable(reason) => {
+                // It may quote the file's text: no control may break the preview's sentence.
+                let reason = visible(&cut(&lang.load_reason(reason), PREVIEW_REASON_CHARS));
+                fill(texts.import_host_unusable, &[("reason", &reason)])
+            }
             FileHost::Usable(host) => {
                 let unlimited = || texts.host_unlimited.to_owned();
                 let template = if host.overcommit {
@@ -314,11 +341,10 @@ pub fn parse_import(text: &str, now: Timestamp) -> Result<ImportPreview, ImportE
         None => FileHost::Absent,
         Some(host) => match crate::storage::decode_host(&host.to_string()) {
             Ok(host) => FileHost::Usable(host),
-            Err(reason) => {
-                // It may quote the file's text: no control may break the preview's sentence.
-                let reason = without_position(reason.to_string());
-                FileHost::Unusable(visible(&cut(&reason, PREVIEW_REASON_CHARS)))
-            }
+            Err(LoadReason::UnreadableHost(message)) => FileHost::Unusable(
+                LoadReason::UnreadableHost(cut(&without_position(message), PREVIEW_REASON_CHARS)),
+            ),
+            Err(reason) => FileHost::Unusable(reason),
         },
     };
     let mut preview = ImportPreview {
@@ -330,9 +356,7 @@ pub fn parse_import(text: &str, now: Timestamp) -> Result<ImportPreview, ImportE
     let mut names = BTreeSet::new();
     for (index, entry) in entries.iter().enumerate() {
         let reason = match read_entry(entry, now) {
-            Ok(info) if !names.insert(info.config.name.clone()) => {
-                "the name is used twice in the file".to_owned()
-            }
+            Ok(info) if !names.insert(info.config.name.clone()) => EntryProblem::NameTwice,
             Ok(info) => {
                 preview.vms.push(info);
                 continue;
@@ -341,10 +365,7 @@ pub fn parse_import(text: &str, now: Timestamp) -> Result<ImportPreview, ImportE
         };
         preview.rejected += 1;
         if preview.problems.len() < PREVIEW_PROBLEMS {
-            preview.problems.push((
-                entry_label(entry, index),
-                cut(&reason, PREVIEW_REASON_CHARS),
-            ));
+            preview.problems.push((entry_label(entry, index), reason));
         }
     }
     crate::ordering::sort_by_text(&mut preview.vms, |info| &info.config.name);
@@ -395,15 +416,19 @@ fn without_position(message: String) -> String {
     }
 }
 
-fn read_entry(entry: &Value, now: Timestamp) -> Result<VmInfo, String> {
+fn read_entry(entry: &Value, now: Timestamp) -> Result<VmInfo, EntryProblem> {
     if entry.get("config").is_some() {
         // From text, not `from_value`: that would be a second copy of every derived
         // deserializer in the page. The entry is one line, so the position says nothing.
-        let info: VmInfo = serde_json::from_str(&entry.to_string())
-            .map_err(|error| without_position(error.to_string()))?;
-        check_vm(info).map_err(|error| error.to_string())
+        let info: VmInfo = serde_json::from_str(&entry.to_string()).map_err(|error| {
+            EntryProblem::Unreadable(cut(
+                &without_position(error.to_string()),
+                PREVIEW_REASON_CHARS,
+            ))
+        })?;
+        check_vm(info).map_err(EntryProblem::Refused)
     } else {
-        let config = config_from_json(entry).map_err(|error| error.to_string())?;
+        let config = config_from_json(entry).map_err(EntryProblem::Refused)?;
         Ok(VmInfo::new(config, VmState::Stopped, now))
     }
 }
