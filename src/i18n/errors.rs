@@ -13,7 +13,7 @@ use crate::share::{ShareError, MAX_SHARED_VMS, MAX_SHARE_CHARS, SHARE_VERSION};
 use crate::storage::export::{
     EntryProblem, ImportError, NotAnExport, EXPORT_FORMAT, EXPORT_VERSION, MAX_IMPORT_BYTES,
 };
-use crate::storage::{LoadReason, MAX_RECORD_BYTES};
+use crate::storage::{LoadProblem, LoadReason, MAX_RECORD_BYTES};
 
 impl Lang {
     /// `error` as a sentence (no capital, no full stop: it is often part of another).
@@ -174,6 +174,12 @@ impl Lang {
             LoadReason::OtherVm(name) => fill(t.load_other_vm, &[("name", name)]),
             LoadReason::Refused(error) => self.error(error),
         }
+    }
+
+    /// A stored value that could not be used: its key, and why (a notice's line, a backup's
+    /// reason).
+    pub fn load_problem(self, problem: &LoadProblem) -> String {
+        format!("{}: {}", problem.key, self.load_reason(&problem.reason))
     }
 
     /// Why an import file's entry was left out, as a sentence (as [`Lang::error`]).

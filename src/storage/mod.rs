@@ -176,7 +176,7 @@ pub struct LoadProblem {
 impl std::fmt::Display for LoadProblem {
     /// The key and the reason in English, as a backup's reasons keep them.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.key, self.reason)
+        f.write_str(&crate::i18n::Lang::En.load_problem(self))
     }
 }
 

@@ -190,9 +190,7 @@ fn item_text(lang: Lang, item: &NoticeItem) -> String {
     };
     match item {
         NoticeItem::Detail(text) => text.clone(),
-        NoticeItem::Problem(problem) => {
-            format!("{}: {}", problem.key, lang.load_reason(&problem.reason))
-        }
+        NoticeItem::Problem(problem) => lang.load_problem(problem),
         NoticeItem::Lost { name, ours, kept } => fill(
             texts.notice_lost_item,
             &[
