@@ -14,11 +14,12 @@
 //      so a browser never pairs a cached chunk with another build's main module; the loader is
 //      preloaded beside the glue.
 // A build with no split point leaves Trunk's files alone.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { minify } from 'terser';
 import { glueName } from './glue.mjs';
 
@@ -54,11 +55,31 @@ try {
   const bindgen = join(work, 'bindgen');
   run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--keep-lld-exports', '--out-dir', bindgen, '--out-name', stem, join(work, `${stem}.wasm`)]);
 
-  const optimise = (from, to) => {
-    if (release) run('wasm-opt', [`-O${level}`, ...params, from, '--output', to]);
-    else copyFileSync(from, to);
+  // Release builds run wasm-opt once per module, ~80 of them, as many at a time as there are
+  // cores: one after another, they were most of a release build's post-build step.
+  const optimiseAll = async (pairs) => {
+    if (!release) {
+      for (const [from, to] of pairs) copyFileSync(from, to);
+      return;
+    }
+    const wasmOpt = promisify(execFile);
+    let next = 0;
+    const worker = async () => {
+      while (next < pairs.length) {
+        const [from, to] = pairs[next];
+        next += 1;
+        const { stdout, stderr } = await wasmOpt('wasm-opt', [`-O${level}`, ...params, from, '--output', to], { maxBuffer: 1 << 26 });
+        process.stdout.write(stdout);
+        process.stderr.write(stderr);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(availableParallelism(), pairs.length) }, worker));
   };
-  optimise(join(bindgen, `${stem}_bg.wasm`), join(staging, `${stem}_bg.wasm`));
+  const optimised = (chunk) => join(work, `opt-${chunk}`);
+  await optimiseAll([
+    [join(bindgen, `${stem}_bg.wasm`), join(staging, `${stem}_bg.wasm`)],
+    ...chunks.map((chunk) => [join(work, chunk), optimised(chunk)]),
+  ]);
 
   const hashed = (name, data) => {
     const dot = name.lastIndexOf('.');
@@ -67,9 +88,7 @@ try {
   };
   let loader = readFileSync(join(work, LOADER), 'utf8');
   for (const chunk of chunks) {
-    const optimised = join(work, `opt-${chunk}`);
-    optimise(join(work, chunk), optimised);
-    const data = readFileSync(optimised);
+    const data = readFileSync(optimised(chunk));
     const name = hashed(chunk, data);
     writeFileSync(join(staging, name), data);
     const reference = `"./${chunk}"`;
