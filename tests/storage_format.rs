@@ -500,9 +500,10 @@ fn every_kind_of_damage_is_told_in_the_page_s_language() {
     let huge = format!("\"{}\"", "x".repeat(storage::MAX_RECORD_BYTES + 1));
     let mut other = two_vms().get_vm_info("alpha").unwrap();
     other.config.name = "gamma".into();
-    let other = serde_json::to_string(&other).unwrap();
-    let zero =
-        saved(&two_vms())["vm-playground:vm:beta"].replace("\"memory\":", "\"memory\":0,\"x\":");
+    let other = storage::encode_vm(&other);
+    let mut zero = two_vms().get_vm_info("beta").unwrap();
+    zero.config.memory = 0;
+    let zero = storage::encode_vm(&zero);
     let cases: [(&str, &str, &str, &str); 4] = [
         (
             "vm-playground:vm:beta",
