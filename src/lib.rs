@@ -22,7 +22,7 @@ pub mod usage_graph;
 
 pub use manager::{
     CheckedVms, ConfigField, ConfigProblem, ConfigUpdate, MockVmManager, Operation, Refusal,
-    SavedState, Transition, VmConfig, VmError, VmInfo, VmManager, VmState,
+    SavedState, SavedStateProblem, Transition, VmConfig, VmError, VmInfo, VmManager, VmState,
 };
 
 #[cfg(target_arch = "wasm32")]

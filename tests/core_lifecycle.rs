@@ -10,8 +10,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use vm_playground::{
-    CheckedVms, ConfigField, ConfigUpdate, MockVmManager, Operation, SavedState, Transition,
-    VmConfig, VmError, VmInfo, VmManager, VmState,
+    CheckedVms, ConfigField, ConfigUpdate, MockVmManager, Operation, SavedState, SavedStateProblem,
+    Transition, VmConfig, VmError, VmInfo, VmManager, VmState,
 };
 
 // Static assertions: the manager can be shared between threads, and the trait is object safe.
@@ -1104,11 +1104,15 @@ fn restore_refuses_a_faulty_saved_state_whole_and_changes_nothing() {
             .restore(SavedState { vms: vms.clone() })
             .unwrap_err();
         assert_eq!(error.code(), "InvalidSavedState", "{case}");
+        let VmError::InvalidSavedState {
+            problem: SavedStateProblem::InVm { name, .. },
+        } = &error
+        else {
+            panic!("{case}: {error:?}");
+        };
         assert_eq!(
-            error,
-            VmError::InvalidSavedState {
-                reason: reason.into()
-            },
+            Some(name.as_str()),
+            vms.last().map(|vm| &*vm.config.name),
             "{case}"
         );
         assert_eq!(error.to_string(), format!("invalid saved state: {reason}"));
@@ -1116,6 +1120,25 @@ fn restore_refuses_a_faulty_saved_state_whole_and_changes_nothing() {
 
         let refused = MockVmManager::from_saved_state(SavedState { vms }, Box::new(|| 0));
         assert_eq!(refused.unwrap_err().code(), "InvalidSavedState", "{case}");
+    }
+
+    // The same faults in Russian, framed once as in English.
+    let manager = busy_manager();
+    for (vms, russian) in [
+        (
+            vec![VmInfo {
+                pending: Some(named("s")),
+                ..vm("s", VmState::Stopped)
+            }],
+            "сохранённые данные недопустимы: ВМ «s»: у выключенной ВМ не может быть отложенных изменений",
+        ),
+        (
+            vec![vm("twin", VmState::Running), vm("twin", VmState::Stopped)],
+            "сохранённые данные недопустимы: ВМ «twin»: ВМ с именем «twin» уже существует",
+        ),
+    ] {
+        let error = manager.restore(SavedState { vms }).unwrap_err();
+        assert_eq!(vm_playground::i18n::Lang::Ru.error(&error), russian);
     }
 }
 

@@ -308,12 +308,17 @@ fn decode_vm_checks_one_record_like_the_loader() {
     let info = manager.get_vm_info("alpha").unwrap();
     let key = storage::vm_key("alpha");
     assert_eq!(
-        storage::decode_vm(&key, &storage::encode_vm(&info)).unwrap(),
+        storage::decode_vm("alpha", &storage::encode_vm(&info)).unwrap(),
         info
     );
-    assert!(storage::decode_vm(&key, "{").is_err());
-    assert!(storage::decode_vm("vm-playground:vm:other", &storage::encode_vm(&info)).is_err());
-    assert!(storage::decode_vm(META_KEY, "{}").is_err());
+    assert!(matches!(
+        storage::decode_vm("alpha", "{"),
+        Err(storage::LoadReason::UnreadableRecord(_))
+    ));
+    assert_eq!(
+        storage::decode_vm("other", &storage::encode_vm(&info)),
+        Err(storage::LoadReason::OtherVm("alpha".into()))
+    );
     assert_eq!(storage::vm_name(&key), Some("alpha"));
 }
 
@@ -438,44 +443,105 @@ fn snapshots_are_stored_in_their_vm_record_and_load_back() {
 }
 
 #[test]
-fn a_damaged_snapshot_tree_sets_its_record_aside() {
+fn a_damaged_snapshot_tree_sets_its_record_aside_and_says_why_in_each_language() {
+    use vm_playground::i18n::Lang;
+    use vm_playground::manager::{limits, Snapshot};
+    use vm_playground::VmInfo;
+
     let manager = with_snapshots();
     let key = storage::vm_key("alpha");
+    let alpha = manager.get_vm_info("alpha").unwrap();
+    // `with_snapshots`' tree: base, then paused and other, both children of base.
+    let edit = |change: &dyn Fn(&mut VmInfo)| {
+        let mut info = alpha.clone();
+        change(&mut info);
+        storage::encode_vm(&info)
+    };
+    let renamed = |name: &str| VmConfig {
+        name: name.into(),
+        ..alpha.config.clone()
+    };
+    let first = |change: &dyn Fn(&mut Snapshot)| edit(&|info| change(&mut info.snapshots[0]));
+    let second = |change: &dyn Fn(&mut Snapshot)| edit(&|info| change(&mut info.snapshots[1]));
     let cases = [
         (
-            "\"parent\":\"base\"",
-            "\"parent\":\"gone\"",
-            "has a parent 'gone' that doesn't exist",
+            second(&|s| s.parent = Some("gone".into())),
+            "snapshot 'paused' has a parent 'gone' that doesn't exist",
+            "у снимка «paused» указан родитель «gone», которого нет",
         ),
         (
-            "\"currentSnapshot\":\"other\"",
-            "\"currentSnapshot\":\"gone\"",
+            edit(&|info| info.current_snapshot = Some("gone".into())),
             "the current snapshot 'gone' doesn't exist",
+            "текущего снимка «gone» нет",
         ),
         (
-            "\"name\":\"paused\"",
-            "\"name\":\"other\"",
+            second(&|s| s.name = "other".into()),
             "the snapshot name 'other' is used twice",
+            "имя снимка «other» встречается дважды",
         ),
         (
-            "\"name\":\"paused\"",
-            "\"name\":\"bad name\"",
+            first(&|s| s.parent = Some("paused".into())),
+            "snapshot 'base' is its own ancestor",
+            "снимок «base» оказывается собственным предком",
+        ),
+        (
+            first(&|s| s.config = renamed("beta")),
+            "snapshot 'base' is of a VM named 'beta'",
+            "снимок «base» сделан с ВМ по имени «beta»",
+        ),
+        (
+            first(&|s| {
+                s.state = VmState::Stopped;
+                s.pending = Some(VmConfig {
+                    memory: 2,
+                    ..s.config.clone()
+                });
+            }),
+            "snapshot 'base' of a stopped VM has pending changes",
+            "в снимке «base» у выключенной ВМ есть отложенные изменения",
+        ),
+        (
+            first(&|s| s.pending = Some(renamed("zeta"))),
+            "snapshot 'base' has pending changes that rename the VM",
+            "в снимке «base» отложенные изменения переименовывают ВМ",
+        ),
+        (
+            first(&|s| s.created_at = limits::TIMESTAMP_MAX + 1),
+            "snapshot 'base' was taken after the latest date",
+            "снимок «base» сделан позже самой поздней допустимой даты",
+        ),
+        (
+            edit(&|info| {
+                let leaf = info.snapshots[1].clone();
+                info.snapshots
+                    .extend((0..limits::SNAPSHOTS_PER_VM).map(|n| Snapshot {
+                        name: format!("leaf{n}"),
+                        ..leaf.clone()
+                    }));
+            }),
+            "35 snapshots, at most 32 are allowed",
+            "снимков: 35, допустимо не больше 32",
+        ),
+        (
+            second(&|s| s.name = "bad name".into()),
             "snapshot name may contain only",
+            "поле «имя снимка» может содержать только",
         ),
     ];
-    for (from, to, reason) in cases {
+    for (record, english, russian) in cases {
         let mut entries = saved(&manager);
-        let record = entries[&key].replacen(from, to, 1);
-        assert_ne!(record, entries[&key], "{from}");
         entries.insert(key.clone(), record);
         let loaded = load_map(&entries);
-        assert_eq!(names(&loaded), ["beta"], "{to}");
+        assert_eq!(names(&loaded), ["beta"], "{english}");
         assert_eq!(loaded.set_aside, std::slice::from_ref(&key));
+        let reason = &loaded.problems[0].reason;
         assert!(
-            loaded.problems[0].reason.to_string().contains(reason),
-            "{}",
-            loaded.problems[0].reason
+            Lang::En.load_reason(reason).contains(english),
+            "{reason}: {english}"
         );
+        assert_eq!(Lang::En.load_reason(reason), reason.to_string());
+        let words = Lang::Ru.load_reason(reason);
+        assert!(words.contains(russian), "{words:?}: {russian:?}");
     }
 }
 

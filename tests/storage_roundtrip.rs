@@ -36,9 +36,8 @@ fn assert_round_trips(manager: &MockVmManager, name: &str) {
         "{} bytes, above the computed bound",
         record.len()
     );
-    let key = vm_key(&held.config.name);
     assert_eq!(load_one(&held.config.name, &record), Ok(held.clone()));
-    assert_eq!(storage::decode_vm(&key, &record), Ok(held));
+    assert_eq!(storage::decode_vm(&held.config.name, &record), Ok(held));
 }
 
 fn widest(ch: char, count: usize) -> String {

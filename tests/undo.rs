@@ -374,6 +374,31 @@ fn an_undo_is_validated_like_a_stored_record() {
 }
 
 #[test]
+fn a_record_put_back_under_another_name_is_refused_in_words() {
+    let manager = manager();
+    let before = manager.saved_state().unwrap();
+    let swap = vm_playground::manager::RecordSwap {
+        name: "a".into(),
+        expect: None,
+        restore: Some(manager.get_vm_info("web-01").unwrap()),
+    };
+    let error = manager.swap_records(&[swap], None).unwrap_err();
+    assert_eq!(
+        error,
+        vm_playground::SavedStateProblem::RecordMisnamed { name: "a".into() }.into()
+    );
+    assert_eq!(
+        error.to_string(),
+        "invalid saved state: a record of 'a' is not named so"
+    );
+    assert_eq!(
+        Lang::Ru.error(&error),
+        "сохранённые данные недопустимы: запись для «a» названа по-другому"
+    );
+    assert_eq!(manager.saved_state().unwrap(), before);
+}
+
+#[test]
 fn an_undone_import_brings_back_the_whole_set_and_a_refused_change_is_no_entry() {
     let manager = manager();
     let mut history = History::default();

@@ -4,10 +4,12 @@
 use super::{fill, Lang};
 use crate::json_bounds::{JsonBoundError, JsonSyntaxError};
 use crate::lesson::{JsonKind, LessonError, Vocabulary, MAX_LESSON_BYTES};
-use crate::manager::limits::{excerpt, quoted_excerpt, CharClass, MAX_SAFE_INTEGER, TIMESTAMP_MAX};
+use crate::manager::limits::{
+    excerpt, quoted_excerpt, CharClass, MAX_SAFE_INTEGER, SNAPSHOTS_PER_VM, TIMESTAMP_MAX,
+};
 use crate::manager::{
     Allowed, ConfigField, ConfigProblem, Expected, Found, Operation, Refusal, Resource,
-    SnapshotField, VmError, VmState,
+    SavedStateProblem, SnapshotField, VmError, VmState,
 };
 use crate::share::{ShareError, MAX_SHARED_VMS, MAX_SHARE_CHARS, SHARE_VERSION};
 use crate::storage::export::{
@@ -125,9 +127,10 @@ impl Lang {
             VmError::Closed => t.error_closed.to_owned(),
             VmError::Conflict { name: Some(name) } => fill(t.error_conflict, &[("name", name)]),
             VmError::Conflict { name: None } => t.error_conflict_host.to_owned(),
-            VmError::InvalidSavedState { reason } => {
-                fill(t.error_invalid_saved_state, &[("reason", reason)])
-            }
+            VmError::InvalidSavedState { problem } => fill(
+                t.error_invalid_saved_state,
+                &[("reason", &self.saved_state_problem(problem))],
+            ),
             VmError::RecordOutOfRange {
                 field,
                 min,
@@ -173,6 +176,59 @@ impl Lang {
             ),
             LoadReason::OtherVm(name) => fill(t.load_other_vm, &[("name", name)]),
             LoadReason::Refused(error) => self.error(error),
+        }
+    }
+
+    /// What is wrong with a saved state, as a sentence (as [`Lang::error`], without its
+    /// "invalid saved state" frame).
+    pub fn saved_state_problem(self, problem: &SavedStateProblem) -> String {
+        let t = self.texts();
+        match problem {
+            SavedStateProblem::InVm { name, error } => {
+                // One frame: a VM's own saved-state fault is not framed again inside it.
+                let error = match &**error {
+                    VmError::InvalidSavedState { problem } => self.saved_state_problem(problem),
+                    other => self.error(other),
+                };
+                fill(t.saved_vm, &[("name", name), ("error", &error)])
+            }
+            SavedStateProblem::PendingWhileStopped => t.saved_pending_while_stopped.to_owned(),
+            SavedStateProblem::PendingRenames => t.saved_pending_renames.to_owned(),
+            SavedStateProblem::TooManySnapshots { count } => fill(
+                t.saved_too_many_snapshots,
+                &[("count", count), ("max", &SNAPSHOTS_PER_VM)],
+            ),
+            SavedStateProblem::SnapshotAfterLatestDate { snapshot } => fill(
+                t.saved_snapshot_after_latest_date,
+                &[("snapshot", snapshot)],
+            ),
+            SavedStateProblem::SnapshotOfOtherVm { snapshot, vm } => fill(
+                t.saved_snapshot_of_other_vm,
+                &[("snapshot", snapshot), ("vm", vm)],
+            ),
+            SavedStateProblem::SnapshotPendingWhileStopped { snapshot } => fill(
+                t.saved_snapshot_pending_while_stopped,
+                &[("snapshot", snapshot)],
+            ),
+            SavedStateProblem::SnapshotPendingRenames { snapshot } => {
+                fill(t.saved_snapshot_pending_renames, &[("snapshot", snapshot)])
+            }
+            SavedStateProblem::SnapshotNameTwice { snapshot } => {
+                fill(t.saved_snapshot_name_twice, &[("snapshot", snapshot)])
+            }
+            SavedStateProblem::SnapshotOwnAncestor { snapshot } => {
+                fill(t.saved_snapshot_own_ancestor, &[("snapshot", snapshot)])
+            }
+            SavedStateProblem::SnapshotParentMissing { snapshot, parent } => fill(
+                t.saved_snapshot_parent_missing,
+                &[("snapshot", snapshot), ("parent", parent)],
+            ),
+            SavedStateProblem::CurrentSnapshotMissing { snapshot } => {
+                fill(t.saved_current_snapshot_missing, &[("snapshot", snapshot)])
+            }
+            SavedStateProblem::RecordMisnamed { name } => {
+                fill(t.saved_record_misnamed, &[("name", name)])
+            }
         }
     }
 

@@ -377,6 +377,32 @@ pub struct Texts {
     pub error_closed: &'static str,
     /// Saved data that can't be restored. `{reason}`.
     pub error_invalid_saved_state: &'static str,
+    /// A VM of a saved state refused. `{name}`, `{error}` (the reason).
+    pub saved_vm: &'static str,
+    /// A stopped VM with pending changes in saved data.
+    pub saved_pending_while_stopped: &'static str,
+    /// Pending changes that rename a VM in saved data.
+    pub saved_pending_renames: &'static str,
+    /// Too many snapshots in saved data. `{count}`, `{max}`.
+    pub saved_too_many_snapshots: &'static str,
+    /// A snapshot dated after the latest date. `{snapshot}`.
+    pub saved_snapshot_after_latest_date: &'static str,
+    /// A snapshot whose config names another VM. `{snapshot}`, `{vm}`.
+    pub saved_snapshot_of_other_vm: &'static str,
+    /// A snapshot of a stopped VM with pending changes. `{snapshot}`.
+    pub saved_snapshot_pending_while_stopped: &'static str,
+    /// A snapshot's pending changes rename the VM. `{snapshot}`.
+    pub saved_snapshot_pending_renames: &'static str,
+    /// Two snapshots with one name. `{snapshot}`.
+    pub saved_snapshot_name_twice: &'static str,
+    /// A snapshot among its own parents. `{snapshot}`.
+    pub saved_snapshot_own_ancestor: &'static str,
+    /// A snapshot's missing parent. `{snapshot}`, `{parent}`.
+    pub saved_snapshot_parent_missing: &'static str,
+    /// The current snapshot isn't among the VM's. `{snapshot}`.
+    pub saved_current_snapshot_missing: &'static str,
+    /// A record put back under another VM's name. `{name}`.
+    pub saved_record_misnamed: &'static str,
     /// A stored number out of range. `{field}` (its JSON name), `{min}`, `{max}`, `{note}`
     /// (a `note_*` or nothing), `{got}`.
     pub error_record_out_of_range: &'static str,

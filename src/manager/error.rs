@@ -45,7 +45,7 @@ pub enum VmError {
     /// A saved state could not be restored: the whole of it is refused.
     InvalidSavedState {
         /// Which entry of the saved state is at fault, and why.
-        reason: String,
+        problem: SavedStateProblem,
     },
     /// A VM record (stored, imported, or another tab's) holds a number outside its bounds:
     /// a revision of 0, or a revision or time beyond what JavaScript holds exactly.
@@ -224,6 +224,84 @@ impl VmError {
 
     pub(crate) fn invalid(field: ConfigField, problem: ConfigProblem) -> Self {
         VmError::InvalidConfig { field, problem }
+    }
+}
+
+/// What is wrong with a saved state or a VM's record, beyond its configs' and numbers' own
+/// checks (those are [`VmError::InvalidConfig`] and [`VmError::RecordOutOfRange`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SavedStateProblem {
+    /// A VM of a saved state is refused, for `error`.
+    InVm {
+        /// The VM's name, as the saved state gives it.
+        name: String,
+        /// Why.
+        error: Box<VmError>,
+    },
+    /// A stopped VM has pending changes (only a running or paused VM keeps them).
+    PendingWhileStopped,
+    /// A VM's pending changes rename it.
+    PendingRenames,
+    /// More snapshots than [`SNAPSHOTS_PER_VM`](super::limits::SNAPSHOTS_PER_VM).
+    TooManySnapshots {
+        /// How many there are.
+        count: usize,
+    },
+    /// A snapshot's time is after [`TIMESTAMP_MAX`](super::limits::TIMESTAMP_MAX).
+    SnapshotAfterLatestDate {
+        /// The snapshot.
+        snapshot: String,
+    },
+    /// A snapshot's config names another VM.
+    SnapshotOfOtherVm {
+        /// The snapshot.
+        snapshot: String,
+        /// The name in its config.
+        vm: String,
+    },
+    /// A snapshot of a stopped VM has pending changes.
+    SnapshotPendingWhileStopped {
+        /// The snapshot.
+        snapshot: String,
+    },
+    /// A snapshot's pending changes rename the VM.
+    SnapshotPendingRenames {
+        /// The snapshot.
+        snapshot: String,
+    },
+    /// Two snapshots of a VM have one name.
+    SnapshotNameTwice {
+        /// The name.
+        snapshot: String,
+    },
+    /// A snapshot's parents lead back to it.
+    SnapshotOwnAncestor {
+        /// The snapshot.
+        snapshot: String,
+    },
+    /// A snapshot's parent is not among the VM's snapshots.
+    SnapshotParentMissing {
+        /// The snapshot.
+        snapshot: String,
+        /// The parent's name it gives.
+        parent: String,
+    },
+    /// The VM's current snapshot is not among its snapshots.
+    CurrentSnapshotMissing {
+        /// The name it gives.
+        snapshot: String,
+    },
+    /// A record put back (undo, another tab) is of a VM with another name than the one it
+    /// replaces.
+    RecordMisnamed {
+        /// The name it was to be put back under.
+        name: String,
+    },
+}
+
+impl From<SavedStateProblem> for VmError {
+    fn from(problem: SavedStateProblem) -> Self {
+        VmError::InvalidSavedState { problem }
     }
 }
 

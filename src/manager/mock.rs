@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::clone::clone_disk_path;
 use super::config::VmConfig;
-use super::error::VmError;
+use super::error::{SavedStateProblem, VmError};
 use super::host::{admit, check_shrink, Host, HostInfo, Resource, Usage, LOCAL_HOST};
 use super::limits::{REVISION_MAX, SNAPSHOTS_PER_VM, TIMESTAMP_MAX};
 use super::nfc::nfc;
@@ -890,9 +890,10 @@ impl MockVmManager {
                 .as_ref()
                 .is_some_and(|record| *record.config.name != *nfc(&swap.name))
             {
-                return Err(VmError::InvalidSavedState {
-                    reason: format!("a record of '{}' is not named so", swap.name),
-                });
+                return Err(SavedStateProblem::RecordMisnamed {
+                    name: swap.name.clone(),
+                }
+                .into());
             }
             restored.push(record);
         }

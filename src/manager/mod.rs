@@ -20,7 +20,7 @@ pub use clone::clone_disk_path;
 pub use config::{
     check_name, Allowed, ConfigField, ConfigProblem, Expected, Found, VmConfig, KNOWN_NETWORKS,
 };
-pub use error::{InfoField, VmError};
+pub use error::{InfoField, SavedStateProblem, VmError};
 pub use host::{Host, HostId, HostInfo, Resource, Usage, LOCAL_HOST};
 pub use limits::{DISK_SIZE_GB, MEMORY_MB, NAME_MAX_CHARS, VCPUS};
 pub use mock::{Clock, ConfigUpdate, MockVmManager, RecordSwap, Timestamp, VmInfo, VmManager};

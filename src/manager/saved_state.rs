@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::error::{InfoField, VmError};
+use super::error::{InfoField, SavedStateProblem, VmError};
 use super::limits::{REVISION_MAX, TIMESTAMP_MAX};
 use super::mock::VmInfo;
 use super::snapshot::check_snapshots;
@@ -79,16 +79,11 @@ impl SavedState {
     pub fn check(self) -> Result<CheckedVms, VmError> {
         let (vms, rejected) = self.partition();
         match rejected.into_iter().next() {
-            Some(RejectedVm { name, error }) => {
-                // Don't nest "invalid saved state: " inside another.
-                let detail = match error {
-                    VmError::InvalidSavedState { reason } => reason,
-                    other => other.to_string(),
-                };
-                Err(VmError::InvalidSavedState {
-                    reason: format!("VM '{name}': {detail}"),
-                })
+            Some(RejectedVm { name, error }) => Err(SavedStateProblem::InVm {
+                name,
+                error: Box::new(error),
             }
+            .into()),
             None => Ok(vms),
         }
     }
@@ -113,12 +108,6 @@ impl SavedState {
             }
         }
         (CheckedVms(kept), rejected)
-    }
-}
-
-fn invalid(reason: &str) -> VmError {
-    VmError::InvalidSavedState {
-        reason: reason.to_owned(),
     }
 }
 
@@ -151,11 +140,11 @@ pub fn check_vm(mut vm: VmInfo) -> Result<VmInfo, VmError> {
     }
     if let Some(pending) = vm.pending.take() {
         if !vm.state.is_active() {
-            return Err(invalid("a stopped VM can't have pending changes"));
+            return Err(SavedStateProblem::PendingWhileStopped.into());
         }
         let pending = pending.validated()?;
         if pending.name != vm.config.name {
-            return Err(invalid("pending changes can't rename a running VM"));
+            return Err(SavedStateProblem::PendingRenames.into());
         }
         vm.pending = (pending != vm.config).then_some(pending);
     }

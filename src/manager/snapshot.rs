@@ -9,7 +9,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::config::{check_name, ConfigProblem, VmConfig};
-use super::error::VmError;
+use super::error::{SavedStateProblem, VmError};
 use super::limits::{chars_over, forbidden_char, SNAPSHOTS_PER_VM, SNAPSHOT_DESCRIPTION_MAX_CHARS};
 use super::mock::{Timestamp, VmInfo};
 use super::nfc::nfc;
@@ -178,43 +178,43 @@ impl VmInfo {
 /// named as the VM, no pending config on a stopped snapshot, times in bounds, every parent
 /// and the current snapshot present, no cycle. Returns them normalised as `check_vm` does.
 pub(super) fn check_snapshots(vm: &mut VmInfo) -> Result<(), VmError> {
-    let invalid = |reason: String| VmError::InvalidSavedState { reason };
     if vm.snapshots.len() > SNAPSHOTS_PER_VM {
-        return Err(invalid(format!(
-            "{} snapshots, at most {SNAPSHOTS_PER_VM} are allowed",
-            vm.snapshots.len()
-        )));
+        return Err(SavedStateProblem::TooManySnapshots {
+            count: vm.snapshots.len(),
+        }
+        .into());
     }
     let vm_name = vm.config.name.clone();
     for snapshot in &mut vm.snapshots {
         snapshot.name = snapshot_name(&snapshot.name)?;
         check_description(&snapshot.description)?;
         if snapshot.created_at > super::limits::TIMESTAMP_MAX {
-            return Err(invalid(format!(
-                "snapshot '{}' was taken after the latest date",
-                snapshot.name
-            )));
+            return Err(SavedStateProblem::SnapshotAfterLatestDate {
+                snapshot: snapshot.name.clone(),
+            }
+            .into());
         }
         snapshot.config = snapshot.config.clone().validated()?;
         if snapshot.config.name != vm_name {
-            return Err(invalid(format!(
-                "snapshot '{}' is of a VM named '{}'",
-                snapshot.name, snapshot.config.name
-            )));
+            return Err(SavedStateProblem::SnapshotOfOtherVm {
+                snapshot: snapshot.name.clone(),
+                vm: snapshot.config.name.clone(),
+            }
+            .into());
         }
         if let Some(pending) = snapshot.pending.take() {
             if !snapshot.state.is_active() {
-                return Err(invalid(format!(
-                    "snapshot '{}' of a stopped VM has pending changes",
-                    snapshot.name
-                )));
+                return Err(SavedStateProblem::SnapshotPendingWhileStopped {
+                    snapshot: snapshot.name.clone(),
+                }
+                .into());
             }
             let pending = pending.validated()?;
             if pending.name != vm_name {
-                return Err(invalid(format!(
-                    "snapshot '{}' has pending changes that rename the VM",
-                    snapshot.name
-                )));
+                return Err(SavedStateProblem::SnapshotPendingRenames {
+                    snapshot: snapshot.name.clone(),
+                }
+                .into());
             }
             snapshot.pending = (pending != snapshot.config).then_some(pending);
         }
@@ -227,10 +227,10 @@ pub(super) fn check_snapshots(vm: &mut VmInfo) -> Result<(), VmError> {
             .iter()
             .any(|other| other.name == snapshot.name)
         {
-            return Err(invalid(format!(
-                "the snapshot name '{}' is used twice",
-                snapshot.name
-            )));
+            return Err(SavedStateProblem::SnapshotNameTwice {
+                snapshot: snapshot.name.clone(),
+            }
+            .into());
         }
     }
     for snapshot in &vm.snapshots {
@@ -244,16 +244,17 @@ pub(super) fn check_snapshots(vm: &mut VmInfo) -> Result<(), VmError> {
             match found {
                 Some(found) if steps <= vm.snapshots.len() => parent = found.parent.as_deref(),
                 Some(_) => {
-                    return Err(invalid(format!(
-                        "snapshot '{}' is its own ancestor",
-                        snapshot.name
-                    )))
+                    return Err(SavedStateProblem::SnapshotOwnAncestor {
+                        snapshot: snapshot.name.clone(),
+                    }
+                    .into())
                 }
                 None => {
-                    return Err(invalid(format!(
-                        "snapshot '{}' has a parent '{name}' that doesn't exist",
-                        snapshot.name
-                    )))
+                    return Err(SavedStateProblem::SnapshotParentMissing {
+                        snapshot: snapshot.name.clone(),
+                        parent: name.to_owned(),
+                    }
+                    .into())
                 }
             }
         }
@@ -261,9 +262,7 @@ pub(super) fn check_snapshots(vm: &mut VmInfo) -> Result<(), VmError> {
     if let Some(current) = vm.current_snapshot.take() {
         let current = nfc(&current).into_owned();
         if vm.snapshot(&current).is_none() {
-            return Err(invalid(format!(
-                "the current snapshot '{current}' doesn't exist"
-            )));
+            return Err(SavedStateProblem::CurrentSnapshotMissing { snapshot: current }.into());
         }
         vm.current_snapshot = Some(current);
     }

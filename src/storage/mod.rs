@@ -356,17 +356,11 @@ impl Backup {
     }
 }
 
-/// A VM's record, checked like at start-up (used for one key that changed in another tab).
-pub fn decode_vm(key: &str, value: &str) -> Result<VmInfo, VmError> {
-    if !key.starts_with(VM_KEY_PREFIX) {
-        return Err(VmError::InvalidSavedState {
-            reason: format!("'{key}' is not a VM record"),
-        });
-    }
-    let info = decode_record(key, value).map_err(|reason| VmError::InvalidSavedState {
-        reason: reason.to_string(),
-    })?;
-    crate::manager::check_vm(info)
+/// `name`'s stored record, checked like at start-up (used for one key that changed in another
+/// tab).
+pub fn decode_vm(name: &str, value: &str) -> Result<VmInfo, LoadReason> {
+    let info = decode_record(&vm_key(name), value)?;
+    crate::manager::check_vm(info).map_err(LoadReason::Refused)
 }
 
 /// The name of the VM a key holds, if it is a VM record's key.
@@ -497,9 +491,16 @@ mod tests {
         let manager = manager_with(&["one"]);
         manager.stop_vm("one").unwrap();
         let info = manager.get_vm_info("one").unwrap();
-        let decoded = decode_vm(&vm_key("one"), &encode_vm(&info)).unwrap();
+        let record = encode_vm(&info);
+        let decoded = decode_vm("one", &record).unwrap();
         assert_eq!(decoded.state, VmState::Stopped);
-        assert!(decode_vm(&vm_key("one"), "nonsense").is_err());
-        assert!(decode_vm("vm-playground:other", "{}").is_err());
+        assert!(matches!(
+            decode_vm("one", "nonsense"),
+            Err(LoadReason::UnreadableRecord(_))
+        ));
+        assert_eq!(
+            decode_vm("two", &record),
+            Err(LoadReason::OtherVm("one".into()))
+        );
     }
 }

@@ -52,7 +52,7 @@ fn records_by_name(entries: &[(String, String)]) -> ByName<'_, &str> {
 
 /// Whether this version can read `value`, stored under `name`'s key.
 fn readable(name: &str, value: &str) -> bool {
-    storage::decode_vm(&storage::vm_key(name), value).is_ok()
+    storage::decode_vm(name, value).is_ok()
 }
 
 /// Everything stored under the app's keys but the backups, as a backup (to keep, or download).

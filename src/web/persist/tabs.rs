@@ -79,7 +79,7 @@ impl App {
         let manager = self.manager();
         match stored {
             Some(value) => {
-                if let Ok(stored) = storage::decode_vm(&storage::vm_key(name), value) {
+                if let Ok(stored) = storage::decode_vm(name, value) {
                     if manager.get_vm_info(name).ok().as_ref() != Some(&stored) {
                         let _ = manager.put_vm(stored);
                         self.show(name);
