@@ -95,7 +95,8 @@ export interface VmError extends Error {
   name: "VmError";
   code: VmErrorCode;
   /** For InvalidConfig: the config field at fault ("memory", "name", ...), or a snapshot's
-   * ("name", "description"). */
+   * ("name", "description"). Absent where no field is at fault: a VM at its cap of snapshots,
+   * a host size (see `resource`). */
   field?: keyof VmConfig | "description";
   /** For InsufficientResources (a refused start or create, or a host shrunk below what its VMs
    * hold) and a host size out of bounds: the host's resource at fault. */
