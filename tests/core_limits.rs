@@ -440,12 +440,12 @@ fn revisions_and_times_beyond_2_53_minus_1_are_refused() {
         let file = serde_json::json!({ "format": "vm-playground", "version": 1, "vms": [info] });
         let preview = parse_import(&file.to_string(), 5).unwrap();
         assert_eq!(preview.rejected, 1);
-        let problems: Vec<(&str, String)> = preview
+        let problems: Vec<(String, String)> = preview
             .problems
             .iter()
-            .map(|(label, reason)| (label.as_str(), reason.to_string()))
+            .map(|(label, reason)| (label.to_string(), reason.to_string()))
             .collect();
-        assert_eq!(problems, [("'a'", message.to_owned())]);
+        assert_eq!(problems, [("'a'".to_owned(), message.to_owned())]);
     }
     assert!(manager.list_vms().unwrap().is_empty());
 }

@@ -68,10 +68,10 @@ fn bad_entries_are_left_out_and_named() {
     let preview = parse_import(text, NOW).unwrap();
     assert_eq!(preview.vms.len(), 1);
     assert_eq!(preview.rejected, 4);
-    let labels: Vec<&str> = preview
+    let labels: Vec<String> = preview
         .problems
         .iter()
-        .map(|(label, _)| label.as_str())
+        .map(|(label, _)| label.to_string())
         .collect();
     assert_eq!(labels, ["'zero'", "'ok'", "'broken'", "entry 5"]);
     assert_eq!(
@@ -93,9 +93,10 @@ fn bad_entries_are_left_out_and_named() {
     // In Russian, every reason is in Russian but the parser's own message.
     let russian = preview.summary(vm_playground::i18n::Lang::Ru);
     for words in [
-        "'zero': поле «память» должно быть от 1 до",
-        "'ok': это имя встречается в файле дважды",
-        "'broken': запись не читается: missing field `memory`",
+        "«zero»: поле «память» должно быть от 1 до",
+        "«ok»: это имя встречается в файле дважды",
+        "«broken»: запись не читается: missing field `memory`",
+        "запись 5: конфигурация ВМ должна быть объектом",
     ] {
         assert!(
             russian.contains(words),
@@ -233,7 +234,7 @@ fn a_preview_counts_every_entry_left_out_and_names_the_first_few() {
     assert!(preview.vms.is_empty());
     assert_eq!(preview.rejected, MAX_IMPORT_ENTRIES);
     assert_eq!(preview.problems.len(), PREVIEW_PROBLEMS);
-    assert_eq!(preview.problems[4].0, "entry 5");
+    assert_eq!(preview.problems[4].0.to_string(), "entry 5");
     let summary = preview.summary(vm_playground::i18n::Lang::En);
     assert!(
         summary.starts_with("0 VMs, 25,000 invalid (left out), the first 5: entry 1: "),
@@ -276,6 +277,7 @@ fn a_preview_cuts_long_names_and_reasons() {
     let preview = parse_import(&text, NOW).unwrap();
     assert_eq!(preview.rejected, 2);
     for (label, _) in &preview.problems {
+        let label = label.to_string();
         assert!(label.chars().count() <= PREVIEW_LABEL_CHARS + 3, "{label}");
     }
     for lang in [Lang::En, Lang::Ru] {
@@ -286,7 +288,10 @@ fn a_preview_cuts_long_names_and_reasons() {
     // A name can't reorder or break the preview's sentence.
     let text = file_of(r#"{"name":"evil\u202Etxt.exe\nline","memory":0}"#);
     let preview = parse_import(&text, NOW).unwrap();
-    assert_eq!(preview.problems[0].0, r"'evil\u{202e}txt.exe\u{a}line'");
+    assert_eq!(
+        preview.problems[0].0.to_string(),
+        r"'evil\u{202e}txt.exe\u{a}line'"
+    );
 }
 
 #[test]

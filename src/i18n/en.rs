@@ -289,6 +289,8 @@ pub const EN: Texts = Texts {
     load_unreadable_log: "unreadable event log: {error}",
     load_too_large: "the record is {bytes} bytes; a VM's record is at most {max}",
     load_other_vm: "the record is of a VM named '{name}'",
+    import_entry_named: "'{name}'",
+    import_entry_position: "entry {n}",
     import_name_twice: "the name is used twice in the file",
     download_damaged: "Download the damaged data",
     dismiss: "Dismiss",

@@ -13,7 +13,8 @@ use crate::manager::{
 };
 use crate::share::{ShareError, MAX_SHARED_VMS, MAX_SHARE_CHARS, SHARE_VERSION};
 use crate::storage::export::{
-    EntryProblem, ImportError, NotAnExport, EXPORT_FORMAT, EXPORT_VERSION, MAX_IMPORT_BYTES,
+    EntryLabel, EntryProblem, ImportError, NotAnExport, EXPORT_FORMAT, EXPORT_VERSION,
+    MAX_IMPORT_BYTES,
 };
 use crate::storage::{LoadProblem, LoadReason, MAX_RECORD_BYTES};
 
@@ -236,6 +237,15 @@ impl Lang {
     /// reason).
     pub fn load_problem(self, problem: &LoadProblem) -> String {
         format!("{}: {}", problem.key, self.load_reason(&problem.reason))
+    }
+
+    /// Which entry of an import file a problem is about: its VM's name quoted, or its place.
+    pub fn entry_label(self, label: &EntryLabel) -> String {
+        let t = self.texts();
+        match label {
+            EntryLabel::Named(name) => fill(t.import_entry_named, &[("name", name)]),
+            EntryLabel::Position(n) => fill(t.import_entry_position, &[("n", n)]),
+        }
     }
 
     /// Why an import file's entry was left out, as a sentence (as [`Lang::error`]).

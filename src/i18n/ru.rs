@@ -298,6 +298,8 @@ pub const RU: Texts = Texts {
     load_unreadable_log: "журнал событий не читается: {error}",
     load_too_large: "запись занимает {bytes} байт, а запись ВМ — не больше {max}",
     load_other_vm: "это запись ВМ с именем «{name}»",
+    import_entry_named: "«{name}»",
+    import_entry_position: "запись {n}",
     import_name_twice: "это имя встречается в файле дважды",
     download_damaged: "Скачать повреждённые данные",
     dismiss: "Закрыть",

@@ -571,6 +571,10 @@ pub struct Texts {
     pub load_too_large: &'static str,
     /// A VM record under another VM's key. `{name}`: the name it holds.
     pub load_other_vm: &'static str,
+    /// An import file's entry by its VM's name. `{name}`.
+    pub import_entry_named: &'static str,
+    /// An import file's entry without a name, by its place from 1. `{n}`.
+    pub import_entry_position: &'static str,
     /// An import file's entry left out: an earlier entry has its name.
     pub import_name_twice: &'static str,
     /// A notice's button that downloads the damaged data.

@@ -156,7 +156,7 @@ pub struct ImportPreview {
     pub rejected: usize,
     /// The first [`PREVIEW_PROBLEMS`] entries left out: a label (the VM's name, or its
     /// position, cut to a few dozen characters) and why.
-    pub problems: Vec<(String, EntryProblem)>,
+    pub problems: Vec<(EntryLabel, EntryProblem)>,
     /// The file's host.
     pub host: FileHost,
 }
@@ -171,6 +171,24 @@ pub enum FileHost {
     Usable(Host),
     /// A host that failed them, and why: left out, like a bad entry; the page's host stays.
     Unusable(LoadReason),
+}
+
+/// Which entry of an import file a problem is about: in words in the preview's language
+/// ([`ImportPreview::summary`]), in English as `Display`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EntryLabel {
+    /// Its VM's name as the file gives it, cut to [`PREVIEW_LABEL_CHARS`], its controls
+    /// written out.
+    Named(String),
+    /// Its place in the file's list, from 1 (an entry without a name).
+    Position(usize),
+}
+
+impl std::fmt::Display for EntryLabel {
+    /// The label in English, from the catalogue (`i18n`), where every language's is.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&Lang::En.entry_label(self))
+    }
 }
 
 /// Why an entry of an import file was left out: in words in the preview's language
@@ -217,7 +235,7 @@ impl ImportPreview {
             .iter()
             .map(|(label, reason)| {
                 let reason = cut(&lang.entry_problem(reason), PREVIEW_REASON_CHARS);
-                format!("{label}: {reason}")
+                format!("{}: {reason}", lang.entry_label(label))
             })
             .collect();
         let template = if self.rejected > self.problems.len() {
@@ -372,15 +390,15 @@ pub fn parse_import(text: &str, now: Timestamp) -> Result<ImportPreview, ImportE
     Ok(preview)
 }
 
-fn entry_label(entry: &Value, index: usize) -> String {
+fn entry_label(entry: &Value, index: usize) -> EntryLabel {
     let name = entry
         .get("config")
         .and_then(|config| config.get("name"))
         .or_else(|| entry.get("name"))
         .and_then(Value::as_str);
     match name {
-        Some(name) => format!("'{}'", visible(&cut(name, PREVIEW_LABEL_CHARS))),
-        None => format!("entry {}", index + 1),
+        Some(name) => EntryLabel::Named(visible(&cut(name, PREVIEW_LABEL_CHARS))),
+        None => EntryLabel::Position(index + 1),
     }
 }
 

@@ -41,8 +41,9 @@ pub struct Row {
     pub name: Arc<str>,
     /// The VM as the core last reported it.
     pub info: ArcRwSignal<VmInfo>,
-    /// The message of the last operation the core refused on this VM, shown beside it.
-    pub error: ArcRwSignal<Option<String>>,
+    /// The last operation the core refused on this VM, shown beside it (in the page's
+    /// language: the row puts it into words).
+    pub error: ArcRwSignal<Option<VmError>>,
 }
 
 impl Row {
@@ -309,9 +310,9 @@ impl App {
     /// Shows a refusal next to the VM, or clears the last one after a success.
     pub(super) fn report<T>(&self, name: &str, result: Result<T, VmError>) -> Result<T, VmError> {
         if let Some(row) = self.find(name) {
-            let message = result.as_ref().err().map(ToString::to_string);
-            if row.error.with_untracked(|shown| *shown != message) {
-                row.error.set(message);
+            let error = result.as_ref().err();
+            if row.error.with_untracked(|shown| shown.as_ref() != error) {
+                row.error.set(error.cloned());
             }
         }
         result

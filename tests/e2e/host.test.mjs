@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { e2eSuite } from './harness.mjs';
-import { action, eventually, expectState, expectText, fillQuota, openList, row } from './app-helpers.mjs';
+import { action, eventually, expectState, expectText, fillQuota, openList, row, rowError } from './app-helpers.mjs';
 
 const e2e = e2eSuite();
 
@@ -58,7 +58,7 @@ e2e('a student fills the host, is refused with a reason, frees memory and succee
 
   // The GUI's start is refused, with the reason next to the VM.
   await action(page, 'Start', 'big-2').click();
-  await expectText(row(page, 'big-2').locator('.row-error'), "'big-2' needs 4096 MB of memory; the host has 2048 MB free of 16384 MB");
+  await expectText(rowError(page, 'big-2'), "'big-2' needs 4096 MB of memory; the host has 2048 MB free of 16384 MB");
   await expectState(page, 'big-2', 'stopped');
   // The console prints it as virsh prints a failed start.
   await type(page, 'start big-2');
@@ -78,7 +78,7 @@ e2e('a student fills the host, is refused with a reason, frees memory and succee
   await action(page, 'Start', 'big-2').click();
   await expectState(page, 'big-2', 'running');
   await expectGauges(page, { memoryUsed: 16384 });
-  assert.equal(await row(page, 'big-2').locator('.row-error').count(), 0);
+  assert.equal(await rowError(page, 'big-2').count(), 0);
 
   // Shrinking below what runs is refused with the numbers.
   const shrink = await thrown(page, 'setHost', { memory: 8192 });

@@ -3,7 +3,7 @@
 // in both languages (the same data-* attributes, accessible names in the page's language).
 import assert from 'node:assert/strict';
 import { e2eSuite } from './harness.mjs';
-import { createForm, expectState, expectText, field, openList, row, summary, waitFor } from './app-helpers.mjs';
+import { createForm, expectState, expectText, field, openList, row, rowError, summary, waitFor } from './app-helpers.mjs';
 
 const e2e = e2eSuite();
 
@@ -123,6 +123,8 @@ const ALLOWED = new Set([
   'Tab', 'Ctrl', 'lab', 'images', 'isos', 'debian', 'qcow', 'iso', 'start', 'stop', 'pause', 'resume',
   // virsh's command words, which the diagram and the buttons show beside the friendly ones.
   'shutdown', 'suspend', 'destroy', 'reboot', 'undefine',
+  // The event log's operation words, which Undo's and Redo's tooltips use (README, "Languages").
+  'update', 'delete', 'create',
 ]);
 
 e2e('the Russian page has no English words outside user data and command syntax', async ({ page, url }) => {
@@ -149,6 +151,39 @@ e2e('the Russian page has no English words outside user data and command syntax'
   await form.getByRole('button', { name: 'Создать', exact: true }).click();
   await page.locator('.field-error').first().waitFor();
   await check('a refused create');
+  // A refusal shown beside its VM, a pending change that won't fit the host, a refused host size.
+  await page.evaluate(() => {
+    const { config } = vmPlayground.getVmInfo('web-01');
+    vmPlayground.updateVmConfig('web-01', { ...config, memory: 65536 });
+    // After it: a success clears the refusal shown beside the VM.
+    try { vmPlayground.startVm('web-01'); } catch {}
+  });
+  await rowError(page, 'web-01').waitFor();
+  await row(page, 'web-01').getByRole('button', { name: 'Подробнее о web-01' }).click();
+  await page.getByRole('status').filter({ hasText: 'ВМ не запустится снова после остановки' }).waitFor();
+  const host = page.getByRole('region', { name: 'Хост', exact: true });
+  await host.getByLabel('Память, МБ', { exact: true }).fill('1');
+  await host.getByRole('button', { name: 'Применить', exact: true }).click();
+  await host.locator('.error').waitFor();
+  await check('refusals beside a VM, in its details and in the host panel');
+});
+
+e2e('a refusal shown on the page is reworded when the language is switched', async ({ page, url }) => {
+  await openList(page, url);
+  await page.evaluate(() => {
+    try { vmPlayground.startVm('web-01'); } catch {}
+  });
+  await expectText(rowError(page, 'web-01'), "cannot start 'web-01': it is already running");
+  const host = page.getByRole('region', { name: 'Host', exact: true });
+  await host.getByLabel('Memory, MB', { exact: true }).fill('lots');
+  await host.getByRole('button', { name: 'Apply', exact: true }).click();
+  await expectText(host.locator('.error'), 'Memory, MB: enter a whole number, or leave it empty for unlimited.');
+
+  await languageMenu(page).selectOption('ru');
+  await waitFor(async () => (await htmlLang(page)) === 'ru', 'the page to be in Russian');
+  await expectText(rowError(page, 'web-01'), /«web-01».*она уже работает/);
+  const russianHost = page.getByRole('region', { name: 'Хост', exact: true });
+  await expectText(russianHost.locator('.error'), /^Память, МБ: /);
 });
 
 e2e("the Russian console speaks libvirt's Russian: its errors, help and notes; commands stay syntax", async ({ page, url }) => {

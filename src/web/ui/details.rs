@@ -237,7 +237,7 @@ fn selected_vm(owner: Owner, row: Memo<Option<Row>>) -> Result<AnyView, SplitLoa
                     if pending.with(|pending| pending.as_ref().is_none_or(Option::is_none)) {
                         return None;
                     }
-                    let texts = language.get().texts();
+                    let lang = language.get();
                     app.host_changed.track();
                     app.infos_changed.track();
                     let name = name.get()?;
@@ -246,7 +246,10 @@ fn selected_vm(owner: Owner, row: Memo<Option<Row>>) -> Result<AnyView, SplitLoa
                         .ok()
                         .flatten()
                         .map(|reason| {
-                            let text = fill(texts.pending_will_not_start, &[("reason", &reason)]);
+                            let text = fill(
+                                lang.texts().pending_will_not_start,
+                                &[("reason", &lang.error(&reason))],
+                            );
                             view! { <p class="warning" role="status">{text}</p> }
                         })
                 };

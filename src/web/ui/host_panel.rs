@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::host_graphs::HostGraphs;
 use super::select_value;
 use crate::i18n::{fill, Lang, Texts};
-use crate::manager::{Host, HostInfo};
+use crate::manager::{Host, HostInfo, VmError};
 use crate::web::app::App;
 use crate::web::language::Language;
 
@@ -29,6 +29,15 @@ fn preset_of(host: &Host) -> &'static str {
         .iter()
         .find(|(_, preset)| preset == host)
         .map_or("custom", |(value, _)| value)
+}
+
+/// Why Apply changed nothing; put into words as it is shown, so a language switch rewords it.
+#[derive(Clone)]
+enum ApplyError {
+    /// The text of the field with this label is not a size.
+    NotANumber(fn(&Texts) -> &'static str),
+    /// The core refused the sizes.
+    Refused(VmError),
 }
 
 fn data(value: Option<u64>) -> String {
@@ -182,7 +191,7 @@ pub fn HostPanel() -> impl IntoView {
     // Chromium's autofill a scan of every form control on the page (10,000 rows' buttons:
     // ~30 ms a click, measured), and would throw away what someone is typing.
     let host = Memo::new(move |_| info.get().host);
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<ApplyError>);
     let memory = RwSignal::new(String::new());
     let cpus = RwSignal::new(String::new());
     let storage = RwSignal::new(String::new());
@@ -196,18 +205,16 @@ pub fn HostPanel() -> impl IntoView {
         overcommit.set(host.overcommit);
     });
     let apply = move |host: Host| {
-        error.set(app.set_host(host).err().map(|error| error.to_string()));
+        error.set(app.set_host(host).err().map(ApplyError::Refused));
     };
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let texts = language.texts_untracked();
-        let field = |text: RwSignal<String>, label: &str| {
-            parse_size(&text.get_untracked())
-                .map_err(|()| fill(texts.host_not_a_number, &[("field", &label)]))
+        let field = |text: RwSignal<String>, label: fn(&Texts) -> &'static str| {
+            parse_size(&text.get_untracked()).map_err(|()| ApplyError::NotANumber(label))
         };
-        let host = field(memory, texts.host_memory_mb).and_then(|memory| {
-            let cpus = field(cpus, texts.host_cpus)?.map(|n| u32::try_from(n).unwrap_or(u32::MAX));
-            let storage = field(storage, texts.host_storage_gb)?;
+        let host = field(memory, |t| t.host_memory_mb).and_then(|memory| {
+            let cpus = field(cpus, |t| t.host_cpus)?.map(|n| u32::try_from(n).unwrap_or(u32::MAX));
+            let storage = field(storage, |t| t.host_storage_gb)?;
             Ok(Host {
                 memory,
                 cpus,
@@ -217,7 +224,7 @@ pub fn HostPanel() -> impl IntoView {
         });
         match host {
             Ok(host) => apply(host),
-            Err(message) => error.set(Some(message)),
+            Err(refused) => error.set(Some(refused)),
         }
     };
     let on_preset = move |event| {
@@ -265,7 +272,17 @@ pub fn HostPanel() -> impl IntoView {
                 </label>
                 <p class="hint">{language.text(|t| t.host_blank_unlimited)}</p>
                 <button type="submit">{language.text(|t| t.host_apply)}</button>
-                {move || error.get().map(|message| view! { <p class="error" role="alert">{message}</p> })}
+                {move || error.get().map(|error| {
+                    let lang = language.get();
+                    let message = match error {
+                        ApplyError::NotANumber(label) => fill(
+                            lang.texts().host_not_a_number,
+                            &[("field", &label(lang.texts()))],
+                        ),
+                        ApplyError::Refused(error) => lang.error(&error),
+                    };
+                    view! { <p class="error" role="alert">{message}</p> }
+                })}
             </form>
         </section>
     }

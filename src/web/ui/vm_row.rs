@@ -10,7 +10,7 @@ use super::{create_element, Ui};
 use crate::console::{self, virsh_name, Command};
 use crate::event_log::Source;
 use crate::i18n::{fill, parts, Lang, Part};
-use crate::manager::{Refusal, Transition, VmConfig, VmState};
+use crate::manager::{Refusal, Transition, VmConfig, VmError, VmState};
 use crate::present::{escape_markup, fold_case};
 use crate::web::app::{now, App, Line, LineKind, Row};
 use crate::web::language::Language;
@@ -43,7 +43,7 @@ pub(super) struct RowView {
 struct RowShown {
     shown: Shown,
     selected: bool,
-    error: Option<(String, web_sys::Element)>,
+    error: Option<(VmError, web_sys::Element)>,
 }
 
 /// What a row shows of its VM, to tell what changed.
@@ -143,20 +143,20 @@ impl RowView {
             };
         }
         // The app sets a row's error only when its message changes.
-        let message = row.error.get();
+        let refused = row.error.get();
         let error = match previous_error {
-            Some((shown, alert)) if Some(&shown) == message.as_ref() => Some((shown, alert)),
+            Some((shown, alert)) if Some(&shown) == refused.as_ref() => Some((shown, alert)),
             previous_error => {
                 if let Some((_, alert)) = previous_error {
                     alert.remove();
                 }
-                message.map(|message| {
+                refused.map(|refused| {
                     let alert = create_element("p");
                     alert.set_class_name("row-error");
                     let _ = alert.set_attribute("role", "alert");
-                    alert.set_text_content(Some(&message));
+                    alert.set_text_content(Some(&lang.error(&refused)));
                     insert_before_actions(element, &alert);
-                    (message, alert)
+                    (refused, alert)
                 })
             }
         };
