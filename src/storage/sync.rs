@@ -57,6 +57,9 @@ pub fn decide(
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Unsaved {
     bases: BTreeMap<String, Option<String>>,
+    /// Renames not yet written: the VM's two names. The old record may go only once the new
+    /// one is written, or a failed write would leave the VM in no record at all.
+    renames: Vec<(String, String)>,
 }
 
 impl Unsaved {
@@ -84,6 +87,22 @@ impl Unsaved {
     /// Forgets every change (after everything was replaced and written anew).
     pub fn clear(&mut self) {
         self.bases.clear();
+        self.renames.clear();
+    }
+
+    /// Notes that the changes to `a` and `b` are one VM's rename (either way: an undone
+    /// rename goes back): whichever of them is removed from storage waits until the other
+    /// is written.
+    pub fn note_rename(&mut self, a: &str, b: &str) {
+        self.renames.push((a.to_owned(), b.to_owned()));
+    }
+
+    /// Whether removing `name`'s record must wait: it is half of a rename whose other name
+    /// is not written yet.
+    pub fn removal_waits(&self, name: &str) -> bool {
+        self.renames.iter().any(|(a, b)| {
+            (a == name && self.bases.contains_key(b)) || (b == name && self.bases.contains_key(a))
+        })
     }
 
     /// [`decide`]s what to do with the change to `name` (`None`: there is none). A change
@@ -100,6 +119,7 @@ impl Unsaved {
         let step = decide(base.as_deref(), stored, readable, ours);
         if matches!(step, Step::Settled | Step::Conflict) {
             self.bases.remove(name);
+            self.forget_settled_renames();
         }
         Some(step)
     }
@@ -107,6 +127,13 @@ impl Unsaved {
     /// The change to `name` reached storage.
     pub fn written(&mut self, name: &str) {
         self.bases.remove(name);
+        self.forget_settled_renames();
+    }
+
+    fn forget_settled_renames(&mut self) {
+        let bases = &self.bases;
+        self.renames
+            .retain(|(a, b)| bases.contains_key(a) && bases.contains_key(b));
     }
 }
 
@@ -159,6 +186,31 @@ mod tests {
         unsaved.written("web");
         assert!(unsaved.is_empty());
         assert_eq!(unsaved.resolve("web", Some("v1"), readable, None), None);
+    }
+
+    #[test]
+    fn the_old_record_of_a_rename_waits_for_the_new_one() {
+        let mut unsaved = Unsaved::default();
+        unsaved.note("old", Some("v1".into()));
+        unsaved.note("new", None);
+        unsaved.note_rename("old", "new");
+        unsaved.note("other", Some("o".into()));
+        assert!(unsaved.removal_waits("old"));
+        assert!(unsaved.removal_waits("new"), "either way: an undone rename");
+        assert!(!unsaved.removal_waits("other"));
+        unsaved.written("new");
+        assert!(!unsaved.removal_waits("old"), "the new record is written");
+        // A rename settled otherwise (another tab wrote the same) is forgotten too.
+        unsaved.note("a", Some("x".into()));
+        unsaved.note("b", None);
+        unsaved.note_rename("b", "a");
+        assert_eq!(
+            unsaved.resolve("b", Some("mine"), readable, Some("mine")),
+            Some(Step::Settled)
+        );
+        assert!(!unsaved.removal_waits("a"));
+        unsaved.clear();
+        assert!(!unsaved.removal_waits("old"));
     }
 
     #[test]

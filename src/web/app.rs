@@ -526,6 +526,7 @@ impl App {
         self.show(name);
         if new_name != name {
             self.show(&new_name);
+            self.note_rename(name, &new_name);
             self.save(name, base);
         }
         self.save(&new_name, new_base);

@@ -20,7 +20,7 @@
 mod log;
 mod tabs;
 
-use tabs::lost_changes_notice;
+use tabs::{lost_changes_notice, LostChange};
 
 use crate::ordering::{by_insertion, ByName};
 
@@ -207,6 +207,16 @@ impl App {
         self.unknown_format() || self.in_lesson()
     }
 
+    /// Notes that the changes to `a` and `b` are one VM's rename (see
+    /// [`Unsaved::note_rename`](crate::storage::sync::Unsaved::note_rename)): its old record
+    /// stays until the new one is written.
+    pub(super) fn note_rename(&self, a: &str, b: &str) {
+        if !self.in_lesson() {
+            self.unsaved
+                .update_value(|unsaved| unsaved.note_rename(a, b));
+        }
+    }
+
     /// Saves `name` after a change (or its deletion) based on `base`, the stored record
     /// [`App::take_in_stored`] read before it; while saving fails, the change waits. A
     /// lesson's VMs are never saved.
@@ -325,46 +335,33 @@ impl App {
             }
         }
         let mut lost = Vec::new();
+        // Records are written before any is removed, so a write that fails (a full quota)
+        // never follows the removal of the record it replaces (a rename's old name, an
+        // import's old VMs). If one fails, the removals that are no rename's half go all the
+        // same: they may free the room it needed (an undone import), and the writes are tried
+        // once more.
         let mut result = Ok(());
-        for name in self.unsaved.with_value(|unsaved| unsaved.names()) {
-            let key = storage::vm_key(&name);
-            let stored = match store::read(&key) {
-                Ok(stored) => stored,
-                Err(error) => {
+        for _ in 0..2 {
+            let mut removals = Vec::new();
+            result = self.write_records(&mut lost, &mut removals);
+            let failed = result.is_err();
+            let mut removed = false;
+            for (name, step, stored) in removals {
+                if failed
+                    && self
+                        .unsaved
+                        .with_value(|unsaved| unsaved.removal_waits(&name))
+                {
+                    continue;
+                }
+                if let Err(error) = self.save_record(&name, step, stored.as_deref(), None) {
                     result = Err(error);
                     break;
                 }
-            };
-            let ours = self.ours(&name);
-            let step = self.unsaved.try_update_value(|unsaved| {
-                unsaved.resolve(
-                    &name,
-                    stored.as_deref(),
-                    |value| readable(&name, value),
-                    ours.as_deref(),
-                )
-            });
-            match step.flatten() {
-                None | Some(Step::Settled) => {}
-                Some(Step::Conflict) => lost.extend(self.lose_to_stored(&name, stored.as_deref())),
-                Some(step @ (Step::Write | Step::BackUpThenWrite)) => {
-                    let written = if step == Step::BackUpThenWrite {
-                        self.back_up_unreadable(&key, stored.as_deref().unwrap_or_default())
-                    } else {
-                        Ok(())
-                    }
-                    .and_then(|()| match &ours {
-                        Some(value) => store::write(&key, value),
-                        None => store::remove_keys(std::slice::from_ref(&key)),
-                    });
-                    match written {
-                        Ok(()) => self.unsaved.update_value(|unsaved| unsaved.written(&name)),
-                        Err(error) => {
-                            result = Err(error);
-                            break;
-                        }
-                    }
-                }
+                removed = true;
+            }
+            if !failed || !removed {
+                break;
             }
         }
         if !lost.is_empty() {
@@ -387,6 +384,64 @@ impl App {
                 false
             }
         }
+    }
+
+    /// Writes the unsaved records this tab has, each re-read and [`decide`]d first (a
+    /// change lost to another tab's goes to `lost`); the ones to remove (VMs this tab doesn't
+    /// have) are put in `removals`, with their step and stored value. After a write fails,
+    /// the rest are not tried, but every removal is still listed.
+    fn write_records(
+        &self,
+        lost: &mut Vec<LostChange>,
+        removals: &mut Vec<(String, Step, Option<String>)>,
+    ) -> Result<(), SaveError> {
+        let mut result = Ok(());
+        for name in self.unsaved.with_value(|unsaved| unsaved.names()) {
+            // A write after a failed one waits for the next flush: not even read.
+            if result.is_err() && self.manager().get_vm_state(&name).is_ok() {
+                continue;
+            }
+            let stored = store::read(&storage::vm_key(&name))?;
+            let ours = self.ours(&name);
+            let step = self.unsaved.try_update_value(|unsaved| {
+                unsaved.resolve(
+                    &name,
+                    stored.as_deref(),
+                    |value| readable(&name, value),
+                    ours.as_deref(),
+                )
+            });
+            match step.flatten() {
+                None | Some(Step::Settled) => {}
+                Some(Step::Conflict) => lost.extend(self.lose_to_stored(&name, stored.as_deref())),
+                Some(step) if ours.is_none() => removals.push((name, step, stored)),
+                Some(step) => {
+                    result = self.save_record(&name, step, stored.as_deref(), ours.as_deref());
+                }
+            }
+        }
+        result
+    }
+
+    /// Writes `ours` as `name`'s record, or removes it (`None`), as `step` says (keeping an
+    /// unreadable `stored` record in a backup first); then the change is saved.
+    fn save_record(
+        &self,
+        name: &str,
+        step: Step,
+        stored: Option<&str>,
+        ours: Option<&str>,
+    ) -> Result<(), SaveError> {
+        let key = storage::vm_key(name);
+        if step == Step::BackUpThenWrite {
+            self.back_up_unreadable(&key, stored.unwrap_or_default())?;
+        }
+        match ours {
+            Some(value) => store::write(&key, value)?,
+            None => store::remove_keys(std::slice::from_ref(&key))?,
+        }
+        self.unsaved.update_value(|unsaved| unsaved.written(name));
+        Ok(())
     }
 
     /// Keeps an unreadable stored record in a backup (before this tab replaces it) and tells

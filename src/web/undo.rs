@@ -188,6 +188,9 @@ impl App {
         } else {
             self.refresh_all();
         }
+        if let (Some(Op::Rename), [a, b]) = (change.op, names.as_slice()) {
+            self.note_rename(a, b);
+        }
         for (name, base) in names.iter().zip(bases) {
             self.save(name, base);
         }

@@ -132,6 +132,45 @@ e2e('a tab that could not save catches up without overwriting another tab\'s new
   await expectList(other, expected);
 });
 
+e2e('a rename on a full quota keeps the old record until the new one is written; an undone change frees its room', async ({ page, url }) => {
+  await openList(page, url);
+  const size = await fillQuota(page);
+  const longer = 'build-runner-renamed-with-a-name-much-longer-than-before';
+  // A longer name needs room the full quota doesn't have: the old record must stay.
+  await page.evaluate((name) => {
+    const { config } = vmPlayground.getVmInfo('build-runner');
+    vmPlayground.updateVmConfig('build-runner', { ...config, name });
+  }, longer);
+  await notSaving(page).waitFor();
+  assert.equal(await storedState(page, 'build-runner'), 'stopped', 'the old record is still there');
+  assert.equal(await storedState(page, longer), null);
+
+  // Undone, the VM is build-runner again: saved at once (nothing new needed room).
+  await page.evaluate(() => vmPlayground.undo());
+  await waitFor(async () => (await notSaving(page).count()) === 0, 'saving to be back');
+  assert.equal(await storedState(page, 'build-runner'), 'stopped');
+
+  // VMs created until storage is full, then undone, with a change that needs more room in the
+  // same task: the undone VMs' removals go although that write failed, and with the room they
+  // free it is written; a reload finds exactly the page's VMs.
+  await page.evaluate((length) => localStorage.setItem('other-app', 'x'.repeat(length)), size - 3_000);
+  await page.evaluate(() => {
+    for (let i = 0; i < 20; i += 1) vmPlayground.createVm({ name: `extra-${i}`, memory: 64 });
+  });
+  await notSaving(page).waitFor();
+  const diskPath = `/var/lib/libvirt/images/${'a-much-longer-disk-path-'.repeat(8)}.qcow2`;
+  await page.evaluate((diskPath) => {
+    while (vmPlayground.listVms().some((name) => name.startsWith('extra-'))) vmPlayground.undo();
+    const { config } = vmPlayground.getVmInfo('db-01');
+    vmPlayground.updateVmConfig('db-01', { ...config, diskPath });
+  }, diskPath);
+  await waitFor(async () => (await notSaving(page).count()) === 0, 'saving to be back');
+  await page.reload();
+  await expectList(page, [['build-runner', 'stopped'], ['db-01', 'paused'], ['web-01', 'running']]);
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('vm-playground:vm:db-01')));
+  assert.equal(stored.pending.diskPath, diskPath);
+});
+
 for (const meta of ['{"version":4}', '{"version":"2"}', '{"version":1.5}', '{"version":']) {
   e2e(`metadata ${meta}: nothing under the app's keys changes until Start over, which backs it up first`, async ({ page, context, url }) => {
     const seeded = {
