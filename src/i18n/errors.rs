@@ -399,6 +399,7 @@ impl Lang {
             Found::TooManyValues { max } => fill(t.found_too_many_values, &[("max", max)]),
             Found::JsType(kind) => fill(t.found_js_type, &[("type", kind)]),
             Found::NotFinite(word) => (*word).to_owned(),
+            Found::Unreadable => t.found_unreadable.to_owned(),
         }
     }
 

@@ -271,6 +271,7 @@ pub const RU: Texts = Texts {
     found_string_of: "строка из {n} символов",
     found_too_deep: "объект со слишком глубокой вложенностью (или содержащий сам себя)",
     found_too_many_values: "массив или объект, в котором всего больше {max} значений (в конфигурации их 8)",
+    found_unreadable: "значение, при чтении которого возникла ошибка",
     found_js_type: "значение типа {type}",
     problem_missing: "поле «{field}» обязательно",
     problem_not_an_object: "конфигурация ВМ должна быть объектом вида {{ name: \"web-01\", memory: 1024 }}, получено: {found}",

@@ -345,6 +345,8 @@ pub enum Found {
     JsType(String),
     /// NaN or an infinity, as JavaScript writes it.
     NotFinite(&'static str),
+    /// A value whose reading threw (a getter, a Proxy: JS API).
+    Unreadable,
 }
 
 /// What is wrong with a field's value.

@@ -95,6 +95,46 @@ enum Unconvertible {
     },
     /// A string longer than [`MAX_ARG_STRING_UNITS`], with its length in UTF-16 code units.
     StringTooLong(u32),
+    /// Reading it threw (a getter, a Proxy's trap, a revoked Proxy).
+    Unreadable,
+}
+
+// The reads of an argument that may run the caller's code (getters, a Proxy's traps), bound
+// with `catch`: an exception thrown through the wasm's frames would leave its stack pointer
+// behind, ~0.5 KB each time, until the module's memory is corrupt.
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
+    fn object_keys(object: &JsValue) -> Result<js_sys::Array, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn array_is_array(value: &JsValue) -> Result<bool, JsValue>;
+}
+
+/// `target[key]`, or [`Unconvertible::Unreadable`] if reading it threw.
+fn read(target: &JsValue, key: &JsValue) -> Result<JsValue, Unconvertible> {
+    js_sys::Reflect::get(target, key).map_err(|_| Unconvertible::Unreadable)
+}
+
+/// Whether `value` is an array (a Proxy of one too), or `Unreadable` (a revoked Proxy).
+fn is_array(value: &JsValue) -> Result<bool, Unconvertible> {
+    array_is_array(value).map_err(|_| Unconvertible::Unreadable)
+}
+
+/// The own enumerable string keys of `object`, as `Object.keys` lists them, refused when
+/// there are more than `max`. An object that says it has more (a `String` object, a typed
+/// array: one key per element) is refused before they are listed, which would take seconds.
+fn own_keys(object: &JsValue, max: usize) -> Result<js_sys::Array, Unconvertible> {
+    if let Some(length) = read(object, &"length".into())?.as_f64() {
+        if length > MAX_ARG_VALUES as f64 {
+            return Err(Unconvertible::TooLong {
+                array: false,
+                length: length.min(f64::from(u32::MAX)) as u32,
+            });
+        }
+    }
+    let keys = object_keys(object).map_err(|_| Unconvertible::Unreadable)?;
+    check_length(keys.length(), false, max)?;
+    Ok(keys)
 }
 
 impl Unconvertible {
@@ -115,6 +155,7 @@ impl Unconvertible {
                 length,
             } => Found::ObjectWith(length),
             Unconvertible::StringTooLong(units) => Found::StringOf(units),
+            Unconvertible::Unreadable => Found::Unreadable,
         }
     }
 }
@@ -150,17 +191,17 @@ fn json_within(value: &JsValue, depth: usize, budget: &mut usize) -> Result<Valu
         return json_number(number)
             .map_err(|word| Unconvertible::NoJsonForm(Found::NotFinite(word)));
     }
-    let nested = js_sys::Array::is_array(value) || value.is_object() && !value.is_function();
+    let array = is_array(value)?;
+    let nested = array || value.is_object() && !value.is_function();
     if nested && depth == 0 {
         return Err(Unconvertible::TooDeep);
     }
-    if js_sys::Array::is_array(value) {
-        let array: &js_sys::Array = value.unchecked_ref();
+    if array {
         // Checked before walking it: `new Array(1e9)` is refused without a billion visits.
-        check_length(array.length(), true, *budget)?;
-        return array
-            .iter()
-            .map(|item| json_within(&item, depth - 1, budget))
+        let length = read(value, &"length".into())?.as_f64().unwrap_or(0.0);
+        check_length(length.min(f64::from(u32::MAX)) as u32, true, *budget)?;
+        return (0..length as u32)
+            .map(|index| json_within(&read(value, &index.into())?, depth - 1, budget))
             .collect();
     }
     if nested {
@@ -200,15 +241,10 @@ fn check_length(length: u32, array: bool, budget: usize) -> Result<(), Unconvert
 /// An object's own enumerable string-keyed properties, as `Object.keys` lists them, or
 /// an error when there are more than `max` (counted before any is read).
 fn entries(object: &JsValue, max: usize) -> Result<Vec<(String, JsValue)>, Unconvertible> {
-    let keys = js_sys::Object::keys(object.unchecked_ref::<js_sys::Object>());
-    check_length(keys.length(), false, max)?;
-    Ok(keys
+    own_keys(object, max)?
         .iter()
-        .map(|key| {
-            let item = js_sys::Reflect::get(object, &key).unwrap_or(JsValue::UNDEFINED);
-            (key_text(&key), item)
-        })
-        .collect())
+        .map(|key| Ok((key_text(&key), read(object, &key)?)))
+        .collect()
 }
 
 /// A JS number as JSON: whole numbers that JS holds exactly as integers (as a JSON text of
@@ -243,8 +279,8 @@ fn config_arg(value: &JsValue) -> Result<VmConfig, VmError> {
     if value.is_undefined() {
         return Err(not_an_object(Found::Undefined));
     }
-    let is_plain_object =
-        value.is_object() && !js_sys::Array::is_array(value) && !value.is_function();
+    let array = is_array(value).map_err(|found| not_an_object(found.found()))?;
+    let is_plain_object = value.is_object() && !array && !value.is_function();
     if !is_plain_object {
         if let Some(text) = value.dyn_ref::<js_sys::JsString>() {
             return Err(not_an_object(Found::String(js_excerpt(text))));
@@ -256,14 +292,13 @@ fn config_arg(value: &JsValue) -> Result<VmConfig, VmError> {
     // keys are counted before any is read, and one budget of values covers the whole config.
     let mut budget = MAX_ARG_VALUES - 1;
     let mut object = serde_json::Map::new();
-    let keys = js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>());
-    check_length(keys.length(), false, budget).map_err(|found| not_an_object(found.found()))?;
+    let keys = own_keys(value, budget).map_err(|found| not_an_object(found.found()))?;
     for key in keys.iter() {
         let Some(field) = config_field(&key) else {
             let key = key.dyn_ref::<js_sys::JsString>().map(js_prefix);
             return Err(unknown_key(&key.unwrap_or_default()));
         };
-        let item = js_sys::Reflect::get(value, &key).unwrap_or(JsValue::UNDEFINED);
+        let item = read(value, &key).map_err(|found| unconvertible_field(field, found))?;
         if let Some(text) = item.dyn_ref::<js_sys::JsString>() {
             check_js_length(text, field)?;
         }

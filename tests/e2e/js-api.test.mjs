@@ -81,6 +81,49 @@ e2e('a refused call throws a coded Error and changes nothing on the page', async
   assert.deepEqual(await page.evaluate(() => vmPlayground.listVms()), ['build-runner', 'db-01', 'web-01']);
 });
 
+e2e('an argument whose reading throws is refused with a coded error, however often, and changes nothing', async ({ page, url }) => {
+  await openWithApi(page, url);
+  const seen = await page.evaluate(() => {
+    const keysThrow = new Proxy({ name: 'x' }, { ownKeys() { throw new Error('ownKeys'); } });
+    const getterThrows = { name: 'g', get memory() { throw new Error('getter'); } };
+    const { proxy: revoked, revoke } = Proxy.revocable({}, {});
+    revoke();
+    const refusals = new Set();
+    const refused = (call) => {
+      try {
+        call();
+        refusals.add('not refused');
+      } catch (e) {
+        refusals.add(`${e.code} ${e.field ?? ''} ${/threw an error when read/.test(e.message)}`);
+      }
+    };
+    // Each throw through the wasm's frames used to leak a little of its stack: a few thousand
+    // broke the module for good.
+    for (let i = 0; i < 3000; i += 1) {
+      refused(() => vmPlayground.createVm(keysThrow));
+      refused(() => vmPlayground.createVm(getterThrows));
+      refused(() => vmPlayground.createVm(revoked));
+    }
+    const host = vmPlayground.getHostInfo().memory.total;
+    refused(() => vmPlayground.setHost({ get memory() { throw new Error('host'); } }));
+    // One value per character or element: refused by its length before it is listed.
+    refused(() => vmPlayground.startVm(new String('x'.repeat(1e6))));
+    refused(() => vmPlayground.createVm({ name: 'big', memory: new Uint8Array(1e6) }));
+    vmPlayground.createVm({ name: 'after', memory: 64 });
+    return {
+      refusals: [...refusals].sort(),
+      hostKept: vmPlayground.getHostInfo().memory.total === host,
+      vms: vmPlayground.listVms(),
+    };
+  });
+  assert.deepEqual(seen, {
+    refusals: ['InvalidConfig  true', 'InvalidConfig memory false', 'InvalidConfig memory true', 'InvalidConfig name false'],
+    hostKept: true,
+    vms: ['after', 'build-runner', 'db-01', 'web-01'],
+  });
+  await row(page, 'after').waitFor();
+});
+
 e2e('new MockVmManager() is independent of the page', async ({ page, url }) => {
   await openWithApi(page, url);
   const result = await page.evaluate(() => {
