@@ -16,10 +16,14 @@
     failed = true;
     show();
   };
-  // A script, the wasm's preload or a stylesheet that could not be fetched.
+  // A script, the wasm's preload or a stylesheet that could not be fetched; or, before the app
+  // is up, an error thrown by the page's own scripts (the loader's top-level await fails so
+  // when the wasm can't be fetched: an error event, not a rejection). Another origin's script
+  // (an extension) is not the app failing.
   window.addEventListener('error', (event) => {
     const target = event.target;
     if (target && target !== window && (target.tagName === 'SCRIPT' || target.tagName === 'LINK')) fail();
+    else if (target === window && String(event.filename || '').startsWith(location.origin)) fail();
   }, true);
   // Trunk's loader awaits the wasm: a failed fetch or compile rejects, and nothing catches it.
   window.addEventListener('unhandledrejection', fail);

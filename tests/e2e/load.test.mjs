@@ -43,3 +43,15 @@ e2e('with service workers blocked (a policy, an extension, a test harness) the p
   await page.getByRole('button', { name: 'Stop web-01', exact: true }).click();
   await page.locator('[data-vm="web-01"][data-state="stopped"]').waitFor();
 }, { context: { serviceWorkers: 'block' } });
+
+e2e('a wasm that can\'t be fetched shows the loading screen\'s failure and its Reload button, in the page\'s language', async ({ page, url, problems }) => {
+  await page.route('**/*_bg.wasm', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto(`${url}?lang=ru`);
+  await page.getByText('Не удалось загрузить приложение', { exact: false }).waitFor();
+  await page.getByRole('button', { name: 'Перезагрузить' }).waitFor();
+  assert.equal(await page.locator('main.app').count(), 0);
+  // The 404 and the loader's error are what this test asks for.
+  const expected = /HTTP 404|404|failed to fetch Wasm/;
+  assert.ok(problems.length > 0 && problems.every((problem) => expected.test(problem)), problems.join('\n'));
+  problems.length = 0;
+});
