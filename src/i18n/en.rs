@@ -152,7 +152,7 @@ pub const EN: Texts = Texts {
     replace: "Replace",
     merge: "Merge",
     reset_title: "Reset to the demo?",
-    reset_body: "Every VM on this page is replaced by the three demo VMs. This can't be undone.",
+    reset_body: "Every VM on this page is replaced by the three demo VMs. Undo brings them back.",
     reset_export_advice: "Export first to keep a copy you can import later.",
     export_first: "Export first",
     reset: "Reset",
