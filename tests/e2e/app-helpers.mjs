@@ -174,6 +174,9 @@ export const emptyState = (page) => page.locator('.empty');
 /** A row's state badge (a word, not only a colour). */
 export const badge = (page, name) => row(page, name).locator('.badge');
 
+/** A row's action buttons (Start … Delete), in order. */
+export const actionButtons = (page, name) => row(page, name).locator('.actions button');
+
 /** The refusal shown beside a VM, in its row. */
 export const rowError = (page, name) => row(page, name).locator('.row-error');
 

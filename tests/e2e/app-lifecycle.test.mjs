@@ -5,6 +5,7 @@ import { e2eSuite } from './harness.mjs';
 import {
   DEMO,
   action,
+  actionButtons,
   badge,
   eventually,
   expectList,
@@ -117,6 +118,27 @@ e2e('the summary counts states and what running VMs hold, and follows every tran
   await expectText(summary(page), '3 VMs: 0 running, 0 paused, 3 stopped. Running VMs hold 0 MB and 0 vCPUs.');
   await action(page, 'Start', 'web-01').click();
   await expectText(summary(page), '3 VMs: 1 running, 0 paused, 2 stopped. Running VMs hold 2 GB and 2 vCPUs.');
+});
+
+e2e('a row with pending changes enables the same actions as any other row in its state', async ({ page, url }) => {
+  await openList(page, url);
+  // The pending-changes notice has a button of its own, before the row's actions.
+  const actions = (name) =>
+    actionButtons(page, name).evaluateAll((buttons, name) =>
+      buttons.map((button) => `${button.dataset.action} ${button.disabled} ${(button.title || '').replaceAll(name, 'VM')}`), name);
+  await page.evaluate(() => {
+    const { config } = vmPlayground.getVmInfo('web-01');
+    vmPlayground.updateVmConfig('web-01', { ...config, memory: config.memory * 2 });
+  });
+  await pendingNotice(page, 'web-01').waitFor();
+  await action(page, 'Pause', 'web-01').click();
+  await expectState(page, 'web-01', 'paused');
+  assert.deepEqual(await actions('web-01'), await actions('db-01'));
+  await action(page, 'Resume', 'web-01').click();
+  await expectState(page, 'web-01', 'running');
+  await action(page, 'Stop', 'web-01').click();
+  await expectState(page, 'web-01', 'stopped');
+  assert.deepEqual(await actions('web-01'), await actions('build-runner'));
 });
 
 e2e('disabled buttons do nothing when clicked', async ({ page, url }) => {

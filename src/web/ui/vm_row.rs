@@ -189,9 +189,16 @@ fn show_changes(
                 None => badge.set_text_content(Some(texts.state(state))),
             }
         }
-        let buttons = element.get_elements_by_tag_name("button");
+        // The actions' own buttons, the row's last child: a pending-changes notice before
+        // them has a button of its own.
+        let buttons = element
+            .last_element_child()
+            .map(|actions| actions.get_elements_by_tag_name("button"));
         for (index, action) in LIFECYCLE_ACTIONS.into_iter().enumerate() {
-            let Some(button) = buttons.item(1 + index as u32) else {
+            let Some(button) = buttons
+                .as_ref()
+                .and_then(|buttons| buttons.item(index as u32))
+            else {
                 continue;
             };
             let before = refusal_title(lang, name, previous.state, action);
