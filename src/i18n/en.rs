@@ -292,6 +292,7 @@ pub const EN: Texts = Texts {
     load_other_vm: "the record is of a VM named '{name}'",
     import_entry_named: "'{name}'",
     import_entry_position: "entry {n}",
+    import_no_room: "Nothing was imported: this browser's storage for the page has no room for it ({size} KB more is needed). Delete some VMs or backups, or free storage another way, and try again.",
     import_name_twice: "the name is used twice in the file",
     download_damaged: "Download the damaged data",
     dismiss: "Dismiss",

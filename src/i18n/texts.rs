@@ -577,6 +577,8 @@ pub struct Texts {
     pub import_entry_named: &'static str,
     /// An import file's entry without a name, by its place from 1. `{n}`.
     pub import_entry_position: &'static str,
+    /// An import refused for want of room in the browser's storage. `{size}`: KB lacking.
+    pub import_no_room: &'static str,
     /// An import file's entry left out: an earlier entry has its name.
     pub import_name_twice: &'static str,
     /// A notice's button that downloads the damaged data.

@@ -680,8 +680,11 @@ impl App {
     }
 
     /// Takes in the VMs of a confirmed import. Replace also takes the file's or the share
-    /// link's host (if it has a usable one); Merge keeps this page's host.
-    pub fn import(&self, preview: ImportPreview, mode: ImportMode) {
+    /// link's host (if it has a usable one); Merge keeps this page's host. Refused, changing
+    /// nothing, when storage has no room for them: `Err` with the bytes it lacks (an import
+    /// saved in part would leave storage holding neither the old VMs nor the new).
+    pub fn import(&self, preview: ImportPreview, mode: ImportMode) -> Result<(), usize> {
+        self.room_for(&preview.vms)?;
         let _undo = self.undoable_all(Op::Import);
         let manager = self.manager();
         match mode {
@@ -719,5 +722,6 @@ impl App {
                 }
             }
         }
+        Ok(())
     }
 }

@@ -29,7 +29,7 @@ use leptos::prelude::*;
 use super::app::{now, App, Notice, NoticeItem, NoticeTitle, SaveStatus};
 use super::store::{self, SaveError};
 use crate::demo;
-use crate::manager::VmManager;
+use crate::manager::{VmInfo, VmManager};
 use crate::storage::sync::{decide, Step};
 use crate::storage::{self, Backup, LoadProblem, Loaded, META_KEY};
 
@@ -205,6 +205,29 @@ impl App {
     /// version can't read, or a lesson running on VMs of its own (see `web::lesson_mode`).
     fn records_off(&self) -> bool {
         self.unknown_format() || self.in_lesson()
+    }
+
+    /// Whether storage has room for `vms` as this page's records, or `Err` with the bytes it
+    /// lacks. A flush writes every record before it removes any (see [`App::flush`]), so
+    /// what it needs is their size less that of the records they overwrite, whatever goes
+    /// after. Counted from above (UTF-8 bytes, at least the UTF-16 units storage counts);
+    /// always room while records are not stored (a lesson).
+    pub(super) fn room_for(&self, vms: &[VmInfo]) -> Result<(), usize> {
+        if self.records_off() {
+            return Ok(());
+        }
+        let (mut new, mut old) = (0, 0);
+        for info in vms {
+            let key = storage::vm_key(&info.config.name);
+            new += key.len() + storage::encode_vm(info).len();
+            if let Ok(Some(stored)) = store::read(&key) {
+                old += key.len() + stored.len();
+            }
+        }
+        match new.checked_sub(old) {
+            Some(more) if more > 0 && !store::has_room(more).unwrap_or(true) => Err(more),
+            _ => Ok(()),
+        }
     }
 
     /// Notes that the changes to `a` and `b` are one VM's rename (see

@@ -105,6 +105,26 @@ pub fn write(key: &str, value: &str) -> Result<(), SaveError> {
     storage.set_item(key, value).map_err(refused)
 }
 
+/// The key [`has_room`] writes and removes in one call: outside the app's prefix, so that
+/// nothing that reads the app's keys ever sees it.
+const ROOM_PROBE_KEY: &str = "room-probe.vm-playground";
+
+/// Whether storage has room for `units` more UTF-16 code units, asked the only way a page
+/// can: a value of that length written and removed at once.
+pub fn has_room(units: usize) -> Result<bool, SaveError> {
+    let storage = local_storage().ok_or(SaveError::Unavailable)?;
+    match storage.set_item(ROOM_PROBE_KEY, &"x".repeat(units)) {
+        Ok(()) => {
+            let _ = storage.remove_item(ROOM_PROBE_KEY);
+            Ok(true)
+        }
+        Err(error) => match refused(error) {
+            SaveError::Quota => Ok(false),
+            error => Err(error),
+        },
+    }
+}
+
 /// Saves one VM's record.
 pub fn save_vm(info: &VmInfo) -> Result<(), SaveError> {
     write(

@@ -4,7 +4,7 @@
 // over until the user chooses to start over (which backs it up first).
 import assert from 'node:assert/strict';
 import { e2eSuite, openApp } from './harness.mjs';
-import { action, expectList, expectState, openList, record, row, seed, waitFor } from './app-helpers.mjs';
+import { DEMO, action, expectList, expectState, openList, record, row, seed, waitFor } from './app-helpers.mjs';
 
 const e2e = e2eSuite();
 
@@ -22,6 +22,10 @@ const appStorage = (page) =>
         .map((key) => [key, localStorage.getItem(key)]),
     ),
   );
+
+/** The VMs' records in storage, by key. */
+const vmRecords = async (page) =>
+  Object.fromEntries(Object.entries(await appStorage(page)).filter(([key]) => key.startsWith('vm-playground:vm:')));
 
 const storedState = async (page, name) => {
   const value = await page.evaluate((key) => localStorage.getItem(key), `vm-playground:vm:${name}`);
@@ -169,6 +173,30 @@ e2e('a rename on a full quota keeps the old record until the new one is written;
   await expectList(page, [['build-runner', 'stopped'], ['db-01', 'paused'], ['web-01', 'running']]);
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('vm-playground:vm:db-01')));
   assert.equal(stored.pending.diskPath, diskPath);
+});
+
+e2e('an import storage has no room for is refused whole: nothing changes, here or in storage', async ({ page, url }) => {
+  await openList(page, url);
+  const before = await vmRecords(page);
+  const vms = Array.from({ length: 40 }, (_, i) => ({ name: `imported-${i}`, memory: 512, diskPath: `/var/lib/libvirt/images/${'long-'.repeat(40)}${i}.qcow2` }));
+  const file = { name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'vm-playground', version: 1, vms })) };
+  await fillQuota(page);
+  for (const choice of ['Replace', 'Merge']) {
+    await page.locator('input[type=file]').setInputFiles(file);
+    await page.getByRole('dialog', { name: 'Import big.json' }).getByRole('button', { name: choice, exact: true }).click();
+    const refusal = alerts(page).filter({ hasText: 'Nothing was imported' });
+    await refusal.waitFor();
+    assert.match(await refusal.textContent(), /no room for it \([\d.,]+ KB more is needed\)/);
+    await expectList(page, DEMO);
+    assert.deepEqual(await vmRecords(page), before, `${choice}: storage is as it was`);
+    await refusal.getByRole('button').click();
+  }
+  assert.equal(await page.evaluate(() => vmPlayground.canUndo()), false, 'no change to undo');
+  // With room, the same file comes in.
+  await page.evaluate(() => localStorage.removeItem('other-app'));
+  await page.locator('input[type=file]').setInputFiles(file);
+  await page.getByRole('dialog', { name: 'Import big.json' }).getByRole('button', { name: 'Merge', exact: true }).click();
+  await row(page, 'imported-39').waitFor();
 });
 
 for (const meta of ['{"version":4}', '{"version":"2"}', '{"version":1.5}', '{"version":']) {

@@ -100,7 +100,7 @@ fn preview_import(
                 link_host: None,
             };
             ui.confirming
-                .set(Some(import_question(app, lang, preview, words)));
+                .set(Some(import_question(app, ui, lang, preview, words)));
         }
     }
     Ok(())
@@ -126,6 +126,7 @@ pub(super) struct PreviewWords {
 /// [`App::import`] (so a share link merges exactly as an import does).
 pub(super) fn import_question(
     app: App,
+    ui: Ui,
     lang: Lang,
     preview: ImportPreview,
     words: PreviewWords,
@@ -166,12 +167,21 @@ pub(super) fn import_question(
         body,
         actions: vec![
             DialogAction::new(words.replace, ActionStyle::Danger, move || {
-                app.import(preview.clone(), ImportMode::Replace)
+                no_room(ui, lang, app.import(preview.clone(), ImportMode::Replace))
             }),
             DialogAction::new(texts.merge, ActionStyle::Primary, move || {
-                app.import(for_merge.clone(), ImportMode::Merge)
+                no_room(ui, lang, app.import(for_merge.clone(), ImportMode::Merge))
             }),
         ],
+    }
+}
+
+/// Says so when an import was refused for want of room in storage (see [`App::import`]).
+fn no_room(ui: Ui, lang: Lang, imported: Result<(), usize>) {
+    if let Err(bytes) = imported {
+        let size = lang.one_decimal(bytes as u64, 1024);
+        ui.import_error
+            .set(Some(fill(lang.texts().import_no_room, &[("size", &size)])));
     }
 }
 

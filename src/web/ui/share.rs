@@ -224,7 +224,7 @@ fn open_link(app: App, ui: Ui, lang: Lang, hash: String) -> Result<(), SplitLoad
                 replace: texts.replace_my_vms,
                 link_host: Some(texts.share_host),
             };
-            let question = import_question(app, lang, shared.into_preview(), words);
+            let question = import_question(app, ui, lang, shared.into_preview(), words);
             ui.confirm_then(question, Some(Arc::new(clear_fragment)));
         }
     }
