@@ -279,6 +279,20 @@ fn an_unknown_predicate_is_refused_with_its_place_and_a_suggestion() {
 }
 
 #[test]
+fn a_fault_at_the_top_of_the_file_names_the_file() {
+    let error = refused(|lesson| lesson["bogus"] = serde_json::json!(1));
+    assert_eq!(error.to_string(), "the file: \"bogus\" has no place here");
+    assert_eq!(
+        Lang::Ru.lesson_error(&error),
+        "файл: ключу «bogus» здесь не место"
+    );
+    let error = load("[]").expect_err("refused");
+    assert!(Lang::En
+        .lesson_error(&error)
+        .starts_with("the file must be an object"));
+}
+
+#[test]
 fn a_goal_about_a_vm_nobody_has_is_refused() {
     let error = refused(|lesson| {
         lesson["goals"][0]["check"] = serde_json::json!({"exists": {"vm": "web-99"}})

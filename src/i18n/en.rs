@@ -348,6 +348,7 @@ pub const EN: Texts = Texts {
     lesson_too_large: "the file is {size} KB; a lesson is at most {max} KB",
     lesson_too_complex: "the file is too complex: {bound}",
     lesson_not_json: "the file is not valid JSON ({detail})",
+    lesson_top_level: "the file",
     lesson_missing: "{path} is missing",
     lesson_wrong_type: "{path} must be {expected}",
     kind_text: "a text",

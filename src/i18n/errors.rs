@@ -446,6 +446,16 @@ impl Lang {
         )
     }
 
+    /// Where in a lesson file: its JSON path (syntax, as written), or the file itself at the
+    /// top.
+    fn lesson_place(self, path: &str) -> String {
+        if path.is_empty() {
+            self.texts().lesson_top_level.to_owned()
+        } else {
+            path.to_owned()
+        }
+    }
+
     /// Why a lesson file can't be used, as a clause.
     pub fn lesson_error(self, error: &LessonError) -> String {
         let t = self.texts();
@@ -474,7 +484,7 @@ impl Lang {
                 };
                 fill(
                     t.lesson_wrong_type,
-                    &[("path", path), ("expected", &expected)],
+                    &[("path", &self.lesson_place(path)), ("expected", &expected)],
                 )
             }
             LessonError::Unknown {
@@ -492,7 +502,8 @@ impl Lang {
                     Vocabulary::Resource => t.lesson_unknown_resource,
                     Vocabulary::Key => t.lesson_unknown_key,
                 };
-                let message = fill(template, &[("path", path), ("found", found)]);
+                let place = self.lesson_place(path);
+                let message = fill(template, &[("path", &place), ("found", found)]);
                 match suggestion {
                     None => message,
                     Some(suggestion) => fill(

@@ -357,6 +357,7 @@ pub const RU: Texts = Texts {
     lesson_too_large: "файл занимает {size}\u{a0}КБ; урок может занимать не больше {max}\u{a0}КБ",
     lesson_too_complex: "файл слишком сложен: {bound}",
     lesson_not_json: "файл не является корректным JSON ({detail})",
+    lesson_top_level: "файл",
     lesson_missing: "нет значения {path}",
     lesson_wrong_type: "{path} должно быть {expected}",
     kind_text: "текстом",

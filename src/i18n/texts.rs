@@ -690,6 +690,8 @@ pub struct Texts {
     pub lesson_too_complex: &'static str,
     /// Not JSON. `{detail}`: where it stops ([`Texts::json_at`]).
     pub lesson_not_json: &'static str,
+    /// Where in a lesson file, for its top level (else a JSON path).
+    pub lesson_top_level: &'static str,
     /// A value missing. `{path}`: where in the file.
     pub lesson_missing: &'static str,
     /// A value of the wrong kind. `{path}`; `{expected}`: a `kind_*`.
