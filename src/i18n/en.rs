@@ -264,6 +264,7 @@ pub const EN: Texts = Texts {
     found_too_deep: "an object nested too deep (or containing itself)",
     found_too_many_values: "an array or object holding more than {max} values in all (a config holds 8)",
     found_unreadable: "a value that threw an error when read",
+    found_lone_surrogate: "a string with half of a character in it (a lone UTF-16 surrogate)",
     found_js_type: "a {type}",
     problem_missing: "{field} is required",
     problem_not_an_object: "a VM config must be an object like {{ name: \"web-01\", memory: 1024 }}, got {found}",

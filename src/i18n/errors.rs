@@ -400,6 +400,7 @@ impl Lang {
             Found::JsType(kind) => fill(t.found_js_type, &[("type", kind)]),
             Found::NotFinite(word) => (*word).to_owned(),
             Found::Unreadable => t.found_unreadable.to_owned(),
+            Found::LoneSurrogate => t.found_lone_surrogate.to_owned(),
         }
     }
 

@@ -526,6 +526,8 @@ pub struct Texts {
     pub found_too_many_values: &'static str,
     /// A JS value whose reading threw (a getter, a Proxy).
     pub found_unreadable: &'static str,
+    /// A JS string with a lone UTF-16 surrogate.
+    pub found_lone_surrogate: &'static str,
     /// A JS value with no JSON form. `{type}`: its `typeof`.
     pub found_js_type: &'static str,
     /// A required field missing. `{field}`.

@@ -347,6 +347,8 @@ pub enum Found {
     NotFinite(&'static str),
     /// A value whose reading threw (a getter, a Proxy: JS API).
     Unreadable,
+    /// A string with half of a character, a lone UTF-16 surrogate (JS API).
+    LoneSurrogate,
 }
 
 /// What is wrong with a field's value.

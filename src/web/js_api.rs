@@ -97,6 +97,16 @@ enum Unconvertible {
     StringTooLong(u32),
     /// Reading it threw (a getter, a Proxy's trap, a revoked Proxy).
     Unreadable,
+    /// A string with half of a character (a lone UTF-16 surrogate).
+    LoneSurrogate,
+}
+
+/// `text` as a Rust string, or `None` if it holds half of a character (a lone UTF-16
+/// surrogate), which the conversion would silently turn into U+FFFD. Checked only then: the
+/// check calls into JavaScript once per unit.
+fn js_text(text: &js_sys::JsString) -> Option<String> {
+    let converted = String::from(text);
+    (!converted.contains('\u{fffd}') || text.is_valid_utf16()).then_some(converted)
 }
 
 // The reads of an argument that may run the caller's code (getters, a Proxy's traps), bound
@@ -156,6 +166,7 @@ impl Unconvertible {
             } => Found::ObjectWith(length),
             Unconvertible::StringTooLong(units) => Found::StringOf(units),
             Unconvertible::Unreadable => Found::Unreadable,
+            Unconvertible::LoneSurrogate => Found::LoneSurrogate,
         }
     }
 }
@@ -185,7 +196,9 @@ fn json_within(value: &JsValue, depth: usize, budget: &mut usize) -> Result<Valu
         if units > MAX_ARG_STRING_UNITS {
             return Err(Unconvertible::StringTooLong(units));
         }
-        return Ok(Value::String(value.as_string().unwrap_or_default()));
+        return js_text(value.unchecked_ref())
+            .map(Value::String)
+            .ok_or(Unconvertible::LoneSurrogate);
     }
     if let Some(number) = value.as_f64() {
         return json_number(number)
@@ -397,7 +410,15 @@ fn name_arg(value: &JsValue) -> Result<String, VmError> {
         if units > readable_units(NAME_MAX_CHARS) {
             return Err(too_long(units));
         }
-        let name = String::from(text);
+        let Some(name) = js_text(text) else {
+            return Err(VmError::InvalidConfig {
+                field: ConfigField::Name,
+                problem: ConfigProblem::WrongType {
+                    expected: Expected::VmName,
+                    found: Found::LoneSurrogate,
+                },
+            });
+        };
         return match chars_over(&name, NAME_MAX_CHARS) {
             Some(got) => Err(too_long(got)),
             None => Ok(name),
@@ -446,7 +467,12 @@ fn description_arg(value: &JsValue) -> Result<String, VmError> {
                 got: units,
             }));
         }
-        return Ok(String::from(text));
+        return js_text(text).ok_or_else(|| {
+            invalid(ConfigProblem::WrongType {
+                expected: Expected::String,
+                found: Found::LoneSurrogate,
+            })
+        });
     }
     Err(invalid(ConfigProblem::WrongType {
         expected: Expected::String,

@@ -124,6 +124,32 @@ e2e('an argument whose reading throws is refused with a coded error, however oft
   await row(page, 'after').waitFor();
 });
 
+e2e('half of a character (a lone surrogate) is refused, not turned into U+FFFD; U+FFFD itself is text', async ({ page, url }) => {
+  await openWithApi(page, url);
+  const seen = await page.evaluate(() => {
+    const refusal = (call) => {
+      try {
+        call();
+        return 'not refused';
+      } catch (e) {
+        return `${e.code} ${e.field} ${e.message.includes('lone UTF-16 surrogate')}`;
+      }
+    };
+    return {
+      path: refusal(() => vmPlayground.createVm({ name: 'half', diskPath: '/x\uD800.qcow2' })),
+      name: refusal(() => vmPlayground.createVm({ name: 'half\uDC00' })),
+      description: refusal(() => vmPlayground.createSnapshot('web-01', 's', 'a\uD800')),
+      replacement: (vmPlayground.defineVm({ name: 'whole', diskPath: '/x\uFFFD.qcow2' }), vmPlayground.getVmInfo('whole').config.diskPath),
+    };
+  });
+  assert.deepEqual(seen, {
+    path: 'InvalidConfig diskPath true',
+    name: 'InvalidConfig name true',
+    description: 'InvalidConfig description true',
+    replacement: '/x\uFFFD.qcow2',
+  });
+});
+
 e2e('new MockVmManager() is independent of the page', async ({ page, url }) => {
   await openWithApi(page, url);
   const result = await page.evaluate(() => {
