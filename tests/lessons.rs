@@ -287,9 +287,17 @@ fn a_fault_at_the_top_of_the_file_names_the_file() {
         "файл: ключу «bogus» здесь не место"
     );
     let error = load("[]").expect_err("refused");
-    assert!(Lang::En
-        .lesson_error(&error)
-        .starts_with("the file must be an object"));
+    assert_eq!(Lang::En.lesson_error(&error), "the file must be an object");
+    // A goal's check says what it has to be.
+    let error = refused(|lesson| lesson["goals"][0]["check"] = serde_json::json!([]));
+    assert_eq!(
+        error.to_string(),
+        "goals[0].check must be an object with one key, the check's name"
+    );
+    assert_eq!(
+        Lang::Ru.lesson_error(&error),
+        "goals[0].check должно быть объектом с одним ключом — названием проверки"
+    );
 }
 
 #[test]

@@ -481,6 +481,7 @@ impl Lang {
                     JsonKind::Number => t.kind_number,
                     JsonKind::List => t.kind_list,
                     JsonKind::Object => t.kind_object,
+                    JsonKind::Check => t.kind_check,
                     JsonKind::FieldValue => t.kind_field_value,
                 };
                 fill(

@@ -704,8 +704,10 @@ pub struct Texts {
     pub kind_number: &'static str,
     /// A JSON list.
     pub kind_list: &'static str,
-    /// A JSON object (a goal's check: with exactly one key).
+    /// A JSON object.
     pub kind_object: &'static str,
+    /// The kind a goal's check is (after `must be`).
+    pub kind_check: &'static str,
     /// A value of the config field named beside it.
     pub kind_field_value: &'static str,
     /// `{path}`; `{found}`: the word as found.

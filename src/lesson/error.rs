@@ -17,6 +17,8 @@ pub enum JsonKind {
     List,
     /// An object.
     Object,
+    /// A goal's check: an object with one key, the predicate.
+    Check,
     /// A number or a text, as the config field named beside it holds (`null` for no ISO).
     FieldValue,
 }

@@ -205,13 +205,17 @@ impl Predicate {
                 found,
                 suggestion,
             },
+            LessonError::WrongType { path, .. } => LessonError::WrongType {
+                path,
+                expected: JsonKind::Check,
+            },
             error => error,
         })?;
         let mut entries = check.iter();
         let (Some((word, params)), None) = (entries.next(), entries.next()) else {
             return Err(LessonError::WrongType {
                 path: path.to_owned(),
-                expected: JsonKind::Object,
+                expected: JsonKind::Check,
             });
         };
         let path = join(path, word);
