@@ -261,7 +261,7 @@ pub fn load<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str)>) -> Loaded
     }
     let mut vms = Vec::new();
     for (key, value) in records {
-        match decode_record(key, value) {
+        match decode_record(vm_name(key).unwrap_or(key), value) {
             Ok(info) => vms.push(info),
             Err(reason) => problem(&mut loaded, key, reason),
         }
@@ -288,12 +288,12 @@ pub fn decode_host(value: &str) -> Result<Host, LoadReason> {
         .and_then(|host| host.validated().map_err(LoadReason::Refused))
 }
 
-/// Parses one VM record (not yet checked against the rules), or says why it can't be.
-fn decode_record(key: &str, value: &str) -> Result<VmInfo, LoadReason> {
+/// Parses the record stored under `name`'s key (not yet checked against the rules), or says
+/// why it can't be.
+fn decode_record(name: &str, value: &str) -> Result<VmInfo, LoadReason> {
     if value.len() > MAX_RECORD_BYTES {
         return Err(LoadReason::TooLarge(value.len()));
     }
-    let name = key.strip_prefix(VM_KEY_PREFIX).unwrap_or(key);
     let info: VmInfo = serde_json::from_str(value)
         .map_err(|error| LoadReason::UnreadableRecord(error.to_string()))?;
     if info.config.name != name {
@@ -359,7 +359,7 @@ impl Backup {
 /// `name`'s stored record, checked like at start-up (used for one key that changed in another
 /// tab).
 pub fn decode_vm(name: &str, value: &str) -> Result<VmInfo, LoadReason> {
-    let info = decode_record(&vm_key(name), value)?;
+    let info = decode_record(name, value)?;
     crate::manager::check_vm(info).map_err(LoadReason::Refused)
 }
 
