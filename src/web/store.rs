@@ -112,16 +112,10 @@ const ROOM_PROBE_KEY: &str = "room-probe.vm-playground";
 /// Whether storage has room for `units` more UTF-16 code units, asked the only way a page
 /// can: a value of that length written and removed at once.
 pub fn has_room(units: usize) -> Result<bool, SaveError> {
-    let storage = local_storage().ok_or(SaveError::Unavailable)?;
-    match storage.set_item(ROOM_PROBE_KEY, &"x".repeat(units)) {
-        Ok(()) => {
-            let _ = storage.remove_item(ROOM_PROBE_KEY);
-            Ok(true)
-        }
-        Err(error) => match refused(error) {
-            SaveError::Quota => Ok(false),
-            error => Err(error),
-        },
+    match write(ROOM_PROBE_KEY, &"x".repeat(units)) {
+        Ok(()) => remove_keys(&[ROOM_PROBE_KEY.to_owned()]).map(|()| true),
+        Err(SaveError::Quota) => Ok(false),
+        Err(error) => Err(error),
     }
 }
 
