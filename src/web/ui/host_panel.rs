@@ -40,6 +40,17 @@ enum ApplyError {
     Refused(VmError),
 }
 
+/// The size fields' labels, for the field and for its error alike.
+fn memory_label(texts: &Texts) -> &'static str {
+    texts.host_memory_mb
+}
+fn cpus_label(texts: &Texts) -> &'static str {
+    texts.host_cpus
+}
+fn storage_label(texts: &Texts) -> &'static str {
+    texts.host_storage_gb
+}
+
 fn data(value: Option<u64>) -> String {
     value.map_or_else(|| "unlimited".to_owned(), |n| n.to_string())
 }
@@ -212,9 +223,9 @@ pub fn HostPanel() -> impl IntoView {
         let field = |text: RwSignal<String>, label: fn(&Texts) -> &'static str| {
             parse_size(&text.get_untracked()).map_err(|()| ApplyError::NotANumber(label))
         };
-        let host = field(memory, |t| t.host_memory_mb).and_then(|memory| {
-            let cpus = field(cpus, |t| t.host_cpus)?.map(|n| u32::try_from(n).unwrap_or(u32::MAX));
-            let storage = field(storage, |t| t.host_storage_gb)?;
+        let host = field(memory, memory_label).and_then(|memory| {
+            let cpus = field(cpus, cpus_label)?.map(|n| u32::try_from(n).unwrap_or(u32::MAX));
+            let storage = field(storage, storage_label)?;
             Ok(Host {
                 memory,
                 cpus,
@@ -262,9 +273,9 @@ pub fn HostPanel() -> impl IntoView {
                 </select>
             </div>
             <form class="host-sizes" on:submit=submit novalidate>
-                {size_field("host-memory", |t| t.host_memory_mb, memory, language)}
-                {size_field("host-cpus", |t| t.host_cpus, cpus, language)}
-                {size_field("host-storage", |t| t.host_storage_gb, storage, language)}
+                {size_field("host-memory", memory_label, memory, language)}
+                {size_field("host-cpus", cpus_label, cpus, language)}
+                {size_field("host-storage", storage_label, storage, language)}
                 <label class="check">
                     <input type="checkbox" prop:checked=overcommit
                         on:change=move |event| overcommit.set(event_target_checked(&event)) />
