@@ -105,6 +105,8 @@ fn russian_text_has_no_english_words_outside_syntax() {
         "Date",
         "NFC",
         "null",
+        "true",
+        "false",
         "name",
         "web",
         "memory",

@@ -487,6 +487,95 @@ fn snapshots_from_javascript() {
     assert!(manager.list_vms().unwrap().is_empty());
 }
 
+/// A delete's options are an object with its one option, true or false: a misspelt key or a
+/// string "false" is refused and deletes nothing, rather than deleting more or less than meant.
+#[wasm_bindgen_test]
+fn delete_options_other_than_an_object_of_booleans_are_refused() {
+    let manager = manager_with_web();
+    manager
+        .create_snapshot("web".into(), "base".into(), JsValue::UNDEFINED)
+        .unwrap();
+    manager
+        .create_snapshot("web".into(), "child".into(), JsValue::UNDEFINED)
+        .unwrap();
+    let vm_cases = [
+        (
+            "5",
+            "the options must be an object such as snapshots: true, got 5",
+        ),
+        (
+            "'yes'",
+            "the options must be an object such as snapshots: true, got the string \"yes\"",
+        ),
+        (
+            "[true]",
+            "the options must be an object such as snapshots: true, got an array",
+        ),
+        (
+            "{ snapshots: 'false' }",
+            "the option snapshots must be true or false, got the string \"false\"",
+        ),
+        (
+            "{ snapshots: 1 }",
+            "the option snapshots must be true or false, got 1",
+        ),
+        (
+            "{ snapshot: true }",
+            "there is no option 'snapshot' here: the only one is snapshots",
+        ),
+        (
+            "{ get snapshots() { throw new Error('no'); } }",
+            "the option snapshots must be true or false, got a value that threw an error when read",
+        ),
+    ];
+    for (source, message) in vm_cases {
+        let (got, code, field) = thrown(manager.delete_vm("web".into(), js(source)));
+        assert_eq!(
+            (got.as_str(), code.as_str()),
+            (message, "InvalidConfig"),
+            "{source}"
+        );
+        assert_eq!(field, None, "{source}");
+    }
+    let (got, code, _) = thrown(manager.delete_snapshot(
+        "web".into(),
+        "base".into(),
+        js("{ children: true, recursive: true }"),
+    ));
+    assert_eq!(
+        (got.as_str(), code.as_str()),
+        (
+            "there is no option 'recursive' here: the only one is children",
+            "InvalidConfig"
+        )
+    );
+    assert_eq!(manager.list_snapshots("web".into()).unwrap().len(), 2);
+    // No options, null, an empty object, or the option undefined or false set nothing.
+    for source in [
+        "undefined",
+        "null",
+        "{}",
+        "{ snapshots: undefined }",
+        "{ snapshots: false }",
+    ] {
+        assert_eq!(
+            thrown(manager.delete_vm("web".into(), js(source))).1,
+            "InvalidTransition",
+            "{source}"
+        );
+    }
+    assert_eq!(
+        manager
+            .delete_snapshot("web".into(), "base".into(), js("{ children: false }"))
+            .unwrap(),
+        ["base"]
+    );
+    manager
+        .delete_vm("web".into(), js("{ snapshots: true }"))
+        .unwrap();
+    assert!(manager.list_vms().unwrap().is_empty());
+}
+
 #[wasm_bindgen_test]
 fn snapshot_and_clone_errors_carry_the_existing_codes() {
     let manager = manager_with_web();

@@ -593,6 +593,7 @@ pub(super) fn cause(error: &VmError, lang: Lang) -> Vec<String> {
         | VmError::TooManySnapshots { .. }
         | VmError::InvalidHost { .. }
         | VmError::InvalidHostValue { .. }
+        | VmError::InvalidOption { .. }
         | VmError::Closed
         | VmError::InvalidSavedState { .. }
         | VmError::RecordOutOfRange { .. }

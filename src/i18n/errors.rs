@@ -110,6 +110,22 @@ impl Lang {
                 };
                 fill(template, &[("key", key), ("found", &found)])
             }
+            VmError::InvalidOption { option, key, found } => {
+                let template = match (key, found) {
+                    (None, _) => t.error_options_not_an_object,
+                    (Some(_), Some(_)) => t.error_option_type,
+                    (Some(_), None) => t.error_option_unknown,
+                };
+                let found = found.as_ref().map(|found| self.found(found));
+                fill(
+                    template,
+                    &[
+                        ("option", option),
+                        ("key", &key.as_deref().unwrap_or_default()),
+                        ("found", &found.unwrap_or_default()),
+                    ],
+                )
+            }
             VmError::InvalidHost {
                 resource,
                 min,

@@ -359,6 +359,13 @@ pub struct Texts {
     pub error_host_not_an_object: &'static str,
     /// A host with an unknown key. `{key}`.
     pub error_host_unknown_key: &'static str,
+    /// A JS API call's options argument that is no object. `{option}` (the option the call
+    /// takes), `{found}`.
+    pub error_options_not_an_object: &'static str,
+    /// An option that is not a boolean. `{key}`, `{found}`.
+    pub error_option_type: &'static str,
+    /// An option the call doesn't take. `{key}`, `{option}` (the one it takes).
+    pub error_option_unknown: &'static str,
     /// A host size out of range. `{what}`, `{unit}`, `{min}`, `{max}`, `{got}`.
     pub error_host_out_of_range: &'static str,
     /// Memory, as a host resource in messages.

@@ -88,6 +88,18 @@ pub enum VmError {
         /// What was found (`None` for an unknown key).
         found: Option<Found>,
     },
+    /// An options argument of the JavaScript API (`deleteVm`'s `{ snapshots }`,
+    /// `deleteSnapshot`'s `{ children }`) that is no object, names an option the call doesn't
+    /// take, or gives its option a value other than true or false: a typo must not delete
+    /// less or more than the caller meant.
+    InvalidOption {
+        /// The one option the call takes ("snapshots", "children").
+        option: &'static str,
+        /// The key at fault; `None` when the options argument itself is no object.
+        key: Option<String>,
+        /// What was found (`None` for an unknown key).
+        found: Option<Found>,
+    },
     /// A snapshot name or description that breaks its rules (a name has a VM name's).
     InvalidSnapshot {
         /// The field at fault.
@@ -170,9 +182,9 @@ impl VmError {
     /// "InvalidTransition" (also for [`VmError::HasSnapshots`]), "Closed",
     /// "InvalidSavedState" (also for [`VmError::RecordOutOfRange`]: a record that can't be
     /// restored), "InsufficientResources" (also for [`VmError::HostTooSmall`]) or "Conflict";
-    /// a host size out of bounds, a snapshot's bad name or description and a VM at its cap of
-    /// snapshots are "InvalidConfig"; a snapshot not found is "NotFound", a taken snapshot
-    /// name "AlreadyExists".
+    /// a host size out of bounds, a snapshot's bad name or description, a bad options argument
+    /// and a VM at its cap of snapshots are "InvalidConfig"; a snapshot not found is
+    /// "NotFound", a taken snapshot name "AlreadyExists".
     pub fn code(&self) -> &'static str {
         match self {
             VmError::NotFound { .. } | VmError::SnapshotNotFound { .. } => "NotFound",
@@ -181,7 +193,8 @@ impl VmError {
             | VmError::InvalidSnapshot { .. }
             | VmError::TooManySnapshots { .. }
             | VmError::InvalidHost { .. }
-            | VmError::InvalidHostValue { .. } => "InvalidConfig",
+            | VmError::InvalidHostValue { .. }
+            | VmError::InvalidOption { .. } => "InvalidConfig",
             VmError::InsufficientResources { .. } | VmError::HostTooSmall { .. } => {
                 "InsufficientResources"
             }

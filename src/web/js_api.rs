@@ -431,7 +431,7 @@ fn name_arg(value: &JsValue) -> Result<String, VmError> {
             found: if value.is_undefined() {
                 Found::Undefined
             } else {
-                json_of(value).map_or_else(|found| found.found(), |json| describe(&json))
+                found_in(value)
             },
         },
     })
@@ -476,15 +476,44 @@ fn description_arg(value: &JsValue) -> Result<String, VmError> {
     }
     Err(invalid(ConfigProblem::WrongType {
         expected: Expected::String,
-        found: json_of(value).map_or_else(|found| found.found(), |json| describe(&json)),
+        found: found_in(value),
     }))
 }
 
-/// Whether the options object `options` (`{ children }`, `{ snapshots }`) has `key` set, as
-/// JavaScript reads an option: truthy. No options (undefined) sets nothing.
-fn option_set(options: &JsValue, key: &str) -> bool {
-    options.is_object()
-        && js_sys::Reflect::get(options, &key.into()).is_ok_and(|value| value.is_truthy())
+/// Whether the options argument (`{ snapshots }`, `{ children }`) sets `option`, the one
+/// option the call takes. No options (undefined or null), or the option undefined, sets
+/// nothing. Anything else than an object with at most that key, true or false, is refused
+/// ([`VmError::InvalidOption`]): `{ snapshots: "false" }` or a misspelt key would otherwise
+/// delete more or less than the caller meant.
+fn options_arg(options: &JsValue, option: &'static str) -> Result<bool, VmError> {
+    let invalid =
+        |key: Option<String>, found: Option<Found>| VmError::InvalidOption { option, key, found };
+    if options.is_undefined() || options.is_null() {
+        return Ok(false);
+    }
+    let array = is_array(options).map_err(|found| invalid(None, Some(found.found())))?;
+    if array || !options.is_object() || options.is_function() {
+        return Err(invalid(None, Some(found_in(options))));
+    }
+    let keys =
+        own_keys(options, MAX_ARG_VALUES).map_err(|found| invalid(None, Some(found.found())))?;
+    let option_key = JsValue::from_str(option);
+    if let Some(key) = keys.iter().find(|key| *key != option_key) {
+        return Err(invalid(Some(key_text(&key)), None));
+    }
+    let value = read(options, &option.into())
+        .map_err(|found| invalid(Some(option.to_owned()), Some(found.found())))?;
+    if value.is_undefined() {
+        return Ok(false);
+    }
+    value
+        .as_bool()
+        .ok_or_else(|| invalid(Some(option.to_owned()), Some(found_in(&value))))
+}
+
+/// What `value` is, for a message: its JSON form described, or why it has none.
+fn found_in(value: &JsValue) -> Found {
+    json_of(value).map_or_else(|found| found.found(), |json| describe(&json))
 }
 
 /// A snapshot as `listSnapshots` gives it: `{ name, description, createdAt, state, parent,
@@ -623,7 +652,7 @@ impl JsVmManager {
     #[wasm_bindgen(js_name = deleteVm)]
     pub fn delete_vm(&self, name: JsValue, options: JsValue) -> JsResult<()> {
         let name = throw(name_arg(&name))?;
-        let snapshots = option_set(&options, "snapshots");
+        let snapshots = throw(options_arg(&options, "snapshots"))?;
         self.change(|backend| backend.delete(&name, snapshots))
     }
 
@@ -684,7 +713,7 @@ impl JsVmManager {
     ) -> JsResult<Vec<String>> {
         let vm = throw(name_arg(&vm))?;
         let name = throw(snapshot_name_arg(&name))?;
-        let children = option_set(&options, "children");
+        let children = throw(options_arg(&options, "children"))?;
         self.change(|backend| {
             backend.delete_snapshot(SnapshotDeletion {
                 vm: &vm,

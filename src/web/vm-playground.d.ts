@@ -96,7 +96,7 @@ export interface VmError extends Error {
   code: VmErrorCode;
   /** For InvalidConfig: the config field at fault ("memory", "name", ...), or a snapshot's
    * ("name", "description"). Absent where no field is at fault: a VM at its cap of snapshots,
-   * a host size (see `resource`). */
+   * a host size (see `resource`), a delete's options. */
   field?: keyof VmConfig | "description";
   /** For InsufficientResources (a refused start or create, or a host shrunk below what its VMs
    * hold) and a host size out of bounds: the host's resource at fault. */
@@ -159,7 +159,8 @@ export class MockVmManager {
   resumeVm(name: string): void;
   /**
    * Deletes the VM in any state (a running one is forced off). A VM with snapshots throws
-   * InvalidTransition unless `{ snapshots: true }` says they go too.
+   * InvalidTransition unless `{ snapshots: true }` says they go too. Options of another shape
+   * (not an object, another key, a value not true or false) throw InvalidConfig.
    */
   deleteVm(name: string, options?: { snapshots?: boolean }): void;
   /**
@@ -175,7 +176,10 @@ export class MockVmManager {
    * VM's state.
    */
   revertToSnapshot(vm: string, name: string): VmState;
-  /** Deletes the snapshot (its children go to its parent), or its subtree with `{ children: true }`. Returns the names deleted. */
+  /**
+   * Deletes the snapshot (its children go to its parent), or its subtree with `{ children: true }`.
+   * Returns the names deleted. Options as `deleteVm`'s.
+   */
   deleteSnapshot(vm: string, name: string, options?: { children?: boolean }): string[];
   /**
    * Clones a stopped VM (running or paused: InvalidTransition) as `newName`: the same config
