@@ -1056,7 +1056,15 @@ fn restore_refuses_a_faulty_saved_state_whole_and_changes_nothing() {
         (
             "duplicate names",
             vec![vm("twin", VmState::Running), vm("twin", VmState::Stopped)],
-            "VM 'twin': a VM named 'twin' already exists",
+            "VM 'twin': another VM before it has the same name",
+        ),
+        (
+            "names the same in NFC",
+            vec![
+                vm("cafe\u{301}", VmState::Running),
+                vm("caf\u{e9}", VmState::Stopped),
+            ],
+            "VM 'caf\u{e9}': another VM before it has the same name",
         ),
         (
             "pending on a stopped VM",
@@ -1134,7 +1142,7 @@ fn restore_refuses_a_faulty_saved_state_whole_and_changes_nothing() {
         ),
         (
             vec![vm("twin", VmState::Running), vm("twin", VmState::Stopped)],
-            "сохранённые данные недопустимы: ВМ «twin»: ВМ с именем «twin» уже существует",
+            "сохранённые данные недопустимы: ВМ «twin»: это имя уже есть у ВМ перед ней",
         ),
     ] {
         let error = manager.restore(SavedState { vms }).unwrap_err();
@@ -1183,7 +1191,7 @@ fn partition_keeps_the_valid_vms_and_reports_the_rest() {
         [
             ("b", "InvalidConfig", Some(ConfigField::DiskSize)),
             ("c", "InvalidSavedState", None),
-            ("a", "AlreadyExists", None),
+            ("a", "InvalidSavedState", None),
             ("", "InvalidConfig", Some(ConfigField::Name)),
             ("d", "InvalidSavedState", None),
         ]

@@ -6,6 +6,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
+use vm_playground::i18n::Lang;
 use vm_playground::manager::limits::{NAME_MAX_CHARS, PATH_MAX_CHARS};
 use vm_playground::manager::{Host, DISK_SIZE_GB, MEMORY_MB, VCPUS};
 use vm_playground::share::{
@@ -13,7 +14,9 @@ use vm_playground::share::{
 };
 use vm_playground::storage::export::ImportPreview;
 use vm_playground::storage::DEFAULT_HOST;
-use vm_playground::{ConfigField, MockVmManager, VmConfig, VmError, VmInfo, VmManager, VmState};
+use vm_playground::{
+    ConfigField, MockVmManager, SavedStateProblem, VmConfig, VmError, VmInfo, VmManager, VmState,
+};
 
 /// The address of the app on GitHub Pages, with the longest user name GitHub allows (39).
 const APP_URL: &str = "https://abcdefghijklmnopqrstuvwxyz0123456789abc.github.io/vm-playground/";
@@ -298,16 +301,29 @@ fn invalid_vms_and_hosts_are_refused_even_with_a_right_checksum() {
         decode(&encode(&vms, &host).unwrap(), NOW),
         Err(ShareError::InvalidVm { .. })
     ));
-    // The same name twice.
-    let (mut vms, _) = typical_lab();
-    vms[1].config.name = vms[0].config.name.clone();
-    assert!(matches!(
-        decode(&encode(&vms, &host).unwrap(), NOW),
-        Err(ShareError::InvalidVm {
-            error: VmError::AlreadyExists { .. },
-            ..
-        })
-    ));
+    // The same name twice, also when only their Unicode forms differ (NFD, then NFC): the
+    // link is refused, rather than one of them dropped or the whole import failing later.
+    let name_twice = VmError::InvalidSavedState {
+        problem: SavedStateProblem::NameTwice,
+    };
+    for (first, second) in [("web", "web"), ("cafe\u{301}", "caf\u{e9}")] {
+        let (mut vms, _) = typical_lab();
+        vms[0].config.name = first.to_owned();
+        vms[1].config.name = second.to_owned();
+        let error = decode(&encode(&vms, &host).unwrap(), NOW).unwrap_err();
+        let ShareError::InvalidVm { name, error: why } = &error else {
+            panic!("{first} and {second}: {error:?}");
+        };
+        assert_eq!((name.as_str(), why), (second, &name_twice));
+        assert_eq!(
+            Lang::En.share_error(&error),
+            format!("its VM \"{second}\" is not valid: another VM before it has the same name")
+        );
+        assert_eq!(
+            Lang::Ru.share_error(&error),
+            format!("её ВМ \"{second}\" недопустима: это имя уже есть у ВМ перед ней")
+        );
+    }
     let small = Host {
         memory: Some(0),
         ..host

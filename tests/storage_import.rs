@@ -58,22 +58,25 @@ fn bare_configs_import_as_stopped_vms() {
 
 #[test]
 fn bad_entries_are_left_out_and_named() {
+    // "cafe\u0301" and "café" are one name (NFC).
     let text = r#"{"format":"vm-playground","version":1,"vms":[
         {"name":"ok"},
         {"name":"zero","memory":0},
         {"name":"ok"},
         {"config":{"name":"broken"},"state":"running"},
-        42
+        42,
+        {"name":"cafe\u0301"},
+        {"name":"café"}
     ]}"#;
     let preview = parse_import(text, NOW).unwrap();
-    assert_eq!(preview.vms.len(), 1);
-    assert_eq!(preview.rejected, 4);
+    assert_eq!(preview.vms.len(), 2);
+    assert_eq!(preview.rejected, 5);
     let labels: Vec<String> = preview
         .problems
         .iter()
         .map(|(label, _)| label.to_string())
         .collect();
-    assert_eq!(labels, ["'zero'", "'ok'", "'broken'", "entry 5"]);
+    assert_eq!(labels, ["'zero'", "'ok'", "'broken'", "entry 5", "'café'"]);
     assert_eq!(
         preview.problems[0].1.to_string(),
         "memory must be between 1 and 4194304 MB, got 0"
@@ -89,7 +92,7 @@ fn bad_entries_are_left_out_and_named() {
     );
     assert!(preview
         .summary(vm_playground::i18n::Lang::En)
-        .starts_with("1 VM, 4 invalid (left out): 'zero': memory must be between"));
+        .starts_with("2 VMs, 5 invalid (left out): 'zero': memory must be between"));
     // In Russian, every reason is in Russian but the parser's own message.
     let russian = preview.summary(vm_playground::i18n::Lang::Ru);
     for words in [

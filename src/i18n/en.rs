@@ -195,6 +195,7 @@ pub const EN: Texts = Texts {
     error_closed: "the VM manager is closed",
     error_invalid_saved_state: "invalid saved state: {reason}",
     saved_vm: "VM '{name}': {error}",
+    saved_name_twice: "another VM before it has the same name",
     saved_pending_while_stopped: "a stopped VM can't have pending changes",
     saved_pending_renames: "pending changes can't rename a running VM",
     saved_too_many_snapshots: "{count} snapshots, at most {max} are allowed",

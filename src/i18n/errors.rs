@@ -192,7 +192,17 @@ impl Lang {
                 ],
             ),
             LoadReason::OtherVm(name) => fill(t.load_other_vm, &[("name", name)]),
-            LoadReason::Refused(error) => self.error(error),
+            LoadReason::Refused(error) => self.record_error(error),
+        }
+    }
+
+    /// What is wrong with one VM's record (stored, in an import file or a share link), as a
+    /// sentence: [`Lang::error`]'s, but a saved state's fault without its "invalid saved
+    /// state" frame, which the message about the record gives.
+    pub fn record_error(self, error: &VmError) -> String {
+        match error {
+            VmError::InvalidSavedState { problem } => self.saved_state_problem(problem),
+            error => self.error(error),
         }
     }
 
@@ -209,6 +219,7 @@ impl Lang {
                 };
                 fill(t.saved_vm, &[("name", name), ("error", &error)])
             }
+            SavedStateProblem::NameTwice => t.saved_name_twice.to_owned(),
             SavedStateProblem::PendingWhileStopped => t.saved_pending_while_stopped.to_owned(),
             SavedStateProblem::PendingRenames => t.saved_pending_renames.to_owned(),
             SavedStateProblem::TooManySnapshots { count } => fill(
@@ -270,7 +281,7 @@ impl Lang {
             EntryProblem::Unreadable(error) => {
                 fill(self.texts().load_unreadable_record, &[("error", error)])
             }
-            EntryProblem::Refused(error) => self.error(error),
+            EntryProblem::Refused(error) => self.record_error(error),
             EntryProblem::NameTwice => self.texts().import_name_twice.to_owned(),
         }
     }
@@ -579,7 +590,7 @@ impl Lang {
                 t.share_invalid_vm,
                 &[
                     ("name", &quoted_excerpt(name)),
-                    ("error", &self.error(error)),
+                    ("error", &self.record_error(error)),
                 ],
             ),
             ShareError::InvalidHost { error } => {

@@ -203,6 +203,7 @@ pub const RU: Texts = Texts {
     error_closed: "менеджер ВМ закрыт",
     error_invalid_saved_state: "сохранённые данные недопустимы: {reason}",
     saved_vm: "ВМ «{name}»: {error}",
+    saved_name_twice: "это имя уже есть у ВМ перед ней",
     saved_pending_while_stopped: "у выключенной ВМ не может быть отложенных изменений",
     saved_pending_renames: "отложенные изменения не могут переименовать работающую ВМ",
     saved_too_many_snapshots: "снимков: {count}, допустимо не больше {max}",

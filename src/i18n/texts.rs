@@ -386,6 +386,8 @@ pub struct Texts {
     pub error_invalid_saved_state: &'static str,
     /// A VM of a saved state refused. `{name}`, `{error}` (the reason).
     pub saved_vm: &'static str,
+    /// A VM whose name another VM before it has.
+    pub saved_name_twice: &'static str,
     /// A stopped VM with pending changes in saved data.
     pub saved_pending_while_stopped: &'static str,
     /// Pending changes that rename a VM in saved data.

@@ -251,6 +251,8 @@ pub enum SavedStateProblem {
         /// Why.
         error: Box<VmError>,
     },
+    /// Another VM before it has the same name (in NFC).
+    NameTwice,
     /// A stopped VM has pending changes (only a running or paused VM keeps them).
     PendingWhileStopped,
     /// A VM's pending changes rename it.

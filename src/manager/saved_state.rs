@@ -89,8 +89,8 @@ impl SavedState {
     }
 
     /// Keeps the VMs that pass [`SavedState::check`]'s rules and lists the others with the
-    /// reason; of two VMs with one name the first is kept. For loading data that is partly
-    /// damaged without losing the good part.
+    /// reason; of two VMs with one name (in NFC: `cafe\u{301}` and `café` are one) the first is
+    /// kept. For loading data that is partly damaged without losing the good part.
     pub fn partition(self) -> (CheckedVms, Vec<RejectedVm>) {
         let mut kept = BTreeMap::new();
         let mut rejected = Vec::new();
@@ -98,11 +98,13 @@ impl SavedState {
             let name = vm.config.name.clone();
             match check_vm(vm) {
                 Ok(vm) if kept.contains_key(&vm.config.name) => rejected.push(RejectedVm {
-                    error: VmError::AlreadyExists { name: name.clone() },
+                    error: SavedStateProblem::NameTwice.into(),
                     name,
                 }),
                 Ok(vm) => {
-                    kept.insert(name, vm);
+                    // Keyed by the normalised name, which is what a later VM is checked
+                    // against.
+                    kept.insert(vm.config.name.clone(), vm);
                 }
                 Err(error) => rejected.push(RejectedVm { name, error }),
             }
