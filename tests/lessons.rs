@@ -492,16 +492,35 @@ fn every_lesson_error_reads_in_every_language() {
 }
 
 #[test]
-fn progress_keeps_known_lessons_and_reads_anything() {
+fn progress_is_read_value_by_value_and_keeps_what_it_does_not_know() {
     use vm_playground::lesson::Progress;
-    let mut progress = Progress::decode(r#"{"finished":["lifecycle","gone"],"current":"gone"}"#);
-    assert_eq!(progress.finished, ["lifecycle"]);
+    // A lesson this version doesn't have stays finished (a newer version's); a value no
+    // version wrote costs only itself; an unknown current lesson is none.
+    let mut progress =
+        Progress::decode(r#"{"finished":["lifecycle",7,"newer"],"current":"newer","theme":1}"#);
+    assert_eq!(progress.finished, ["lifecycle", "newer"]);
     assert_eq!(progress.current, None);
+    assert!(progress.is_finished("lifecycle"));
     assert!(progress.finish("rename"));
     assert!(!progress.finish("rename"));
     progress.current = Some("create".into());
+    assert_eq!(
+        progress.encode(),
+        r#"{"finished":["lifecycle","newer","rename"],"current":"create","theme":1}"#
+    );
     assert_eq!(Progress::decode(&progress.encode()), progress);
-    assert_eq!(Progress::decode("garbage"), Progress::default());
+    // A current lesson of the wrong type leaves the finished ones alone.
+    let progress = Progress::decode(r#"{"finished":["create"],"current":5}"#);
+    assert_eq!(
+        (progress.finished.as_slice(), progress.current),
+        (&["create".to_owned()][..], None)
+    );
+    for unreadable in ["garbage", "[]", "null", r#"{"finished":"create"}"#] {
+        assert!(
+            Progress::decode(unreadable).finished.is_empty(),
+            "{unreadable}"
+        );
+    }
 }
 
 #[test]
@@ -663,6 +682,22 @@ fn snapshot_and_clone_predicates_hold_when_they_should() {
     assert_eq!(
         play.progress(),
         [false, false, true, false, true, true, false]
+    );
+    // A clone that is gone (deleted, or its clone undone) is none, and so is a VM created by
+    // hand under its name afterwards.
+    play.type_line("undefine tpl-clone", Lang::En);
+    play.type_line("create tpl-clone --stopped", Lang::En);
+    assert_eq!(
+        play.progress(),
+        [false, false, true, false, false, true, false]
+    );
+    // A rename taken back by an undo (one name gone, one new) keeps the clone one.
+    assert!(run_in("domrename tpl-3 tpl-2", &play.host, Lang::En).record.is_some());
+    let after = play.host.manager().list_vm_infos().unwrap();
+    play.journal.record("", Op::Undo, true, &after);
+    assert_eq!(
+        play.progress(),
+        [false, false, true, true, false, false, false]
     );
 }
 

@@ -78,31 +78,50 @@ impl Journal {
     /// only if its VM was active after the operation before, and the VM a clone or a rename
     /// made is the one that wasn't there before.
     pub fn record(&mut self, vm: &str, op: Op, ok: bool, after: &[VmInfo]) {
+        if ok {
+            self.follow_clones(vm, op, after);
+        }
         if let (true, Some(op)) = (ok, counted(op)) {
             let was_active = self.states.get(vm).is_some_and(|state| state.is_active());
             // A revert replaces an active VM's running state with the snapshot's.
             if op == Op::Destroy || (matches!(op, Op::Delete | Op::SnapshotRevert) && was_active) {
                 self.lost.push(vm.to_owned());
             }
-            let new = after
-                .iter()
-                .map(|info| &info.config.name)
-                .find(|name| !self.states.contains_key(*name));
-            match (op, new) {
-                (Op::Clone, Some(clone)) => self.clones.push((clone.clone(), vm.to_owned())),
-                // A renamed clone, or original, is still one.
-                (Op::Rename, Some(renamed)) => {
-                    for name in self.clones.iter_mut().flat_map(|(a, b)| [a, b]) {
-                        if name == vm {
-                            name.clone_from(renamed);
-                        }
-                    }
-                }
-                _ => {}
-            }
             self.done.push((vm.to_owned(), op));
         }
         self.saw(after);
+    }
+
+    /// Keeps [`Journal::clones`] true of the VMs `after` an operation `op` on `vm` that
+    /// worked: a clone made is noted; a VM renamed (also by an undo or a redo of a rename:
+    /// one name gone, one new) keeps what it was; a clone that is gone (deleted, or its
+    /// clone undone) is none, so a VM created by hand under its name later is none either.
+    fn follow_clones(&mut self, vm: &str, op: Op, after: &[VmInfo]) {
+        let mut new = after
+            .iter()
+            .map(|info| &info.config.name)
+            .filter(|name| !self.states.contains_key(*name));
+        let first_new = new.next();
+        let only_new = first_new.filter(|_| new.next().is_none());
+        let mut gone = self
+            .states
+            .keys()
+            .filter(|name| !after.iter().any(|info| info.config.name == **name));
+        let only_gone = gone.next().filter(|_| gone.next().is_none());
+        match (op, first_new, only_gone, only_new) {
+            (Op::Clone, Some(clone), _, _) => self.clones.push((clone.clone(), vm.to_owned())),
+            // A renamed clone, or original, is still one.
+            (_, _, Some(old), Some(renamed)) => {
+                for name in self.clones.iter_mut().flat_map(|(a, b)| [a, b]) {
+                    if name == old {
+                        name.clone_from(renamed);
+                    }
+                }
+            }
+            _ => {}
+        }
+        self.clones
+            .retain(|(clone, _)| after.iter().any(|info| info.config.name == *clone));
     }
 
     /// How many operations worked: the "golf" score a lesson compares with its solution.

@@ -2,30 +2,52 @@
 //! the one being played (restarted from its setup after a reload). Pure; `web::lessons`
 //! moves the string.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::{Map, Value};
 
 use super::INDEX;
 
 /// What the student has done.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Progress {
     /// The ids of the lessons finished, in the order they were.
-    #[serde(default)]
     pub finished: Vec<String>,
     /// The lesson being played, if any.
-    #[serde(default)]
     pub current: Option<String>,
+    /// The stored record's other fields (a newer version's), written back as they were.
+    #[serde(flatten)]
+    pub other: Map<String, Value>,
 }
 
 impl Progress {
-    /// Reads the stored progress. Anything unreadable is no progress, and ids of lessons this
-    /// version doesn't have are left out (a lesson renamed or removed).
+    /// Reads the stored progress, value by value, so that one the student's record can't
+    /// have made (a number among the ids) costs only itself. Ids of lessons this version
+    /// doesn't have stay finished (a newer version's on the same site: harmless here, and
+    /// kept for it); the lesson being played is one of this version's, or none. Text that is
+    /// not a JSON object is no progress.
     pub fn decode(text: &str) -> Progress {
-        let mut progress: Progress = serde_json::from_str(text).unwrap_or_default();
-        let known = |id: &String| INDEX.iter().any(|entry| entry.id == id);
-        progress.finished.retain(known);
-        progress.current = progress.current.filter(known);
-        progress
+        let Ok(Value::Object(mut fields)) = serde_json::from_str::<Value>(text) else {
+            return Progress::default();
+        };
+        let finished = match fields.remove("finished") {
+            Some(Value::Array(ids)) => ids
+                .into_iter()
+                .filter_map(|id| match id {
+                    Value::String(id) => Some(id),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        let current = match fields.remove("current") {
+            Some(Value::String(id)) if INDEX.iter().any(|entry| entry.id == id) => Some(id),
+            _ => None,
+        };
+        Progress {
+            finished,
+            current,
+            other: fields,
+        }
     }
 
     /// The record to store.
