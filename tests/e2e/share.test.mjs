@@ -3,7 +3,7 @@
 // a link pasted into a tab that has the app open, and ?lang=ru with a link.
 import assert from 'node:assert/strict';
 import { e2eSuite } from './harness.mjs';
-import { DEMO, expectList, expectText, openList, waitFor } from './app-helpers.mjs';
+import { DEMO, action, editForm, expectList, expectText, field, openList, waitFor } from './app-helpers.mjs';
 
 const e2e = e2eSuite();
 
@@ -152,6 +152,28 @@ e2e('Cancel and Escape change nothing and remove the fragment', async ({ page, c
   await student.reload();
   await expectList(student, DEMO);
   assert.equal(await openDialog(student).count(), 0);
+  await student.context().close();
+});
+
+e2e('a link that arrives over an open edit: one Escape closes its question alone, and the typing stays', async ({ page, context, url, problems }) => {
+  const link = await teacherLink(page, url);
+  const student = await freshPage(context, problems);
+  await openList(student, url);
+  await action(student, 'Edit', 'web-01').click();
+  const form = editForm(student);
+  await field(form, 'Memory (MB)').fill('3000');
+  await student.evaluate((href) => {
+    location.hash = new URL(href).hash;
+  }, link);
+  await openDialog(student).waitFor();
+  await student.keyboard.press('Escape');
+  await waitFor(async () => (await openDialog(student).count()) === 0, 'the question closed');
+  assert.equal(await form.count(), 1, 'the edit is still open');
+  assert.equal(await field(form, 'Memory (MB)').inputValue(), '3000');
+  await expectList(student, DEMO);
+  // The next Escape closes the edit, which is on top now.
+  await student.keyboard.press('Escape');
+  await waitFor(async () => (await form.count()) === 0, 'the edit closed');
   await student.context().close();
 });
 

@@ -88,10 +88,14 @@ pub fn ConfirmDialog() -> impl IntoView {
                             type="button"
                             class=class
                             on:click=move |_| {
-                                run();
+                                // Closed first, so that what closing does is done before the
+                                // action: a share link's fragment goes, or every storage write
+                                // of its import would carry the page's address, link and all
+                                // (seconds for a link of thousands of VMs).
                                 if closes {
                                     close();
                                 }
+                                run();
                             }
                         >
                             {action.label}

@@ -6,6 +6,11 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+thread_local! {
+    /// The dialogs open now, in the order they opened: each a number, the newest the largest.
+    static OPEN_DIALOGS: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// A modal dialog, shown while it is mounted: its owner renders it only while open.
 #[component]
 pub fn Modal(
@@ -30,14 +35,26 @@ pub fn Modal(
     /// The body and the buttons.
     children: Children,
 ) -> impl IntoView {
-    // The page behind is `inert` while a dialog is open, so this is the only Escape that acts.
+    // The page behind is `inert` while a dialog is open; a dialog that opens over another (a
+    // share link followed while an edit is open) takes Escape from it until it closes, so one
+    // Escape closes one dialog and leaves the typing in the other.
+    let opened = OPEN_DIALOGS.with(|open| {
+        let mut open = open.borrow_mut();
+        let next = open.last().map_or(0, |last| last + 1);
+        open.push(next);
+        next
+    });
     let escape = window_event_listener(ev::keydown, move |event| {
-        if event.key() == "Escape" {
+        let on_top = OPEN_DIALOGS.with(|open| open.borrow().last() == Some(&opened));
+        if event.key() == "Escape" && on_top {
             event.prevent_default();
             on_escape();
         }
     });
-    on_cleanup(move || escape.remove());
+    on_cleanup(move || {
+        escape.remove();
+        OPEN_DIALOGS.with(|open| open.borrow_mut().retain(|dialog| *dialog != opened));
+    });
     let dialog = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
         let Some(dialog) = dialog.get() else {
