@@ -594,6 +594,7 @@ pub(super) fn cause(error: &VmError, lang: Lang) -> Vec<String> {
         | VmError::InvalidHost { .. }
         | VmError::InvalidHostValue { .. }
         | VmError::InvalidOption { .. }
+        | VmError::HostOfLesson
         | VmError::Closed
         | VmError::InvalidSavedState { .. }
         | VmError::RecordOutOfRange { .. }

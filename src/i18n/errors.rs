@@ -142,6 +142,7 @@ impl Lang {
                 ],
             ),
             VmError::Closed => t.error_closed.to_owned(),
+            VmError::HostOfLesson => t.error_host_of_lesson.to_owned(),
             VmError::Conflict { name: Some(name) } => fill(t.error_conflict, &[("name", name)]),
             VmError::Conflict { name: None } => t.error_conflict_host.to_owned(),
             VmError::InvalidSavedState { problem } => fill(

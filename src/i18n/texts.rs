@@ -366,6 +366,8 @@ pub struct Texts {
     pub error_option_type: &'static str,
     /// An option the call doesn't take. `{key}`, `{option}` (the one it takes).
     pub error_option_unknown: &'static str,
+    /// A host resize while a lesson runs.
+    pub error_host_of_lesson: &'static str,
     /// A host size out of range. `{what}`, `{unit}`, `{min}`, `{max}`, `{got}`.
     pub error_host_out_of_range: &'static str,
     /// Memory, as a host resource in messages.
@@ -590,6 +592,8 @@ pub struct Texts {
     pub import_entry_position: &'static str,
     /// An import refused for want of room in the browser's storage. `{size}`: KB lacking.
     pub import_no_room: &'static str,
+    /// An import or a reset asked for while a lesson runs.
+    pub not_during_lesson: &'static str,
     /// An import file's entry left out: an earlier entry has its name.
     pub import_name_twice: &'static str,
     /// A notice's button that downloads the damaged data.
@@ -783,6 +787,8 @@ pub struct Texts {
     pub replace_my_vms: &'static str,
     /// A link that was not opened. `{reason}`: a `share_*` error.
     pub share_refused: &'static str,
+    /// A share link followed while a lesson runs: it opens when the lesson ends.
+    pub share_waits_for_lesson: &'static str,
     /// A setup or a link too large. `{vms}`: the most VMs; `{chars}`: the most characters.
     pub share_too_large: &'static str,
     /// A fragment that is no share link of this app.

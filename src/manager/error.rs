@@ -146,6 +146,9 @@ pub enum VmError {
         /// The value given.
         got: u64,
     },
+    /// A host resize while a lesson runs: the lesson's host is part of its setup, which its
+    /// goals are about (a bigger host would "make room" without stopping anything).
+    HostOfLesson,
     /// A record is no longer what the caller expected (see
     /// [`MockVmManager::swap_records`](super::MockVmManager::swap_records)): someone else
     /// (another browser tab) changed it since. Nothing was changed.
@@ -179,7 +182,8 @@ impl InfoField {
 
 impl VmError {
     /// A stable code for programs: "NotFound", "AlreadyExists", "InvalidConfig",
-    /// "InvalidTransition" (also for [`VmError::HasSnapshots`]), "Closed",
+    /// "InvalidTransition" (also for [`VmError::HasSnapshots`] and
+    /// [`VmError::HostOfLesson`]), "Closed",
     /// "InvalidSavedState" (also for [`VmError::RecordOutOfRange`]: a record that can't be
     /// restored), "InsufficientResources" (also for [`VmError::HostTooSmall`]) or "Conflict";
     /// a host size out of bounds, a snapshot's bad name or description, a bad options argument
@@ -198,7 +202,9 @@ impl VmError {
             VmError::InsufficientResources { .. } | VmError::HostTooSmall { .. } => {
                 "InsufficientResources"
             }
-            VmError::InvalidTransition { .. } | VmError::HasSnapshots { .. } => "InvalidTransition",
+            VmError::InvalidTransition { .. }
+            | VmError::HasSnapshots { .. }
+            | VmError::HostOfLesson => "InvalidTransition",
             VmError::Closed => "Closed",
             VmError::Conflict { .. } => "Conflict",
             VmError::InvalidSavedState { .. } | VmError::RecordOutOfRange { .. } => {

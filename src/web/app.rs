@@ -401,10 +401,15 @@ impl App {
             .expect("the app's manager is never closed")
     }
 
-    /// Resizes the host (see [`MockVmManager::set_host`]); logged as `host`, and saved.
+    /// Resizes the host (see [`MockVmManager::set_host`]); logged as `host`, and saved. Refused
+    /// while a lesson runs ([`VmError::HostOfLesson`]).
     pub fn set_host(&self, host: Host) -> Result<(), VmError> {
         let _undo = self.undoable_host();
-        let result = self.manager().set_host(host);
+        let result = if self.in_lesson() {
+            Err(VmError::HostOfLesson)
+        } else {
+            self.manager().set_host(host)
+        };
         // virsh has no command that resizes its host: nothing to mirror in the console.
         self.record("", Op::Host, &result, Vec::new);
         result?;

@@ -147,6 +147,13 @@ impl Lessons {
         self.playing.set(None);
         self.loading.set(None);
         self.save(|progress| progress.current = None);
+        // A share link that came during the lesson waited in the address: its question now
+        // opens, the one way a followed link is opened (the `hashchange` it listens to).
+        if crate::share::from_fragment(&hash()).is_some() {
+            if let Ok(event) = web_sys::Event::new("hashchange") {
+                let _ = window().dispatch_event(&event);
+            }
+        }
         // A reload must not start the lesson of the link again.
         if lesson_in_hash(&hash()).is_some() {
             if let Ok(history) = window().history() {

@@ -195,7 +195,10 @@ export class MockVmManager {
   discardPending(name: string): boolean;
   /** The host's sizes and what the VMs hold of it. A standalone manager's host is unlimited. */
   getHostInfo(): HostInfo;
-  /** Resizes the host; throws InsufficientResources when shrinking below what the VMs hold. */
+  /**
+   * Resizes the host; throws InsufficientResources when shrinking below what the VMs hold, and
+   * InvalidTransition while a lesson runs (its host is part of its setup).
+   */
   setHost(host: HostSizes): void;
   /** The guest's CPU % and memory in use now. */
   getVmStats(name: string): VmStats;

@@ -226,6 +226,53 @@ e2e("Undo inside a lesson undoes the lesson's operations only; after exit it und
   assert.equal(await undoButton.isDisabled(), true);
 });
 
+e2e("a lesson's setup stays the lesson's: no host resize, Import and Reset say to exit first, and a share link waits for the exit", async ({ page, url }) => {
+  await openList(page, url);
+  // A share link of the demo and one VM more, read from the Share dialog.
+  await page.evaluate(() => vmPlayground.defineVm({ name: 'shared-01' }));
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const shareDialog = page.getByRole('dialog', { name: 'Share this setup' });
+  const link = await shareDialog.getByRole('textbox', { name: 'Share link' }).inputValue();
+  await page.keyboard.press('Escape');
+  await page.evaluate(() => vmPlayground.deleteVm('shared-01'));
+  await expectList(page, DEMO);
+
+  await page.evaluate(() => {
+    location.hash = '#lesson=host-limits';
+  });
+  await page.locator('[data-lesson-playing="host-limits"]').waitFor();
+  const setup = [['batch-01', 'running'], ['big-01', 'stopped'], ['db-01', 'running'], ['test-01', 'paused']];
+  await expectList(page, setup);
+  const refused = await page.evaluate(() => {
+    try {
+      vmPlayground.setHost({ memory: 65536 });
+      return 'resized';
+    } catch (error) {
+      return `${error.code}: ${error.message}`;
+    }
+  });
+  assert.equal(refused, "InvalidTransition: the host is the lesson's while it runs: exit the lesson to resize it");
+  assert.equal(await page.evaluate(() => vmPlayground.getHostInfo().memory.total), 8192);
+
+  const alerts = page.locator('[data-alert="import"]');
+  await page.getByRole('button', { name: 'Reset to demo', exact: true }).click();
+  await expectText(alerts, "A lesson is running, and the VMs on the page are the lesson's: exit the lesson to import or reset yours.");
+  assert.equal(await page.getByRole('dialog').count(), 0);
+
+  await page.evaluate((href) => {
+    location.hash = new URL(href).hash;
+  }, link);
+  await expectText(alerts, 'This link holds a shared setup. It opens when you exit the lesson');
+  await expectList(page, setup);
+  assert.ok((await page.evaluate(() => location.hash)).startsWith('#share='), 'the link waits in the address');
+
+  // Exit: the student's VMs are back, and the link asks now.
+  await lessonsRegion(page).getByRole('button', { name: 'Exit lesson', exact: true }).click();
+  const question = page.getByRole('dialog', { name: 'Open shared setup?' });
+  await question.getByRole('button', { name: 'Merge', exact: true }).click();
+  await expectList(page, [...DEMO, ['shared-01', 'stopped']].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
+});
+
 e2e("the Lessons panel's code is not in the first download: its chunk is fetched when the panel first opens", async ({ page, url }) => {
   const fetched = [];
   page.on('request', (request) => fetched.push(request.url()));

@@ -45,6 +45,9 @@ fn import_file(app: App, ui: Ui, language: Language, file: web_sys::File) {
     let name = file.name();
     let lang = language.get_untracked();
     let texts = lang.texts();
+    if lesson_holds_the_page(app, ui, lang) {
+        return;
+    }
     if file.size() > MAX_IMPORT_BYTES as f64 {
         let too_large = crate::storage::export::ImportError::TooLarge {
             bytes: file.size() as usize,
@@ -166,14 +169,31 @@ pub(super) fn import_question(
         title: words.title,
         body,
         actions: vec![
+            // A lesson may have started while the question was open.
             DialogAction::new(words.replace, ActionStyle::Danger, move || {
-                no_room(ui, lang, app.import(preview.clone(), ImportMode::Replace))
+                if !lesson_holds_the_page(app, ui, lang) {
+                    no_room(ui, lang, app.import(preview.clone(), ImportMode::Replace));
+                }
             }),
             DialogAction::new(texts.merge, ActionStyle::Primary, move || {
-                no_room(ui, lang, app.import(for_merge.clone(), ImportMode::Merge))
+                if !lesson_holds_the_page(app, ui, lang) {
+                    no_room(ui, lang, app.import(for_merge.clone(), ImportMode::Merge));
+                }
             }),
         ],
     }
+}
+
+/// Whether a lesson runs: then the page's VMs are the lesson's, and an import or a reset
+/// would replace them (and meet goals that no operation met), so the user is told to exit the
+/// lesson first.
+pub(super) fn lesson_holds_the_page(app: App, ui: Ui, lang: Lang) -> bool {
+    let running = app.in_lesson();
+    if running {
+        ui.import_error
+            .set(Some(lang.texts().not_during_lesson.to_owned()));
+    }
+    running
 }
 
 /// Says so when an import was refused for want of room in storage (see [`App::import`]).
@@ -194,7 +214,11 @@ pub fn DataMenu() -> impl IntoView {
     let picker = NodeRef::<leptos::html::Input>::new();
 
     let reset = move |_| {
-        let texts = language.texts_untracked();
+        let lang = language.get_untracked();
+        let texts = lang.texts();
+        if lesson_holds_the_page(app, ui, lang) {
+            return;
+        }
         ui.confirm(Confirmation {
             title: texts.reset_title.into(),
             body: vec![texts.reset_body.into(), texts.reset_export_advice.into()],
@@ -204,7 +228,9 @@ pub fn DataMenu() -> impl IntoView {
                     ..DialogAction::new(texts.export_first, ActionStyle::Plain, move || export(app))
                 },
                 DialogAction::new(texts.reset, ActionStyle::Danger, move || {
-                    app.reset_to_demo()
+                    if !lesson_holds_the_page(app, ui, lang) {
+                        app.reset_to_demo();
+                    }
                 }),
             ],
         });

@@ -186,6 +186,7 @@ fn clear_fragment() {
 
 /// Opens the share link in the address, if there is one: the import's preview, titled `Open
 /// shared setup?`, or an alert if it can't be read. Either way the fragment goes once done.
+/// While a lesson runs, an alert says the link waits for its end.
 /// Reading the link is in a chunk of its own, fetched with the first link.
 fn open_shared(app: App, ui: Ui, language: Language) {
     let hash = window().location().hash().unwrap_or_default();
@@ -193,6 +194,13 @@ fn open_shared(app: App, ui: Ui, language: Language) {
         return;
     }
     let lang = language.get_untracked();
+    if app.in_lesson() {
+        // The page's VMs are the lesson's: the link waits in the address, and opens when the
+        // lesson ends (`Lessons::exit`).
+        ui.import_error
+            .set(Some(lang.texts().share_waits_for_lesson.to_owned()));
+        return;
+    }
     leptos::task::spawn_local(async move {
         if let Err(error) = open_link(app, ui, lang, hash).await {
             leptos::logging::error!("{error}");
