@@ -692,7 +692,9 @@ fn snapshot_and_clone_predicates_hold_when_they_should() {
         [false, false, true, false, false, true, false]
     );
     // A rename taken back by an undo (one name gone, one new) keeps the clone one.
-    assert!(run_in("domrename tpl-3 tpl-2", &play.host, Lang::En).record.is_some());
+    assert!(run_in("domrename tpl-3 tpl-2", &play.host, Lang::En)
+        .record
+        .is_some());
     let after = play.host.manager().list_vm_infos().unwrap();
     play.journal.record("", Op::Undo, true, &after);
     assert_eq!(

@@ -67,6 +67,38 @@ impl Default for VmConfig {
 }
 
 impl VmConfig {
+    /// `self`, an edit of `opened`, put onto `current` (the config as it is now, which another
+    /// tab or a script may have changed since the edit began): each field the edit changed
+    /// takes the edit's value, every other keeps `current`'s. So an edit made in a form that
+    /// has gone stale takes back no one else's change.
+    ///
+    /// ```
+    /// use vm_playground::VmConfig;
+    /// let opened = VmConfig { name: "web".into(), memory: 1024, vcpus: 1, ..Default::default() };
+    /// let current = VmConfig { memory: 3072, ..opened.clone() };
+    /// let edited = VmConfig { vcpus: 2, ..opened.clone() };
+    /// let merged = edited.rebased(&opened, &current);
+    /// assert_eq!((merged.memory, merged.vcpus), (3072, 2));
+    /// ```
+    pub fn rebased(self, opened: &VmConfig, current: &VmConfig) -> VmConfig {
+        fn pick<T: PartialEq + Clone>(edited: T, opened: &T, current: &T) -> T {
+            if edited == *opened {
+                current.clone()
+            } else {
+                edited
+            }
+        }
+        VmConfig {
+            name: pick(self.name, &opened.name, &current.name),
+            memory: pick(self.memory, &opened.memory, &current.memory),
+            vcpus: pick(self.vcpus, &opened.vcpus, &current.vcpus),
+            disk_path: pick(self.disk_path, &opened.disk_path, &current.disk_path),
+            disk_size: pick(self.disk_size, &opened.disk_size, &current.disk_size),
+            iso_image: pick(self.iso_image, &opened.iso_image, &current.iso_image),
+            network: pick(self.network, &opened.network, &current.network),
+        }
+    }
+
     /// Checks every rule and returns the config as the manager stores it (the name in NFC,
     /// `iso_image: Some("")` becomes `None`), or the first field at fault, in field order.
     ///

@@ -478,6 +478,24 @@ impl App {
         Ok(state)
     }
 
+    /// Changes a VM's config from an edit of `opened` (the config a form was filled with):
+    /// only the fields the edit changed are applied to what the VM has now
+    /// ([`VmConfig::rebased`]), so a form left open while another tab changed the VM keeps
+    /// that change.
+    pub fn update_edited(
+        &self,
+        name: &str,
+        opened: &VmConfig,
+        edited: VmConfig,
+    ) -> Result<ConfigUpdate, VmError> {
+        self.take_in_stored(&nfc(name));
+        let config = match self.manager().get_vm_info(name) {
+            Ok(info) => edited.rebased(opened, info.pending.as_ref().unwrap_or(&info.config)),
+            Err(_) => edited,
+        };
+        self.update(name, config)
+    }
+
     /// Changes a VM's config (see [`MockVmManager::update_vm_config`]).
     pub fn update(&self, name: &str, config: VmConfig) -> Result<ConfigUpdate, VmError> {
         let name = &*nfc(name);

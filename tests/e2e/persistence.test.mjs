@@ -5,7 +5,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { e2eSuite } from './harness.mjs';
-import { action, expectList, expectState, fillQuota, openList, record, row, seed, waitFor, DEMO } from './app-helpers.mjs';
+import { action, editForm, expectList, expectState, field, fillQuota, openList, record, row, seed, waitFor, DEMO } from './app-helpers.mjs';
 
 const e2e = e2eSuite();
 
@@ -155,6 +155,36 @@ e2e('two tabs: each sees the other\'s changes without a reload, and both keep bo
   const expected = [['a', 'paused'], ['build-runner', 'stopped'], ['db-01', 'paused'], ['web-01', 'stopped']];
   await expectList(page, expected);
   await expectList(other, expected);
+});
+
+e2e("an edit dialog left open while another tab changes the VM saves what it changed, and keeps the other tab's change", async ({ page, context, url }) => {
+  await openList(page, url);
+  const other = await context.newPage();
+  await openList(other, url);
+  await action(other, 'Edit', 'build-runner').click();
+  const form = editForm(other);
+  await field(form, 'vCPUs').waitFor();
+  // Meanwhile the first tab changes the memory; the dialog still shows 1024.
+  await page.evaluate(() => {
+    const { config } = vmPlayground.getVmInfo('build-runner');
+    vmPlayground.updateVmConfig('build-runner', { ...config, memory: 3072 });
+  });
+  await waitFor(() => other.evaluate(() => vmPlayground.getVmInfo('build-runner').config.memory === 3072), 'the other tab took it in');
+  assert.equal(await field(form, 'Memory (MB)').inputValue(), '1024');
+  await field(form, 'vCPUs').fill('2');
+  await form.getByRole('button', { name: 'Save', exact: true }).click();
+  await waitFor(async () => (await form.count()) === 0, 'the dialog closed');
+  for (const tab of [other, page]) {
+    await waitFor(
+      () => tab.evaluate(() => JSON.stringify(vmPlayground.getVmInfo('build-runner').config)).then((config) => {
+        const { memory, vcpus } = JSON.parse(config);
+        return memory === 3072 && vcpus === 2;
+      }),
+      'both changes kept',
+    );
+  }
+  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('vm-playground:vm:build-runner')));
+  assert.deepEqual([stored.config.memory, stored.config.vcpus], [3072, 2]);
 });
 
 e2e('a tab that misses storage events never overwrites newer data', async ({ page, context, url }) => {

@@ -39,11 +39,12 @@ fn EditForm(name: String) -> impl IntoView {
         ui.editing.set(None);
         return ().into_any();
     };
-    // Start from what the next boot would use: the pending config if there is one.
-    let start = row.info.with_untracked(|info| {
-        ConfigForm::from_config(info.pending.as_ref().unwrap_or(&info.config))
-    });
-    let form = RwSignal::new(start);
+    // Start from what the next boot would use: the pending config if there is one. Save
+    // applies what was changed from it (`App::update_edited`).
+    let opened = row
+        .info
+        .with_untracked(|info| info.pending.clone().unwrap_or_else(|| info.config.clone()));
+    let form = RwSignal::new(ConfigForm::from_config(&opened));
     let submitted = RwSignal::new(false);
     let refusal = RwSignal::new(None::<VmError>);
     let errors = Signal::derive(move || {
@@ -98,7 +99,7 @@ fn EditForm(name: String) -> impl IntoView {
                 return;
             };
             saving.set(true);
-            match app.update(&name, config) {
+            match app.update_edited(&name, &opened, config) {
                 Ok(_) => close(),
                 Err(error) => {
                     saving.set(false);
