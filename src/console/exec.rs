@@ -5,7 +5,7 @@ use super::error::ConsoleError;
 use super::facts::{Facts, Reason};
 use super::format::{
     domain_xml, dominfo, dommemstat, domstats, fake_uuid, help_command, help_group, help_list,
-    list_table, nodeinfo, reason_in, state_in,
+    list_table, listed, nodeinfo, reason_in, state_in,
 };
 use super::spec::{suggest_command, Group};
 use super::units::{count, scaled_kib};
@@ -149,7 +149,8 @@ pub fn execute_in(command: &Command, backend: &dyn ConsoleBackend, lang: Lang) -
         Command::List(filter) => match backend.infos() {
             Ok(infos) => {
                 let ids = backend.domain_ids(&infos);
-                Output::printed(list_table(&infos, &ids, |state| filter.shows(state), t))
+                let shown = listed(&infos, &ids, |info| filter.shows(info.state));
+                Output::printed(list_table(&shown, t))
             }
             Err(error) => Output::failed(cause(&error, lang)),
         },

@@ -142,10 +142,10 @@ fn creation_time(at: Timestamp) -> String {
     )
 }
 
-/// The snapshots sorted by name, as virsh lists them.
+/// The snapshots sorted by name, ASCII case aside, as virsh lists them.
 fn by_name(info: &VmInfo) -> Vec<&Snapshot> {
     let mut snapshots: Vec<&Snapshot> = info.snapshots.iter().collect();
-    crate::ordering::sort_by_text(&mut snapshots, |snapshot| &snapshot.name);
+    crate::ordering::sort_ignoring_ascii_case(&mut snapshots, |snapshot| &snapshot.name);
     snapshots
 }
 
