@@ -153,10 +153,18 @@ fn list_by_state_keeps_the_ids() {
         ok(&manager, "list --state-running --state-paused"),
         ok(&manager, "list")
     );
+    // As in virsh, --state-shutoff without --all leaves the active domains out.
     assert_eq!(
         ok(
             &manager,
             "list --state-running --state-paused --state-shutoff"
+        ),
+        ok(&manager, "list --state-shutoff")
+    );
+    assert_eq!(
+        ok(
+            &manager,
+            "list --all --state-running --state-paused --state-shutoff"
         ),
         ok(&manager, "list --all")
     );

@@ -637,6 +637,17 @@ fn every_kind_of_command(name: &str, path: &str) -> Vec<Command> {
             running: true,
             paused: true,
             shutoff: true,
+            ..ListFilter::default()
+        }),
+        Command::List(ListFilter {
+            inactive: true,
+            persistent: true,
+            transient: true,
+            uuid: true,
+            id: true,
+            name: true,
+            table: true,
+            ..ListFilter::default()
         }),
         Command::Create {
             config: config(name),

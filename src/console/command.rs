@@ -5,33 +5,77 @@
 use super::lex::quote;
 use crate::manager::{VmConfig, VmState};
 
-/// Which domains `list` shows.
+/// Which domains `list` shows, and how.
 ///
-/// No option: the active ones (running and paused), as in virsh. `--all`: every one. Any
-/// `--state-*` option: only the domains in the states named (they add up), `--all` or not.
+/// Which: as virsh asks libvirt for them. No option: the active ones (running and paused).
+/// `--all`: every one; `--inactive`: the shut off ones. Any `--state-*` option: only the
+/// domains in the states named (they add up); `--state-shutoff` without `--all` also leaves
+/// the active ones out, so `--state-running --state-shutoff` lists only the shut off ones, as
+/// in virsh. Every domain here is persistent: `--transient` alone lists none.
+///
+/// How: a table, or with `--uuid`, `--id`, `--name` one line each of those (in that order;
+/// `--id` alone leaves out the shut off domains, which have none).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ListFilter {
     /// `--all`
     pub all: bool,
+    /// `--inactive`
+    pub inactive: bool,
     /// `--state-running`
     pub running: bool,
     /// `--state-paused`
     pub paused: bool,
     /// `--state-shutoff`
     pub shutoff: bool,
+    /// `--persistent`
+    pub persistent: bool,
+    /// `--transient`
+    pub transient: bool,
+    /// `--uuid`: the UUIDs.
+    pub uuid: bool,
+    /// `--id`: the Ids.
+    pub id: bool,
+    /// `--name`: the names.
+    pub name: bool,
+    /// `--table` (the default; refused with `--uuid`, `--id` or `--name`).
+    pub table: bool,
 }
 
 impl ListFilter {
     /// Whether a domain in `state` is listed.
     pub fn shows(&self, state: VmState) -> bool {
-        if self.running || self.paused || self.shutoff {
-            return match state {
-                VmState::Running => self.running,
-                VmState::Paused => self.paused,
-                VmState::Stopped => self.shutoff,
-            };
-        }
-        self.all || state.is_active()
+        let inactive = self.inactive || self.shutoff;
+        let by_activity = if state.is_active() {
+            self.all || !inactive
+        } else {
+            self.all || inactive
+        };
+        let by_state = match state {
+            _ if !(self.running || self.paused || self.shutoff) => true,
+            VmState::Running => self.running,
+            VmState::Paused => self.paused,
+            VmState::Stopped => self.shutoff,
+        };
+        // Every domain is persistent: only `--transient` without `--persistent` leaves it out.
+        let by_persistence = self.persistent || !self.transient;
+        by_activity && by_state && by_persistence
+    }
+
+    /// The options, in the order `list`'s synopsis gives them, as typed in a line.
+    fn options(self) -> String {
+        flags(&[
+            (self.inactive, " --inactive"),
+            (self.all, " --all"),
+            (self.transient, " --transient"),
+            (self.persistent, " --persistent"),
+            (self.running, " --state-running"),
+            (self.paused, " --state-paused"),
+            (self.shutoff, " --state-shutoff"),
+            (self.uuid, " --uuid"),
+            (self.name, " --name"),
+            (self.id, " --id"),
+            (self.table, " --table"),
+        ])
     }
 }
 
@@ -80,7 +124,8 @@ fn flags(flags: &[(bool, &str)]) -> String {
 pub enum Command {
     /// An empty line or a comment: does nothing.
     Nothing,
-    /// `list [--all] [--state-running] [--state-paused] [--state-shutoff]`
+    /// `list [--inactive] [--all] [--transient] [--persistent] [--state-running]
+    /// [--state-paused] [--state-shutoff] [--uuid] [--name] [--id] [--table]`
     List(ListFilter),
     /// `create NAME [--memory MB] ... [--stopped]`: the options fill in
     /// [`VmConfig::default`]; `start` is false with `--stopped`.
@@ -260,15 +305,7 @@ impl Command {
         let named = |word: &str, name: &str| format!("{word} {}", quote(name));
         match self {
             Command::Nothing => String::new(),
-            Command::List(filter) => {
-                let options = flags(&[
-                    (filter.all, " --all"),
-                    (filter.running, " --state-running"),
-                    (filter.paused, " --state-paused"),
-                    (filter.shutoff, " --state-shutoff"),
-                ]);
-                format!("list{options}")
-            }
+            Command::List(filter) => format!("list{}", filter.options()),
             Command::Create { config, start } => {
                 let defaults = VmConfig::default();
                 let mut line = named("create", &config.name);

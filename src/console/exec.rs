@@ -1,11 +1,11 @@
 //! Running a [`Command`] on a [`ConsoleBackend`] and printing what virsh would.
 
-use super::command::{Command, Scope};
+use super::command::{Command, ListFilter, Scope};
 use super::error::ConsoleError;
 use super::facts::{Facts, Reason};
 use super::format::{
     domain_xml, dominfo, dommemstat, domstats, fake_uuid, help_command, help_group, help_list,
-    list_table, listed, nodeinfo, reason_in, state_in,
+    id_text, list_table, listed, nodeinfo, reason_in, state_in,
 };
 use super::spec::{suggest_command, Group};
 use super::units::{count, scaled_kib};
@@ -146,14 +146,7 @@ pub fn execute_in(command: &Command, backend: &dyn ConsoleBackend, lang: Lang) -
     let t = lang.console();
     match command {
         Command::Nothing => Output::default(),
-        Command::List(filter) => match backend.infos() {
-            Ok(infos) => {
-                let ids = backend.domain_ids(&infos);
-                let shown = listed(&infos, &ids, |info| filter.shows(info.state));
-                Output::printed(list_table(&shown, t))
-            }
-            Err(error) => Output::failed(cause(&error, lang)),
-        },
+        Command::List(filter) => list(backend, filter, lang),
         Command::Create { config, start } => {
             let (verb, done) = if *start {
                 ("create", t.domain_created)
@@ -305,6 +298,50 @@ pub fn execute_in(command: &Command, backend: &dyn ConsoleBackend, lang: Lang) -
         Command::Undo => step(backend, Direction::Undo, lang),
         Command::Redo => step(backend, Direction::Redo, lang),
     }
+}
+
+/// `list`: a table, or the UUIDs, Ids and names asked for, one domain a line.
+fn list(backend: &dyn ConsoleBackend, filter: &ListFilter, lang: Lang) -> Output {
+    let t = lang.console();
+    // virsh's own checks, in its order, before it asks for any domain.
+    for (given, option) in [
+        (filter.name, "--name"),
+        (filter.uuid, "--uuid"),
+        (filter.id, "--id"),
+    ] {
+        if filter.table && given {
+            return Output::failed(vec![exclusive("--table", option, t)]);
+        }
+    }
+    let infos = match backend.infos() {
+        Ok(infos) => infos,
+        Err(error) => return Output::failed(cause(&error, lang)),
+    };
+    let ids = backend.domain_ids(&infos);
+    let shown = listed(&infos, &ids, |info| filter.shows(info.state));
+    if !(filter.uuid || filter.id || filter.name) {
+        return Output::printed(list_table(&shown, t));
+    }
+    // `--id` alone prints only the Ids there are; with another column, '-' for none.
+    let id_only = filter.id && !filter.uuid && !filter.name;
+    let lines = shown
+        .into_iter()
+        .filter(|(id, _)| !id_only || id.is_some())
+        .map(|(id, info)| {
+            let mut words = Vec::new();
+            if filter.uuid {
+                words.push(fake_uuid(&info.config.name));
+            }
+            if filter.id {
+                words.push(id_text(id));
+            }
+            if filter.name {
+                words.push(info.config.name.clone());
+            }
+            words.join(" ")
+        })
+        .collect();
+    Output::printed(lines)
 }
 
 /// `undo` and `redo` (not in virsh): "Undone: delete db-01", logged as `undo`/`redo` on the
@@ -603,6 +640,15 @@ pub(super) fn cause(error: &VmError, lang: Lang) -> Vec<String> {
     vec![line]
 }
 
+/// "error: Options FIRST and SECOND are mutually exclusive", virsh's refusal of two options
+/// that can't go together.
+pub(super) fn exclusive(first: &str, second: &str, t: &ConsoleTexts) -> String {
+    t.error(&fill(
+        t.exclusive_options,
+        &[("first", &first), ("second", &second)],
+    ))
+}
+
 /// "error: Requested operation is not valid: ...", libvirt's error for an operation the
 /// domain's state forbids.
 pub(super) fn not_valid(reason: &str, t: &ConsoleTexts) -> String {
@@ -664,9 +710,7 @@ fn targets(
 ) -> Result<impl Fn(bool) -> (bool, bool), Vec<String>> {
     for (other, word) in [(scope.live, "--live"), (scope.config, "--config")] {
         if scope.current && other {
-            return Err(vec![
-                t.error(&fill(t.exclusive_options, &[("option", &word)]))
-            ]);
+            return Err(vec![exclusive("--current", word, t)]);
         }
     }
     let plain = scope == Scope::default();

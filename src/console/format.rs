@@ -34,7 +34,7 @@ pub(super) fn pad_bytes(text: &str, width: usize) -> String {
     format!("{text}{}", " ".repeat(width.saturating_sub(text.len())))
 }
 
-fn id_text(id: Option<usize>) -> String {
+pub(super) fn id_text(id: Option<usize>) -> String {
     id.map_or_else(|| "-".to_owned(), |id| id.to_string())
 }
 

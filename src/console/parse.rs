@@ -148,9 +148,16 @@ fn build(
     Ok(match command {
         "list" => Command::List(ListFilter {
             all: has("--all"),
+            inactive: has("--inactive"),
             running: has("--state-running"),
             paused: has("--state-paused"),
             shutoff: has("--state-shutoff"),
+            persistent: has("--persistent"),
+            transient: has("--transient"),
+            uuid: has("--uuid"),
+            id: has("--id"),
+            name: has("--name"),
+            table: has("--table"),
         }),
         "create" => {
             let mut config = VmConfig {

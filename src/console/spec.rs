@@ -260,15 +260,25 @@ pub const COMMANDS: &[CommandSpec] = &[
         name: "list",
         args: &[],
         options: &[
+            flag("--inactive", "list inactive domains"),
             flag("--all", "list inactive & active domains"),
+            flag("--transient", "list transient domains"),
+            flag("--persistent", "list persistent domains"),
             flag("--state-running", "list domains in running state"),
             flag("--state-paused", "list domains in paused state"),
             flag("--state-shutoff", "list domains in shutoff state"),
+            flag("--uuid", "list uuid's only"),
+            flag("--name", "list domain names only"),
+            flag("--id", "list domain IDs only"),
+            flag("--table", "list table (default)"),
         ],
         summary: "list domains",
-        description: "Lists the active (running and paused) domains, or every domain with --all. \
-            The --state-* options list only the domains in those states, and may be combined. \
-            An active domain has an Id; a shut off one shows '-'.",
+        description: "Lists the active (running and paused) domains, the shut off ones with \
+            --inactive, or every domain with --all: the active ones by Id, then the shut off \
+            ones by name. The --state-* options list only the domains in those states; \
+            --state-shutoff without --all leaves the active ones out. An active domain has an \
+            Id; a shut off one shows '-'. Every domain here is persistent (--transient lists \
+            none). --uuid, --id and --name print those instead of the table.",
         group: Group::Monitoring,
     },
     CommandSpec {

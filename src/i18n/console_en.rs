@@ -50,7 +50,7 @@ pub const CONSOLE_EN: ConsoleTexts = ConsoleTexts {
     reason_rename_itself: "Can't rename domain to itself",
     reason_name_taken: "domain with name '{name}' already exists",
     reason_max_memory_active: "cannot resize the maximum memory on an active domain",
-    exclusive_options: "Options --current and {option} are mutually exclusive",
+    exclusive_options: "Options {first} and {second} are mutually exclusive",
     maximum_needs_config: "Option --config is required by option --maximum",
     unsupported: "this function is not supported by the connection driver: {api}",
     memory_zero: "memory in virDomainSetMemoryFlags must not be zero",

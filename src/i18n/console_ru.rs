@@ -56,7 +56,7 @@ pub const CONSOLE_RU: ConsoleTexts = ConsoleTexts {
     reason_rename_itself: "Нельзя переименовать домен в самого себя",
     reason_name_taken: "домен с именем «{name}» уже существует",
     reason_max_memory_active: "нельзя изменить значение максимального размера памяти для активного домена",
-    exclusive_options: "Параметры --current и {option} являются взаимоисключающими",
+    exclusive_options: "Параметры {first} и {second} являются взаимоисключающими",
     maximum_needs_config: "Параметр --config требуется для работы параметра --maximum",
     unsupported: "функция не поддерживается драйвером соединения: {api}",
     memory_zero: "memory в virDomainSetMemoryFlags не может быть равен нулю",
@@ -237,8 +237,8 @@ const HELP: &[(&str, &str)] = &[
     ),
     // Descriptions.
     (
-        "Lists the active (running and paused) domains, or every domain with --all. The --state-* options list only the domains in those states, and may be combined. An active domain has an Id; a shut off one shows '-'.",
-        "Выводит активные (работающие и приостановленные) домены, а с --all — все. Параметры --state-* оставляют только домены в этих состояниях, их можно сочетать. У активного домена есть ID, у выключенного — «-».",
+        "Lists the active (running and paused) domains, the shut off ones with --inactive, or every domain with --all: the active ones by Id, then the shut off ones by name. The --state-* options list only the domains in those states; --state-shutoff without --all leaves the active ones out. An active domain has an Id; a shut off one shows '-'. Every domain here is persistent (--transient lists none). --uuid, --id and --name print those instead of the table.",
+        "Выводит активные (работающие и приостановленные) домены, с --inactive — выключенные, с --all — все: сначала активные по ID, затем выключенные по имени. Параметры --state-* оставляют только домены в этих состояниях; --state-shutoff без --all убирает активные. У активного домена есть ID, у выключенного — «-». Все домены здесь постоянные (--transient не выводит ни одного). --uuid, --id и --name выводят их вместо таблицы.",
     ),
     (
         "Creates a domain from the options and starts it, like the Create button; with --stopped it is only defined. Real virsh reads the domain from an XML file (virsh create FILE, virsh define FILE); these options are virt-install's, which counts memory in MiB.",
@@ -337,6 +337,14 @@ const HELP: &[(&str, &str)] = &[
     ("affect next boot", "с сохранением после перезагрузки"),
     ("affect running domain", "применить к работающему домену"),
     ("affect current domain", "применить к текущему домену"),
+    ("list inactive domains", "список неактивных доменов"),
+    ("list transient domains", "список временных доменов"),
+    ("list persistent domains", "список постоянных доменов"),
+    ("list uuid's only", "показать только UUID"),
+    ("list domain names only", "список имён доменов"),
+    // libvirt leaves it in English.
+    ("list domain IDs only", "list domain IDs only"),
+    ("list table (default)", "показать таблицу (по умолчанию)"),
     (
         "list inactive & active domains",
         "список всех (как активных, так и неактивных) доменов",
