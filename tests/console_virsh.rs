@@ -447,7 +447,10 @@ fn nodeinfo_shows_the_host() {
     let refused = run("dommemstat web", &manager);
     assert_eq!(
         refused.lines,
-        ["error: Requested operation is not valid: domain is not running"]
+        [
+            "error: Failed to get memory statistics for domain web",
+            "error: Requested operation is not valid: domain is not running"
+        ]
     );
 }
 

@@ -196,9 +196,10 @@ pub fn execute_in(command: &Command, backend: &dyn ConsoleBackend, lang: Lang) -
             Err(error) => Output::failed(cause(&error, lang)),
         },
         Command::DomMemStat(arg) => match resolve(backend, arg, Lookup::ANY) {
-            Ok(info) if !info.state.is_active() => {
-                Output::failed(vec![not_valid(virsh_reason(Refusal::NotRunning, t), t)])
-            }
+            Ok(info) if !info.state.is_active() => Output::failed(vec![
+                t.error(&fill(t.memory_stats_failed, &[("name", arg)])),
+                not_valid(virsh_reason(Refusal::NotRunning, t), t),
+            ]),
             Ok(info) => {
                 let actual = live_kib(backend, &info);
                 Output::printed(dommemstat(&info, actual, backend.sim_time()))

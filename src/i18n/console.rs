@@ -124,6 +124,8 @@ pub struct ConsoleTexts {
     pub memory_zero: &'static str,
     /// `setmem` above the maximum.
     pub memory_above_max: &'static str,
+    /// `dommemstat` of a shut off domain, before the reason (`{name}` as typed).
+    pub memory_stats_failed: &'static str,
     /// The line `setmaxmem` prints before its reason.
     pub max_memory_failed: &'static str,
     /// `setvcpus 0`.

@@ -55,6 +55,7 @@ pub const CONSOLE_EN: ConsoleTexts = ConsoleTexts {
     unsupported: "this function is not supported by the connection driver: {api}",
     memory_zero: "memory in virDomainSetMemoryFlags must not be zero",
     memory_above_max: "invalid argument: cannot set memory higher than max memory",
+    memory_stats_failed: "Failed to get memory statistics for domain {name}",
     max_memory_failed: "Unable to change MaxMemorySize",
     zero_cpus: "Can't set 0 processors for a VM",
     vcpus_above_limit: "invalid argument: requested vcpus is greater than max allowable vcpus for the live domain: {count} > {max}",

@@ -61,6 +61,7 @@ pub const CONSOLE_RU: ConsoleTexts = ConsoleTexts {
     unsupported: "функция не поддерживается драйвером соединения: {api}",
     memory_zero: "memory в virDomainSetMemoryFlags не может быть равен нулю",
     memory_above_max: "недопустимый аргумент: объём памяти не может превышать максимальный объём",
+    memory_stats_failed: "Не удалось получить статистику памяти для домена {name}",
     max_memory_failed: "Не удалось изменить MaxMemorySize",
     zero_cpus: "Нельзя указать 0 процессоров для виртуальной машины",
     vcpus_above_limit: "недопустимый аргумент: запрошенное число виртуальных процессоров превышает максимально допустимое значение для запущенного домена: {count} > {max}",
