@@ -902,3 +902,10 @@ fn snapshot_and_clone_actions_mirror_as_commands_that_parse_back() {
         assert_eq!(parse(&reparsed.to_line()).unwrap(), reparsed, "{line}");
     }
 }
+
+#[test]
+fn after_a_semicolon_the_next_command_completes() {
+    assert_eq!(line("list; sta"), "list; start ");
+    assert_eq!(line("list;domid ca"), "list;domid cache ");
+    assert_eq!(line("start 'a;b'; list --al"), "start 'a;b'; list --all ");
+}

@@ -861,3 +861,27 @@ proptest! {
         let _ = parse(&line);
     }
 }
+
+#[test]
+fn a_semicolon_separates_commands_and_a_mistake_in_any_runs_none() {
+    assert_eq!(
+        ok("list; domid web"),
+        Command::Sequence(vec![
+            Command::List(ListFilter::default()),
+            Command::DomId("web".into())
+        ])
+    );
+    assert_eq!(ok("; list ;;"), Command::List(ListFilter::default()));
+    assert_eq!(ok("domid 'a;b'"), Command::DomId("a;b".into()));
+    assert_eq!(
+        ok("virsh start a; virsh start b"),
+        Command::Sequence(vec![Command::Start("a".into()), Command::Start("b".into())])
+    );
+    assert!(matches!(
+        parse("list; strat"),
+        Err(ConsoleError::UnknownCommand { .. })
+    ));
+    let sequence = ok("start 'my vm';destroy x");
+    assert_eq!(sequence.to_line(), "start 'my vm'; destroy x");
+    assert_eq!(ok(&sequence.to_line()), sequence);
+}

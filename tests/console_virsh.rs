@@ -22,7 +22,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use vm_playground::console::{
-    execute, execute_in, fake_uuid, parse, ConsoleBackend, ConsoleError, Facts, Host,
+    execute, execute_in, fake_uuid, parse, Command, ConsoleBackend, ConsoleError, Facts, Host,
 };
 use vm_playground::i18n::{fill, ConsoleTexts, Lang};
 use vm_playground::{MockVmManager, VmConfig, VmManager};
@@ -171,15 +171,22 @@ fn console_transcript(commands: &str, locale: &Locale) -> Vec<String> {
             .replace(&TEST_UUID.to_uppercase(), &ours.to_uppercase());
         match parse(&command) {
             Ok(parsed) => {
-                let output = execute_in(&parsed, &host, locale.lang);
-                let done = !output.error;
-                lines.extend(output.lines);
-                // virsh ends these two's output without an empty line when they succeed.
-                let silent = ["snapshot-create-as", "snapshot-current"]
-                    .iter()
-                    .any(|word| command.starts_with(word));
-                if !(done && silent) {
-                    lines.push(String::new());
+                // Each command of a `;` line prints as if it had a line of its own.
+                let commands = match parsed {
+                    Command::Sequence(commands) => commands,
+                    command => vec![command],
+                };
+                for parsed in commands {
+                    let output = execute_in(&parsed, &host, locale.lang);
+                    let done = !output.error;
+                    lines.extend(output.lines);
+                    // virsh ends these two's output without an empty line when they succeed.
+                    let silent = ["snapshot-create-as", "snapshot-current"]
+                        .iter()
+                        .any(|word| parsed.to_line().starts_with(word));
+                    if !(done && silent) {
+                        lines.push(String::new());
+                    }
                 }
             }
             Err(error) => {

@@ -288,6 +288,9 @@ pub enum Command {
     Undo,
     /// `redo` (not in virsh): makes the last undone change again.
     Redo,
+    /// Commands separated by `;` (two or more, none a sequence or [`Command::Nothing`]): run
+    /// in order, each whatever the others did, as virsh runs them.
+    Sequence(Vec<Command>),
 }
 
 impl Command {
@@ -463,6 +466,11 @@ impl Command {
             Command::History => "history".to_owned(),
             Command::Undo => "undo".to_owned(),
             Command::Redo => "redo".to_owned(),
+            Command::Sequence(commands) => commands
+                .iter()
+                .map(Command::to_line)
+                .collect::<Vec<_>>()
+                .join("; "),
         }
     }
 }

@@ -123,7 +123,9 @@ impl Output {
 /// domain 'web-01'" and then the reason in libvirt's QEMU driver's words, "error: Requested
 /// operation is not valid: domain is not running"; an unknown VM, "error: failed to get domain
 /// 'x'". A domain may be named by its name, Id or UUID where virsh allows it. `clear` and
-/// `history` only return an [`Effect`].
+/// `history` only return an [`Effect`]. A [`Command::Sequence`] runs each of its commands and
+/// returns their lines together, failed if any failed, with no effect and no record: to print
+/// each one's lines as what they are and log each, run them one by one, as the console does.
 ///
 /// ```
 /// use vm_playground::console::{execute, parse};
@@ -298,6 +300,15 @@ pub fn execute_in(command: &Command, backend: &dyn ConsoleBackend, lang: Lang) -
         },
         Command::Undo => step(backend, Direction::Undo, lang),
         Command::Redo => step(backend, Direction::Redo, lang),
+        Command::Sequence(commands) => {
+            let mut joined = Output::default();
+            for command in commands {
+                let output = execute_in(command, backend, lang);
+                joined.lines.extend(output.lines);
+                joined.error |= output.error;
+            }
+            joined
+        }
     }
 }
 

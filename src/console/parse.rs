@@ -2,7 +2,7 @@
 
 use super::command::{Command, ListFilter, Scope};
 use super::error::ConsoleError;
-use super::lex::lex;
+use super::lex::{lex, Token};
 use super::spec::{find_command, suggest_command, CommandSpec, Group, OptionSpec};
 use super::walk::{walk, Stop};
 use crate::manager::limits::{chars_over, CONSOLE_LINE_MAX_CHARS};
@@ -37,12 +37,18 @@ fn from_russian_layout(word: &str) -> Option<String> {
 /// [`Command::Nothing`]; `COMMAND --help` is `help COMMAND`. Options are written `--memory
 /// 2048` or `--memory=2048`, in any order among the arguments; `--` ends the options. An
 /// argument may also be given as an option named after it, as in virsh (`setmem --domain
-/// web-01 --size 1G`). Words may be quoted (see [`quote`](super::quote)).
+/// web-01 --size 1G`). Words may be quoted (see [`quote`](super::quote)). Commands separated
+/// by `;` are a [`Command::Sequence`], read whole before any runs, as virsh reads them: a
+/// mistake in any is the line's error.
 ///
 /// ```
 /// use vm_playground::console::{parse, Command};
 /// assert_eq!(parse("virsh start web-01"), Ok(Command::Start("web-01".into())));
 /// assert_eq!(parse("  "), Ok(Command::Nothing));
+/// assert_eq!(
+///     parse("start a; start b"),
+///     Ok(Command::Sequence(vec![Command::Start("a".into()), Command::Start("b".into())]))
+/// );
 /// let error = parse("strat web-01").unwrap_err();
 /// assert_eq!(error.lines(), ["error: unknown command: 'strat'", "did you mean 'start'?"]);
 /// ```
@@ -52,7 +58,23 @@ pub fn parse(line: &str) -> Result<Command, ConsoleError> {
     if let Some(quote) = lexed.open_quote {
         return Err(ConsoleError::UnterminatedQuote { quote });
     }
-    let mut tokens = lexed.tokens.as_slice();
+    let mut commands = Vec::new();
+    for words in lexed.commands() {
+        match parse_words(words)? {
+            Command::Nothing => {}
+            command => commands.push(command),
+        }
+    }
+    Ok(match commands.len() {
+        0 => Command::Nothing,
+        1 => commands.remove(0),
+        _ => Command::Sequence(commands),
+    })
+}
+
+/// One command's words → the command. A leading `virsh` is skipped in each, as a shell would
+/// run `virsh list; virsh domid web-01`.
+fn parse_words(mut tokens: &[Token]) -> Result<Command, ConsoleError> {
     if let [first, rest @ ..] = tokens {
         if first.text == "virsh" && !first.quoted {
             tokens = rest;
