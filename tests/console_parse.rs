@@ -685,8 +685,13 @@ fn every_kind_of_command(name: &str, path: &str) -> Vec<Command> {
         },
         Command::SnapshotCreate {
             domain: name.into(),
-            name: name.into(),
+            name: Some(name.into()),
             description: Some(name.into()),
+        },
+        Command::SnapshotCreate {
+            domain: name.into(),
+            name: None,
+            description: None,
         },
         Command::SnapshotList {
             domain: name.into(),
@@ -695,8 +700,19 @@ fn every_kind_of_command(name: &str, path: &str) -> Vec<Command> {
         },
         Command::SnapshotDelete {
             domain: name.into(),
-            snapshot: name.into(),
+            snapshot: Some(name.into()),
+            current: false,
             children: true,
+        },
+        Command::SnapshotInfo {
+            domain: name.into(),
+            snapshot: None,
+            current: true,
+        },
+        Command::SnapshotRevert {
+            domain: name.into(),
+            snapshot: Some(name.into()),
+            current: true,
         },
         Command::VirtClone {
             original: name.into(),

@@ -109,6 +109,17 @@ impl Scope {
     }
 }
 
+/// `line` followed by the snapshot it names, if any, and `--current` if given.
+fn pick_snapshot(mut line: String, snapshot: &Option<String>, current: bool) -> String {
+    if let Some(snapshot) = snapshot {
+        line.push_str(&format!(" {}", quote(snapshot)));
+    }
+    if current {
+        line.push_str(" --current");
+    }
+    line
+}
+
 /// The options of `flags` that are on, in order, as typed in a line.
 fn flags(flags: &[(bool, &str)]) -> String {
     flags
@@ -155,12 +166,12 @@ pub enum Command {
         /// Whether its snapshots go with it.
         snapshots_metadata: bool,
     },
-    /// `snapshot-create-as VM NAME [--description TEXT]`
+    /// `snapshot-create-as VM [NAME] [DESCRIPTION]` (each also as `--name`, `--description`)
     SnapshotCreate {
         /// The VM.
         domain: String,
-        /// The snapshot's name.
-        name: String,
+        /// The snapshot's name; without one, as in virsh, the time in seconds since 1970.
+        name: Option<String>,
         /// Its description, if given.
         description: Option<String>,
     },
@@ -180,26 +191,32 @@ pub enum Command {
         /// `--name` (the simulator prints only the name either way).
         name: bool,
     },
-    /// `snapshot-info VM SNAPSHOT`
+    /// `snapshot-info VM {SNAPSHOT | --current}`
     SnapshotInfo {
         /// The VM.
         domain: String,
-        /// The snapshot.
-        snapshot: String,
+        /// The snapshot named.
+        snapshot: Option<String>,
+        /// `--current`: the current snapshot (virsh wants this or a name, not both).
+        current: bool,
     },
-    /// `snapshot-revert VM SNAPSHOT`
+    /// `snapshot-revert VM {SNAPSHOT | --current}`
     SnapshotRevert {
         /// The VM.
         domain: String,
-        /// The snapshot.
-        snapshot: String,
+        /// The snapshot named.
+        snapshot: Option<String>,
+        /// `--current`: the current snapshot.
+        current: bool,
     },
-    /// `snapshot-delete VM SNAPSHOT [--children]`
+    /// `snapshot-delete VM {SNAPSHOT | --current} [--children]`
     SnapshotDelete {
         /// The VM.
         domain: String,
-        /// The snapshot.
-        snapshot: String,
+        /// The snapshot named.
+        snapshot: Option<String>,
+        /// `--current`: the current snapshot.
+        current: bool,
         /// Its whole subtree.
         children: bool,
     },
@@ -360,7 +377,10 @@ impl Command {
                 name,
                 description,
             } => {
-                let mut line = format!("{} {}", named("snapshot-create-as", domain), quote(name));
+                let mut line = named("snapshot-create-as", domain);
+                if let Some(name) = name {
+                    line.push_str(&format!(" {}", quote(name)));
+                }
                 if let Some(description) = description {
                     line.push_str(&format!(" --description {}", quote(description)));
                 }
@@ -384,23 +404,25 @@ impl Command {
                 let flag = if *name { " --name" } else { "" };
                 format!("{}{flag}", named("snapshot-current", domain))
             }
-            Command::SnapshotInfo { domain, snapshot } => {
-                format!("{} {}", named("snapshot-info", domain), quote(snapshot))
-            }
-            Command::SnapshotRevert { domain, snapshot } => {
-                format!("{} {}", named("snapshot-revert", domain), quote(snapshot))
-            }
+            Command::SnapshotInfo {
+                domain,
+                snapshot,
+                current,
+            } => pick_snapshot(named("snapshot-info", domain), snapshot, *current),
+            Command::SnapshotRevert {
+                domain,
+                snapshot,
+                current,
+            } => pick_snapshot(named("snapshot-revert", domain), snapshot, *current),
             Command::SnapshotDelete {
                 domain,
                 snapshot,
+                current,
                 children,
             } => {
                 let flag = if *children { " --children" } else { "" };
-                format!(
-                    "{} {}{flag}",
-                    named("snapshot-delete", domain),
-                    quote(snapshot)
-                )
+                let line = named("snapshot-delete", domain);
+                format!("{}{flag}", pick_snapshot(line, snapshot, *current))
             }
             Command::VirtClone {
                 original,

@@ -122,8 +122,7 @@ fn parse_words(mut tokens: &[Token]) -> Result<Command, ConsoleError> {
             arguments: missing,
         });
     }
-    let args: Vec<String> = slots.into_iter().map(Option::unwrap_or_default).collect();
-    build(spec, &args, walked.options)
+    build(spec, &slots, walked.options)
 }
 
 /// Refuses a line longer than [`CONSOLE_LINE_MAX_CHARS`], before anything reads it: no
@@ -146,13 +145,15 @@ pub fn check_line(line: &str) -> Result<(), ConsoleError> {
     }
 }
 
-/// The command from its checked arguments (every required one present) and options.
+/// The command from its checked arguments (every required one present; an optional one
+/// `None` if not given) and options.
 fn build(
     spec: &'static CommandSpec,
-    args: &[String],
+    args: &[Option<String>],
     options: Vec<(&'static OptionSpec, Option<String>)>,
 ) -> Result<Command, ConsoleError> {
-    let arg = |index: usize| args.get(index).cloned().unwrap_or_default();
+    let given = |index: usize| args.get(index).cloned().flatten();
+    let arg = |index: usize| given(index).unwrap_or_default();
     let name = || arg(0);
     let has = |flag: &str| options.iter().any(|(option, _)| option.name == flag);
     let value = |name: &str| {
@@ -213,8 +214,8 @@ fn build(
         },
         "snapshot-create-as" => Command::SnapshotCreate {
             domain: name(),
-            name: arg(1),
-            description: value("--description"),
+            name: given(1),
+            description: given(2),
         },
         "snapshot-list" => Command::SnapshotList {
             domain: name(),
@@ -227,15 +228,18 @@ fn build(
         },
         "snapshot-info" => Command::SnapshotInfo {
             domain: name(),
-            snapshot: arg(1),
+            snapshot: given(1),
+            current: has("--current"),
         },
         "snapshot-revert" => Command::SnapshotRevert {
             domain: name(),
-            snapshot: arg(1),
+            snapshot: given(1),
+            current: has("--current"),
         },
         "snapshot-delete" => Command::SnapshotDelete {
             domain: name(),
-            snapshot: arg(1),
+            snapshot: given(1),
+            current: has("--current"),
             children: has("--children"),
         },
         "virt-clone" => Command::VirtClone {

@@ -23,34 +23,47 @@ pub(super) fn execute(command: &Command, backend: &dyn ConsoleBackend, lang: Lan
             description,
         } => act(backend, domain, Op::SnapshotCreate, lang, |vm| {
             let description = description.as_deref().unwrap_or("");
+            // virsh leaves naming to libvirt, which names a snapshot after the time.
+            let name = name
+                .clone()
+                .unwrap_or_else(|| (backend.now() / 1000).to_string());
             backend
                 .create_snapshot(NewSnapshot {
                     vm,
-                    name,
+                    name: &name,
                     description,
                 })
                 .map(|snapshot| vec![fill(t.snapshot_created, &[("name", &snapshot.name)])])
         }),
-        Command::SnapshotRevert { domain, snapshot } => {
-            act(backend, domain, Op::SnapshotRevert, lang, |vm| {
+        Command::SnapshotRevert {
+            domain,
+            snapshot,
+            current,
+        } => {
+            let target = (domain.as_str(), snapshot, *current);
+            act_on_snapshot(backend, target, Op::SnapshotRevert, lang, |vm, snapshot| {
                 let state = backend.revert_snapshot(vm, snapshot)?;
                 set_reason(backend, vm, state, Reason::FromSnapshot);
-                Ok(vec![fill(t.snapshot_reverted, &[("name", snapshot)])])
+                Ok(vec![fill(t.snapshot_reverted, &[("name", &snapshot)])])
             })
         }
         Command::SnapshotDelete {
             domain,
             snapshot,
+            current,
             children,
-        } => act(backend, domain, Op::SnapshotDelete, lang, |vm| {
-            backend
-                .delete_snapshot(SnapshotDeletion {
-                    vm,
-                    name: snapshot,
-                    children: *children,
-                })
-                .map(|_| vec![fill(t.snapshot_deleted, &[("name", snapshot)])])
-        }),
+        } => {
+            let target = (domain.as_str(), snapshot, *current);
+            act_on_snapshot(backend, target, Op::SnapshotDelete, lang, |vm, snapshot| {
+                backend
+                    .delete_snapshot(SnapshotDeletion {
+                        vm,
+                        name: snapshot,
+                        children: *children,
+                    })
+                    .map(|_| vec![fill(t.snapshot_deleted, &[("name", &snapshot)])])
+            })
+        }
         Command::SnapshotList {
             domain,
             parent,
@@ -76,19 +89,30 @@ pub(super) fn execute(command: &Command, backend: &dyn ConsoleBackend, lang: Lan
             },
             Err(error) => failed(&error, lang),
         },
-        Command::SnapshotInfo { domain, snapshot } => match resolve(backend, domain, Lookup::ANY) {
-            Ok(info) => match info.snapshot(snapshot) {
-                Some(found) => Output {
-                    lines: snapshot_info(&info, found, t),
+        Command::SnapshotInfo {
+            domain,
+            snapshot,
+            current,
+        } => match resolve(backend, domain, Lookup::ANY) {
+            Ok(info) => match chosen(&info, (snapshot, *current), t) {
+                Err(line) => Output {
+                    lines: vec![line],
+                    error: true,
                     ..Output::default()
                 },
-                None => failed(
-                    &VmError::SnapshotNotFound {
-                        vm: info.config.name.clone(),
-                        name: snapshot.clone(),
+                Ok(snapshot) => match info.snapshot(&snapshot) {
+                    Some(found) => Output {
+                        lines: snapshot_info(&info, found, t),
+                        ..Output::default()
                     },
-                    lang,
-                ),
+                    None => failed(
+                        &VmError::SnapshotNotFound {
+                            vm: info.config.name.clone(),
+                            name: snapshot,
+                        },
+                        lang,
+                    ),
+                },
             },
             Err(error) => failed(&error, lang),
         },
@@ -116,6 +140,52 @@ fn act(
     match resolve(backend, domain, Lookup::ANY) {
         Ok(info) => finish(&info.config.name, op, None, change(&info.config.name), lang),
         Err(error) => finish(domain, op, None, Err(error), lang),
+    }
+}
+
+/// The snapshot a command means: the one it names, or with `--current` the domain's current
+/// one; else virsh's error line (neither, both, or no current snapshot).
+fn chosen(
+    info: &VmInfo,
+    (snapshot, current): (&Option<String>, bool),
+    t: &ConsoleTexts,
+) -> Result<String, String> {
+    match (snapshot, current) {
+        (Some(_), true) => Err(t.error(t.snapshot_name_or_current)),
+        (Some(name), false) => Ok(name.clone()),
+        (None, true) => info
+            .current_snapshot
+            .clone()
+            .ok_or_else(|| t.error(t.no_current_snapshot_found)),
+        (None, false) => Err(t.error(t.snapshot_name_required)),
+    }
+}
+
+/// [`act`] on the snapshot the command means (the domain as typed, the snapshot named, whether
+/// `--current` was given: see [`chosen`]): `change` gets the domain's
+/// name and the snapshot's. Which snapshot is decided once the domain is found, as virsh
+/// does; an error in that is no operation, and not logged.
+fn act_on_snapshot(
+    backend: &dyn ConsoleBackend,
+    (domain, snapshot, current): (&str, &Option<String>, bool),
+    op: Op,
+    lang: Lang,
+    change: impl FnOnce(&str, &str) -> Result<Vec<String>, VmError>,
+) -> Output {
+    let info = match resolve(backend, domain, Lookup::ANY) {
+        Ok(info) => info,
+        Err(error) => return finish(domain, op, None, Err(error), lang),
+    };
+    match chosen(&info, (snapshot, current), lang.console()) {
+        Ok(snapshot) => {
+            let vm = &info.config.name;
+            finish(vm, op, None, change(vm, &snapshot), lang)
+        }
+        Err(line) => Output {
+            lines: vec![line],
+            error: true,
+            ..Output::default()
+        },
     }
 }
 

@@ -231,6 +231,19 @@ const fn required(name: &'static str, kind: ArgKind, help: &'static str) -> ArgS
     }
 }
 
+/// An argument that may be left out.
+const fn optional(name: &'static str, kind: ArgKind, help: &'static str) -> ArgSpec {
+    ArgSpec {
+        name,
+        kind,
+        optional: true,
+        help,
+    }
+}
+
+/// A snapshot's name, which `--current` may stand for (so it may be left out).
+const SNAPSHOT_NAME: ArgSpec = optional("snapshotname", ArgKind::NewName, "snapshot name");
+
 const fn flag(name: &'static str, help: &'static str) -> OptionSpec {
     OptionSpec {
         name,
@@ -538,13 +551,15 @@ pub const COMMANDS: &[CommandSpec] = &[
         name: "snapshot-create-as",
         args: &[
             DOMAIN,
-            required("name", ArgKind::NewName, "name of snapshot"),
+            optional("name", ArgKind::NewName, "name of snapshot"),
+            optional("description", ArgKind::NewName, "description of snapshot"),
         ],
-        options: &[valued("--description", "TEXT", "description of snapshot")],
+        options: &[],
         summary: "Create a snapshot from a set of args",
         description: "Takes a snapshot of the domain as it is now: its config, any pending \
             change and its state (a running or paused domain's memory too, as a full system \
-            snapshot keeps it). It becomes the current snapshot, a child of the previous one.",
+            snapshot keeps it). It becomes the current snapshot, a child of the previous one. \
+            Without a name, it is named after the time (seconds since 1970), as in virsh.",
         group: Group::Snapshot,
     },
     CommandSpec {
@@ -570,11 +585,8 @@ pub const COMMANDS: &[CommandSpec] = &[
     },
     CommandSpec {
         name: "snapshot-info",
-        args: &[
-            DOMAIN,
-            required("snapshotname", ArgKind::NewName, "snapshot name"),
-        ],
-        options: &[],
+        args: &[DOMAIN, SNAPSHOT_NAME],
+        options: &[flag("--current", "info on current snapshot")],
         summary: "snapshot information",
         description: "Shows a snapshot's state, parent, and how many children and \
             descendants it has.",
@@ -582,11 +594,8 @@ pub const COMMANDS: &[CommandSpec] = &[
     },
     CommandSpec {
         name: "snapshot-revert",
-        args: &[
-            DOMAIN,
-            required("snapshotname", ArgKind::NewName, "snapshot name"),
-        ],
-        options: &[],
+        args: &[DOMAIN, SNAPSHOT_NAME],
+        options: &[flag("--current", "revert to current snapshot")],
         summary: "Revert a domain to a snapshot",
         description: "Returns the domain to the snapshot: its config and its state then \
             (running, paused or shut off). What it is now, and any pending change, is lost.",
@@ -594,11 +603,11 @@ pub const COMMANDS: &[CommandSpec] = &[
     },
     CommandSpec {
         name: "snapshot-delete",
-        args: &[
-            DOMAIN,
-            required("snapshotname", ArgKind::NewName, "snapshot name"),
+        args: &[DOMAIN, SNAPSHOT_NAME],
+        options: &[
+            flag("--current", "delete current snapshot"),
+            flag("--children", "delete snapshot and all children"),
         ],
-        options: &[flag("--children", "delete snapshot and all children")],
         summary: "Delete a domain snapshot",
         description: "Deletes a snapshot; its children become its parent's. With --children, \
             its whole subtree goes.",

@@ -188,6 +188,13 @@ pub struct ConsoleTexts {
     pub snapshot_reverted: &'static str,
     /// `snapshot-delete`. `{name}`.
     pub snapshot_deleted: &'static str,
+    /// `snapshot-info`, `snapshot-revert`, `snapshot-delete` with neither a snapshot's name
+    /// nor `--current`.
+    pub snapshot_name_required: &'static str,
+    /// The same with both.
+    pub snapshot_name_or_current: &'static str,
+    /// `--current` for a domain with no current snapshot (libvirt's error).
+    pub no_current_snapshot_found: &'static str,
     /// `snapshot-current` of a domain without one. `{name}`: the domain.
     pub no_current_snapshot: &'static str,
     /// No such snapshot. `{name}`.

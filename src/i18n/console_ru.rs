@@ -119,6 +119,9 @@ pub const CONSOLE_RU: ConsoleTexts = ConsoleTexts {
     snapshot_reverted: CONSOLE_EN.snapshot_reverted,
     snapshot_deleted: "Снимок домена {name} удалён",
     // libvirt's translation has the two spaces.
+    snapshot_name_required: "Необходимо указать --snapshotname или --current",
+    snapshot_name_or_current: "--snapshotname и --current являются взаимоисключающими",
+    no_current_snapshot_found: "Снимок домена не найден: У домена нет текущего снимка",
     no_current_snapshot: "У домена «{name}»  нет текущего снимка",
     snapshot_not_found: "Снимок домена не найден: нет снимка домена с совпадающим именем «{name}»",
     snapshot_exists: "ошибка операции: момент домена {name} уже существует",
@@ -398,6 +401,9 @@ const HELP: &[(&str, &str)] = &[
     ("name of snapshot", "имя снимка"),
     ("snapshot name", "имя снимка"),
     ("description of snapshot", "описание снимка"),
+    ("info on current snapshot", "информация о текущем снимке"),
+    ("revert to current snapshot", "вернуться к текущему снимку"),
+    ("delete current snapshot", "удалить текущий снимок"),
     (
         "add a column showing parent snapshot",
         "добавить столбец с названием родительского снимка",
@@ -416,8 +422,8 @@ const HELP: &[(&str, &str)] = &[
         "удалить все метаданные снимков домена (виртуальная машина должна быть неактивной)",
     ),
     (
-        "Takes a snapshot of the domain as it is now: its config, any pending change and its state (a running or paused domain's memory too, as a full system snapshot keeps it). It becomes the current snapshot, a child of the previous one.",
-        "Делает снимок домена в его нынешнем виде: конфигурацию, отложенное изменение и состояние (у работающего или приостановленного домена — и память, как её хранит полный снимок системы). Он становится текущим снимком, дочерним для предыдущего.",
+        "Takes a snapshot of the domain as it is now: its config, any pending change and its state (a running or paused domain's memory too, as a full system snapshot keeps it). It becomes the current snapshot, a child of the previous one. Without a name, it is named after the time (seconds since 1970), as in virsh.",
+        "Делает снимок домена в его нынешнем виде: конфигурацию, отложенное изменение и состояние (у работающего или приостановленного домена — и память, как её хранит полный снимок системы). Он становится текущим снимком, дочерним для предыдущего. Без имени он называется по времени (в секундах с 1970 года), как в virsh.",
     ),
     (
         "Lists the domain's snapshots by name with when they were taken and the state they keep, or as a tree (--tree), or with each one's parent (--parent).",
