@@ -696,7 +696,10 @@ fn every_kind_of_command(name: &str, path: &str) -> Vec<Command> {
         Command::SnapshotList {
             domain: name.into(),
             parent: true,
+            roots: true,
+            leaves: true,
             tree: true,
+            name: true,
         },
         Command::SnapshotDelete {
             domain: name.into(),

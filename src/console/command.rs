@@ -175,14 +175,20 @@ pub enum Command {
         /// Its description, if given.
         description: Option<String>,
     },
-    /// `snapshot-list VM [--parent] [--tree]`
+    /// `snapshot-list VM [--parent] [--roots] [--leaves] [--tree] [--name]`
     SnapshotList {
         /// The VM.
         domain: String,
         /// With a Parent column.
         parent: bool,
+        /// `--roots`: only the snapshots without a parent.
+        roots: bool,
+        /// `--leaves`: only the snapshots without children.
+        leaves: bool,
         /// As a tree.
         tree: bool,
+        /// `--name`: only the names, one a line.
+        name: bool,
     },
     /// `snapshot-current VM [--name]`
     SnapshotCurrent {
@@ -389,16 +395,19 @@ impl Command {
             Command::SnapshotList {
                 domain,
                 parent,
+                roots,
+                leaves,
                 tree,
+                name,
             } => {
-                let mut line = named("snapshot-list", domain);
-                if *parent {
-                    line.push_str(" --parent");
-                }
-                if *tree {
-                    line.push_str(" --tree");
-                }
-                line
+                let options = flags(&[
+                    (*parent, " --parent"),
+                    (*roots, " --roots"),
+                    (*leaves, " --leaves"),
+                    (*tree, " --tree"),
+                    (*name, " --name"),
+                ]);
+                format!("{}{options}", named("snapshot-list", domain))
             }
             Command::SnapshotCurrent { domain, name } => {
                 let flag = if *name { " --name" } else { "" };

@@ -220,7 +220,10 @@ fn build(
         "snapshot-list" => Command::SnapshotList {
             domain: name(),
             parent: has("--parent"),
+            roots: has("--roots"),
+            leaves: has("--leaves"),
             tree: has("--tree"),
+            name: has("--name"),
         },
         "snapshot-current" => Command::SnapshotCurrent {
             domain: name(),

@@ -3,7 +3,7 @@
 //! virt-clone's words and layouts.
 
 use super::command::Command;
-use super::exec::{cause, finish, read, resolve, set_reason, Lookup, OpRecord, Output};
+use super::exec::{cause, exclusive, finish, read, resolve, set_reason, Lookup, OpRecord, Output};
 use super::facts::Reason;
 use super::format::{key_value, table};
 use super::ConsoleBackend;
@@ -67,14 +67,43 @@ pub(super) fn execute(command: &Command, backend: &dyn ConsoleBackend, lang: Lan
         Command::SnapshotList {
             domain,
             parent,
+            roots,
+            leaves,
             tree,
-        } => read(backend, domain, Lookup::ANY, lang, |info| {
-            if *tree {
-                snapshot_tree(info)
-            } else {
-                snapshot_table(info, *parent, t)
+            name,
+        } => {
+            // virsh's own checks, in its order, before it looks the domain up.
+            for (first, second, both) in [
+                ("--tree", "--name", *tree && *name),
+                ("--parent", "--roots", *parent && *roots),
+                ("--parent", "--tree", *parent && *tree),
+                ("--roots", "--tree", *roots && *tree),
+            ] {
+                if both {
+                    return refused(exclusive(first, second, t));
+                }
             }
-        }),
+            if *leaves && *tree {
+                return refused(t.error(t.leaves_and_tree));
+            }
+            read(backend, domain, Lookup::ANY, lang, |info| {
+                let kept = |snapshot: &Snapshot| {
+                    (!*roots || snapshot.parent.is_none())
+                        && (!*leaves || info.children_of(Some(&snapshot.name)).is_empty())
+                };
+                if *tree {
+                    snapshot_tree(info)
+                } else if *name {
+                    by_name(info)
+                        .into_iter()
+                        .filter(|snapshot| kept(snapshot))
+                        .map(|snapshot| snapshot.name.clone())
+                        .collect()
+                } else {
+                    snapshot_table(info, kept, *parent, t)
+                }
+            })
+        }
         Command::SnapshotCurrent { domain, .. } => match resolve(backend, domain, Lookup::ANY) {
             Ok(info) => match &info.current_snapshot {
                 Some(current) => Output {
@@ -95,11 +124,7 @@ pub(super) fn execute(command: &Command, backend: &dyn ConsoleBackend, lang: Lan
             current,
         } => match resolve(backend, domain, Lookup::ANY) {
             Ok(info) => match chosen(&info, (snapshot, *current), t) {
-                Err(line) => Output {
-                    lines: vec![line],
-                    error: true,
-                    ..Output::default()
-                },
+                Err(line) => refused(line),
                 Ok(snapshot) => match info.snapshot(&snapshot) {
                     Some(found) => Output {
                         lines: snapshot_info(&info, found, t),
@@ -117,6 +142,15 @@ pub(super) fn execute(command: &Command, backend: &dyn ConsoleBackend, lang: Lan
             Err(error) => failed(&error, lang),
         },
         _ => Output::default(),
+    }
+}
+
+/// A refusal of virsh's own (no operation, nothing logged): `line` alone.
+fn refused(line: String) -> Output {
+    Output {
+        lines: vec![line],
+        error: true,
+        ..Output::default()
     }
 }
 
@@ -181,11 +215,7 @@ fn act_on_snapshot(
             let vm = &info.config.name;
             finish(vm, op, None, change(vm, &snapshot), lang)
         }
-        Err(line) => Output {
-            lines: vec![line],
-            error: true,
-            ..Output::default()
-        },
+        Err(line) => refused(line),
     }
 }
 
@@ -219,10 +249,17 @@ fn by_name(info: &VmInfo) -> Vec<&Snapshot> {
     snapshots
 }
 
-/// `snapshot-list [--parent]`: Name, Creation Time, State (and Parent).
-fn snapshot_table(info: &VmInfo, parent: bool, t: &ConsoleTexts) -> Vec<String> {
+/// `snapshot-list [--parent]`: Name, Creation Time, State (and Parent) of the snapshots
+/// `kept` admits.
+fn snapshot_table(
+    info: &VmInfo,
+    kept: impl Fn(&Snapshot) -> bool,
+    parent: bool,
+    t: &ConsoleTexts,
+) -> Vec<String> {
     let rows: Vec<Vec<String>> = by_name(info)
         .into_iter()
+        .filter(|snapshot| kept(snapshot))
         .map(|snapshot| {
             let mut row = vec![
                 snapshot.name.clone(),

@@ -567,11 +567,16 @@ pub const COMMANDS: &[CommandSpec] = &[
         args: &[DOMAIN],
         options: &[
             flag("--parent", "add a column showing parent snapshot"),
+            flag("--roots", "list only snapshots without parents"),
+            flag("--leaves", "list only snapshots without children"),
             flag("--tree", "list snapshots in a tree"),
+            flag("--name", "list snapshot names only"),
         ],
         summary: "List snapshots for a domain",
         description: "Lists the domain's snapshots by name with when they were taken and the \
-            state they keep, or as a tree (--tree), or with each one's parent (--parent).",
+            state they keep, or as a tree (--tree), or with each one's parent (--parent), or \
+            only their names (--name); --roots and --leaves keep only the snapshots without a \
+            parent or without children.",
         group: Group::Snapshot,
     },
     CommandSpec {

@@ -193,6 +193,8 @@ pub struct ConsoleTexts {
     pub snapshot_name_required: &'static str,
     /// The same with both.
     pub snapshot_name_or_current: &'static str,
+    /// `snapshot-list --leaves --tree` (virsh words it without "Options").
+    pub leaves_and_tree: &'static str,
     /// `--current` for a domain with no current snapshot (libvirt's error).
     pub no_current_snapshot_found: &'static str,
     /// `snapshot-current` of a domain without one. `{name}`: the domain.

@@ -112,6 +112,7 @@ pub const CONSOLE_EN: ConsoleTexts = ConsoleTexts {
     snapshot_deleted: "Domain snapshot {name} deleted",
     snapshot_name_required: "--snapshotname or --current is required",
     snapshot_name_or_current: "--snapshotname and --current are mutually exclusive",
+    leaves_and_tree: "--leaves and --tree are mutually exclusive",
     no_current_snapshot_found: "Domain snapshot not found: the domain does not have a current snapshot",
     no_current_snapshot: "domain '{name}' has no current snapshot",
     snapshot_not_found: "Domain snapshot not found: no domain snapshot with matching name '{name}'",

@@ -121,6 +121,7 @@ pub const CONSOLE_RU: ConsoleTexts = ConsoleTexts {
     // libvirt's translation has the two spaces.
     snapshot_name_required: "Необходимо указать --snapshotname или --current",
     snapshot_name_or_current: "--snapshotname и --current являются взаимоисключающими",
+    leaves_and_tree: "--leaves и --tree являются взаимоисключающими",
     no_current_snapshot_found: "Снимок домена не найден: У домена нет текущего снимка",
     no_current_snapshot: "У домена «{name}»  нет текущего снимка",
     snapshot_not_found: "Снимок домена не найден: нет снимка домена с совпадающим именем «{name}»",
@@ -401,6 +402,9 @@ const HELP: &[(&str, &str)] = &[
     ("name of snapshot", "имя снимка"),
     ("snapshot name", "имя снимка"),
     ("description of snapshot", "описание снимка"),
+    ("list only snapshots without parents", "список снимков без родителей"),
+    ("list only snapshots without children", "список снимков без дочерних элементов"),
+    ("list snapshot names only", "список имён снимков"),
     ("info on current snapshot", "информация о текущем снимке"),
     ("revert to current snapshot", "вернуться к текущему снимку"),
     ("delete current snapshot", "удалить текущий снимок"),
@@ -426,8 +430,8 @@ const HELP: &[(&str, &str)] = &[
         "Делает снимок домена в его нынешнем виде: конфигурацию, отложенное изменение и состояние (у работающего или приостановленного домена — и память, как её хранит полный снимок системы). Он становится текущим снимком, дочерним для предыдущего. Без имени он называется по времени (в секундах с 1970 года), как в virsh.",
     ),
     (
-        "Lists the domain's snapshots by name with when they were taken and the state they keep, or as a tree (--tree), or with each one's parent (--parent).",
-        "Показывает снимки домена по имени — когда сделан и какое состояние хранит, — или деревом (--tree), или с родителем каждого (--parent).",
+        "Lists the domain's snapshots by name with when they were taken and the state they keep, or as a tree (--tree), or with each one's parent (--parent), or only their names (--name); --roots and --leaves keep only the snapshots without a parent or without children.",
+        "Показывает снимки домена по имени — когда сделан и какое состояние хранит, — или деревом (--tree), или с родителем каждого (--parent), или только имена (--name); --roots и --leaves оставляют только снимки без родителя или без дочерних.",
     ),
     (
         "Names the domain's current snapshot (the one last taken or reverted to). The simulator prints only its name, with or without --name.",
