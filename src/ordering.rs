@@ -31,6 +31,28 @@ pub fn sort_by_text<T>(items: &mut Vec<T>, key: impl Fn(&T) -> &str) {
     items.extend(order.into_iter().filter_map(|index| slots[index].take()));
 }
 
+/// Reorders `items` by `key` as virsh sorts names (`g_ascii_strcasecmp`): ASCII letters
+/// compared without their case, every other character as written; items whose keys differ
+/// only in case keep the order they had.
+///
+/// Only ASCII is folded because virsh folds only ASCII (so the console lists `Яблоко` where
+/// virsh does), and this needs no Unicode case tables. The sort is [`sort_by_text`]'s.
+///
+/// ```
+/// use vm_playground::ordering::sort_ignoring_ascii_case;
+/// let mut names = vec!["zeta", "Mid", "alpha"];
+/// sort_ignoring_ascii_case(&mut names, |name| name);
+/// assert_eq!(names, ["alpha", "Mid", "zeta"]);
+/// ```
+pub fn sort_ignoring_ascii_case<T>(items: &mut Vec<T>, key: impl Fn(&T) -> &str) {
+    let mut keyed: Vec<(String, T)> = items
+        .drain(..)
+        .map(|item| (key(&item).to_ascii_lowercase(), item))
+        .collect();
+    sort_by_text(&mut keyed, |(folded, _)| folded);
+    items.extend(keyed.into_iter().map(|(_, item)| item));
+}
+
 /// Builds a `BTreeSet` or `BTreeMap` by inserting the items one by one.
 ///
 /// `collect()` into a B-tree sorts the items first, with yet another copy of the standard

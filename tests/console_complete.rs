@@ -336,10 +336,14 @@ fn options_already_given_are_not_offered_again() {
         "create web --memory 1 --vcpus 2 --m"
     );
     assert_eq!(
-        several("list --all --").1,
+        several("list --all --state-").1,
         ["--state-paused", "--state-running", "--state-shutoff"]
     );
-    assert_eq!(several("list --all --").0, "list --all --state-");
+    assert!(!several("list --all --").1.contains(&"--all".to_owned()));
+    assert_eq!(
+        several("list --all --state-running --state-").1,
+        ["--state-paused", "--state-shutoff"]
+    );
     assert_eq!(line("create x --memory=5 --me"), "create x --memory=5 --me");
 }
 
@@ -360,7 +364,7 @@ fn after_the_arguments_an_empty_word_offers_the_options() {
         ]
     );
     assert_eq!(several("list ").0, "list --");
-    assert_eq!(several("list ").1.len(), 4);
+    assert_eq!(several("list ").1.len(), 11);
 }
 
 #[test]
@@ -790,12 +794,20 @@ fn mirrored_lines_do_what_the_gui_did() {
 
 #[test]
 fn list_filters_round_trip() {
-    for bits in 0..16u8 {
+    for bits in 0..1u16 << 11 {
+        let on = |bit: u16| bits & 1 << bit != 0;
         let filter = ListFilter {
-            all: bits & 1 != 0,
-            running: bits & 2 != 0,
-            paused: bits & 4 != 0,
-            shutoff: bits & 8 != 0,
+            all: on(0),
+            inactive: on(1),
+            running: on(2),
+            paused: on(3),
+            shutoff: on(4),
+            persistent: on(5),
+            transient: on(6),
+            uuid: on(7),
+            id: on(8),
+            name: on(9),
+            table: on(10),
         };
         let command = Command::List(filter);
         assert_eq!(parse(&format!("virsh {}", command.to_line())), Ok(command));
@@ -889,4 +901,11 @@ fn snapshot_and_clone_actions_mirror_as_commands_that_parse_back() {
         let reparsed = parse(&lines[0]).unwrap();
         assert_eq!(parse(&reparsed.to_line()).unwrap(), reparsed, "{line}");
     }
+}
+
+#[test]
+fn after_a_semicolon_the_next_command_completes() {
+    assert_eq!(line("list; sta"), "list; start ");
+    assert_eq!(line("list;domid ca"), "list;domid cache ");
+    assert_eq!(line("start 'a;b'; list --al"), "start 'a;b'; list --all ");
 }

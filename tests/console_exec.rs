@@ -105,15 +105,15 @@ fn list_shows_the_active_domains() {
 }
 
 #[test]
-fn list_all_shows_shut_off_domains_with_no_id() {
+fn list_all_shows_shut_off_domains_with_no_id_after_the_active_ones() {
     assert_eq!(
         ok(&fixture(), "virsh list --all"),
         [
             " Id   Name     State",
             "-------------------------",
             " 1    cache    paused",
-            " -    db-01    shut off",
             " 2    web-01   running",
+            " -    db-01    shut off",
         ]
     );
 }
@@ -153,10 +153,18 @@ fn list_by_state_keeps_the_ids() {
         ok(&manager, "list --state-running --state-paused"),
         ok(&manager, "list")
     );
+    // As in virsh, --state-shutoff without --all leaves the active domains out.
     assert_eq!(
         ok(
             &manager,
             "list --state-running --state-paused --state-shutoff"
+        ),
+        ok(&manager, "list --state-shutoff")
+    );
+    assert_eq!(
+        ok(
+            &manager,
+            "list --all --state-running --state-paused --state-shutoff"
         ),
         ok(&manager, "list --all")
     );
@@ -182,8 +190,8 @@ fn list_pads_columns_to_the_longest_name_in_characters() {
         [
             " Id   Name         State",
             "-----------------------------",
-            " -    a            shut off",
             " 1    веб-сервер   running",
+            " -    a            shut off",
         ]
     );
 }

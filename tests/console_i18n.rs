@@ -112,6 +112,9 @@ fn help_texts() -> BTreeSet<&'static str> {
     texts
 }
 
+/// Help texts libvirt's Russian catalogue leaves in English (`LANGUAGE=ru virsh help list`).
+const LEFT_IN_ENGLISH_BY_LIBVIRT: [&str; 1] = ["list domain IDs only"];
+
 #[test]
 fn every_help_text_has_its_russian() {
     let russian = Lang::Ru.console();
@@ -127,7 +130,10 @@ fn every_help_text_has_its_russian() {
         "Russian for help texts no command has: {stale:?}"
     );
     for (english, translated) in russian.help {
-        assert_ne!(english, translated);
+        // libvirt's Russian leaves a few of its help texts in English; so does the console.
+        if !LEFT_IN_ENGLISH_BY_LIBVIRT.contains(english) {
+            assert_ne!(english, translated);
+        }
         assert_eq!(Lang::En.console().help(english), *english);
     }
 }

@@ -637,6 +637,17 @@ fn every_kind_of_command(name: &str, path: &str) -> Vec<Command> {
             running: true,
             paused: true,
             shutoff: true,
+            ..ListFilter::default()
+        }),
+        Command::List(ListFilter {
+            inactive: true,
+            persistent: true,
+            transient: true,
+            uuid: true,
+            id: true,
+            name: true,
+            table: true,
+            ..ListFilter::default()
         }),
         Command::Create {
             config: config(name),
@@ -674,18 +685,37 @@ fn every_kind_of_command(name: &str, path: &str) -> Vec<Command> {
         },
         Command::SnapshotCreate {
             domain: name.into(),
-            name: name.into(),
+            name: Some(name.into()),
             description: Some(name.into()),
+        },
+        Command::SnapshotCreate {
+            domain: name.into(),
+            name: None,
+            description: None,
         },
         Command::SnapshotList {
             domain: name.into(),
             parent: true,
+            roots: true,
+            leaves: true,
             tree: true,
+            name: true,
         },
         Command::SnapshotDelete {
             domain: name.into(),
-            snapshot: name.into(),
+            snapshot: Some(name.into()),
+            current: false,
             children: true,
+        },
+        Command::SnapshotInfo {
+            domain: name.into(),
+            snapshot: None,
+            current: true,
+        },
+        Command::SnapshotRevert {
+            domain: name.into(),
+            snapshot: Some(name.into()),
+            current: true,
         },
         Command::VirtClone {
             original: name.into(),
@@ -849,4 +879,28 @@ proptest! {
     fn parse_never_panics(line in "\\PC{0,40}") {
         let _ = parse(&line);
     }
+}
+
+#[test]
+fn a_semicolon_separates_commands_and_a_mistake_in_any_runs_none() {
+    assert_eq!(
+        ok("list; domid web"),
+        Command::Sequence(vec![
+            Command::List(ListFilter::default()),
+            Command::DomId("web".into())
+        ])
+    );
+    assert_eq!(ok("; list ;;"), Command::List(ListFilter::default()));
+    assert_eq!(ok("domid 'a;b'"), Command::DomId("a;b".into()));
+    assert_eq!(
+        ok("virsh start a; virsh start b"),
+        Command::Sequence(vec![Command::Start("a".into()), Command::Start("b".into())])
+    );
+    assert!(matches!(
+        parse("list; strat"),
+        Err(ConsoleError::UnknownCommand { .. })
+    ));
+    let sequence = ok("start 'my vm';destroy x");
+    assert_eq!(sequence.to_line(), "start 'my vm'; destroy x");
+    assert_eq!(ok(&sequence.to_line()), sequence);
 }

@@ -6,7 +6,8 @@
 //! `NAME.golden` (virsh under `LC_ALL=C`), and in Russian against `NAME.ru.golden` (virsh
 //! under a Russian locale: libvirt's own translation, which the console follows).
 //!
-//! Normalised, and only this: UUIDs and CPU times (ours are made up); what libvirt's test
+//! Normalised, and only this: UUIDs, CPU times (ours are made up) and snapshots named after
+//! the time; what libvirt's test
 //! driver invents (OS type `linux`, its security model and label, a CPU time for a shut off
 //! domain); and the test driver's wording of two refusals, where the QEMU driver (what students
 //! meet on real hosts, and what the console follows) says `Requested operation is not valid:
@@ -22,7 +23,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use vm_playground::console::{
-    execute, execute_in, fake_uuid, parse, ConsoleBackend, ConsoleError, Facts, Host,
+    execute, execute_in, fake_uuid, parse, Command, ConsoleBackend, ConsoleError, Facts, Host,
 };
 use vm_playground::i18n::{fill, ConsoleTexts, Lang};
 use vm_playground::{MockVmManager, VmConfig, VmManager};
@@ -171,15 +172,22 @@ fn console_transcript(commands: &str, locale: &Locale) -> Vec<String> {
             .replace(&TEST_UUID.to_uppercase(), &ours.to_uppercase());
         match parse(&command) {
             Ok(parsed) => {
-                let output = execute_in(&parsed, &host, locale.lang);
-                let done = !output.error;
-                lines.extend(output.lines);
-                // virsh ends these two's output without an empty line when they succeed.
-                let silent = ["snapshot-create-as", "snapshot-current"]
-                    .iter()
-                    .any(|word| command.starts_with(word));
-                if !(done && silent) {
-                    lines.push(String::new());
+                // Each command of a `;` line prints as if it had a line of its own.
+                let commands = match parsed {
+                    Command::Sequence(commands) => commands,
+                    command => vec![command],
+                };
+                for parsed in commands {
+                    let output = execute_in(&parsed, &host, locale.lang);
+                    let done = !output.error;
+                    lines.extend(output.lines);
+                    // virsh ends these two's output without an empty line when they succeed.
+                    let silent = ["snapshot-create-as", "snapshot-current"]
+                        .iter()
+                        .any(|word| parsed.to_line().starts_with(word));
+                    if !(done && silent) {
+                        lines.push(String::new());
+                    }
                 }
             }
             Err(error) => {
@@ -266,10 +274,25 @@ fn without_times(line: &str) -> String {
     }
 }
 
-/// Both transcripts' UUIDs, CPU times and snapshot times, and the values of `nodeinfo` and
-/// `dommemstat`.
+/// `line` with a word of 10 digits written `<seconds>`: a snapshot named after the time it
+/// was taken (`snapshot-create-as DOMAIN` without a name), which differs from run to run.
+fn without_seconds(line: &str) -> String {
+    line.split(' ')
+        .map(|word| {
+            if word.len() == 10 && word.bytes().all(|byte| byte.is_ascii_digit()) {
+                "<seconds>"
+            } else {
+                word
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Both transcripts' UUIDs, CPU times and snapshot times (and names after the time), and the
+/// values of `nodeinfo` and `dommemstat`.
 fn normalise(line: &str, locale: &Locale) -> String {
-    let line = without_times(&without_uuids(line));
+    let line = without_seconds(&without_times(&without_uuids(line)));
     // `nodeinfo`'s keys: the layout is compared (the padding kept as it is: virsh pads to 20
     // bytes, so a Russian key is padded less than it looks), not the values (the test
     // driver's node is its own; ours is the Host panel's, checked in `nodeinfo_shows_the_host`).
@@ -447,7 +470,10 @@ fn nodeinfo_shows_the_host() {
     let refused = run("dommemstat web", &manager);
     assert_eq!(
         refused.lines,
-        ["error: Requested operation is not valid: domain is not running"]
+        [
+            "error: Failed to get memory statistics for domain web",
+            "error: Requested operation is not valid: domain is not running"
+        ]
     );
 }
 

@@ -5,33 +5,77 @@
 use super::lex::quote;
 use crate::manager::{VmConfig, VmState};
 
-/// Which domains `list` shows.
+/// Which domains `list` shows, and how.
 ///
-/// No option: the active ones (running and paused), as in virsh. `--all`: every one. Any
-/// `--state-*` option: only the domains in the states named (they add up), `--all` or not.
+/// Which: as virsh asks libvirt for them. No option: the active ones (running and paused).
+/// `--all`: every one; `--inactive`: the shut off ones. Any `--state-*` option: only the
+/// domains in the states named (they add up); `--state-shutoff` without `--all` also leaves
+/// the active ones out, so `--state-running --state-shutoff` lists only the shut off ones, as
+/// in virsh. Every domain here is persistent: `--transient` alone lists none.
+///
+/// How: a table, or with `--uuid`, `--id`, `--name` one line each of those (in that order;
+/// `--id` alone leaves out the shut off domains, which have none).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ListFilter {
     /// `--all`
     pub all: bool,
+    /// `--inactive`
+    pub inactive: bool,
     /// `--state-running`
     pub running: bool,
     /// `--state-paused`
     pub paused: bool,
     /// `--state-shutoff`
     pub shutoff: bool,
+    /// `--persistent`
+    pub persistent: bool,
+    /// `--transient`
+    pub transient: bool,
+    /// `--uuid`: the UUIDs.
+    pub uuid: bool,
+    /// `--id`: the Ids.
+    pub id: bool,
+    /// `--name`: the names.
+    pub name: bool,
+    /// `--table` (the default; refused with `--uuid`, `--id` or `--name`).
+    pub table: bool,
 }
 
 impl ListFilter {
     /// Whether a domain in `state` is listed.
     pub fn shows(&self, state: VmState) -> bool {
-        if self.running || self.paused || self.shutoff {
-            return match state {
-                VmState::Running => self.running,
-                VmState::Paused => self.paused,
-                VmState::Stopped => self.shutoff,
-            };
-        }
-        self.all || state.is_active()
+        let inactive = self.inactive || self.shutoff;
+        let by_activity = if state.is_active() {
+            self.all || !inactive
+        } else {
+            self.all || inactive
+        };
+        let by_state = match state {
+            _ if !(self.running || self.paused || self.shutoff) => true,
+            VmState::Running => self.running,
+            VmState::Paused => self.paused,
+            VmState::Stopped => self.shutoff,
+        };
+        // Every domain is persistent: only `--transient` without `--persistent` leaves it out.
+        let by_persistence = self.persistent || !self.transient;
+        by_activity && by_state && by_persistence
+    }
+
+    /// The options, in the order `list`'s synopsis gives them, as typed in a line.
+    fn options(self) -> String {
+        flags(&[
+            (self.inactive, " --inactive"),
+            (self.all, " --all"),
+            (self.transient, " --transient"),
+            (self.persistent, " --persistent"),
+            (self.running, " --state-running"),
+            (self.paused, " --state-paused"),
+            (self.shutoff, " --state-shutoff"),
+            (self.uuid, " --uuid"),
+            (self.name, " --name"),
+            (self.id, " --id"),
+            (self.table, " --table"),
+        ])
     }
 }
 
@@ -65,6 +109,17 @@ impl Scope {
     }
 }
 
+/// `line` followed by the snapshot it names, if any, and `--current` if given.
+fn pick_snapshot(mut line: String, snapshot: &Option<String>, current: bool) -> String {
+    if let Some(snapshot) = snapshot {
+        line.push_str(&format!(" {}", quote(snapshot)));
+    }
+    if current {
+        line.push_str(" --current");
+    }
+    line
+}
+
 /// The options of `flags` that are on, in order, as typed in a line.
 fn flags(flags: &[(bool, &str)]) -> String {
     flags
@@ -80,7 +135,8 @@ fn flags(flags: &[(bool, &str)]) -> String {
 pub enum Command {
     /// An empty line or a comment: does nothing.
     Nothing,
-    /// `list [--all] [--state-running] [--state-paused] [--state-shutoff]`
+    /// `list [--inactive] [--all] [--transient] [--persistent] [--state-running]
+    /// [--state-paused] [--state-shutoff] [--uuid] [--name] [--id] [--table]`
     List(ListFilter),
     /// `create NAME [--memory MB] ... [--stopped]`: the options fill in
     /// [`VmConfig::default`]; `start` is false with `--stopped`.
@@ -110,23 +166,29 @@ pub enum Command {
         /// Whether its snapshots go with it.
         snapshots_metadata: bool,
     },
-    /// `snapshot-create-as VM NAME [--description TEXT]`
+    /// `snapshot-create-as VM [NAME] [DESCRIPTION]` (each also as `--name`, `--description`)
     SnapshotCreate {
         /// The VM.
         domain: String,
-        /// The snapshot's name.
-        name: String,
+        /// The snapshot's name; without one, as in virsh, the time in seconds since 1970.
+        name: Option<String>,
         /// Its description, if given.
         description: Option<String>,
     },
-    /// `snapshot-list VM [--parent] [--tree]`
+    /// `snapshot-list VM [--parent] [--roots] [--leaves] [--tree] [--name]`
     SnapshotList {
         /// The VM.
         domain: String,
         /// With a Parent column.
         parent: bool,
+        /// `--roots`: only the snapshots without a parent.
+        roots: bool,
+        /// `--leaves`: only the snapshots without children.
+        leaves: bool,
         /// As a tree.
         tree: bool,
+        /// `--name`: only the names, one a line.
+        name: bool,
     },
     /// `snapshot-current VM [--name]`
     SnapshotCurrent {
@@ -135,26 +197,32 @@ pub enum Command {
         /// `--name` (the simulator prints only the name either way).
         name: bool,
     },
-    /// `snapshot-info VM SNAPSHOT`
+    /// `snapshot-info VM {SNAPSHOT | --current}`
     SnapshotInfo {
         /// The VM.
         domain: String,
-        /// The snapshot.
-        snapshot: String,
+        /// The snapshot named.
+        snapshot: Option<String>,
+        /// `--current`: the current snapshot (virsh wants this or a name, not both).
+        current: bool,
     },
-    /// `snapshot-revert VM SNAPSHOT`
+    /// `snapshot-revert VM {SNAPSHOT | --current}`
     SnapshotRevert {
         /// The VM.
         domain: String,
-        /// The snapshot.
-        snapshot: String,
+        /// The snapshot named.
+        snapshot: Option<String>,
+        /// `--current`: the current snapshot.
+        current: bool,
     },
-    /// `snapshot-delete VM SNAPSHOT [--children]`
+    /// `snapshot-delete VM {SNAPSHOT | --current} [--children]`
     SnapshotDelete {
         /// The VM.
         domain: String,
-        /// The snapshot.
-        snapshot: String,
+        /// The snapshot named.
+        snapshot: Option<String>,
+        /// `--current`: the current snapshot.
+        current: bool,
         /// Its whole subtree.
         children: bool,
     },
@@ -243,6 +311,9 @@ pub enum Command {
     Undo,
     /// `redo` (not in virsh): makes the last undone change again.
     Redo,
+    /// Commands separated by `;` (two or more, none a sequence or [`Command::Nothing`]): run
+    /// in order, each whatever the others did, as virsh runs them.
+    Sequence(Vec<Command>),
 }
 
 impl Command {
@@ -260,15 +331,7 @@ impl Command {
         let named = |word: &str, name: &str| format!("{word} {}", quote(name));
         match self {
             Command::Nothing => String::new(),
-            Command::List(filter) => {
-                let options = flags(&[
-                    (filter.all, " --all"),
-                    (filter.running, " --state-running"),
-                    (filter.paused, " --state-paused"),
-                    (filter.shutoff, " --state-shutoff"),
-                ]);
-                format!("list{options}")
-            }
+            Command::List(filter) => format!("list{}", filter.options()),
             Command::Create { config, start } => {
                 let defaults = VmConfig::default();
                 let mut line = named("create", &config.name);
@@ -320,7 +383,10 @@ impl Command {
                 name,
                 description,
             } => {
-                let mut line = format!("{} {}", named("snapshot-create-as", domain), quote(name));
+                let mut line = named("snapshot-create-as", domain);
+                if let Some(name) = name {
+                    line.push_str(&format!(" {}", quote(name)));
+                }
                 if let Some(description) = description {
                     line.push_str(&format!(" --description {}", quote(description)));
                 }
@@ -329,38 +395,43 @@ impl Command {
             Command::SnapshotList {
                 domain,
                 parent,
+                roots,
+                leaves,
                 tree,
+                name,
             } => {
-                let mut line = named("snapshot-list", domain);
-                if *parent {
-                    line.push_str(" --parent");
-                }
-                if *tree {
-                    line.push_str(" --tree");
-                }
-                line
+                let options = flags(&[
+                    (*parent, " --parent"),
+                    (*roots, " --roots"),
+                    (*leaves, " --leaves"),
+                    (*tree, " --tree"),
+                    (*name, " --name"),
+                ]);
+                format!("{}{options}", named("snapshot-list", domain))
             }
             Command::SnapshotCurrent { domain, name } => {
                 let flag = if *name { " --name" } else { "" };
                 format!("{}{flag}", named("snapshot-current", domain))
             }
-            Command::SnapshotInfo { domain, snapshot } => {
-                format!("{} {}", named("snapshot-info", domain), quote(snapshot))
-            }
-            Command::SnapshotRevert { domain, snapshot } => {
-                format!("{} {}", named("snapshot-revert", domain), quote(snapshot))
-            }
+            Command::SnapshotInfo {
+                domain,
+                snapshot,
+                current,
+            } => pick_snapshot(named("snapshot-info", domain), snapshot, *current),
+            Command::SnapshotRevert {
+                domain,
+                snapshot,
+                current,
+            } => pick_snapshot(named("snapshot-revert", domain), snapshot, *current),
             Command::SnapshotDelete {
                 domain,
                 snapshot,
+                current,
                 children,
             } => {
                 let flag = if *children { " --children" } else { "" };
-                format!(
-                    "{} {}{flag}",
-                    named("snapshot-delete", domain),
-                    quote(snapshot)
-                )
+                let line = named("snapshot-delete", domain);
+                format!("{}{flag}", pick_snapshot(line, snapshot, *current))
             }
             Command::VirtClone {
                 original,
@@ -426,6 +497,11 @@ impl Command {
             Command::History => "history".to_owned(),
             Command::Undo => "undo".to_owned(),
             Command::Redo => "redo".to_owned(),
+            Command::Sequence(commands) => commands
+                .iter()
+                .map(Command::to_line)
+                .collect::<Vec<_>>()
+                .join("; "),
         }
     }
 }

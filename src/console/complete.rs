@@ -81,7 +81,8 @@ pub fn complete(line: &str, names: &[String]) -> Completion {
     if lexed.comment {
         return unchanged();
     }
-    let mut tokens = lexed.tokens.as_slice();
+    // Only the last command of a `list; start we` line is being typed.
+    let mut tokens = lexed.commands().pop().unwrap_or_default();
     let current = match tokens.split_last() {
         Some((last, before)) if lexed.ends_in_word || lexed.open_quote.is_some() => {
             tokens = before;

@@ -1,11 +1,11 @@
 //! Running a [`Command`] on a [`ConsoleBackend`] and printing what virsh would.
 
-use super::command::{Command, Scope};
+use super::command::{Command, ListFilter, Scope};
 use super::error::ConsoleError;
 use super::facts::{Facts, Reason};
 use super::format::{
     domain_xml, dominfo, dommemstat, domstats, fake_uuid, help_command, help_group, help_list,
-    list_table, nodeinfo, reason_in, state_in,
+    id_text, list_table, listed, nodeinfo, reason_in, state_in,
 };
 use super::spec::{suggest_command, Group};
 use super::units::{count, scaled_kib};
@@ -123,7 +123,9 @@ impl Output {
 /// domain 'web-01'" and then the reason in libvirt's QEMU driver's words, "error: Requested
 /// operation is not valid: domain is not running"; an unknown VM, "error: failed to get domain
 /// 'x'". A domain may be named by its name, Id or UUID where virsh allows it. `clear` and
-/// `history` only return an [`Effect`].
+/// `history` only return an [`Effect`]. A [`Command::Sequence`] runs each of its commands and
+/// returns their lines together, failed if any failed, with no effect and no record: to print
+/// each one's lines as what they are and log each, run them one by one, as the console does.
 ///
 /// ```
 /// use vm_playground::console::{execute, parse};
@@ -146,13 +148,7 @@ pub fn execute_in(command: &Command, backend: &dyn ConsoleBackend, lang: Lang) -
     let t = lang.console();
     match command {
         Command::Nothing => Output::default(),
-        Command::List(filter) => match backend.infos() {
-            Ok(infos) => {
-                let ids = backend.domain_ids(&infos);
-                Output::printed(list_table(&infos, &ids, |state| filter.shows(state), t))
-            }
-            Err(error) => Output::failed(cause(&error, lang)),
-        },
+        Command::List(filter) => list(backend, filter, lang),
         Command::Create { config, start } => {
             let (verb, done) = if *start {
                 ("create", t.domain_created)
@@ -202,9 +198,10 @@ pub fn execute_in(command: &Command, backend: &dyn ConsoleBackend, lang: Lang) -
             Err(error) => Output::failed(cause(&error, lang)),
         },
         Command::DomMemStat(arg) => match resolve(backend, arg, Lookup::ANY) {
-            Ok(info) if !info.state.is_active() => {
-                Output::failed(vec![not_valid(virsh_reason(Refusal::NotRunning, t), t)])
-            }
+            Ok(info) if !info.state.is_active() => Output::failed(vec![
+                t.error(&fill(t.memory_stats_failed, &[("name", arg)])),
+                not_valid(virsh_reason(Refusal::NotRunning, t), t),
+            ]),
             Ok(info) => {
                 let actual = live_kib(backend, &info);
                 Output::printed(dommemstat(&info, actual, backend.sim_time()))
@@ -303,7 +300,60 @@ pub fn execute_in(command: &Command, backend: &dyn ConsoleBackend, lang: Lang) -
         },
         Command::Undo => step(backend, Direction::Undo, lang),
         Command::Redo => step(backend, Direction::Redo, lang),
+        Command::Sequence(commands) => {
+            let mut joined = Output::default();
+            for command in commands {
+                let output = execute_in(command, backend, lang);
+                joined.lines.extend(output.lines);
+                joined.error |= output.error;
+            }
+            joined
+        }
     }
+}
+
+/// `list`: a table, or the UUIDs, Ids and names asked for, one domain a line.
+fn list(backend: &dyn ConsoleBackend, filter: &ListFilter, lang: Lang) -> Output {
+    let t = lang.console();
+    // virsh's own checks, in its order, before it asks for any domain.
+    for (given, option) in [
+        (filter.name, "--name"),
+        (filter.uuid, "--uuid"),
+        (filter.id, "--id"),
+    ] {
+        if filter.table && given {
+            return Output::failed(vec![exclusive("--table", option, t)]);
+        }
+    }
+    let infos = match backend.infos() {
+        Ok(infos) => infos,
+        Err(error) => return Output::failed(cause(&error, lang)),
+    };
+    let ids = backend.domain_ids(&infos);
+    let shown = listed(&infos, &ids, |info| filter.shows(info.state));
+    if !(filter.uuid || filter.id || filter.name) {
+        return Output::printed(list_table(&shown, t));
+    }
+    // `--id` alone prints only the Ids there are; with another column, '-' for none.
+    let id_only = filter.id && !filter.uuid && !filter.name;
+    let lines = shown
+        .into_iter()
+        .filter(|(id, _)| !id_only || id.is_some())
+        .map(|(id, info)| {
+            let mut words = Vec::new();
+            if filter.uuid {
+                words.push(fake_uuid(&info.config.name));
+            }
+            if filter.id {
+                words.push(id_text(id));
+            }
+            if filter.name {
+                words.push(info.config.name.clone());
+            }
+            words.join(" ")
+        })
+        .collect();
+    Output::printed(lines)
 }
 
 /// `undo` and `redo` (not in virsh): "Undone: delete db-01", logged as `undo`/`redo` on the
@@ -603,6 +653,15 @@ pub(super) fn cause(error: &VmError, lang: Lang) -> Vec<String> {
     vec![line]
 }
 
+/// "error: Options FIRST and SECOND are mutually exclusive", virsh's refusal of two options
+/// that can't go together.
+pub(super) fn exclusive(first: &str, second: &str, t: &ConsoleTexts) -> String {
+    t.error(&fill(
+        t.exclusive_options,
+        &[("first", &first), ("second", &second)],
+    ))
+}
+
 /// "error: Requested operation is not valid: ...", libvirt's error for an operation the
 /// domain's state forbids.
 pub(super) fn not_valid(reason: &str, t: &ConsoleTexts) -> String {
@@ -664,9 +723,7 @@ fn targets(
 ) -> Result<impl Fn(bool) -> (bool, bool), Vec<String>> {
     for (other, word) in [(scope.live, "--live"), (scope.config, "--config")] {
         if scope.current && other {
-            return Err(vec![
-                t.error(&fill(t.exclusive_options, &[("option", &word)]))
-            ]);
+            return Err(vec![exclusive("--current", word, t)]);
         }
     }
     let plain = scope == Scope::default();

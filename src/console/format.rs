@@ -34,7 +34,7 @@ pub(super) fn pad_bytes(text: &str, width: usize) -> String {
     format!("{text}{}", " ".repeat(width.saturating_sub(text.len())))
 }
 
-fn id_text(id: Option<usize>) -> String {
+pub(super) fn id_text(id: Option<usize>) -> String {
     id.map_or_else(|| "-".to_owned(), |id| id.to_string())
 }
 
@@ -73,20 +73,39 @@ pub(crate) fn table(header: &[&str], rows: &[Vec<String>]) -> Vec<String> {
     lines
 }
 
-/// `list`'s table of the VMs in `infos` that `shows` admits, sorted by name, with their `ids`.
-pub(crate) fn list_table(
-    infos: &[VmInfo],
+/// The VMs of `infos` that `shows` admits, in virsh's order, each with its Id from `ids`: the
+/// active ones by Id, then the shut off ones by name, ASCII case aside (virsh's
+/// `virshDomainSorter`).
+pub(crate) fn listed<'a>(
+    infos: &'a [VmInfo],
     ids: &DomainIds,
-    shows: impl Fn(VmState) -> bool,
-    t: &ConsoleTexts,
-) -> Vec<String> {
-    let mut listed: Vec<&VmInfo> = infos.iter().filter(|info| shows(info.state)).collect();
-    crate::ordering::sort_by_text(&mut listed, |info| &info.config.name);
-    let rows: Vec<Vec<String>> = listed
+    shows: impl Fn(&VmInfo) -> bool,
+) -> Vec<(Option<usize>, &'a VmInfo)> {
+    let mut inactive: Vec<(Option<usize>, &VmInfo)> = Vec::new();
+    // Keyed by the Id zero-padded, so that the program's one sort (of text) orders numbers.
+    let mut active: Vec<(String, (Option<usize>, &VmInfo))> = Vec::new();
+    for info in infos.iter().filter(|info| shows(info)) {
+        match ids.get(&info.config.name) {
+            Some(id) => active.push((format!("{id:020}"), (Some(id), info))),
+            None => inactive.push((None, info)),
+        }
+    }
+    crate::ordering::sort_by_text(&mut active, |(key, _)| key);
+    crate::ordering::sort_ignoring_ascii_case(&mut inactive, |(_, info)| &info.config.name);
+    active
         .into_iter()
-        .map(|info| {
+        .map(|(_, entry)| entry)
+        .chain(inactive)
+        .collect()
+}
+
+/// `list`'s table of `listed` (see [`listed`]).
+pub(crate) fn list_table(listed: &[(Option<usize>, &VmInfo)], t: &ConsoleTexts) -> Vec<String> {
+    let rows: Vec<Vec<String>> = listed
+        .iter()
+        .map(|(id, info)| {
             vec![
-                id_text(ids.get(&info.config.name)),
+                id_text(*id),
                 info.config.name.clone(),
                 state_in(info.state, t).to_owned(),
             ]

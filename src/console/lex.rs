@@ -7,6 +7,8 @@
 //!   at the very end of the line stands for itself.
 //! - Quotes may be glued to unquoted text: `'my vm'-2` is the word `my vm-2`.
 //! - An unquoted `#` at the start of a word starts a comment that runs to the end of the line.
+//! - An unquoted `;` ends a command, as in virsh (`list; domid web-01`): the next word starts
+//!   another one.
 //!
 //! A word whose option name is quoted or escaped is not an option: `'--all'` is an argument,
 //! while `--iso='my disc.iso'` is the option `--iso` with the value `my disc.iso`.
@@ -48,6 +50,23 @@ pub(crate) struct Lexed {
     pub ends_in_word: bool,
     /// Whether the line ends in a comment.
     pub comment: bool,
+    /// Where each command after the first starts: the index in `tokens` of the word after
+    /// each unquoted `;`, in order (the same index twice for `;;`).
+    pub breaks: Vec<usize>,
+}
+
+impl Lexed {
+    /// The words of each command, in order; a command may have none (`; list`).
+    pub fn commands(&self) -> Vec<&[Token]> {
+        let mut start = 0;
+        let mut commands = Vec::new();
+        for &end in &self.breaks {
+            commands.push(&self.tokens[start..end]);
+            start = end;
+        }
+        commands.push(&self.tokens[start..]);
+        commands
+    }
 }
 
 /// Splits `line` into words, tolerating an unclosed quote (for Tab completion).
@@ -57,6 +76,7 @@ pub(crate) fn lex(line: &str) -> Lexed {
     let mut open_quote = None;
     let mut ends_in_word = false;
     let mut comment = false;
+    let mut breaks = Vec::new();
     loop {
         // Between words.
         while chars.next_if(|(_, ch)| ch.is_whitespace()).is_some() {}
@@ -67,6 +87,12 @@ pub(crate) fn lex(line: &str) -> Lexed {
             comment = true;
             break;
         }
+        if first == ';' {
+            chars.next();
+            breaks.push(tokens.len());
+            ends_in_word = false;
+            continue;
+        }
         let mut token = Token {
             text: String::new(),
             quoted: false,
@@ -75,7 +101,7 @@ pub(crate) fn lex(line: &str) -> Lexed {
         };
         ends_in_word = true;
         while let Some(&(_, ch)) = chars.peek() {
-            if ch.is_whitespace() {
+            if ch.is_whitespace() || ch == ';' {
                 ends_in_word = false;
                 break;
             }
@@ -135,6 +161,7 @@ pub(crate) fn lex(line: &str) -> Lexed {
         open_quote,
         ends_in_word,
         comment,
+        breaks,
     }
 }
 
@@ -260,6 +287,28 @@ mod tests {
         assert_eq!(lexed.tokens.len(), 2);
         assert!(lexed.comment);
         assert_eq!(words("a#b '#c'"), ["a#b", "#c"]);
+    }
+
+    #[test]
+    fn an_unquoted_semicolon_ends_a_command() {
+        let commands = |line: &str| -> Vec<Vec<String>> {
+            lex(line)
+                .commands()
+                .iter()
+                .map(|words| words.iter().map(|token| token.text.clone()).collect())
+                .collect()
+        };
+        assert_eq!(
+            commands("list; domid web"),
+            [vec!["list"], vec!["domid", "web"]]
+        );
+        assert_eq!(
+            commands("a;b ;; c"),
+            [vec!["a"], vec!["b"], vec![], vec!["c"]]
+        );
+        assert_eq!(commands(r"a 'x;y' x\;y"), [vec!["a", "x;y", "x;y"]]);
+        assert_eq!(commands("a # b; c"), [vec!["a"]]);
+        assert!(!lex("list;").ends_in_word);
     }
 
     #[test]

@@ -132,17 +132,19 @@ pub fn command_for_in(action: &GuiAction<'_>, lang: Lang) -> Vec<String> {
             description,
         }) => vec![virsh(Command::SnapshotCreate {
             domain: vm.to_owned(),
-            name: name.to_owned(),
+            name: Some(name.to_owned()),
             description: (!description.is_empty()).then(|| description.to_owned()),
         })],
         GuiAction::SnapshotRevert { vm, name } => vec![virsh(Command::SnapshotRevert {
             domain: vm.to_owned(),
-            snapshot: name.to_owned(),
+            snapshot: Some(name.to_owned()),
+            current: false,
         })],
         GuiAction::SnapshotDelete(SnapshotDeletion { vm, name, children }) => {
             vec![virsh(Command::SnapshotDelete {
                 domain: vm.to_owned(),
-                snapshot: name.to_owned(),
+                snapshot: Some(name.to_owned()),
+                current: false,
                 children,
             })]
         }

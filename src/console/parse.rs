@@ -2,7 +2,7 @@
 
 use super::command::{Command, ListFilter, Scope};
 use super::error::ConsoleError;
-use super::lex::lex;
+use super::lex::{lex, Token};
 use super::spec::{find_command, suggest_command, CommandSpec, Group, OptionSpec};
 use super::walk::{walk, Stop};
 use crate::manager::limits::{chars_over, CONSOLE_LINE_MAX_CHARS};
@@ -37,12 +37,18 @@ fn from_russian_layout(word: &str) -> Option<String> {
 /// [`Command::Nothing`]; `COMMAND --help` is `help COMMAND`. Options are written `--memory
 /// 2048` or `--memory=2048`, in any order among the arguments; `--` ends the options. An
 /// argument may also be given as an option named after it, as in virsh (`setmem --domain
-/// web-01 --size 1G`). Words may be quoted (see [`quote`](super::quote)).
+/// web-01 --size 1G`). Words may be quoted (see [`quote`](super::quote)). Commands separated
+/// by `;` are a [`Command::Sequence`], read whole before any runs, as virsh reads them: a
+/// mistake in any is the line's error.
 ///
 /// ```
 /// use vm_playground::console::{parse, Command};
 /// assert_eq!(parse("virsh start web-01"), Ok(Command::Start("web-01".into())));
 /// assert_eq!(parse("  "), Ok(Command::Nothing));
+/// assert_eq!(
+///     parse("start a; start b"),
+///     Ok(Command::Sequence(vec![Command::Start("a".into()), Command::Start("b".into())]))
+/// );
 /// let error = parse("strat web-01").unwrap_err();
 /// assert_eq!(error.lines(), ["error: unknown command: 'strat'", "did you mean 'start'?"]);
 /// ```
@@ -52,7 +58,23 @@ pub fn parse(line: &str) -> Result<Command, ConsoleError> {
     if let Some(quote) = lexed.open_quote {
         return Err(ConsoleError::UnterminatedQuote { quote });
     }
-    let mut tokens = lexed.tokens.as_slice();
+    let mut commands = Vec::new();
+    for words in lexed.commands() {
+        match parse_words(words)? {
+            Command::Nothing => {}
+            command => commands.push(command),
+        }
+    }
+    Ok(match commands.len() {
+        0 => Command::Nothing,
+        1 => commands.remove(0),
+        _ => Command::Sequence(commands),
+    })
+}
+
+/// One command's words → the command. A leading `virsh` is skipped in each, as a shell would
+/// run `virsh list; virsh domid web-01`.
+fn parse_words(mut tokens: &[Token]) -> Result<Command, ConsoleError> {
     if let [first, rest @ ..] = tokens {
         if first.text == "virsh" && !first.quoted {
             tokens = rest;
@@ -100,8 +122,7 @@ pub fn parse(line: &str) -> Result<Command, ConsoleError> {
             arguments: missing,
         });
     }
-    let args: Vec<String> = slots.into_iter().map(Option::unwrap_or_default).collect();
-    build(spec, &args, walked.options)
+    build(spec, &slots, walked.options)
 }
 
 /// Refuses a line longer than [`CONSOLE_LINE_MAX_CHARS`], before anything reads it: no
@@ -124,13 +145,15 @@ pub fn check_line(line: &str) -> Result<(), ConsoleError> {
     }
 }
 
-/// The command from its checked arguments (every required one present) and options.
+/// The command from its checked arguments (every required one present; an optional one
+/// `None` if not given) and options.
 fn build(
     spec: &'static CommandSpec,
-    args: &[String],
+    args: &[Option<String>],
     options: Vec<(&'static OptionSpec, Option<String>)>,
 ) -> Result<Command, ConsoleError> {
-    let arg = |index: usize| args.get(index).cloned().unwrap_or_default();
+    let given = |index: usize| args.get(index).cloned().flatten();
+    let arg = |index: usize| given(index).unwrap_or_default();
     let name = || arg(0);
     let has = |flag: &str| options.iter().any(|(option, _)| option.name == flag);
     let value = |name: &str| {
@@ -148,9 +171,16 @@ fn build(
     Ok(match command {
         "list" => Command::List(ListFilter {
             all: has("--all"),
+            inactive: has("--inactive"),
             running: has("--state-running"),
             paused: has("--state-paused"),
             shutoff: has("--state-shutoff"),
+            persistent: has("--persistent"),
+            transient: has("--transient"),
+            uuid: has("--uuid"),
+            id: has("--id"),
+            name: has("--name"),
+            table: has("--table"),
         }),
         "create" => {
             let mut config = VmConfig {
@@ -184,13 +214,16 @@ fn build(
         },
         "snapshot-create-as" => Command::SnapshotCreate {
             domain: name(),
-            name: arg(1),
-            description: value("--description"),
+            name: given(1),
+            description: given(2),
         },
         "snapshot-list" => Command::SnapshotList {
             domain: name(),
             parent: has("--parent"),
+            roots: has("--roots"),
+            leaves: has("--leaves"),
             tree: has("--tree"),
+            name: has("--name"),
         },
         "snapshot-current" => Command::SnapshotCurrent {
             domain: name(),
@@ -198,15 +231,18 @@ fn build(
         },
         "snapshot-info" => Command::SnapshotInfo {
             domain: name(),
-            snapshot: arg(1),
+            snapshot: given(1),
+            current: has("--current"),
         },
         "snapshot-revert" => Command::SnapshotRevert {
             domain: name(),
-            snapshot: arg(1),
+            snapshot: given(1),
+            current: has("--current"),
         },
         "snapshot-delete" => Command::SnapshotDelete {
             domain: name(),
-            snapshot: arg(1),
+            snapshot: given(1),
+            current: has("--current"),
             children: has("--children"),
         },
         "virt-clone" => Command::VirtClone {

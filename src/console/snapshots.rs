@@ -3,7 +3,7 @@
 //! virt-clone's words and layouts.
 
 use super::command::Command;
-use super::exec::{cause, finish, read, resolve, set_reason, Lookup, OpRecord, Output};
+use super::exec::{cause, exclusive, finish, read, resolve, set_reason, Lookup, OpRecord, Output};
 use super::facts::Reason;
 use super::format::{key_value, table};
 use super::ConsoleBackend;
@@ -23,45 +23,87 @@ pub(super) fn execute(command: &Command, backend: &dyn ConsoleBackend, lang: Lan
             description,
         } => act(backend, domain, Op::SnapshotCreate, lang, |vm| {
             let description = description.as_deref().unwrap_or("");
+            // virsh leaves naming to libvirt, which names a snapshot after the time.
+            let name = name
+                .clone()
+                .unwrap_or_else(|| (backend.now() / 1000).to_string());
             backend
                 .create_snapshot(NewSnapshot {
                     vm,
-                    name,
+                    name: &name,
                     description,
                 })
                 .map(|snapshot| vec![fill(t.snapshot_created, &[("name", &snapshot.name)])])
         }),
-        Command::SnapshotRevert { domain, snapshot } => {
-            act(backend, domain, Op::SnapshotRevert, lang, |vm| {
+        Command::SnapshotRevert {
+            domain,
+            snapshot,
+            current,
+        } => {
+            let target = (domain.as_str(), snapshot, *current);
+            act_on_snapshot(backend, target, Op::SnapshotRevert, lang, |vm, snapshot| {
                 let state = backend.revert_snapshot(vm, snapshot)?;
                 set_reason(backend, vm, state, Reason::FromSnapshot);
-                Ok(vec![fill(t.snapshot_reverted, &[("name", snapshot)])])
+                Ok(vec![fill(t.snapshot_reverted, &[("name", &snapshot)])])
             })
         }
         Command::SnapshotDelete {
             domain,
             snapshot,
+            current,
             children,
-        } => act(backend, domain, Op::SnapshotDelete, lang, |vm| {
-            backend
-                .delete_snapshot(SnapshotDeletion {
-                    vm,
-                    name: snapshot,
-                    children: *children,
-                })
-                .map(|_| vec![fill(t.snapshot_deleted, &[("name", snapshot)])])
-        }),
+        } => {
+            let target = (domain.as_str(), snapshot, *current);
+            act_on_snapshot(backend, target, Op::SnapshotDelete, lang, |vm, snapshot| {
+                backend
+                    .delete_snapshot(SnapshotDeletion {
+                        vm,
+                        name: snapshot,
+                        children: *children,
+                    })
+                    .map(|_| vec![fill(t.snapshot_deleted, &[("name", &snapshot)])])
+            })
+        }
         Command::SnapshotList {
             domain,
             parent,
+            roots,
+            leaves,
             tree,
-        } => read(backend, domain, Lookup::ANY, lang, |info| {
-            if *tree {
-                snapshot_tree(info)
-            } else {
-                snapshot_table(info, *parent, t)
+            name,
+        } => {
+            // virsh's own checks, in its order, before it looks the domain up.
+            for (first, second, both) in [
+                ("--tree", "--name", *tree && *name),
+                ("--parent", "--roots", *parent && *roots),
+                ("--parent", "--tree", *parent && *tree),
+                ("--roots", "--tree", *roots && *tree),
+            ] {
+                if both {
+                    return refused(exclusive(first, second, t));
+                }
             }
-        }),
+            if *leaves && *tree {
+                return refused(t.error(t.leaves_and_tree));
+            }
+            read(backend, domain, Lookup::ANY, lang, |info| {
+                let kept = |snapshot: &Snapshot| {
+                    (!*roots || snapshot.parent.is_none())
+                        && (!*leaves || info.children_of(Some(&snapshot.name)).is_empty())
+                };
+                if *tree {
+                    snapshot_tree(info)
+                } else if *name {
+                    by_name(info)
+                        .into_iter()
+                        .filter(|snapshot| kept(snapshot))
+                        .map(|snapshot| snapshot.name.clone())
+                        .collect()
+                } else {
+                    snapshot_table(info, kept, *parent, t)
+                }
+            })
+        }
         Command::SnapshotCurrent { domain, .. } => match resolve(backend, domain, Lookup::ANY) {
             Ok(info) => match &info.current_snapshot {
                 Some(current) => Output {
@@ -76,23 +118,39 @@ pub(super) fn execute(command: &Command, backend: &dyn ConsoleBackend, lang: Lan
             },
             Err(error) => failed(&error, lang),
         },
-        Command::SnapshotInfo { domain, snapshot } => match resolve(backend, domain, Lookup::ANY) {
-            Ok(info) => match info.snapshot(snapshot) {
-                Some(found) => Output {
-                    lines: snapshot_info(&info, found, t),
-                    ..Output::default()
-                },
-                None => failed(
-                    &VmError::SnapshotNotFound {
-                        vm: info.config.name.clone(),
-                        name: snapshot.clone(),
+        Command::SnapshotInfo {
+            domain,
+            snapshot,
+            current,
+        } => match resolve(backend, domain, Lookup::ANY) {
+            Ok(info) => match chosen(&info, (snapshot, *current), t) {
+                Err(line) => refused(line),
+                Ok(snapshot) => match info.snapshot(&snapshot) {
+                    Some(found) => Output {
+                        lines: snapshot_info(&info, found, t),
+                        ..Output::default()
                     },
-                    lang,
-                ),
+                    None => failed(
+                        &VmError::SnapshotNotFound {
+                            vm: info.config.name.clone(),
+                            name: snapshot,
+                        },
+                        lang,
+                    ),
+                },
             },
             Err(error) => failed(&error, lang),
         },
         _ => Output::default(),
+    }
+}
+
+/// A refusal of virsh's own (no operation, nothing logged): `line` alone.
+fn refused(line: String) -> Output {
+    Output {
+        lines: vec![line],
+        error: true,
+        ..Output::default()
     }
 }
 
@@ -119,6 +177,48 @@ fn act(
     }
 }
 
+/// The snapshot a command means: the one it names, or with `--current` the domain's current
+/// one; else virsh's error line (neither, both, or no current snapshot).
+fn chosen(
+    info: &VmInfo,
+    (snapshot, current): (&Option<String>, bool),
+    t: &ConsoleTexts,
+) -> Result<String, String> {
+    match (snapshot, current) {
+        (Some(_), true) => Err(t.error(t.snapshot_name_or_current)),
+        (Some(name), false) => Ok(name.clone()),
+        (None, true) => info
+            .current_snapshot
+            .clone()
+            .ok_or_else(|| t.error(t.no_current_snapshot_found)),
+        (None, false) => Err(t.error(t.snapshot_name_required)),
+    }
+}
+
+/// [`act`] on the snapshot the command means (the domain as typed, the snapshot named, whether
+/// `--current` was given: see [`chosen`]): `change` gets the domain's
+/// name and the snapshot's. Which snapshot is decided once the domain is found, as virsh
+/// does; an error in that is no operation, and not logged.
+fn act_on_snapshot(
+    backend: &dyn ConsoleBackend,
+    (domain, snapshot, current): (&str, &Option<String>, bool),
+    op: Op,
+    lang: Lang,
+    change: impl FnOnce(&str, &str) -> Result<Vec<String>, VmError>,
+) -> Output {
+    let info = match resolve(backend, domain, Lookup::ANY) {
+        Ok(info) => info,
+        Err(error) => return finish(domain, op, None, Err(error), lang),
+    };
+    match chosen(&info, (snapshot, current), lang.console()) {
+        Ok(snapshot) => {
+            let vm = &info.config.name;
+            finish(vm, op, None, change(vm, &snapshot), lang)
+        }
+        Err(line) => refused(line),
+    }
+}
+
 /// A snapshot's state as its XML names it: `running`, `paused`, `shutoff` (virsh prints it
 /// untranslated).
 fn snapshot_state(state: VmState) -> &'static str {
@@ -142,17 +242,24 @@ fn creation_time(at: Timestamp) -> String {
     )
 }
 
-/// The snapshots sorted by name, as virsh lists them.
+/// The snapshots sorted by name, ASCII case aside, as virsh lists them.
 fn by_name(info: &VmInfo) -> Vec<&Snapshot> {
     let mut snapshots: Vec<&Snapshot> = info.snapshots.iter().collect();
-    crate::ordering::sort_by_text(&mut snapshots, |snapshot| &snapshot.name);
+    crate::ordering::sort_ignoring_ascii_case(&mut snapshots, |snapshot| &snapshot.name);
     snapshots
 }
 
-/// `snapshot-list [--parent]`: Name, Creation Time, State (and Parent).
-fn snapshot_table(info: &VmInfo, parent: bool, t: &ConsoleTexts) -> Vec<String> {
+/// `snapshot-list [--parent]`: Name, Creation Time, State (and Parent) of the snapshots
+/// `kept` admits.
+fn snapshot_table(
+    info: &VmInfo,
+    kept: impl Fn(&Snapshot) -> bool,
+    parent: bool,
+    t: &ConsoleTexts,
+) -> Vec<String> {
     let rows: Vec<Vec<String>> = by_name(info)
         .into_iter()
+        .filter(|snapshot| kept(snapshot))
         .map(|snapshot| {
             let mut row = vec![
                 snapshot.name.clone(),

@@ -231,6 +231,19 @@ const fn required(name: &'static str, kind: ArgKind, help: &'static str) -> ArgS
     }
 }
 
+/// An argument that may be left out.
+const fn optional(name: &'static str, kind: ArgKind, help: &'static str) -> ArgSpec {
+    ArgSpec {
+        name,
+        kind,
+        optional: true,
+        help,
+    }
+}
+
+/// A snapshot's name, which `--current` may stand for (so it may be left out).
+const SNAPSHOT_NAME: ArgSpec = optional("snapshotname", ArgKind::NewName, "snapshot name");
+
 const fn flag(name: &'static str, help: &'static str) -> OptionSpec {
     OptionSpec {
         name,
@@ -260,15 +273,25 @@ pub const COMMANDS: &[CommandSpec] = &[
         name: "list",
         args: &[],
         options: &[
+            flag("--inactive", "list inactive domains"),
             flag("--all", "list inactive & active domains"),
+            flag("--transient", "list transient domains"),
+            flag("--persistent", "list persistent domains"),
             flag("--state-running", "list domains in running state"),
             flag("--state-paused", "list domains in paused state"),
             flag("--state-shutoff", "list domains in shutoff state"),
+            flag("--uuid", "list uuid's only"),
+            flag("--name", "list domain names only"),
+            flag("--id", "list domain IDs only"),
+            flag("--table", "list table (default)"),
         ],
         summary: "list domains",
-        description: "Lists the active (running and paused) domains, or every domain with --all. \
-            The --state-* options list only the domains in those states, and may be combined. \
-            An active domain has an Id; a shut off one shows '-'.",
+        description: "Lists the active (running and paused) domains, the shut off ones with \
+            --inactive, or every domain with --all: the active ones by Id, then the shut off \
+            ones by name. The --state-* options list only the domains in those states; \
+            --state-shutoff without --all leaves the active ones out. An active domain has an \
+            Id; a shut off one shows '-'. Every domain here is persistent (--transient lists \
+            none). --uuid, --id and --name print those instead of the table.",
         group: Group::Monitoring,
     },
     CommandSpec {
@@ -528,13 +551,15 @@ pub const COMMANDS: &[CommandSpec] = &[
         name: "snapshot-create-as",
         args: &[
             DOMAIN,
-            required("name", ArgKind::NewName, "name of snapshot"),
+            optional("name", ArgKind::NewName, "name of snapshot"),
+            optional("description", ArgKind::NewName, "description of snapshot"),
         ],
-        options: &[valued("--description", "TEXT", "description of snapshot")],
+        options: &[],
         summary: "Create a snapshot from a set of args",
         description: "Takes a snapshot of the domain as it is now: its config, any pending \
             change and its state (a running or paused domain's memory too, as a full system \
-            snapshot keeps it). It becomes the current snapshot, a child of the previous one.",
+            snapshot keeps it). It becomes the current snapshot, a child of the previous one. \
+            Without a name, it is named after the time (seconds since 1970), as in virsh.",
         group: Group::Snapshot,
     },
     CommandSpec {
@@ -542,11 +567,16 @@ pub const COMMANDS: &[CommandSpec] = &[
         args: &[DOMAIN],
         options: &[
             flag("--parent", "add a column showing parent snapshot"),
+            flag("--roots", "list only snapshots without parents"),
+            flag("--leaves", "list only snapshots without children"),
             flag("--tree", "list snapshots in a tree"),
+            flag("--name", "list snapshot names only"),
         ],
         summary: "List snapshots for a domain",
         description: "Lists the domain's snapshots by name with when they were taken and the \
-            state they keep, or as a tree (--tree), or with each one's parent (--parent).",
+            state they keep, or as a tree (--tree), or with each one's parent (--parent), or \
+            only their names (--name); --roots and --leaves keep only the snapshots without a \
+            parent or without children.",
         group: Group::Snapshot,
     },
     CommandSpec {
@@ -560,11 +590,8 @@ pub const COMMANDS: &[CommandSpec] = &[
     },
     CommandSpec {
         name: "snapshot-info",
-        args: &[
-            DOMAIN,
-            required("snapshotname", ArgKind::NewName, "snapshot name"),
-        ],
-        options: &[],
+        args: &[DOMAIN, SNAPSHOT_NAME],
+        options: &[flag("--current", "info on current snapshot")],
         summary: "snapshot information",
         description: "Shows a snapshot's state, parent, and how many children and \
             descendants it has.",
@@ -572,11 +599,8 @@ pub const COMMANDS: &[CommandSpec] = &[
     },
     CommandSpec {
         name: "snapshot-revert",
-        args: &[
-            DOMAIN,
-            required("snapshotname", ArgKind::NewName, "snapshot name"),
-        ],
-        options: &[],
+        args: &[DOMAIN, SNAPSHOT_NAME],
+        options: &[flag("--current", "revert to current snapshot")],
         summary: "Revert a domain to a snapshot",
         description: "Returns the domain to the snapshot: its config and its state then \
             (running, paused or shut off). What it is now, and any pending change, is lost.",
@@ -584,11 +608,11 @@ pub const COMMANDS: &[CommandSpec] = &[
     },
     CommandSpec {
         name: "snapshot-delete",
-        args: &[
-            DOMAIN,
-            required("snapshotname", ArgKind::NewName, "snapshot name"),
+        args: &[DOMAIN, SNAPSHOT_NAME],
+        options: &[
+            flag("--current", "delete current snapshot"),
+            flag("--children", "delete snapshot and all children"),
         ],
-        options: &[flag("--children", "delete snapshot and all children")],
         summary: "Delete a domain snapshot",
         description: "Deletes a snapshot; its children become its parent's. With --children, \
             its whole subtree goes.",

@@ -124,6 +124,8 @@ pub struct ConsoleTexts {
     pub memory_zero: &'static str,
     /// `setmem` above the maximum.
     pub memory_above_max: &'static str,
+    /// `dommemstat` of a shut off domain, before the reason (`{name}` as typed).
+    pub memory_stats_failed: &'static str,
     /// The line `setmaxmem` prints before its reason.
     pub max_memory_failed: &'static str,
     /// `setvcpus 0`.
@@ -186,6 +188,15 @@ pub struct ConsoleTexts {
     pub snapshot_reverted: &'static str,
     /// `snapshot-delete`. `{name}`.
     pub snapshot_deleted: &'static str,
+    /// `snapshot-info`, `snapshot-revert`, `snapshot-delete` with neither a snapshot's name
+    /// nor `--current`.
+    pub snapshot_name_required: &'static str,
+    /// The same with both.
+    pub snapshot_name_or_current: &'static str,
+    /// `snapshot-list --leaves --tree` (virsh words it without "Options").
+    pub leaves_and_tree: &'static str,
+    /// `--current` for a domain with no current snapshot (libvirt's error).
+    pub no_current_snapshot_found: &'static str,
     /// `snapshot-current` of a domain without one. `{name}`: the domain.
     pub no_current_snapshot: &'static str,
     /// No such snapshot. `{name}`.

@@ -56,11 +56,12 @@ pub const CONSOLE_RU: ConsoleTexts = ConsoleTexts {
     reason_rename_itself: "Нельзя переименовать домен в самого себя",
     reason_name_taken: "домен с именем «{name}» уже существует",
     reason_max_memory_active: "нельзя изменить значение максимального размера памяти для активного домена",
-    exclusive_options: "Параметры --current и {option} являются взаимоисключающими",
+    exclusive_options: "Параметры {first} и {second} являются взаимоисключающими",
     maximum_needs_config: "Параметр --config требуется для работы параметра --maximum",
     unsupported: "функция не поддерживается драйвером соединения: {api}",
     memory_zero: "memory в virDomainSetMemoryFlags не может быть равен нулю",
     memory_above_max: "недопустимый аргумент: объём памяти не может превышать максимальный объём",
+    memory_stats_failed: "Не удалось получить статистику памяти для домена {name}",
     max_memory_failed: "Не удалось изменить MaxMemorySize",
     zero_cpus: "Нельзя указать 0 процессоров для виртуальной машины",
     vcpus_above_limit: "недопустимый аргумент: запрошенное число виртуальных процессоров превышает максимально допустимое значение для запущенного домена: {count} > {max}",
@@ -118,6 +119,10 @@ pub const CONSOLE_RU: ConsoleTexts = ConsoleTexts {
     snapshot_reverted: CONSOLE_EN.snapshot_reverted,
     snapshot_deleted: "Снимок домена {name} удалён",
     // libvirt's translation has the two spaces.
+    snapshot_name_required: "Необходимо указать --snapshotname или --current",
+    snapshot_name_or_current: "--snapshotname и --current являются взаимоисключающими",
+    leaves_and_tree: "--leaves и --tree являются взаимоисключающими",
+    no_current_snapshot_found: "Снимок домена не найден: У домена нет текущего снимка",
     no_current_snapshot: "У домена «{name}»  нет текущего снимка",
     snapshot_not_found: "Снимок домена не найден: нет снимка домена с совпадающим именем «{name}»",
     snapshot_exists: "ошибка операции: момент домена {name} уже существует",
@@ -237,8 +242,8 @@ const HELP: &[(&str, &str)] = &[
     ),
     // Descriptions.
     (
-        "Lists the active (running and paused) domains, or every domain with --all. The --state-* options list only the domains in those states, and may be combined. An active domain has an Id; a shut off one shows '-'.",
-        "Выводит активные (работающие и приостановленные) домены, а с --all — все. Параметры --state-* оставляют только домены в этих состояниях, их можно сочетать. У активного домена есть ID, у выключенного — «-».",
+        "Lists the active (running and paused) domains, the shut off ones with --inactive, or every domain with --all: the active ones by Id, then the shut off ones by name. The --state-* options list only the domains in those states; --state-shutoff without --all leaves the active ones out. An active domain has an Id; a shut off one shows '-'. Every domain here is persistent (--transient lists none). --uuid, --id and --name print those instead of the table.",
+        "Выводит активные (работающие и приостановленные) домены, с --inactive — выключенные, с --all — все: сначала активные по ID, затем выключенные по имени. Параметры --state-* оставляют только домены в этих состояниях; --state-shutoff без --all убирает активные. У активного домена есть ID, у выключенного — «-». Все домены здесь постоянные (--transient не выводит ни одного). --uuid, --id и --name выводят их вместо таблицы.",
     ),
     (
         "Creates a domain from the options and starts it, like the Create button; with --stopped it is only defined. Real virsh reads the domain from an XML file (virsh create FILE, virsh define FILE); these options are virt-install's, which counts memory in MiB.",
@@ -337,6 +342,14 @@ const HELP: &[(&str, &str)] = &[
     ("affect next boot", "с сохранением после перезагрузки"),
     ("affect running domain", "применить к работающему домену"),
     ("affect current domain", "применить к текущему домену"),
+    ("list inactive domains", "список неактивных доменов"),
+    ("list transient domains", "список временных доменов"),
+    ("list persistent domains", "список постоянных доменов"),
+    ("list uuid's only", "показать только UUID"),
+    ("list domain names only", "список имён доменов"),
+    // libvirt leaves it in English.
+    ("list domain IDs only", "list domain IDs only"),
+    ("list table (default)", "показать таблицу (по умолчанию)"),
     (
         "list inactive & active domains",
         "список всех (как активных, так и неактивных) доменов",
@@ -389,6 +402,12 @@ const HELP: &[(&str, &str)] = &[
     ("name of snapshot", "имя снимка"),
     ("snapshot name", "имя снимка"),
     ("description of snapshot", "описание снимка"),
+    ("list only snapshots without parents", "список снимков без родителей"),
+    ("list only snapshots without children", "список снимков без дочерних элементов"),
+    ("list snapshot names only", "список имён снимков"),
+    ("info on current snapshot", "информация о текущем снимке"),
+    ("revert to current snapshot", "вернуться к текущему снимку"),
+    ("delete current snapshot", "удалить текущий снимок"),
     (
         "add a column showing parent snapshot",
         "добавить столбец с названием родительского снимка",
@@ -407,12 +426,12 @@ const HELP: &[(&str, &str)] = &[
         "удалить все метаданные снимков домена (виртуальная машина должна быть неактивной)",
     ),
     (
-        "Takes a snapshot of the domain as it is now: its config, any pending change and its state (a running or paused domain's memory too, as a full system snapshot keeps it). It becomes the current snapshot, a child of the previous one.",
-        "Делает снимок домена в его нынешнем виде: конфигурацию, отложенное изменение и состояние (у работающего или приостановленного домена — и память, как её хранит полный снимок системы). Он становится текущим снимком, дочерним для предыдущего.",
+        "Takes a snapshot of the domain as it is now: its config, any pending change and its state (a running or paused domain's memory too, as a full system snapshot keeps it). It becomes the current snapshot, a child of the previous one. Without a name, it is named after the time (seconds since 1970), as in virsh.",
+        "Делает снимок домена в его нынешнем виде: конфигурацию, отложенное изменение и состояние (у работающего или приостановленного домена — и память, как её хранит полный снимок системы). Он становится текущим снимком, дочерним для предыдущего. Без имени он называется по времени (в секундах с 1970 года), как в virsh.",
     ),
     (
-        "Lists the domain's snapshots by name with when they were taken and the state they keep, or as a tree (--tree), or with each one's parent (--parent).",
-        "Показывает снимки домена по имени — когда сделан и какое состояние хранит, — или деревом (--tree), или с родителем каждого (--parent).",
+        "Lists the domain's snapshots by name with when they were taken and the state they keep, or as a tree (--tree), or with each one's parent (--parent), or only their names (--name); --roots and --leaves keep only the snapshots without a parent or without children.",
+        "Показывает снимки домена по имени — когда сделан и какое состояние хранит, — или деревом (--tree), или с родителем каждого (--parent), или только имена (--name); --roots и --leaves оставляют только снимки без родителя или без дочерних.",
     ),
     (
         "Names the domain's current snapshot (the one last taken or reverted to). The simulator prints only its name, with or without --name.",

@@ -315,7 +315,7 @@ fn goals(value: &Value, vms: &[SetupVm], solution: &[Command]) -> Result<Vec<Goa
     let taken = |vm: &str, snapshot: &str| {
         solution.iter().any(|command| {
             matches!(command, Command::SnapshotCreate { domain, name, .. }
-                if domain == vm && name == snapshot)
+                if domain == vm && name.as_deref() == Some(snapshot))
         })
     };
     let mut goals: Vec<Goal> = Vec::new();

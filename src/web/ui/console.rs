@@ -5,7 +5,9 @@ use leptos::prelude::*;
 
 use super::create_element;
 use super::on_screen::on_screen;
-use crate::console::{self, complete, format_history, run_in, ConsoleBackend, History};
+use crate::console::{
+    self, complete, execute_in, format_history, Command, ConsoleBackend, History,
+};
 use crate::event_log::Source;
 use crate::manager::limits::excerpt;
 use crate::web::app::{now, App, Line, LineKind};
@@ -67,23 +69,36 @@ pub fn Console() -> impl IntoView {
             text: format!("virsh # {echoed}"),
         }]);
         let lang = language.get_untracked();
-        let result = app.run_console(|| run_in(&line, &app, lang));
-        if let Some(record) = &result.record {
-            app.log(record.to_event(now(), Source::Console));
-        }
-        match result.effect {
-            Some(console::Effect::Clear) => app.transcript.set(Vec::new()),
-            Some(console::Effect::ShowHistory) => {
-                let entries = history.with_value(|history| format_history(history.entries()));
-                app.print(lines(LineKind::Output, entries));
+        // Each command of a line such as `list; domid web-01` runs, prints, and is logged and
+        // undone on its own, as if typed alone; a mistake in any runs none, as in virsh.
+        let commands = match console::parse(&line) {
+            Ok(Command::Sequence(commands)) => commands,
+            Ok(command) => vec![command],
+            Err(error) => {
+                let output = console::Output::parse_error(&error, lang);
+                app.print(lines(LineKind::Error, output.lines));
+                return;
             }
-            None => {
-                let kind = if result.error {
-                    LineKind::Error
-                } else {
-                    LineKind::Output
-                };
-                app.print(lines(kind, result.lines));
+        };
+        for command in commands {
+            let result = app.run_console(|| execute_in(&command, &app, lang));
+            if let Some(record) = &result.record {
+                app.log(record.to_event(now(), Source::Console));
+            }
+            match result.effect {
+                Some(console::Effect::Clear) => app.transcript.set(Vec::new()),
+                Some(console::Effect::ShowHistory) => {
+                    let entries = history.with_value(|history| format_history(history.entries()));
+                    app.print(lines(LineKind::Output, entries));
+                }
+                None => {
+                    let kind = if result.error {
+                        LineKind::Error
+                    } else {
+                        LineKind::Output
+                    };
+                    app.print(lines(kind, result.lines));
+                }
             }
         }
     };
