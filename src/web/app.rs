@@ -116,6 +116,9 @@ pub struct App {
     pub(super) events_scheduled: StoredValue<bool>,
     /// Whether a flush of the unsaved changes waits for the end of the current task.
     pub(super) flush_scheduled: StoredValue<bool>,
+    /// The VMs other tabs wrote since this tab last took their records in (see
+    /// `App::take_in_later`).
+    pub(super) written_elsewhere: StoredValue<Vec<String>>,
     /// The console's transcript, each line with a number that never repeats (how the console
     /// panel tells its lines apart: when old lines are dropped, the others keep theirs and
     /// their elements).
@@ -172,6 +175,7 @@ impl App {
             unsaved_events: StoredValue::new(Vec::new()),
             events_scheduled: StoredValue::new(false),
             flush_scheduled: StoredValue::new(false),
+            written_elsewhere: StoredValue::new(Vec::new()),
             transcript: RwSignal::new(Vec::new()),
             next_line: StoredValue::new(0),
             domain_ids: StoredValue::new(DomainIds::default()),

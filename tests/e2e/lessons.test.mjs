@@ -177,6 +177,8 @@ e2e("another tab's change to the student's VMs during a lesson reaches neither t
   await expectList(other, DEMO);
   await action(other, 'Pause', 'web-01').click();
   await expectState(other, 'web-01', 'paused');
+  // And it resizes the student's host (the demo's is unlimited).
+  await other.evaluate(() => vmPlayground.setHost({ memory: 65536, cpus: 32, storage: 2000 }));
 
   // The lesson's web-01 is untouched by it.
   await page.bringToFront();
@@ -189,6 +191,16 @@ e2e("another tab's change to the student's VMs during a lesson reaches neither t
   await expectList(page, [['build-runner', 'stopped'], ['db-01', 'paused'], ['web-01', 'paused']]);
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('vm-playground:vm:web-01')).state);
   assert.equal(stored, 'paused');
+  // The host too, which a lesson's tab takes in from no other tab while it runs.
+  await eventually(async () =>
+    assert.deepEqual(
+      await page.evaluate(() => {
+        const host = vmPlayground.getHostInfo();
+        return [host.memory.total, host.cpus.total, host.storage.total];
+      }),
+      [65536, 32, 2000],
+    ),
+  );
 });
 
 e2e("Undo inside a lesson undoes the lesson's operations only; after exit it undoes the student's own", async ({ page, url }) => {

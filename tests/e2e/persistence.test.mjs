@@ -187,6 +187,23 @@ e2e("an edit dialog left open while another tab changes the VM saves what it cha
   assert.deepEqual([stored.config.memory, stored.config.vcpus], [3072, 2]);
 });
 
+e2e('a bulk change in another tab is taken in whole: 2,000 creates, then a reset', async ({ page, context, url }) => {
+  await openList(page, url);
+  const other = await context.newPage();
+  await openList(other, url);
+  await other.evaluate(() => {
+    vmPlayground.setHost({ memory: null, cpus: null, storage: null });
+    for (let i = 0; i < 2000; i++) vmPlayground.defineVm({ name: `bulk-${String(i).padStart(4, '0')}` });
+  });
+  const shown = (tab) => tab.evaluate(() => [vmPlayground.listVms().length, document.querySelectorAll('[data-vm]').length]);
+  await waitFor(async () => JSON.stringify(await shown(page)) === '[2003,2003]', 'every VM listed in the first tab', { timeout: 30000 });
+  await other.getByRole('button', { name: 'Reset to demo', exact: true }).click();
+  await other.getByRole('dialog', { name: 'Reset to the demo?' }).getByRole('button', { name: 'Reset', exact: true }).click();
+  await expectList(other, DEMO);
+  await waitFor(async () => JSON.stringify(await shown(page)) === '[3,3]', 'the reset taken in', { timeout: 30000 });
+  await expectList(page, DEMO);
+});
+
 e2e('a tab that misses storage events never overwrites newer data', async ({ page, context, url }) => {
   await openList(page, url);
   const deaf = await context.newPage();
