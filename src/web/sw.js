@@ -11,7 +11,9 @@
 // - A version's cache holds one build's files, written when that version installs and never
 //   changed after, so the page, the wasm and the JS it falls back on always belong together.
 // - It waits until the page asks it to take over (after the user chose Reload): it never
-//   switches versions under someone's hands.
+//   switches versions under someone's hands. A tab that did not reload keeps running the
+//   version before, and fetches its parts when first used: so that version's cache is kept
+//   (only older ones go), and a file not in this version's cache is looked for there.
 'use strict';
 
 const BUILD = { version: 'unbuilt', files: [] };
@@ -43,9 +45,10 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
-      for (const name of await caches.keys()) {
-        if (name.startsWith(OURS) && name !== CACHE) await caches.delete(name);
-      }
+      // `keys()` lists caches in the order they were made: the last of the others is the
+      // version this one takes over from.
+      const older = (await caches.keys()).filter((name) => name.startsWith(OURS) && name !== CACHE);
+      for (const name of older.slice(0, -1)) await caches.delete(name);
       // The page's request starts while the worker itself is still starting up, so being
       // network-first costs a navigation nothing.
       await self.registration.navigationPreload?.enable();
@@ -79,8 +82,15 @@ async function networkFirst(event) {
   }
 }
 
-/** Files whose names carry their content's hash (and the rest of the build): this version's copy. */
+/**
+ * Files whose names carry their content's hash (and the rest of the build): this version's
+ * copy, else the version before's (a tab still running it asks for its own files), else the
+ * network.
+ */
 async function cacheFirst(request) {
-  const copy = await (await caches.open(CACHE)).match(request);
-  return copy ?? fetch(request);
+  for (const name of [CACHE, ...(await caches.keys()).filter((other) => other.startsWith(OURS))]) {
+    const copy = await (await caches.open(name)).match(request);
+    if (copy) return copy;
+  }
+  return fetch(request);
 }

@@ -107,11 +107,15 @@ e2e('offline: a reload starts the app from its cache, with the VMs, and changes 
   }
 });
 
-e2e('a new deployment is announced, taken on Reload, and only this app’s old caches go', async ({ page, context }) => {
+e2e('a new deployment is announced, taken on Reload; a tab left on the old version still opens its parts; only this app’s older caches go', async ({ page, context }) => {
   const site = await deployment();
   try {
     await openList(page, site.url);
     await controlled(page);
+    // A second tab, which will not reload.
+    const stay = await context.newPage();
+    await openList(stay, site.url);
+    await controlled(stay);
     assert.equal(await page.getByText(UPDATE_TEXT).isVisible(), false, 'no notice before a new version');
     // Every project of a GitHub user shares the origin's cache storage: these are other
     // projects' (one whose path starts like ours, one at the root).
@@ -122,31 +126,60 @@ e2e('a new deployment is announced, taken on Reload, and only this app’s old c
     const first = (await cacheNames(page)).filter((name) => name.startsWith(OURS));
     assert.equal(first.length, 1, `one cache of ours: ${first}`);
 
-    // The connection drops; meanwhile a new version is deployed; the connection comes back.
-    await context.setOffline(true);
-    redeploy(site.dir, 'next');
-    await context.setOffline(false);
+    /** Deploys `build`, waits for the notice in `page`, and takes it with Reload. */
+    async function update(build, before) {
+      // The connection drops; meanwhile a new version is deployed; the connection comes back.
+      await context.setOffline(true);
+      redeploy(site.dir, build);
+      await context.setOffline(false);
+      const status = page.getByRole('status').filter({ hasText: UPDATE_TEXT });
+      await status.waitFor({ timeout: 15000 });
+      assert.equal(await deploymentMark(page), before, 'the page still runs the version it started with');
+      assert.ok(
+        await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).waiting !== null),
+        'the new version waits for Reload',
+      );
+      await status.getByRole('button', { name: 'Reload', exact: true }).click();
+      await waitFor(async () => (await deploymentMark(page)) === build, 'the new version to load', { timeout: 15000 });
+      await page.locator('main.app').waitFor();
+      await row(page, 'web-01').waitFor();
+      assert.equal(await page.getByText(UPDATE_TEXT).isVisible(), false, 'no notice in the new version');
+    }
 
-    const status = page.getByRole('status').filter({ hasText: UPDATE_TEXT });
-    await status.waitFor({ timeout: 15000 });
-    assert.equal(await deploymentMark(page), null, 'the page still runs the version it started with');
-    assert.ok(
-      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).waiting !== null),
-      'the new version waits for Reload',
-    );
-    assert.ok((await cacheNames(page)).includes(first[0]), 'the old version’s cache is kept until then');
-    await status.getByRole('button', { name: 'Reload', exact: true }).click();
-    await waitFor(async () => (await deploymentMark(page)) === 'next', 'the new version to load', { timeout: 15000 });
-    await page.locator('main.app').waitFor();
-    await row(page, 'web-01').waitFor();
-    assert.equal(await page.getByText(UPDATE_TEXT).isVisible(), false, 'no notice in the new version');
-
+    await update('next', null);
+    // The version taken over from keeps its cache: the tab that did not reload runs it.
+    let second;
     await waitFor(
       async () => {
         const ours = (await cacheNames(page)).filter((name) => name.startsWith(OURS));
-        return ours.length === 1 && ours[0] !== first[0];
+        second = ours.find((name) => name !== first[0]);
+        return ours.length === 2 && ours.includes(first[0]);
       },
-      'the old version’s cache to be replaced by the new one’s',
+      'the new version’s cache beside the old one’s',
+    );
+    // That tab opens a part it never opened, whose file the new version lacks (its build
+    // named its chunks anew), with no network: from the old version's cache.
+    assert.equal(await deploymentMark(stay), null);
+    await stay.evaluate(async (name) => {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) {
+        if (/\/split_edit-[0-9a-f]+\.wasm$/.test(request.url)) await cache.delete(request);
+      }
+    }, second);
+    await context.setOffline(true);
+    await action(stay, 'Edit', 'web-01').click();
+    await stay.getByRole('form', { name: 'Edit web-01' }).waitFor();
+    await context.setOffline(false);
+    await stay.close();
+
+    // A version more: the oldest cache goes, the one taken over from stays.
+    await update('third', 'next');
+    await waitFor(
+      async () => {
+        const ours = (await cacheNames(page)).filter((name) => name.startsWith(OURS));
+        return ours.length === 2 && ours.includes(second) && !ours.includes(first[0]);
+      },
+      'the oldest version’s cache to go',
     );
     const names = await cacheNames(page);
     for (const name of foreign) assert.ok(names.includes(name), `another project's cache ${name} survives: ${names}`);
