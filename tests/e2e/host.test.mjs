@@ -138,9 +138,15 @@ e2e('a host size being typed is kept while VMs change, and follows a host change
   await expectState(page, 'web-01', 'running');
   await expectGauges(page, { memoryUsed: 6144 });
   assert.equal(await memoryField.inputValue(), '20000');
-  // A change of the host itself does show in the fields.
+  // A change of the host itself does show in the fields: in the field of the size that
+  // changed, and no other (a number being typed for the CPUs stays).
+  const cpusField = hostRegion(page).getByLabel('Physical CPUs', { exact: true });
+  await cpusField.fill('12');
   await page.evaluate(() => window.vmPlayground.setHost({ memory: 32768 }));
   await eventually(async () => assert.equal(await memoryField.inputValue(), '32768'));
+  assert.equal(await cpusField.inputValue(), '12');
+  await page.evaluate(() => window.vmPlayground.setHost({ cpus: 16 }));
+  await eventually(async () => assert.equal(await cpusField.inputValue(), '16'));
 });
 
 e2e('the simulated clock plays at ×1 on open and pauses', async ({ page, url }) => {

@@ -207,13 +207,27 @@ pub fn HostPanel() -> impl IntoView {
     let cpus = RwSignal::new(String::new());
     let storage = RwSignal::new(String::new());
     let overcommit = RwSignal::new(false);
-    // The fields follow the host whenever it changes (from here, the console or the API).
-    Effect::new(move |_| {
+    // The fields follow the host whenever it changes (from here, another tab, the console or
+    // the API): each field only when its own size changed, so that another tab resizing the
+    // memory leaves a number being typed in vCPUs alone.
+    Effect::new(move |before: Option<Host>| {
         let host = host.get();
-        memory.set(host.memory.map(|n| n.to_string()).unwrap_or_default());
-        cpus.set(host.cpus.map(|n| n.to_string()).unwrap_or_default());
-        storage.set(host.storage.map(|n| n.to_string()).unwrap_or_default());
-        overcommit.set(host.overcommit);
+        let text = |size: Option<u64>| size.map(|n| n.to_string()).unwrap_or_default();
+        let changed =
+            |size: fn(&Host) -> Option<u64>| before.as_ref().map(size) != Some(size(&host));
+        if changed(|host| host.memory) {
+            memory.set(text(host.memory));
+        }
+        if changed(|host| host.cpus.map(u64::from)) {
+            cpus.set(text(host.cpus.map(u64::from)));
+        }
+        if changed(|host| host.storage) {
+            storage.set(text(host.storage));
+        }
+        if before.map(|before| before.overcommit) != Some(host.overcommit) {
+            overcommit.set(host.overcommit);
+        }
+        host
     });
     let apply = move |host: Host| {
         error.set(app.set_host(host).err().map(ApplyError::Refused));
