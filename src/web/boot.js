@@ -38,7 +38,23 @@
       .find((tag) => tag === 'en' || tag === 'ru');
     if (lang) boot.setAttribute('data-boot-lang', lang);
     for (const button of boot.querySelectorAll('.boot-reload')) {
-      button.addEventListener('click', () => location.reload());
+      button.addEventListener('click', async () => {
+        // Online, start afresh: the app's files may be damaged in this browser's cache, and a
+        // reload alone would start from the same copies. Its caches (only this app's: they are
+        // named after its path, see sw.js) and its service worker go; the reload fetches every
+        // file and installs the worker anew. The VMs are in localStorage, untouched. Offline,
+        // the kept copies are all there is: only reload.
+        if (navigator.onLine) {
+          try {
+            const ours = `${new URL('./', location.href).pathname}#`;
+            for (const name of await caches.keys()) if (name.startsWith(ours)) await caches.delete(name);
+            await (await navigator.serviceWorker?.getRegistration())?.unregister();
+          } catch {
+            // A plain reload is still worth trying.
+          }
+        }
+        location.reload();
+      });
     }
     show();
   });

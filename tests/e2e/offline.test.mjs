@@ -107,6 +107,41 @@ e2e('offline: a reload starts the app from its cache, with the VMs, and changes 
   }
 });
 
+e2e("a damaged copy in the cache: the loading screen's Reload, online, starts afresh and the VMs are there", async ({ page, problems }) => {
+  const site = await deployment();
+  try {
+    await openList(page, site.url);
+    await createVm(page, 'lab-01');
+    await controlled(page);
+    await waitFor(async () => (await cacheNames(page)).some((name) => name.startsWith(OURS)), 'the cache to be filled');
+    // The main wasm's cached copy, cut short (a disk error, an interrupted write).
+    await page.evaluate(async (ours) => {
+      const name = (await caches.keys()).find((cache) => cache.startsWith(ours));
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) {
+        if (/_bg\.wasm$/.test(request.url)) {
+          const bytes = await (await cache.match(request)).arrayBuffer();
+          await cache.put(request, new Response(bytes.slice(0, 1000), { headers: { 'Content-Type': 'application/wasm' } }));
+        }
+      }
+    }, OURS);
+    await page.reload();
+    const reload = page.getByRole('button', { name: 'Reload', exact: true });
+    await reload.waitFor();
+    assert.equal(await page.locator('main.app').count(), 0, 'the app did not start from the damaged copy');
+    // The damaged wasm's compile error is what this test asks for.
+    problems.length = 0;
+    await reload.click();
+    await page.locator('main.app').waitFor();
+    await expectState(page, 'lab-01', 'running');
+    // The worker is installed anew, and the next visit works offline again.
+    await controlled(page);
+    await waitFor(async () => (await cacheNames(page)).some((name) => name.startsWith(OURS)), 'the cache to be filled again');
+  } finally {
+    site.close();
+  }
+});
+
 e2e('a new deployment is announced, taken on Reload; a tab left on the old version still opens its parts; only this app’s older caches go', async ({ page, context }) => {
   const site = await deployment();
   try {
