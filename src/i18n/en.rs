@@ -405,6 +405,7 @@ pub const EN: Texts = Texts {
 
     update_available: "A new version is available.",
     reload: "Reload",
+    part_failed: "A part of the page could not be loaded (the connection dropped, or the app was updated in another tab). Reload the page to get it: your VMs are saved.",
 
     details_heading: "Details",
     details_empty: "Choose a VM's name in the list to see everything about it.",

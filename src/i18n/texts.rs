@@ -807,6 +807,8 @@ pub struct Texts {
     pub update_available: &'static str,
     /// Its button, which reloads the page into the new version (also the panic banner's).
     pub reload: &'static str,
+    /// A part of the page (a dialog, a panel) whose code could not be fetched.
+    pub part_failed: &'static str,
 
     // ---- Details ---------------------------------------------------------------------
     /// The details panel's heading.

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { e2eSuite, openApp } from './harness.mjs';
+import { action, editForm, expectState, expectText, row } from './app-helpers.mjs';
 
 const e2e = e2eSuite();
 
@@ -54,4 +55,25 @@ e2e('a wasm that can\'t be fetched shows the loading screen\'s failure and its R
   const expected = /HTTP 404|404|failed to fetch Wasm/;
   assert.ok(problems.length > 0 && problems.every((problem) => expected.test(problem)), problems.join('\n'));
   problems.length = 0;
+});
+
+e2e("a dialog whose code can't be fetched: the page says so and stays usable, and asking again opens it", async ({ page, url, problems }) => {
+  await page.route(/split_edit-[0-9a-f]+\.wasm$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(url);
+  await row(page, 'web-01').waitFor();
+  await action(page, 'Edit', 'web-01').click();
+  const alert = page.locator('[data-alert="part-failed"]');
+  await expectText(alert, 'A part of the page could not be loaded');
+  await alert.getByRole('button', { name: 'Reload', exact: true }).waitFor();
+  // No dialog is waiting: the page behind is not inert, and a click works.
+  assert.equal(await page.getByRole('dialog').count(), 0);
+  await action(page, 'Stop', 'web-01').click();
+  await expectState(page, 'web-01', 'stopped');
+  // The 404 and the loader's error are what this test asks for.
+  problems.length = 0;
+  // The connection is back: Edit fetches the code again, opens, and the alert goes.
+  await page.unroute(/split_edit-[0-9a-f]+\.wasm$/);
+  await action(page, 'Edit', 'web-01').click();
+  await editForm(page).waitFor();
+  await alert.waitFor({ state: 'detached' });
 });

@@ -12,6 +12,8 @@ use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 use wasm_bindgen::JsCast;
 
+use super::Ui;
+
 /// A part whose view comes from a chunk: nothing until [`Deferred::load`], then the view once
 /// the chunk has arrived. `Copy`: every field is an arena handle.
 #[derive(Clone, Copy)]
@@ -39,7 +41,9 @@ impl Deferred {
 
     /// Fetches the chunk (once: later calls do nothing) and builds the view with `build`, the
     /// chunk's function. A chunk that does not arrive (offline before the service worker had
-    /// cached it) leaves the part empty and says so in the console; asking again retries.
+    /// cached it) leaves the part empty, says so (`Ui::part_failed`) and closes any dialog that
+    /// was waiting for its code (the page behind an open dialog is `inert`: a dialog that never
+    /// comes would leave nothing to click); asking again retries.
     pub fn load<F>(self, build: impl FnOnce(Owner) -> F + 'static)
     where
         F: Future<Output = Result<AnyView, SplitLoaderError>> + 'static,
@@ -54,13 +58,27 @@ impl Deferred {
                 Ok(view) => {
                     self.view.set_value(Some(view));
                     self.ready.set(true);
+                    if let Some(ui) = self.ui() {
+                        if ui.part_failed.get_untracked() {
+                            ui.part_failed.set(false);
+                        }
+                    }
                 }
                 Err(error) => {
                     self.asked.set_value(false);
                     leptos::logging::error!("{error}");
+                    if let Some(ui) = self.ui() {
+                        ui.part_failed.set(true);
+                        ui.close_dialogs();
+                    }
                 }
             }
         });
+    }
+
+    /// The page's [`Ui`], as the part's component sees it.
+    fn ui(self) -> Option<Ui> {
+        self.owner.with_value(|owner| owner.with(use_context::<Ui>))
     }
 
     /// [`Deferred::load`] once the browser is idle after the first render: for parts on the

@@ -63,6 +63,8 @@ pub struct Ui {
     pub sharing: RwSignal<bool>,
     /// Why the last import was refused, until dismissed.
     pub import_error: RwSignal<Option<String>>,
+    /// Whether a part of the page could not be fetched (see `deferred::Deferred::load`).
+    pub part_failed: RwSignal<bool>,
     /// The text filter of the list.
     pub filter_text: RwSignal<String>,
     /// The state filter of the list.
@@ -81,6 +83,7 @@ impl Ui {
             on_close: StoredValue::new(None),
             sharing: RwSignal::new(false),
             import_error: RwSignal::new(None),
+            part_failed: RwSignal::new(false),
             filter_text: RwSignal::new(String::new()),
             filter_state: RwSignal::new(StateFilter::All),
             return_focus: StoredValue::new_local(None),
@@ -93,6 +96,18 @@ impl Ui {
             || self.confirming.with(Option::is_some)
             || self.sharing.get()
             || self.snapshot_form.with(Option::is_some)
+    }
+
+    /// Closes whichever dialog is open (or asked for), returning focus as its own close does.
+    pub fn close_dialogs(&self) {
+        self.editing.set(None);
+        self.snapshot_form.set(None);
+        self.sharing.set(false);
+        if self.confirming.with_untracked(Option::is_some) {
+            self.close_confirmation();
+        } else {
+            self.restore_focus();
+        }
     }
 
     /// Remembers the focused element before a dialog opens.
@@ -231,6 +246,33 @@ pub fn css_escape(text: &str) -> String {
     text.replace('\\', "\\\\").replace('"', "\\\"")
 }
 
+/// Says that a part of the page could not be fetched, with a Reload button. In the main
+/// module: the alerts' own code is a chunk, which may be what failed to come.
+#[component]
+fn PartFailed() -> impl IntoView {
+    let ui = expect_context::<Ui>();
+    let language = expect_context::<Language>();
+    move || {
+        ui.part_failed.get().then(|| {
+            view! {
+                <div class="alert warning" role="alert" data-alert="part-failed">
+                    <p>{language.text(|t| t.part_failed)}</p>
+                    <div class="alert-actions">
+                        <button
+                            type="button"
+                            on:click=|_| {
+                                let _ = window().location().reload();
+                            }
+                        >
+                            {language.text(|t| t.reload)}
+                        </button>
+                    </div>
+                </div>
+            }
+        })
+    }
+}
+
 /// The whole page. `update` says when a new version of the app is ready.
 #[component]
 pub fn Root(app: App, language: Language, update: Update) -> impl IntoView {
@@ -262,6 +304,7 @@ pub fn Root(app: App, language: Language, update: Update) -> impl IntoView {
                 <DataMenu />
             </header>
             <UpdateNotice update />
+            <PartFailed />
             <Part load=alerts::alerts_part when=Signal::derive(move || alerts::any_alert(app, ui)) />
             <div class="lessons-area" inert=move || ui.dialog_open()>
                 <LessonsPanel />
