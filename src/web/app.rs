@@ -492,29 +492,38 @@ impl App {
         opened: &VmConfig,
         edited: VmConfig,
     ) -> Result<ConfigUpdate, VmError> {
-        self.take_in_stored(&nfc(name));
-        let config = match self.manager().get_vm_info(name) {
-            Ok(info) => edited.rebased(opened, info.pending.as_ref().unwrap_or(&info.config)),
-            Err(_) => edited,
-        };
-        self.update(name, config)
+        self.update_from(name, |current| match current {
+            Some(current) => edited.rebased(opened, current),
+            None => edited,
+        })
     }
 
     /// Changes a VM's config (see [`MockVmManager::update_vm_config`]).
     pub fn update(&self, name: &str, config: VmConfig) -> Result<ConfigUpdate, VmError> {
+        self.update_from(name, |_| config)
+    }
+
+    /// [`App::update`] with the config `config_for` makes from the VM's as it is once
+    /// storage's record is taken in (`None`: there is no such VM).
+    fn update_from(
+        &self,
+        name: &str,
+        config_for: impl FnOnce(Option<&VmConfig>) -> VmConfig,
+    ) -> Result<ConfigUpdate, VmError> {
         let name = &*nfc(name);
-        let new_name = nfc(&config.name).into_owned();
         let base = self.take_in_stored(name);
+        let before = self
+            .manager()
+            .get_vm_info(name)
+            .map(|info| info.pending.unwrap_or(info.config));
+        let config = config_for(before.as_ref().ok());
+        let new_name = nfc(&config.name).into_owned();
         let new_base = if new_name != name {
             self.take_in_stored(&new_name)
         } else {
             base.clone()
         };
         let _undo = self.undoable(&[name, &new_name]);
-        let before = self
-            .manager()
-            .get_vm_info(name)
-            .map(|info| info.pending.unwrap_or(info.config));
         let mirrored = config.clone();
         let result = self.manager().update_vm_config(name, config);
         let op = if new_name != name {
