@@ -88,9 +88,13 @@ async function networkFirst(event) {
  * network.
  */
 async function cacheFirst(request) {
-  for (const name of [CACHE, ...(await caches.keys()).filter((other) => other.startsWith(OURS))]) {
-    const copy = await (await caches.open(name)).match(request);
-    if (copy) return copy;
+  const copy = await (await caches.open(CACHE)).match(request);
+  if (copy) return copy;
+  // Only on a miss: the caches are listed for the files this version doesn't have.
+  for (const name of await caches.keys()) {
+    if (!name.startsWith(OURS) || name === CACHE) continue;
+    const older = await (await caches.open(name)).match(request);
+    if (older) return older;
   }
   return fetch(request);
 }
