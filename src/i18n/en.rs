@@ -289,6 +289,10 @@ pub const EN: Texts = Texts {
         "{n} entries of the event log could not be read and were left out.",
     ),
     notice_log_unreadable: "The event log could not be read, so it starts empty.",
+    notice_written_back: Plural::one_other(
+        "This site's saved data was erased from outside this tab. This tab saved its {n} VM again; use Reset to demo to start over.",
+        "This site's saved data was erased from outside this tab. This tab saved its {n} VMs again; use Reset to demo to start over.",
+    ),
     notice_set_aside_kept: "Some saved data could not be loaded. It was kept under the key '{key}': download it to look at it or to repair it. Everything else is here.",
     notice_set_aside_left: "Some saved data could not be loaded. It was left where it was, because a backup could not be written ({error}). Everything else is here.",
     load_unreadable_record: "unreadable record: {error}",

@@ -571,6 +571,8 @@ pub struct Texts {
     pub notice_log_skipped: Plural,
     /// The stored event log could not be read at all.
     pub notice_log_unreadable: &'static str,
+    /// Another page emptied the site's storage and this tab wrote its VMs back; `{n}`.
+    pub notice_written_back: Plural,
     /// Data that could not be loaded, kept in a backup. `{key}`.
     pub notice_set_aside_kept: &'static str,
     /// Data that could not be loaded, left where it was. `{error}`.

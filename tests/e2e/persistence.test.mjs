@@ -157,6 +157,34 @@ e2e('two tabs: each sees the other\'s changes without a reload, and both keep bo
   await expectList(other, expected);
 });
 
+e2e('another page of the site clearing storage: the open tab saves its VMs again and says so', async ({ page, context, url }) => {
+  await openList(page, url);
+  await page.evaluate(() => vmPlayground.createVm({ name: 'kept', memory: 512 }));
+  await row(page, 'kept').waitFor();
+  // GitHub Pages serves every project of an account from one origin: another project's page
+  // shares this storage.
+  const other = await context.newPage();
+  await other.route('**/another-project/', (route) => route.fulfill({ contentType: 'text/html', body: '<title>Another project</title>' }));
+  await other.goto(new URL('/another-project/', url).href);
+  await other.evaluate(() => localStorage.clear());
+  await alerts(page).filter({ hasText: 'was erased from outside this tab' }).filter({ hasText: 'saved its 4 VMs again' }).waitFor();
+  const keys = await storedKeys(page);
+  for (const key of [META, 'vm-playground:host', 'vm-playground:log', 'vm-playground:vm:kept', 'vm-playground:vm:web-01']) {
+    assert.ok(keys.includes(key), `${key} written back: ${keys}`);
+  }
+  // A click on a VM afterwards changes it; it used to take the VM's absence in and remove it.
+  await action(page, 'Stop', 'web-01').click();
+  await expectState(page, 'web-01', 'stopped');
+  const expected = [['build-runner', 'stopped'], ['db-01', 'paused'], ['kept', 'running'], ['web-01', 'stopped']];
+  await expectList(page, expected);
+  await page.reload();
+  await openList(page, url);
+  await expectList(page, expected);
+  assert.equal(await page.evaluate(() => vmPlayground.getVmInfo('kept').config.memory), 512);
+  // The event log was written back too.
+  await page.locator('[data-event-vm="kept"][data-event-op="create"]').first().waitFor();
+});
+
 e2e("an edit dialog left open while another tab changes the VM saves what it changed, and keeps the other tab's change", async ({ page, context, url }) => {
   await openList(page, url);
   const other = await context.newPage();

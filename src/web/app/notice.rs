@@ -57,6 +57,12 @@ pub enum NoticeTitle {
         /// Why the backup failed.
         error: SaveError,
     },
+    /// Storage was emptied elsewhere (another page's `localStorage.clear()`) and this tab
+    /// wrote its `count` VMs back.
+    WrittenBack {
+        /// How many VMs.
+        count: usize,
+    },
 }
 
 /// A detail line of a [`Notice`].

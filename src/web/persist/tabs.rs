@@ -156,6 +156,7 @@ impl App {
             self.backups.set(loaded.backups.clone());
         }
         if loaded.first_visit {
+            self.write_back(&entries);
             return;
         }
         let manager = self.manager();
@@ -213,6 +214,37 @@ impl App {
             self.notices.update(|notices| notices.push(notice));
         }
         self.catch_up();
+    }
+
+    /// Storage lost the app's data while this tab holds it: another page of the site (GitHub
+    /// Pages serves every project of an account from one origin) called
+    /// `localStorage.clear()`, or the site's data was cleared. This tab's VMs, host and event
+    /// log are written back, and the user told: otherwise the page went on showing VMs a reload
+    /// would not find, and the next click on one took its absence in and removed it.
+    fn write_back(&self, entries: &[(String, String)]) {
+        let names = self.manager().list_vms().unwrap_or_default();
+        let count = names.len();
+        // Only data that was being saved can have been cleared: a tab that could not save
+        // (no room from the start) just tries again.
+        let was_saved = self.saving();
+        self.note_as_unsaved(names, entries);
+        if self.unsaved_host.with_value(Option::is_none) {
+            self.unsaved_host.set_value(Some(None));
+        }
+        if !self.flush() {
+            return;
+        }
+        let (_, log) = self.events.with_untracked(|events| events.to_stored_json());
+        let _ = store::write(LOG_KEY, &log);
+        if was_saved && count > 0 {
+            self.notices.update(|notices| {
+                notices.push(Notice {
+                    title: NoticeTitle::WrittenBack { count },
+                    items: Vec::new(),
+                    backup_key: None,
+                })
+            });
+        }
     }
 
     /// Another tab wrote VM `name`'s record: it is taken in with the others written in the

@@ -178,6 +178,9 @@ fn title(lang: Lang, title: &NoticeTitle) -> String {
             texts.notice_set_aside_left,
             &[("error", &error.describe(lang))],
         ),
+        NoticeTitle::WrittenBack { count } => {
+            lang.plural(&texts.notice_written_back, *count as u64, &[])
+        }
     }
 }
 
