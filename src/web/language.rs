@@ -24,7 +24,12 @@ pub fn current() -> Lang {
 /// The current language, shared through context. Components read [`Language::texts`] inside
 /// reactive closures, so a switch re-renders just the words.
 #[derive(Debug, Clone, Copy)]
-pub struct Language(RwSignal<Lang>);
+pub struct Language {
+    lang: RwSignal<Lang>,
+    /// Whether the words of a language asked for could not be had (see [`words_of`]), so the
+    /// page stayed in another: said by the part-failed alert, which offers a reload.
+    words_missing: RwSignal<bool>,
+}
 
 /// The page's address, if it has one.
 fn address() -> Option<web_sys::Url> {
@@ -101,20 +106,29 @@ fn reader() -> Result<(), SplitLoaderError> {
 }
 
 impl Language {
-    /// The page's language, `lang`, whose words are in (see [`words_of`]).
-    pub fn new(lang: Lang) -> Self {
+    /// The page's language, `lang`, whose words are in (see [`words_of`]); `wanted` is the
+    /// language the page was opened in, whose words may not have come.
+    pub fn new(lang: Lang, wanted: Lang) -> Self {
         show_in_document(lang);
-        Language(RwSignal::new(lang))
+        Language {
+            lang: RwSignal::new(lang),
+            words_missing: RwSignal::new(lang != wanted),
+        }
+    }
+
+    /// Whether the words of a language asked for could not be had, tracked.
+    pub fn words_missing(&self) -> bool {
+        self.words_missing.get()
     }
 
     /// The language now, tracked.
     pub fn get(&self) -> Lang {
-        self.0.get()
+        self.lang.get()
     }
 
     /// The language now, untracked (for views rebuilt as a whole when it changes).
     pub fn get_untracked(&self) -> Lang {
-        self.0.get_untracked()
+        self.lang.get_untracked()
     }
 
     /// Every message in the current language, tracked.
@@ -149,9 +163,10 @@ impl Language {
         leptos::task::spawn_local(async move {
             let got = words_of(lang).await;
             self.switch(got);
+            self.words_missing.set(got != lang);
             if got != lang {
                 // The menu shows the page's language again.
-                self.0.notify();
+                self.lang.notify();
             }
         });
     }
@@ -161,7 +176,7 @@ impl Language {
         if self.get_untracked() == lang {
             return;
         }
-        self.0.set(lang);
+        self.lang.set(lang);
         let _ = store::write(LANG_KEY, lang.code());
         if let Some(url) = address() {
             url.search_params().set("lang", lang.code());

@@ -23,16 +23,17 @@ pub fn start() {
     install_normaliser();
     let lang = language::chosen_at_start();
     if lang.file().is_none() {
-        run(lang);
+        run(lang, lang);
     } else {
         // Before the mount, which sets up Leptos's task executor: wasm-bindgen's.
-        wasm_bindgen_futures::spawn_local(async move { run(language::words_of(lang).await) });
+        wasm_bindgen_futures::spawn_local(async move { run(language::words_of(lang).await, lang) });
     }
 }
 
-/// [`start`] once the words of `lang` are in.
-fn run(lang: crate::i18n::Lang) {
-    let language = language::Language::new(lang);
+/// [`start`] once the words of `lang` are in: those of `wanted`, or English's if they could
+/// not be had (the page then says so).
+fn run(lang: crate::i18n::Lang, wanted: crate::i18n::Lang) {
+    let language = language::Language::new(lang, wanted);
     let app = app::App::load();
     js_api::install(app);
     let update = service_worker::Update::new();

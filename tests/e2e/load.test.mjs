@@ -77,3 +77,22 @@ e2e("a dialog whose code can't be fetched: the page says so and stays usable, an
   await editForm(page).waitFor();
   await alert.waitFor({ state: 'detached' });
 });
+
+e2e("Russian's words that can't be fetched: the page opens in English and says so, and switching again once they come works", async ({ page, url, problems }) => {
+  const words = /\/ru-[0-9a-f]+\.txt$/;
+  await page.route(words, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(`${url}?lang=ru`);
+  await row(page, 'web-01').waitFor();
+  const alert = page.locator('[data-alert="part-failed"]');
+  await expectText(alert, 'A part of the page could not be loaded');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  await action(page, 'Stop', 'web-01').click();
+  await expectState(page, 'web-01', 'stopped');
+  // The 404 and the error logged for it are what this test asks for.
+  problems.length = 0;
+  await page.unroute(words);
+  await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('ru');
+  await page.getByRole('button', { name: 'Запустить web-01', exact: true }).waitFor();
+  await alert.waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'ru');
+}, { context: { serviceWorkers: 'block' } });

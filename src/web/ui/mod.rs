@@ -246,14 +246,15 @@ pub fn css_escape(text: &str) -> String {
     text.replace('\\', "\\\\").replace('"', "\\\"")
 }
 
-/// Says that a part of the page could not be fetched, with a Reload button. In the main
-/// module: the alerts' own code is a chunk, which may be what failed to come.
+/// Says that a part of the page (or the words of the language asked for) could not be
+/// fetched, with a Reload button. In the main module: the alerts' own code is a chunk, which
+/// may be what failed to come.
 #[component]
 fn PartFailed() -> impl IntoView {
     let ui = expect_context::<Ui>();
     let language = expect_context::<Language>();
     move || {
-        ui.part_failed.get().then(|| {
+        (ui.part_failed.get() || language.words_missing()).then(|| {
             view! {
                 <div class="alert warning" role="alert" data-alert="part-failed">
                     <p>{language.text(|t| t.part_failed)}</p>
