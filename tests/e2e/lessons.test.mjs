@@ -278,6 +278,15 @@ e2e("a lesson's setup stays the lesson's: no host resize, Import and Reset say t
   await expectList(page, setup);
   assert.ok((await page.evaluate(() => location.hash)).startsWith('#share='), 'the link waits in the address');
 
+  // A reload while the link waits: the lesson starts again, and the link still waits (its
+  // question used to show before the lesson was back, and Replace was then refused).
+  await page.reload();
+  await page.locator('[data-lesson-playing="host-limits"]').waitFor();
+  await expectText(alerts, 'This link holds a shared setup. It opens when you exit the lesson');
+  await expectList(page, setup);
+  assert.equal(await page.getByRole('dialog').count(), 0, 'no question while the lesson runs');
+  assert.ok((await page.evaluate(() => location.hash)).startsWith('#share='), 'the link still waits');
+
   // Exit: the student's VMs are back, and the link asks now.
   await lessonsRegion(page).getByRole('button', { name: 'Exit lesson', exact: true }).click();
   const question = page.getByRole('dialog', { name: 'Open shared setup?' });

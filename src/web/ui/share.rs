@@ -194,9 +194,10 @@ fn open_shared(app: App, ui: Ui, language: Language) {
         return;
     }
     let lang = language.get_untracked();
-    if app.in_lesson() {
-        // The page's VMs are the lesson's: the link waits in the address, and opens when the
-        // lesson ends (`Lessons::exit`).
+    if app.in_lesson() || crate::web::lessons::lesson_resumes() {
+        // The page's VMs are the lesson's (or will be, once a lesson played before a reload
+        // has started again): the link waits in the address, and opens when the lesson ends
+        // (`Lessons::exit`).
         ui.import_error
             .set(Some(lang.texts().share_waits_for_lesson.to_owned()));
         return;
