@@ -263,8 +263,14 @@ fn no_names_where_a_new_name_or_a_number_goes() {
 /// as virsh takes it) fills its own slot, and its value completes like the argument.
 #[test]
 fn arguments_given_by_name_complete_as_the_parser_reads_them() {
-    assert_eq!(line("setmem 512 --domain c"), "setmem 512 --domain cache ");
-    assert_eq!(line("setmem 512 --domain=c"), "setmem 512 --domain=c");
+    assert_eq!(
+        line("setmem --size 512 --domain c"),
+        "setmem --size 512 --domain cache "
+    );
+    assert_eq!(
+        line("setmem --size 512 --domain=c"),
+        "setmem --size 512 --domain=c"
+    );
     assert_eq!(
         line("snapshot-info --snapshotname s1 c"),
         "snapshot-info --snapshotname s1 cache "
@@ -277,7 +283,10 @@ fn arguments_given_by_name_complete_as_the_parser_reads_them() {
     // A mistake earlier in the line doesn't stop the walk: the words after it still count.
     assert_eq!(line("start --bogus c"), "start --bogus cache ");
     assert_eq!(line("start c --bogus "), "start c --bogus ");
-    for typed in ["setmem 512 --domain c", "snapshot-info --snapshotname s1 c"] {
+    for typed in [
+        "setmem --size 512 --domain c",
+        "snapshot-info --snapshotname s1 c",
+    ] {
         let completed = line(typed);
         assert!(parse(&completed).is_ok(), "{completed:?} doesn't parse");
     }

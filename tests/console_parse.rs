@@ -298,6 +298,24 @@ fn setmem_setmaxmem_setvcpus_and_domrename() {
         lines("setmem --domain x --domain y"),
         ["error: option --domain already seen"]
     );
+    // virsh reads the words in order: an unnamed word takes the first argument left, so the
+    // same argument named after it is named twice, and an unnamed word after it is one too many.
+    assert_eq!(
+        lines("setmem 512 --domain x"),
+        ["error: option --domain already seen"]
+    );
+    assert_eq!(
+        lines("dominfo --domain x x"),
+        ["error: unexpected data 'x'"]
+    );
+    assert_eq!(
+        ok("setmem --size 512 x"),
+        Command::SetMem {
+            name: "x".into(),
+            size: "512".into(),
+            scope: Scope::default(),
+        }
+    );
     assert_eq!(
         ok("domrename old 'new name'"),
         Command::DomRename {

@@ -93,11 +93,19 @@ pub(super) fn walk(spec: &'static CommandSpec, words: &[Token]) -> Walk {
         stop: None,
     };
     let error = |error: ConsoleError| Stop::Error(error);
-    let mut unnamed: Vec<&str> = Vec::new();
     let mut words = words.iter();
     while let Some(token) = words.next() {
+        // An unnamed word fills its argument at once, as virsh reads words in order: `dominfo
+        // test --domain test` names the domain twice, and `dominfo --domain test test` has a
+        // word too many.
         if walk.options_ended || !token.is_option() {
-            unnamed.push(&token.text);
+            match walk.slots.iter_mut().find(|slot| slot.is_none()) {
+                Some(slot) => *slot = Some(token.text.clone()),
+                None => walk.stop_at(error(ConsoleError::UnexpectedArgument {
+                    command: spec.name,
+                    argument: token.text.clone(),
+                })),
+            }
             continue;
         }
         if token.text == "--" {
@@ -167,15 +175,6 @@ pub(super) fn walk(spec: &'static CommandSpec, words: &[Token]) -> Walk {
         };
         if !repeated {
             walk.options.push((option, value));
-        }
-    }
-    for word in unnamed {
-        match walk.slots.iter_mut().find(|slot| slot.is_none()) {
-            Some(slot) => *slot = Some(word.to_owned()),
-            None => walk.stop_at(error(ConsoleError::UnexpectedArgument {
-                command: spec.name,
-                argument: word.to_owned(),
-            })),
         }
     }
     walk
