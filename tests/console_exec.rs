@@ -511,7 +511,6 @@ fn create_refuses_an_invalid_config_with_the_core_message() {
             "x",
             "error: network must not be empty",
         ),
-        ("create ''", "", "error: name must not be empty"),
     ];
     for (line, name, cause) in cases {
         assert_eq!(
@@ -523,6 +522,11 @@ fn create_refuses_an_invalid_config_with_the_core_message() {
             "{line}"
         );
     }
+    // An empty argument is refused before the core sees it, in virsh's words for any command.
+    assert_eq!(
+        refused(&manager, "create ''"),
+        ["error: Failed to get option 'name': Option argument is empty"]
+    );
 }
 
 // --- lifecycle ------------------------------------------------------------------------------

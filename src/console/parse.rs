@@ -3,7 +3,7 @@
 use super::command::{Command, ListFilter, Scope};
 use super::error::ConsoleError;
 use super::lex::{lex, Token};
-use super::spec::{find_command, suggest_command, CommandSpec, Group, OptionSpec};
+use super::spec::{find_command, suggest_command, ArgKind, CommandSpec, Group, OptionSpec};
 use super::walk::{walk, Stop};
 use crate::manager::limits::{chars_over, CONSOLE_LINE_MAX_CHARS};
 use crate::manager::VmConfig;
@@ -120,6 +120,18 @@ fn parse_words(mut tokens: &[Token]) -> Result<Command, ConsoleError> {
         return Err(ConsoleError::MissingArgument {
             command: spec.name,
             arguments: missing,
+        });
+    }
+    // virsh refuses an empty value when the command reads it, so only after the line parsed,
+    // and the first argument the command reads is the one named. A number's is "malformed"
+    // instead (when it is read), and `help ''` is plain `help`.
+    let empty = spec.args.iter().zip(&slots).find(|(arg, slot)| {
+        matches!(arg.kind, ArgKind::Domain | ArgKind::NewName) && slot.as_deref() == Some("")
+    });
+    if let Some((arg, _)) = empty {
+        return Err(ConsoleError::EmptyArgument {
+            command: spec.name,
+            argument: arg.name,
         });
     }
     build(spec, &slots, walked.options)

@@ -26,6 +26,7 @@ pub const CONSOLE_RU: ConsoleTexts = ConsoleTexts {
     missing_value: "ожидаемый формат: {option} <{placeholder}>",
     unexpected_value: "За параметром {option} не должен следовать знак равенства",
     repeated_option: "параметр {option} уже задан",
+    empty_argument: "Не удалось получить параметр «{option}»: Аргумент параметра пуст",
     bad_number: "Числовое значение «{value}» для параметра <{option}> неверно сформировано или находится за пределами допустимого диапазона",
     bad_scaled_number: "Масштабированное числовое значение «{value}» для параметра <{option}> неверно сформировано или находится за пределами допустимого диапазона",
     unknown_suffix: "недопустимый аргумент: неизвестный суффикс «{suffix}»",
