@@ -554,7 +554,6 @@ fn missing_and_extra_arguments_in_virsh_words() {
         ("list web-01", "web-01"),
         ("clear now", "now"),
         ("history 5", "5"),
-        ("help start stop", "stop"),
         ("setmem a 1 2", "2"),
     ] {
         assert_eq!(
@@ -563,6 +562,22 @@ fn missing_and_extra_arguments_in_virsh_words() {
             "{line}"
         );
     }
+    // virsh's `help` reads its first word only; `domstats` takes any number of domains, by
+    // name or not, and none means all.
+    assert_eq!(ok("help start stop"), Command::Help(Some("start".into())));
+    assert_eq!(
+        lines("help nosuch start")[0],
+        "error: command or command group 'nosuch' doesn't exist"
+    );
+    assert_eq!(ok("domstats"), Command::DomStats(Vec::new()));
+    assert_eq!(
+        ok("domstats a --domain b c"),
+        Command::DomStats(vec!["a".into(), "b".into(), "c".into()])
+    );
+    assert_eq!(
+        ok("domstats a a"),
+        Command::DomStats(vec!["a".into(), "a".into()])
+    );
 }
 
 #[test]
@@ -763,6 +778,8 @@ fn every_kind_of_command(name: &str, path: &str) -> Vec<Command> {
             auto_clone: true,
         },
         Command::DomInfo(name.into()),
+        Command::DomStats(Vec::new()),
+        Command::DomStats(vec![name.into(), path.into(), name.into()]),
         Command::DomState {
             name: name.into(),
             reason: true,

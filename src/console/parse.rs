@@ -134,7 +134,7 @@ fn parse_words(mut tokens: &[Token]) -> Result<Command, ConsoleError> {
             argument: arg.name,
         });
     }
-    build(spec, &slots, walked.options)
+    build(spec, &slots, walked.rest, walked.options)
 }
 
 /// Refuses a line longer than [`CONSOLE_LINE_MAX_CHARS`], before anything reads it: no
@@ -158,10 +158,12 @@ pub fn check_line(line: &str) -> Result<(), ConsoleError> {
 }
 
 /// The command from its checked arguments (every required one present; an optional one
-/// `None` if not given) and options.
+/// `None` if not given), the words after them (see [`Walk::rest`](super::walk::Walk::rest))
+/// and options.
 fn build(
     spec: &'static CommandSpec,
     args: &[Option<String>],
+    rest: Vec<String>,
     options: Vec<(&'static OptionSpec, Option<String>)>,
 ) -> Result<Command, ConsoleError> {
     let given = |index: usize| args.get(index).cloned().flatten();
@@ -265,7 +267,7 @@ fn build(
         "dominfo" => Command::DomInfo(name()),
         "nodeinfo" => Command::NodeInfo,
         "dommemstat" => Command::DomMemStat(name()),
-        "domstats" => Command::DomStats(name()),
+        "domstats" => Command::DomStats(given(0).into_iter().chain(rest).collect()),
         "domstate" => Command::DomState {
             name: name(),
             reason: has("--reason"),

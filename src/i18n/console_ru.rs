@@ -191,8 +191,8 @@ const HELP: &[(&str, &str)] = &[
         "Показывает статистику памяти работающего или приостановленного домена в КиБ — по использованию смоделированного гостя в смоделированное время.",
     ),
     (
-        "Shows a domain's state, CPU time, balloon and vCPU statistics.",
-        "Показывает состояние домена, время ЦП, статистику balloon и vCPU.",
+        "Shows each domain's state, CPU time, balloon and vCPU statistics; without a domain, every domain's.",
+        "Показывает для каждого домена состояние, время ЦП, статистику balloon и vCPU; без домена — для всех доменов.",
     ),
     (
         "create a domain and start it (define it only with --stopped)",
