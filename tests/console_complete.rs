@@ -7,8 +7,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use vm_playground::console::{
-    command_for, complete, parse, run, Command, Completion, GuiAction, Host, ListFilter, Scope,
-    CANDIDATES_SHOWN,
+    command_for, complete, parse, run, Command, Completion, ConsoleError, GuiAction, Host,
+    ListFilter, Scope, CANDIDATES_SHOWN,
 };
 use vm_playground::manager::{NewSnapshot, SnapshotDeletion};
 use vm_playground::{MockVmManager, Transition, VmConfig, VmManager, VmState};
@@ -263,8 +263,14 @@ fn no_names_where_a_new_name_or_a_number_goes() {
 /// as virsh takes it) fills its own slot, and its value completes like the argument.
 #[test]
 fn arguments_given_by_name_complete_as_the_parser_reads_them() {
-    assert_eq!(line("setmem 512 --domain c"), "setmem 512 --domain cache ");
-    assert_eq!(line("setmem 512 --domain=c"), "setmem 512 --domain=c");
+    assert_eq!(
+        line("setmem --size 512 --domain c"),
+        "setmem --size 512 --domain cache "
+    );
+    assert_eq!(
+        line("setmem --size 512 --domain=c"),
+        "setmem --size 512 --domain=c"
+    );
     assert_eq!(
         line("snapshot-info --snapshotname s1 c"),
         "snapshot-info --snapshotname s1 cache "
@@ -277,7 +283,10 @@ fn arguments_given_by_name_complete_as_the_parser_reads_them() {
     // A mistake earlier in the line doesn't stop the walk: the words after it still count.
     assert_eq!(line("start --bogus c"), "start --bogus cache ");
     assert_eq!(line("start c --bogus "), "start c --bogus ");
-    for typed in ["setmem 512 --domain c", "snapshot-info --snapshotname s1 c"] {
+    for typed in [
+        "setmem --size 512 --domain c",
+        "snapshot-info --snapshotname s1 c",
+    ] {
         let completed = line(typed);
         assert!(parse(&completed).is_ok(), "{completed:?} doesn't parse");
     }
@@ -536,15 +545,7 @@ fn transitions_and_delete_mirror_as_virsh_commands() {
 
 #[test]
 fn odd_names_round_trip_through_every_mirrored_line() {
-    for name in [
-        "веб-сервер",
-        "my vm",
-        "it's",
-        r#"a "b" \c"#,
-        "--all",
-        "#x",
-        "",
-    ] {
+    for name in ["веб-сервер", "my vm", "it's", r#"a "b" \c"#, "--all", "#x"] {
         for transition in Transition::ALL {
             let lines = command_for(&GuiAction::Transition { name, transition });
             let command = &parsed(&lines)[0];
@@ -584,6 +585,19 @@ fn odd_names_round_trip_through_every_mirrored_line() {
             }]
         );
     }
+    // An empty name is quoted too, and refused as virsh refuses an empty argument.
+    let lines = command_for(&GuiAction::Transition {
+        name: "",
+        transition: Transition::Start,
+    });
+    assert_eq!(lines, ["virsh start ''"]);
+    assert_eq!(
+        parse(&lines[0]),
+        Err(ConsoleError::EmptyArgument {
+            command: "start",
+            argument: "domain"
+        })
+    );
 }
 
 #[test]

@@ -410,6 +410,39 @@ fn reading_an_unknown_domain_fails_to_get_it() {
     }
 }
 
+/// `domstats` finds every domain named before it prints any; none named is every domain, in
+/// `list --all`'s order, a block each with an empty line between.
+#[test]
+fn domstats_reads_many_domains_or_all() {
+    let manager = fixture();
+    assert_eq!(
+        refused(&manager, "domstats web-01 nope"),
+        ["error: failed to get domain 'nope'"]
+    );
+    assert_eq!(
+        refused(&manager, "domstats ''"),
+        ["error: failed to get domain ''"]
+    );
+    let heads = |line: &str| -> Vec<String> {
+        ok(&manager, line)
+            .into_iter()
+            .filter(|line| line.is_empty() || line.starts_with("Domain:"))
+            .collect()
+    };
+    let listed: Vec<String> = ok(&manager, "list --all --name")
+        .into_iter()
+        .filter(|name| !name.is_empty())
+        .map(|name| format!("Domain: '{name}'"))
+        .collect();
+    assert_eq!(listed.len(), 3, "{listed:?}");
+    let expected = listed.join("\n\n");
+    assert_eq!(heads("domstats"), expected.split('\n').collect::<Vec<_>>());
+    assert_eq!(
+        heads("domstats cache --domain cache"),
+        ["Domain: 'cache'", "", "Domain: 'cache'"]
+    );
+}
+
 // --- create ---------------------------------------------------------------------------------
 
 #[test]
@@ -511,7 +544,6 @@ fn create_refuses_an_invalid_config_with_the_core_message() {
             "x",
             "error: network must not be empty",
         ),
-        ("create ''", "", "error: name must not be empty"),
     ];
     for (line, name, cause) in cases {
         assert_eq!(
@@ -523,6 +555,11 @@ fn create_refuses_an_invalid_config_with_the_core_message() {
             "{line}"
         );
     }
+    // An empty argument is refused before the core sees it, in virsh's words for any command.
+    assert_eq!(
+        refused(&manager, "create ''"),
+        ["error: Failed to get option 'name': Option argument is empty"]
+    );
 }
 
 // --- lifecycle ------------------------------------------------------------------------------

@@ -242,8 +242,9 @@ pub enum Command {
     NodeInfo,
     /// `dommemstat NAME`: the guest's memory statistics.
     DomMemStat(String),
-    /// `domstats NAME`: the guest's statistics (state, CPU, balloon, vCPUs).
-    DomStats(String),
+    /// `domstats [NAME...]`: each guest's statistics (state, CPU, balloon, vCPUs), in the
+    /// order named (a name twice, twice); none named, every guest's.
+    DomStats(Vec<String>),
     /// `domstate NAME [--reason]`
     DomState {
         /// The VM.
@@ -450,7 +451,10 @@ impl Command {
             Command::DomInfo(name) => named("dominfo", name),
             Command::NodeInfo => "nodeinfo".to_owned(),
             Command::DomMemStat(name) => named("dommemstat", name),
-            Command::DomStats(name) => named("domstats", name),
+            Command::DomStats(names) => std::iter::once("domstats".to_owned())
+                .chain(names.iter().map(|name| quote(name)))
+                .collect::<Vec<_>>()
+                .join(" "),
             Command::DomState { name, reason } => {
                 let flag = if *reason { " --reason" } else { "" };
                 format!("{}{flag}", named("domstate", name))

@@ -159,7 +159,7 @@ fn argument_candidates(
 ) -> (Vec<String>, bool) {
     let walked = walk(spec, args);
     let kind_candidates = |kind: ArgKind| match kind {
-        ArgKind::Domain => names.to_vec(),
+        ArgKind::Domain | ArgKind::Domains => names.to_vec(),
         ArgKind::Command => COMMANDS.iter().map(|spec| spec.name.to_owned()).collect(),
         ArgKind::NewName | ArgKind::Number => Vec::new(),
     };

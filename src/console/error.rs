@@ -94,6 +94,14 @@ pub enum ConsoleError {
         /// The option.
         option: String,
     },
+    /// An argument given empty (`dominfo ''`): virsh takes the word, then refuses it when the
+    /// command asks for its value.
+    EmptyArgument {
+        /// The command.
+        command: &'static str,
+        /// The argument's name, as virsh names it: "domain", "new-name".
+        argument: &'static str,
+    },
     /// A number that is not a whole number of 0 or more, or too large to hold (`create`'s
     /// options).
     BadNumber {
@@ -176,6 +184,9 @@ impl ConsoleError {
             ConsoleError::RepeatedOption { option, .. } => {
                 error(t.repeated_option, &[("option", option)])
             }
+            ConsoleError::EmptyArgument { argument, .. } => {
+                error(t.empty_argument, &[("option", argument)])
+            }
             ConsoleError::BadNumber { what, value, .. } => error(
                 t.bad_number,
                 &[("value", value), ("option", &what.trim_start_matches('-'))],
@@ -189,6 +200,18 @@ impl ConsoleError {
         };
         lines.extend(suggestion);
         lines
+    }
+}
+
+impl ConsoleError {
+    /// Whether virsh gets as far as running the command before it fails this way (`help
+    /// nosuch`, `dominfo ''`), rather than refusing the line as it reads it: virsh then ends
+    /// the output with the empty line it prints after every command that ran.
+    pub fn ran(&self) -> bool {
+        matches!(
+            self,
+            ConsoleError::UnknownHelpTopic { .. } | ConsoleError::EmptyArgument { .. }
+        )
     }
 }
 

@@ -208,10 +208,7 @@ pub fn execute_in(command: &Command, backend: &dyn ConsoleBackend, lang: Lang) -
             }
             Err(error) => Output::failed(cause(&error, lang)),
         },
-        Command::DomStats(arg) => read(backend, arg, Lookup::ANY, lang, |info| {
-            let facts = backend.facts(&info.config.name);
-            domstats(info, &facts, live_kib(backend, info), backend.sim_time())
-        }),
+        Command::DomStats(args) => domstats_of(backend, args, lang),
         Command::DomState { name: arg, reason } => read(backend, arg, Lookup::ANY, lang, |info| {
             let word = state_in(info.state, t);
             if !reason {
@@ -472,6 +469,45 @@ pub(super) fn read(
         Ok(info) => Output::printed(lines(&info)),
         Err(error) => Output::failed(cause(&error, lang)),
     }
+}
+
+/// `domstats`: each domain named, in order, or every domain in `list --all`'s order; a block
+/// each, an empty line between. virsh finds every domain before it prints any, so one it
+/// can't find prints nothing else.
+fn domstats_of(backend: &dyn ConsoleBackend, args: &[String], lang: Lang) -> Output {
+    let infos = if args.is_empty() {
+        match backend.infos() {
+            Ok(infos) => {
+                let ids = backend.domain_ids(&infos);
+                listed(&infos, &ids, |_| true)
+                    .into_iter()
+                    .map(|(_, info)| info.clone())
+                    .collect()
+            }
+            Err(error) => return Output::failed(cause(&error, lang)),
+        }
+    } else {
+        let mut infos = Vec::new();
+        for arg in args {
+            match resolve(backend, arg, Lookup::ANY) {
+                Ok(info) => infos.push(info),
+                Err(error) => return Output::failed(cause(&error, lang)),
+            }
+        }
+        infos
+    };
+    let blocks = infos.iter().map(|info| {
+        let facts = backend.facts(&info.config.name);
+        domstats(info, &facts, live_kib(backend, info), backend.sim_time())
+    });
+    let mut lines: Vec<String> = Vec::new();
+    for block in blocks {
+        if !lines.is_empty() {
+            lines.push(String::new());
+        }
+        lines.extend(block);
+    }
+    Output::printed(lines)
 }
 
 /// The guest's current memory in KiB (what `setmem --live` set, else its config).

@@ -3,7 +3,7 @@
 use super::command::{Command, ListFilter, Scope};
 use super::error::ConsoleError;
 use super::lex::{lex, Token};
-use super::spec::{find_command, suggest_command, CommandSpec, Group, OptionSpec};
+use super::spec::{find_command, suggest_command, ArgKind, CommandSpec, Group, OptionSpec};
 use super::walk::{walk, Stop};
 use crate::manager::limits::{chars_over, CONSOLE_LINE_MAX_CHARS};
 use crate::manager::VmConfig;
@@ -122,7 +122,19 @@ fn parse_words(mut tokens: &[Token]) -> Result<Command, ConsoleError> {
             arguments: missing,
         });
     }
-    build(spec, &slots, walked.options)
+    // virsh refuses an empty value when the command reads it, so only after the line parsed,
+    // and the first argument the command reads is the one named. A number's is "malformed"
+    // instead (when it is read), and `help ''` is plain `help`.
+    let empty = spec.args.iter().zip(&slots).find(|(arg, slot)| {
+        matches!(arg.kind, ArgKind::Domain | ArgKind::NewName) && slot.as_deref() == Some("")
+    });
+    if let Some((arg, _)) = empty {
+        return Err(ConsoleError::EmptyArgument {
+            command: spec.name,
+            argument: arg.name,
+        });
+    }
+    build(spec, &slots, walked.rest, walked.options)
 }
 
 /// Refuses a line longer than [`CONSOLE_LINE_MAX_CHARS`], before anything reads it: no
@@ -146,10 +158,12 @@ pub fn check_line(line: &str) -> Result<(), ConsoleError> {
 }
 
 /// The command from its checked arguments (every required one present; an optional one
-/// `None` if not given) and options.
+/// `None` if not given), the words after them (see [`Walk::rest`](super::walk::Walk::rest))
+/// and options.
 fn build(
     spec: &'static CommandSpec,
     args: &[Option<String>],
+    rest: Vec<String>,
     options: Vec<(&'static OptionSpec, Option<String>)>,
 ) -> Result<Command, ConsoleError> {
     let given = |index: usize| args.get(index).cloned().flatten();
@@ -253,7 +267,7 @@ fn build(
         "dominfo" => Command::DomInfo(name()),
         "nodeinfo" => Command::NodeInfo,
         "dommemstat" => Command::DomMemStat(name()),
-        "domstats" => Command::DomStats(name()),
+        "domstats" => Command::DomStats(given(0).into_iter().chain(rest).collect()),
         "domstate" => Command::DomState {
             name: name(),
             reason: has("--reason"),

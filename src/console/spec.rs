@@ -10,6 +10,9 @@ use crate::i18n::ConsoleTexts;
 pub enum ArgKind {
     /// An existing domain: its name, Id or UUID. Completed from the VM names.
     Domain,
+    /// Any number of existing domains, none meaning every one (`domstats`): takes every
+    /// unnamed word left, and may be named more than once. Completed from the VM names.
+    Domains,
     /// A name for a new VM: not completed.
     NewName,
     /// A number, possibly with a unit suffix (`setmem`'s size): not completed.
@@ -139,7 +142,9 @@ impl CommandSpec {
     pub fn usage(&self, t: &ConsoleTexts) -> String {
         let mut usage = self.name.to_owned();
         for arg in self.args {
-            if arg.optional {
+            if arg.kind == ArgKind::Domains {
+                usage.push_str(&format!(" [<{}>]...", arg.name));
+            } else if arg.optional {
                 usage.push_str(&format!(" [--{} {}]", arg.name, arg.value_type(t)));
             } else {
                 usage.push_str(&format!(" <{}>", arg.name));
@@ -160,7 +165,7 @@ impl CommandSpec {
     /// help, in the language of `t`.
     pub fn option_lines(&self, t: &ConsoleTexts) -> Vec<(String, &'static str)> {
         let args = self.args.iter().map(|arg| {
-            let shown = if arg.optional {
+            let shown = if arg.optional && arg.kind != ArgKind::Domains {
                 format!("--{} {}", arg.name, arg.value_type(t))
             } else {
                 format!("[--{}] {}", arg.name, arg.value_type(t))
@@ -441,10 +446,15 @@ pub const COMMANDS: &[CommandSpec] = &[
     },
     CommandSpec {
         name: "domstats",
-        args: &[DOMAIN],
+        args: &[optional(
+            "domain",
+            ArgKind::Domains,
+            "domain name, id or uuid",
+        )],
         options: &[],
         summary: "get statistics about one or multiple domains",
-        description: "Shows a domain's state, CPU time, balloon and vCPU statistics.",
+        description: "Shows each domain's state, CPU time, balloon and vCPU statistics; \
+            without a domain, every domain's.",
         group: Group::Monitoring,
     },
     CommandSpec {

@@ -10,7 +10,7 @@
 
 use super::error::ConsoleError;
 use super::lex::Token;
-use super::spec::{ArgSpec, CommandSpec, OptionSpec};
+use super::spec::{ArgKind, ArgSpec, CommandSpec, OptionSpec};
 
 /// What the line's last word waits for: the value of an option, or of an argument given by its
 /// name.
@@ -40,6 +40,9 @@ pub(super) struct Walk {
     pub slots: Vec<Option<String>>,
     /// The options given, in the order typed, each once, with its value.
     pub options: Vec<(&'static OptionSpec, Option<String>)>,
+    /// The unnamed words after the arguments are filled, which an argument that takes many
+    /// ([`ArgKind::Domains`]) takes: `domstats a b`'s `b`.
+    pub rest: Vec<String>,
     /// Whether `--` ended the options (the words after it are arguments, however they look).
     pub options_ended: bool,
     /// What the last word waits for, if it is an option that takes a value and has none yet.
@@ -52,8 +55,10 @@ pub(super) struct Walk {
 impl Walk {
     /// The argument the next unnamed word fills, if any is left.
     pub fn next_arg(&self, spec: &'static CommandSpec) -> Option<&'static ArgSpec> {
-        let index = self.slots.iter().position(Option::is_none)?;
-        spec.args.get(index)
+        match self.slots.iter().position(Option::is_none) {
+            Some(index) => spec.args.get(index),
+            None => spec.args.last().filter(|arg| arg.kind == ArgKind::Domains),
+        }
     }
 
     /// Notes that the line ends waiting for `awaiting`'s value, which is a mistake to parse.
@@ -88,16 +93,30 @@ pub(super) fn walk(spec: &'static CommandSpec, words: &[Token]) -> Walk {
     let mut walk = Walk {
         slots: vec![None; spec.args.len()],
         options: Vec::new(),
+        rest: Vec::new(),
         options_ended: false,
         awaiting: None,
         stop: None,
     };
     let error = |error: ConsoleError| Stop::Error(error);
-    let mut unnamed: Vec<&str> = Vec::new();
     let mut words = words.iter();
     while let Some(token) = words.next() {
+        // An unnamed word fills its argument at once, as virsh reads words in order: `dominfo
+        // test --domain test` names the domain twice, and `dominfo --domain test test` has a
+        // word too many.
         if walk.options_ended || !token.is_option() {
-            unnamed.push(&token.text);
+            match walk.slots.iter_mut().find(|slot| slot.is_none()) {
+                Some(slot) => *slot = Some(token.text.clone()),
+                None => match spec.args.last().map(|arg| arg.kind) {
+                    Some(ArgKind::Domains) => walk.rest.push(token.text.clone()),
+                    // virsh's `help` reads its first word and lets the rest be.
+                    Some(ArgKind::Command) => {}
+                    _ => walk.stop_at(error(ConsoleError::UnexpectedArgument {
+                        command: spec.name,
+                        argument: token.text.clone(),
+                    })),
+                },
+            }
             continue;
         }
         if token.text == "--" {
@@ -113,7 +132,8 @@ pub(super) fn walk(spec: &'static CommandSpec, words: &[Token]) -> Walk {
             continue;
         }
         if let Some((index, arg)) = spec.arg_named(name) {
-            if walk.slots[index].is_some() {
+            let many = arg.kind == ArgKind::Domains;
+            if walk.slots[index].is_some() && !many {
                 walk.stop_at(error(ConsoleError::RepeatedOption {
                     command: spec.name,
                     option: name.to_owned(),
@@ -121,6 +141,7 @@ pub(super) fn walk(spec: &'static CommandSpec, words: &[Token]) -> Walk {
             }
             let value = inline_value.or_else(|| words.next().map(|value| value.text.clone()));
             match value {
+                Some(value) if many && walk.slots[index].is_some() => walk.rest.push(value),
                 Some(value) => {
                     walk.slots[index].get_or_insert(value);
                 }
@@ -167,15 +188,6 @@ pub(super) fn walk(spec: &'static CommandSpec, words: &[Token]) -> Walk {
         };
         if !repeated {
             walk.options.push((option, value));
-        }
-    }
-    for word in unnamed {
-        match walk.slots.iter_mut().find(|slot| slot.is_none()) {
-            Some(slot) => *slot = Some(word.to_owned()),
-            None => walk.stop_at(error(ConsoleError::UnexpectedArgument {
-                command: spec.name,
-                argument: word.to_owned(),
-            })),
         }
     }
     walk

@@ -54,6 +54,9 @@ pub struct ConsoleTexts {
     pub unexpected_value: &'static str,
     /// The same option twice. `{option}`.
     pub repeated_option: &'static str,
+    /// An argument given as `''`, which virsh refuses when the command reads it. `{option}`
+    /// (its name, without dashes).
+    pub empty_argument: &'static str,
     /// A count that is no whole number. `{value}`, `{option}` (without dashes).
     pub bad_number: &'static str,
     /// A size that is no whole number with a unit. `{value}`, `{option}`.

@@ -19,6 +19,7 @@ pub const CONSOLE_EN: ConsoleTexts = ConsoleTexts {
     missing_value: "expected syntax: {option} <{placeholder}>",
     unexpected_value: "invalid '=' after option {option}",
     repeated_option: "option {option} already seen",
+    empty_argument: "Failed to get option '{option}': Option argument is empty",
     bad_number: "Numeric value '{value}' for <{option}> option is malformed or out of range",
     bad_scaled_number:
         "Scaled numeric value '{value}' for <{option}> option is malformed or out of range",

@@ -26,6 +26,7 @@ pub const CONSOLE_RU: ConsoleTexts = ConsoleTexts {
     missing_value: "ожидаемый формат: {option} <{placeholder}>",
     unexpected_value: "За параметром {option} не должен следовать знак равенства",
     repeated_option: "параметр {option} уже задан",
+    empty_argument: "Не удалось получить параметр «{option}»: Аргумент параметра пуст",
     bad_number: "Числовое значение «{value}» для параметра <{option}> неверно сформировано или находится за пределами допустимого диапазона",
     bad_scaled_number: "Масштабированное числовое значение «{value}» для параметра <{option}> неверно сформировано или находится за пределами допустимого диапазона",
     unknown_suffix: "недопустимый аргумент: неизвестный суффикс «{suffix}»",
@@ -190,8 +191,8 @@ const HELP: &[(&str, &str)] = &[
         "Показывает статистику памяти работающего или приостановленного домена в КиБ — по использованию смоделированного гостя в смоделированное время.",
     ),
     (
-        "Shows a domain's state, CPU time, balloon and vCPU statistics.",
-        "Показывает состояние домена, время ЦП, статистику balloon и vCPU.",
+        "Shows each domain's state, CPU time, balloon and vCPU statistics; without a domain, every domain's.",
+        "Показывает для каждого домена состояние, время ЦП, статистику balloon и vCPU; без домена — для всех доменов.",
     ),
     (
         "create a domain and start it (define it only with --stopped)",
