@@ -59,11 +59,21 @@ e2e('a wasm that can\'t be fetched shows the loading screen\'s failure and its R
 
 e2e("a dialog whose code can't be fetched: the page says so and stays usable, and asking again opens it", async ({ page, url, problems }) => {
   await page.route(/split_edit-[0-9a-f]+\.wasm$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  // The parts below the first screen come only once the failure shows: another part that
+  // arrives must not take the alert away (it did, when they came in that order).
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/split_below_first_screen-[0-9a-f]+\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
   await page.goto(url);
   await row(page, 'web-01').waitFor();
   await action(page, 'Edit', 'web-01').click();
   const alert = page.locator('[data-alert="part-failed"]');
   await expectText(alert, 'A part of the page could not be loaded');
+  release();
+  await page.getByRole('region', { name: 'Host', exact: true }).waitFor();
   await alert.getByRole('button', { name: 'Reload', exact: true }).waitFor();
   // No dialog is waiting: the page behind is not inert, and a click works.
   assert.equal(await page.getByRole('dialog').count(), 0);

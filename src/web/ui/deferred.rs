@@ -26,6 +26,8 @@ pub struct Deferred {
     view: StoredValue<Option<AnyView>, LocalStorage>,
     /// Whether the view has arrived.
     ready: RwSignal<bool>,
+    /// Whether the last try to fetch the chunk failed (it counts in `Ui::parts_failed`).
+    failed: StoredValue<bool>,
 }
 
 impl Deferred {
@@ -36,12 +38,13 @@ impl Deferred {
             asked: StoredValue::new(false),
             view: StoredValue::new_local(None),
             ready: RwSignal::new(false),
+            failed: StoredValue::new(false),
         }
     }
 
     /// Fetches the chunk (once: later calls do nothing) and builds the view with `build`, the
     /// chunk's function. A chunk that does not arrive (offline before the service worker had
-    /// cached it) leaves the part empty, says so (`Ui::part_failed`) and closes any dialog that
+    /// cached it) leaves the part empty, says so (`Ui::parts_failed`) and closes any dialog that
     /// was waiting for its code (the page behind an open dialog is `inert`: a dialog that never
     /// comes would leave nothing to click); asking again retries.
     pub fn load<F>(self, build: impl FnOnce(Owner) -> F + 'static)
@@ -58,9 +61,11 @@ impl Deferred {
                 Ok(view) => {
                     self.view.set_value(Some(view));
                     self.ready.set(true);
-                    if let Some(ui) = self.ui() {
-                        if ui.part_failed.get_untracked() {
-                            ui.part_failed.set(false);
+                    if self.failed.get_value() {
+                        self.failed.set_value(false);
+                        if let Some(ui) = self.ui() {
+                            ui.parts_failed
+                                .update(|count| *count = count.saturating_sub(1));
                         }
                     }
                 }
@@ -68,7 +73,10 @@ impl Deferred {
                     self.asked.set_value(false);
                     leptos::logging::error!("{error}");
                     if let Some(ui) = self.ui() {
-                        ui.part_failed.set(true);
+                        if !self.failed.get_value() {
+                            self.failed.set_value(true);
+                            ui.parts_failed.update(|count| *count += 1);
+                        }
                         ui.close_dialogs();
                     }
                 }

@@ -63,8 +63,9 @@ pub struct Ui {
     pub sharing: RwSignal<bool>,
     /// Why the last import was refused, until dismissed.
     pub import_error: RwSignal<Option<String>>,
-    /// Whether a part of the page could not be fetched (see `deferred::Deferred::load`).
-    pub part_failed: RwSignal<bool>,
+    /// How many parts of the page could not be fetched and have not come since (see
+    /// `deferred::Deferred::load`): one part arriving says nothing of another that failed.
+    pub parts_failed: RwSignal<usize>,
     /// The text filter of the list.
     pub filter_text: RwSignal<String>,
     /// The state filter of the list.
@@ -83,7 +84,7 @@ impl Ui {
             on_close: StoredValue::new(None),
             sharing: RwSignal::new(false),
             import_error: RwSignal::new(None),
-            part_failed: RwSignal::new(false),
+            parts_failed: RwSignal::new(0),
             filter_text: RwSignal::new(String::new()),
             filter_state: RwSignal::new(StateFilter::All),
             return_focus: StoredValue::new_local(None),
@@ -254,7 +255,7 @@ fn PartFailed() -> impl IntoView {
     let ui = expect_context::<Ui>();
     let language = expect_context::<Language>();
     move || {
-        (ui.part_failed.get() || language.words_missing()).then(|| {
+        (ui.parts_failed.get() > 0 || language.words_missing()).then(|| {
             view! {
                 <div class="alert warning" role="alert" data-alert="part-failed">
                     <p>{language.text(|t| t.part_failed)}</p>
