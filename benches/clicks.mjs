@@ -12,6 +12,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { serveStatic, launchChromium } from '../tests/e2e/harness.mjs';
+import { steadyPoint } from './steady-point.mjs';
 
 const option = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const runs = Number(option('--runs')) || 3;
@@ -24,29 +25,6 @@ const SHOWN = ['FunctionCall', 'Document::recalcStyle', 'LocalFrameView::perform
 
 const vmName = (i) => `vm-${String(i).padStart(5, '0')}`;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-/** The middle of `selector`'s element once it stays put and is what a click there hits. */
-async function steadyPoint(page, selector) {
-  return page.evaluate(async (selector) => {
-    const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    const element = document.querySelector(selector);
-    let [last, steady] = ['', 0];
-    for (let tries = 0; tries < 50; tries += 1) {
-      const { x, y, width, height } = element.getBoundingClientRect();
-      const point = [x + width / 2, y + height / 2];
-      if (!element.contains(document.elementFromPoint(...point))) {
-        element.scrollIntoView({ block: 'center' });
-        steady = 0;
-      } else if (String(point) === last) {
-        steady += 1;
-        if (steady === 3) return point;
-      }
-      last = String(point);
-      await frames();
-    }
-    throw new Error(`${selector} could not be clicked`);
-  }, selector);
-}
 
 /** One run: busy ms per click, and ms per click by event name. */
 async function run(dir, vanilla) {

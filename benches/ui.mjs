@@ -21,6 +21,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { serveStatic, launchChromium } from '../tests/e2e/harness.mjs';
+import { steadyPoint } from './steady-point.mjs';
 
 const option = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const runs = Number(option('--runs')) || 5;
@@ -125,34 +126,6 @@ async function startup(page, url, count) {
   const [firstRows, allRows, rows] = await page.evaluate(() => [window.__firstRows, window.__allRows, document.querySelectorAll('[data-vm]').length]);
   if (rows !== count) throw new Error(`${rows} rows for ${count} VMs`);
   return [firstRows, allRows];
-}
-
-/**
- * The middle of the element `selector` names, scrolled into view, once it has stayed at the
- * same place and is what a click there hits for a few frames: rows scrolled to were skipped
- * (`content-visibility`) with an estimated height until rendered, so the list moves under
- * the point for a frame or two, and a click measured there would land on another row.
- */
-async function steadyPoint(page, selector) {
-  return page.evaluate(async (selector) => {
-    const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    const element = document.querySelector(selector);
-    let [last, steady] = ['', 0];
-    for (let tries = 0; tries < 50; tries += 1) {
-      const { x, y, width, height } = element.getBoundingClientRect();
-      const point = [x + width / 2, y + height / 2];
-      if (!element.contains(document.elementFromPoint(...point))) {
-        element.scrollIntoView({ block: 'center' });
-        steady = 0;
-      } else if (String(point) === last) {
-        steady += 1;
-        if (steady === 3) return point;
-      }
-      last = String(point);
-      await frames();
-    }
-    throw new Error(`${selector} could not be clicked`);
-  }, selector);
 }
 
 /**
