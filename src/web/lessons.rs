@@ -55,21 +55,6 @@ pub struct Lessons {
     pub open: RwSignal<bool>,
 }
 
-/// Whether storage says a lesson is being played: it starts again as the page opens, once its
-/// file is fetched, and until then `App::in_lesson` is false. Read without the lessons' chunk
-/// (the stored progress as JSON, its `current` one of the lessons).
-pub fn lesson_resumes() -> bool {
-    store::read(LESSONS_KEY)
-        .ok()
-        .flatten()
-        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
-        .and_then(|progress| {
-            let current = progress.get("current")?.as_str()?;
-            Some(INDEX.iter().any(|entry| entry.id == current))
-        })
-        .unwrap_or(false)
-}
-
 /// The page's `#…`, if any.
 fn hash() -> String {
     window().location().hash().unwrap_or_default()

@@ -294,6 +294,27 @@ e2e("a lesson's setup stays the lesson's: no host resize, Import and Reset say t
   await expectList(page, [...DEMO, ['shared-01', 'stopped']].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
 });
 
+e2e('a share link followed in a tab with no lesson opens its question while another tab plays a lesson', async ({ page, context, url }) => {
+  await openList(page, url);
+  const other = await context.newPage();
+  await openList(other, url);
+  await page.evaluate(() => vmPlayground.defineVm({ name: 'shared-01' }));
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const link = await page.getByRole('dialog', { name: 'Share this setup' }).getByRole('textbox', { name: 'Share link' }).inputValue();
+  await page.keyboard.press('Escape');
+  // The other tab's lesson is in the stored progress, which this tab shares: it is not this
+  // tab's lesson.
+  await other.evaluate(() => {
+    location.hash = '#lesson=host-limits';
+  });
+  await other.locator('[data-lesson-playing="host-limits"]').waitFor();
+  await page.evaluate((href) => {
+    location.hash = new URL(href).hash;
+  }, link);
+  await page.getByRole('dialog', { name: 'Open shared setup?' }).waitFor();
+  assert.equal(await page.locator('[data-alert="import"]').count(), 0);
+});
+
 e2e("the Lessons panel's code is not in the first download: its chunk is fetched when the panel first opens", async ({ page, url }) => {
   const fetched = [];
   page.on('request', (request) => fetched.push(request.url()));

@@ -79,8 +79,8 @@ pub fn LessonsPanel() -> impl IntoView {
 }
 
 /// Whether a lesson starts as the page opens: a `#lesson=` link, or the lesson being played
-/// before a reload.
-fn lesson_asked() -> bool {
+/// before a reload (until it has, `App::in_lesson` is false).
+pub(super) fn lesson_asked() -> bool {
     lesson_in_hash(&window().location().hash().unwrap_or_default()).is_some()
         || store::read(LESSONS_KEY)
             .ok()

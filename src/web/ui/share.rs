@@ -186,15 +186,15 @@ fn clear_fragment() {
 
 /// Opens the share link in the address, if there is one: the import's preview, titled `Open
 /// shared setup?`, or an alert if it can't be read. Either way the fragment goes once done.
-/// While a lesson runs, an alert says the link waits for its end.
-/// Reading the link is in a chunk of its own, fetched with the first link.
-fn open_shared(app: App, ui: Ui, language: Language) {
+/// While a lesson runs, or is about to as the page opens (`at_start`), an alert says the link
+/// waits for its end. Reading the link is in a chunk of its own, fetched with the first link.
+fn open_shared(app: App, ui: Ui, language: Language, at_start: bool) {
     let hash = window().location().hash().unwrap_or_default();
     if share::from_fragment(&hash).is_none() {
         return;
     }
     let lang = language.get_untracked();
-    if app.in_lesson() || crate::web::lessons::lesson_resumes() {
+    if app.in_lesson() || (at_start && super::lessons::lesson_asked()) {
         // The page's VMs are the lesson's (or will be, once a lesson played before a reload
         // has started again): the link waits in the address, and opens when the lesson ends
         // (`Lessons::exit`).
@@ -247,6 +247,8 @@ pub fn SharedLinkOpener() -> impl IntoView {
     let app = expect_context::<App>();
     let ui = expect_context::<Ui>();
     let language = expect_context::<Language>();
-    open_shared(app, ui, language);
-    let _changed = window_event_listener(ev::hashchange, move |_| open_shared(app, ui, language));
+    open_shared(app, ui, language, true);
+    let _changed = window_event_listener(ev::hashchange, move |_| {
+        open_shared(app, ui, language, false)
+    });
 }
