@@ -104,6 +104,19 @@ impl App {
         }
     }
 
+    /// Storage lost the log (see `App::write_back`): this tab's, as the page shows it (its
+    /// unsaved events included), is written in its place.
+    pub(super) fn write_log_back(&self) {
+        if self.unknown_format() {
+            return;
+        }
+        let (kept, json) = self.events.with_untracked(EventLog::to_stored_json);
+        if store::write(LOG_KEY, &json).is_ok() {
+            self.unsaved_events.set_value(Vec::new());
+            self.events.set(kept);
+        }
+    }
+
     /// Another tab wrote the log: show it with this tab's unsaved events.
     pub(super) fn take_in_events(&self) {
         if self.unknown_format() {

@@ -234,8 +234,7 @@ impl App {
         if !self.flush() {
             return;
         }
-        let (_, log) = self.events.with_untracked(|events| events.to_stored_json());
-        let _ = store::write(LOG_KEY, &log);
+        self.write_log_back();
         if was_saved && count > 0 {
             self.notices.update(|notices| {
                 notices.push(Notice {
